@@ -1,0 +1,11 @@
+package org.backcare.booking;
+
+import java.time.Instant;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.therapist.TherapistId;
+
+public record AppointmentBooked(AppointmentId appointment, ClinicId clinic, TherapistId therapist, ClientId client,
+		String service, Instant start, Instant end) {
+}

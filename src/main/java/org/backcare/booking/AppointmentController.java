@@ -1,0 +1,118 @@
+package org.backcare.booking;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.TherapistId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/appointments")
+@Tag(name = "Appointments")
+class AppointmentController {
+
+	private final Bookings bookings;
+
+	private final Clinics clinics;
+
+	AppointmentController(Bookings bookings, Clinics clinics) {
+		this.bookings = bookings;
+		this.clinics = clinics;
+	}
+
+	@PostMapping
+	@Operation(summary = "Book a session",
+			description = "Refused with 409 when the therapist or the client is already booked at that time, and with 422 "
+					+ "(naming the rule) when the start is off the quarter-hour grid, too soon, beyond the horizon, outside "
+					+ "working hours, in time off, on a day without a valid licence, or for an uncertified technique.")
+	@ApiResponse(responseCode = "201", description = "Booked (or replayed for a repeated Idempotency-Key)")
+	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
+			@Parameter(description = "Any unique string; a retry with the same key and body returns the first result")
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Pattern(
+					regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey) {
+		Booking booking = this.bookings.book(request.toBookingRequest(), idempotencyKey);
+		Appointment appointment = booking.appointment();
+		return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
+			.header("Idempotent-Replayed", String.valueOf(booking.replayed()))
+			.body(view(appointment));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One appointment")
+	AppointmentView get(@PathVariable UUID id) {
+		return view(this.bookings.get(new AppointmentId(id)));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel an appointment; its time is free again at once")
+	AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request) {
+		return view(this.bookings.cancel(new AppointmentId(id), request.reason().strip()));
+	}
+
+	@PostMapping("/{id}/reschedule")
+	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
+	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
+		return view(this.bookings.reschedule(new AppointmentId(id), request.start().toInstant()));
+	}
+
+	private AppointmentView view(Appointment appointment) {
+		Clinic clinic = this.clinics.get(appointment.clinicId());
+		return new AppointmentView(appointment.id().value(), appointment.clinicId().value(),
+				appointment.therapistId().value(), appointment.clientId().value(), appointment.service(),
+				appointment.technique(), clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),
+				appointment.status(), local(clinic, appointment.cancelledAt()), appointment.cancellationReason());
+	}
+
+	private static OffsetDateTime local(Clinic clinic, Instant instant) {
+		return (instant != null) ? clinic.localTime(instant) : null;
+	}
+
+	record BookRequest(@NotNull UUID clientId, @NotNull UUID therapistId,
+			@NotBlank @Size(max = 40) @Parameter(example = "TREATMENT_60") String service,
+			@NotNull @Parameter(example = "2026-12-01T09:00:00+01:00") OffsetDateTime start, Technique technique) {
+
+		BookingRequest toBookingRequest() {
+			return new BookingRequest(new ClientId(this.clientId), new TherapistId(this.therapistId), this.service,
+					this.start.toInstant(), this.technique);
+		}
+
+	}
+
+	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record RescheduleRequest(@NotNull OffsetDateTime start) {
+	}
+
+	record AppointmentView(UUID id, UUID clinicId, UUID therapistId, UUID clientId, String service, Technique technique,
+			OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, OffsetDateTime cancelledAt,
+			String cancellationReason) {
+	}
+
+}

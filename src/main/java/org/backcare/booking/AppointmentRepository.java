@@ -1,0 +1,156 @@
+package org.backcare.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.TherapistId;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appointments in PostgreSQL. Writes that the exclusion constraints refuse come back as
+ * {@link SlotTaken}: the database, not a prior read, decides who gets a slot.
+ */
+@Repository
+class AppointmentRepository {
+
+	private static final String COLUMNS = """
+			clinic_id, id, therapist_id, client_id, service_code, technique, starts_at, ends_at, blocked_until,
+			status, cancelled_at, cancellation_reason, version""";
+
+	private static final RowMapper<Appointment> APPOINTMENT = AppointmentRepository::map;
+
+	private final JdbcClient jdbc;
+
+	AppointmentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Appointment appointment) {
+		guarded(() -> this.jdbc.sql("""
+				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique,
+				                         starts_at, ends_at, blocked_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(appointment.clinicId().value(), appointment.id().value(), appointment.therapistId().value(),
+					appointment.clientId().value(), appointment.service(),
+					(appointment.technique() != null) ? appointment.technique().name() : null, utc(appointment.start()),
+					utc(appointment.end()), utc(appointment.blockedUntil()))
+			.update());
+	}
+
+	Optional<Appointment> find(AppointmentId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ?")
+			.param(id.value())
+			.query(APPOINTMENT)
+			.optional();
+	}
+
+	/** Reads and locks the row, so that a concurrent cancel and reschedule of one appointment serialise. */
+	Optional<Appointment> lock(AppointmentId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ? FOR UPDATE")
+			.param(id.value())
+			.query(APPOINTMENT)
+			.optional();
+	}
+
+	void move(Appointment appointment, Instant start, Instant end, Instant blockedUntil) {
+		guarded(() -> this.jdbc.sql("""
+				UPDATE appointment SET starts_at = ?, ends_at = ?, blocked_until = ?, version = version + 1, updated_at = now()
+				WHERE clinic_id = ? AND id = ?""")
+			.params(utc(start), utc(end), utc(blockedUntil), appointment.clinicId().value(), appointment.id().value())
+			.update());
+	}
+
+	void cancel(Appointment appointment, String reason, Instant at) {
+		this.jdbc.sql("""
+				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = ?,
+				                       version = version + 1, updated_at = now()
+				WHERE clinic_id = ? AND id = ?""")
+			.params(utc(at), reason, appointment.clinicId().value(), appointment.id().value())
+			.update();
+	}
+
+	/** Booked time (sessions plus buffers) of each therapist that overlaps the window. */
+	Map<TherapistId, List<TimeRange>> busy(Collection<TherapistId> therapists, TimeRange window) {
+		Map<TherapistId, List<TimeRange>> result = new HashMap<>();
+		therapists.forEach(id -> result.put(id, new ArrayList<>()));
+		this.jdbc.sql("""
+				SELECT therapist_id, starts_at, blocked_until FROM appointment
+				WHERE therapist_id = ANY (?) AND status = 'BOOKED'
+				  AND tstzrange(starts_at, blocked_until) && tstzrange(?, ?)
+				ORDER BY starts_at""")
+			.params(therapists.stream().map(TherapistId::value).toArray(UUID[]::new), utc(window.start()),
+					utc(window.end()))
+			.query((rs, n) -> result.get(new TherapistId(rs.getObject("therapist_id", UUID.class)))
+				.add(new TimeRange(instant(rs, "starts_at"), instant(rs, "blocked_until"))))
+			.list();
+		return result;
+	}
+
+	private static void guarded(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (DataIntegrityViolationException ex) {
+			String constraint = constraint(ex);
+			if ("appointment_therapist_no_overlap".equals(constraint)) {
+				throw SlotTaken.forTherapist();
+			}
+			if ("appointment_client_no_overlap".equals(constraint)) {
+				throw SlotTaken.forClient();
+			}
+			throw ex;
+		}
+	}
+
+	private static String constraint(DataIntegrityViolationException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof PSQLException psql) {
+			ServerErrorMessage message = psql.getServerErrorMessage();
+			return (message != null) ? message.getConstraint() : null;
+		}
+		return null;
+	}
+
+	private static Appointment map(ResultSet rs, int row) throws SQLException {
+		String technique = rs.getString("technique");
+		OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
+		return new Appointment(new AppointmentId(rs.getObject("id", UUID.class)),
+				new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				new TherapistId(rs.getObject("therapist_id", UUID.class)),
+				new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("service_code"),
+				(technique != null) ? Technique.valueOf(technique) : null, instant(rs, "starts_at"),
+				instant(rs, "ends_at"), instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
+				(cancelledAt != null) ? cancelledAt.toInstant() : null, rs.getString("cancellation_reason"),
+				rs.getInt("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

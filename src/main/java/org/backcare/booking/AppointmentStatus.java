@@ -1,0 +1,11 @@
+package org.backcare.booking;
+
+public enum AppointmentStatus {
+
+	/** Holds the therapist's and the client's time. */
+	BOOKED,
+
+	/** Kept for the record; the time is free again. */
+	CANCELLED
+
+}

@@ -1,0 +1,121 @@
+package org.backcare.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.ClinicId;
+import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
+import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "when can I come?": free start times of one therapist, or the first free ones across
+ * every therapist certified in a technique. Dates are the clinic's local dates, both included.
+ * Data for all therapists is fetched in a fixed number of queries.
+ */
+@Service
+public class Availability {
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final AppointmentRepository appointments;
+
+	private final BookingPolicy policy;
+
+	private final Clock clock;
+
+	Availability(Clinics clinics, Therapists therapists, AppointmentRepository appointments, BookingPolicy policy,
+			Clock clock) {
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.appointments = appointments;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	public List<Slot> of(TherapistId id, String serviceCode, Technique technique, LocalDate from, LocalDate to) {
+		Therapist therapist = this.therapists.get(id);
+		if (technique != null && !therapist.certifiedIn(technique)) {
+			throw new BookingRefused("technique-not-certified",
+					therapist.name() + " is not certified in " + technique.displayName() + ".");
+		}
+		Clinic clinic = this.clinics.get(therapist.clinicId());
+		return compute(clinic, List.of(therapist), this.clinics.service(clinic.id(), serviceCode), from, to);
+	}
+
+	/** The earliest free slots across all therapists certified in the technique, soonest first. */
+	public List<Slot> firstFree(ClinicId clinicId, Technique technique, String serviceCode, LocalDate from, LocalDate to,
+			int limit) {
+		Clinic clinic = this.clinics.get(clinicId);
+		ServiceType service = this.clinics.service(clinic.id(), serviceCode);
+		List<Therapist> qualified = (technique != null) ? this.therapists.certifiedIn(clinic.id(), technique)
+				: this.therapists.all(clinic.id());
+		return compute(clinic, qualified, service, from, to).stream().limit(limit).toList();
+	}
+
+	/** The next free slots of every therapist of the clinic, at most {@code perTherapist} each. */
+	public Map<TherapistId, List<Slot>> nextFree(ClinicId clinicId, String serviceCode, int days, int perTherapist) {
+		Clinic clinic = this.clinics.get(clinicId);
+		LocalDate today = today(clinic);
+		Map<TherapistId, List<Slot>> next = new java.util.LinkedHashMap<>();
+		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.service(clinicId, serviceCode), today,
+				today.plusDays(days - 1))) {
+			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new java.util.ArrayList<>());
+			if (mine.size() < perTherapist) {
+				mine.add(slot);
+			}
+		}
+		return next;
+	}
+
+	/** Today in the clinic: the default start of an availability question. */
+	public LocalDate today(Clinic clinic) {
+		return LocalDate.now(this.clock.withZone(clinic.zone()));
+	}
+
+	private List<Slot> compute(Clinic clinic, List<Therapist> candidates, ServiceType service, LocalDate from,
+			LocalDate to) {
+		if (to.isBefore(from)) {
+			throw new InvalidRequest("The range ends (" + to + ") before it starts (" + from + ").");
+		}
+		if (ChronoUnit.DAYS.between(from, to) >= BookingPolicy.MAX_RANGE_DAYS) {
+			throw new InvalidRequest("Ask for at most " + BookingPolicy.MAX_RANGE_DAYS + " days at a time.");
+		}
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		// A day before and after the local dates covers every offset and every buffer reaching in.
+		TimeRange window = new TimeRange(from.minusDays(1).atStartOfDay(clinic.zone()).toInstant(),
+				to.plusDays(2).atStartOfDay(clinic.zone()).toInstant());
+		List<TherapistId> ids = candidates.stream().map(Therapist::id).toList();
+		Map<TherapistId, List<TimeRange>> away = this.therapists.timeOff(ids, window);
+		Map<TherapistId, List<TimeRange>> busy = this.appointments.busy(ids, window);
+		Instant now = this.clock.instant();
+		Instant earliest = now.plus(this.policy.minimumNotice());
+		Instant latest = now.plus(this.policy.horizon());
+		return candidates.stream()
+			.flatMap(therapist -> FreeSlots
+				.of(therapist, service, clinic.zone(), from, to, away.get(therapist.id()), busy.get(therapist.id()),
+						earliest, latest)
+				.stream()
+				.map(start -> new Slot(therapist.id(), therapist.name(), start, start.plus(service.duration()))))
+			.sorted(Comparator.comparing(Slot::start).thenComparing(slot -> slot.therapist().value()))
+			.toList();
+	}
+
+}

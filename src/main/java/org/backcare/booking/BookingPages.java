@@ -1,0 +1,177 @@
+package org.backcare.booking;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
+import org.backcare.platform.ProblemException;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The server-rendered pages: the therapist directory with next free slots, and a booking page
+ * for the demo clients. Refusals are shown on the page itself, never as an error screen.
+ */
+@Controller
+class BookingPages {
+
+	static final String HOME = "booking/home";
+
+	static final String BOOK = "booking/book";
+
+	static final String SLOTS = "booking/book :: slots";
+
+	static final String APPOINTMENT = "booking/appointment";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	private final Availability availability;
+
+	private final Bookings bookings;
+
+	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings) {
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.clients = clients;
+		this.availability = availability;
+		this.bookings = bookings;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		Clinic clinic = clinic();
+		LocalDate today = this.availability.today(clinic);
+		Map<TherapistId, List<Slot>> next = this.availability.nextFree(clinic.id(), ServiceType.TREATMENT_60, 14, 3);
+		model.addAttribute("clinic", clinic);
+		model.addAttribute("cards", this.therapists.all(clinic.id())
+			.stream()
+			.map(therapist -> new TherapistCard(therapist, therapist.licenceStatusOn(today).name(),
+					next.getOrDefault(therapist.id(), List.of()).stream().map(slot -> SlotChoice.of(clinic, slot)).toList()))
+			.toList());
+		return HOME;
+	}
+
+	@GetMapping("/book")
+	String book(@RequestParam(required = false) UUID therapist, @RequestParam(required = false) String service,
+			@RequestParam(required = false) LocalDate date, Model model) {
+		prepare(model, therapist, service, date);
+		return BOOK;
+	}
+
+	/** The slot list alone, for htmx to swap in when the service or the day changes. */
+	@GetMapping("/book/slots")
+	String slots(@RequestParam UUID therapist, @RequestParam String service, @RequestParam LocalDate date, Model model) {
+		prepare(model, therapist, service, date);
+		return SLOTS;
+	}
+
+	@PostMapping("/book")
+	String submit(@RequestParam UUID therapist, @RequestParam String service, @RequestParam UUID client,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
+			@RequestParam(required = false) LocalDate date,
+			Model model) {
+		if (start == null) {
+			model.addAttribute("error", "Please choose a time.");
+			prepare(model, therapist, service, date);
+			return BOOK;
+		}
+		try {
+			Booking booking = this.bookings.book(new BookingRequest(new ClientId(client), new TherapistId(therapist),
+					service, start.toInstant(), null), null);
+			return "redirect:/appointments/" + booking.appointment().id();
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("error", refused.getMessage());
+			model.addAttribute("selectedClient", client);
+			prepare(model, therapist, service, start.toLocalDate());
+			return BOOK;
+		}
+	}
+
+	@GetMapping("/appointments/{id}")
+	String appointment(@PathVariable UUID id, Model model) {
+		Appointment appointment = this.bookings.get(new AppointmentId(id));
+		Clinic clinic = this.clinics.get(appointment.clinicId());
+		model.addAttribute("clinic", clinic);
+		model.addAttribute("appointment", appointment);
+		model.addAttribute("therapist", this.therapists.get(appointment.therapistId()));
+		model.addAttribute("client", this.clients.get(appointment.clientId()));
+		model.addAttribute("service", this.clinics.service(clinic.id(), appointment.service()));
+		model.addAttribute("when", SlotChoice.of(clinic,
+				new Slot(appointment.therapistId(), null, appointment.start(), appointment.end())));
+		return APPOINTMENT;
+	}
+
+	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {
+		Clinic clinic = clinic();
+		List<Therapist> all = this.therapists.all(clinic.id());
+		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId))
+				: all.stream().findFirst().orElseThrow();
+		List<ServiceType> services = this.clinics.services(clinic.id());
+		ServiceType service = services.stream()
+			.filter(offered -> offered.code().equals(serviceCode))
+			.findFirst()
+			.orElse(services.stream()
+				.filter(offered -> offered.code().equals(ServiceType.TREATMENT_60))
+				.findFirst()
+				.orElse(services.get(0)));
+		LocalDate day = (date != null) ? date : this.availability.today(clinic).plusDays(1);
+		model.addAttribute("clinic", clinic);
+		model.addAttribute("therapists", all);
+		model.addAttribute("therapist", chosen);
+		model.addAttribute("services", services);
+		model.addAttribute("service", service);
+		model.addAttribute("clients", this.clients.all(clinic.id()));
+		model.addAttribute("date", day);
+		model.addAttribute("slots", this.availability.of(chosen.id(), service.code(), null, day, day)
+			.stream()
+			.map(slot -> SlotChoice.of(clinic, slot))
+			.toList());
+	}
+
+	private Clinic clinic() {
+		return this.clinics.first()
+			.orElseThrow(() -> new org.backcare.platform.RecordNotFound("Clinic", "(none opened yet)"));
+	}
+
+	record TherapistCard(Therapist therapist, String licenceStatus, List<SlotChoice> nextSlots) {
+	}
+
+	/** A slot as people read it: "Mon 30 Nov", "09:00", and the exact start for the form. */
+	record SlotChoice(String day, String time, String start, LocalDate date) {
+
+		static SlotChoice of(Clinic clinic, Slot slot) {
+			OffsetDateTime local = clinic.localTime(slot.start());
+			return new SlotChoice(DAY.format(local), TIME.format(local) + "–" + TIME.format(clinic.localTime(slot.end())),
+					local.toString(), local.toLocalDate());
+		}
+
+	}
+
+}

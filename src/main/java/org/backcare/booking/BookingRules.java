@@ -1,0 +1,69 @@
+package org.backcare.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.ServiceType;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.Therapist;
+
+/**
+ * The rules a requested start must pass before the database is asked for the time. Each refusal
+ * names its rule. Overlap with other appointments is deliberately not checked here: only the
+ * exclusion constraint can decide that without a race.
+ */
+final class BookingRules {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu HH:mm (xxx)");
+
+	private final BookingPolicy policy;
+
+	BookingRules(BookingPolicy policy) {
+		this.policy = policy;
+	}
+
+	void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start,
+			List<TimeRange> timeOff, Instant now) {
+		ZonedDateTime local = start.atZone(clinic.zone());
+		if (local.getMinute() % 15 != 0 || local.getSecond() != 0 || local.getNano() != 0) {
+			throw new BookingRefused("off-grid", "Sessions start on the quarter hour; " + WHEN.format(local) + " is not.");
+		}
+		Instant earliest = now.plus(this.policy.minimumNotice());
+		if (start.isBefore(earliest)) {
+			throw new BookingRefused("too-soon", "Sessions must be booked at least " + hours(this.policy) + " ahead; "
+					+ "the earliest possible start is " + WHEN.format(earliest.atZone(clinic.zone())) + ".");
+		}
+		if (start.isAfter(now.plus(this.policy.horizon()))) {
+			throw new BookingRefused("beyond-horizon", "Sessions can be booked at most "
+					+ this.policy.horizon().toDays() + " days ahead.");
+		}
+		if (technique != null && !therapist.certifiedIn(technique)) {
+			throw new BookingRefused("technique-not-certified", therapist.name() + " is not certified in "
+					+ technique.displayName() + "; certified techniques: " + therapist.techniques() + ".");
+		}
+		LocalDate day = local.toLocalDate();
+		if (!therapist.licenceValidOn(day)) {
+			throw new BookingRefused("licence-not-valid",
+					therapist.name() + " has no licence valid on " + day + " and cannot be booked for that day.");
+		}
+		TimeRange session = TimeRange.starting(start, service.duration());
+		if (therapist.hours().on(day, clinic.zone()).stream().noneMatch(open -> open.contains(session))) {
+			throw new BookingRefused("outside-working-hours", "A " + service.duration().toMinutes() + "-minute session at "
+					+ WHEN.format(local) + " is outside " + therapist.name() + "'s working hours.");
+		}
+		if (timeOff.stream().anyMatch(away -> away.overlaps(session))) {
+			throw new BookingRefused("therapist-time-off", therapist.name() + " is away at that time.");
+		}
+	}
+
+	private static String hours(BookingPolicy policy) {
+		long minutes = policy.minimumNotice().toMinutes();
+		return (minutes % 60 == 0) ? (minutes / 60) + " hours" : minutes + " minutes";
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.backcare.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.backcare.client.Client;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Books, cancels and reschedules appointments. Each change is one transaction: the rules are
+ * checked, the write is attempted, and PostgreSQL's exclusion constraints settle any race.
+ */
+@Service
+public class Bookings {
+
+	private final AppointmentRepository appointments;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	private final BookingRules rules;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics, Therapists therapists,
+			Clients clients, BookingPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.appointments = appointments;
+		this.idempotencyKeys = idempotencyKeys;
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.clients = clients;
+		this.rules = new BookingRules(policy);
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	public Appointment get(AppointmentId id) {
+		return this.appointments.find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+	}
+
+	/**
+	 * Books a session. With an idempotency key, a repeated request (same key, same content)
+	 * returns the appointment the first one made instead of booking again.
+	 */
+	public Booking book(BookingRequest request, String idempotencyKey) {
+		Therapist therapist = this.therapists.get(request.therapist());
+		Client client = this.clients.get(request.client());
+		Clinic clinic = this.clinics.get(therapist.clinicId());
+		if (idempotencyKey != null) {
+			var earlier = this.idempotencyKeys.find(clinic.id(), idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), request);
+			}
+		}
+		try {
+			return this.transaction.execute(status -> new Booking(bookOnce(request, idempotencyKey, clinic, therapist, client), false));
+		}
+		catch (KeyTakenMeanwhile ex) {
+			return replay(this.idempotencyKeys.find(clinic.id(), idempotencyKey).orElseThrow(), request);
+		}
+	}
+
+	private Appointment bookOnce(BookingRequest request, String idempotencyKey, Clinic clinic, Therapist therapist,
+			Client client) {
+		if (!client.clinicId().equals(clinic.id())) {
+			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
+		}
+		AppointmentId id = new AppointmentId(UUID.randomUUID());
+		if (idempotencyKey != null
+				&& !this.idempotencyKeys.claim(clinic.id(), idempotencyKey, request.fingerprint(), id)) {
+			throw new KeyTakenMeanwhile();
+		}
+		ServiceType service = this.clinics.service(clinic.id(), request.service());
+		check(clinic, therapist, service, request.technique(), request.start());
+		Appointment appointment = new Appointment(id, clinic.id(), therapist.id(), client.id(), service.code(),
+				request.technique(), request.start(), request.start().plus(service.duration()),
+				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
+		this.appointments.insert(appointment);
+		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
+				appointment.start(), appointment.end()));
+		return appointment;
+	}
+
+	private Booking replay(IdempotencyKeys.Claim earlier, BookingRequest request) {
+		if (!earlier.fingerprint().equals(request.fingerprint())) {
+			throw new IdempotencyKeyReused();
+		}
+		return new Booking(get(earlier.appointment()), true);
+	}
+
+	public Appointment cancel(AppointmentId id, String reason) {
+		return this.transaction.execute(status -> {
+			Appointment appointment = lockActive(id);
+			Instant now = this.clock.instant();
+			if (!appointment.start().isAfter(now)) {
+				throw new BookingRefused("already-started", "An appointment that has already started cannot be cancelled.");
+			}
+			this.appointments.cancel(appointment, reason, now);
+			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
+					appointment.clientId(), appointment.start(), reason));
+			return get(id);
+		});
+	}
+
+	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
+	public Appointment reschedule(AppointmentId id, Instant newStart) {
+		return this.transaction.execute(status -> {
+			Appointment appointment = lockActive(id);
+			if (!appointment.start().isAfter(this.clock.instant())) {
+				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
+			}
+			Clinic clinic = this.clinics.get(appointment.clinicId());
+			Therapist therapist = this.therapists.get(appointment.therapistId());
+			ServiceType service = this.clinics.service(clinic.id(), appointment.service());
+			check(clinic, therapist, service, appointment.technique(), newStart);
+			this.appointments.move(appointment, newStart, newStart.plus(service.duration()),
+					newStart.plus(service.blocks()));
+			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), appointment.therapistId(),
+					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
+			return get(id);
+		});
+	}
+
+	private Appointment lockActive(AppointmentId id) {
+		Appointment appointment = this.appointments.lock(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+		if (!appointment.isActive()) {
+			throw new AppointmentNotActive(id, appointment.status());
+		}
+		return appointment;
+	}
+
+	private void check(Clinic clinic, Therapist therapist, ServiceType service,
+			org.backcare.therapist.Technique technique, Instant start) {
+		TimeRange session = TimeRange.starting(start, service.duration());
+		Map<org.backcare.therapist.TherapistId, List<TimeRange>> away = this.therapists.timeOff(List.of(therapist.id()),
+				session);
+		this.rules.check(clinic, therapist, service, technique, start, away.get(therapist.id()), this.clock.instant());
+	}
+
+	/** Another transaction committed the same idempotency key while this one waited for it. */
+	private static final class KeyTakenMeanwhile extends RuntimeException {
+
+		KeyTakenMeanwhile() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

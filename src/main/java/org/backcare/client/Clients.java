@@ -1,0 +1,55 @@
+package org.backcare.client;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.backcare.clinic.ClinicId;
+import org.backcare.platform.RecordNotFound;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The client module's public face. */
+@Service
+public class Clients {
+
+	private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(new ClientId(rs.getObject("id", UUID.class)),
+			new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("name"), rs.getString("email"),
+			rs.getString("phone"), rs.getObject("date_of_birth", LocalDate.class));
+
+	private final JdbcClient jdbc;
+
+	Clients(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public ClientId register(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth) {
+		ClientId id = new ClientId(UUID.randomUUID());
+		this.jdbc.sql("INSERT INTO client (clinic_id, id, name, email, phone, date_of_birth) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(clinic.value(), id.value(), name, email, phone, dateOfBirth)
+			.update();
+		return id;
+	}
+
+	public Optional<Client> find(ClientId id) {
+		return this.jdbc.sql("SELECT clinic_id, id, name, email, phone, date_of_birth FROM client WHERE id = ?")
+			.param(id.value())
+			.query(CLIENT)
+			.optional();
+	}
+
+	public Client get(ClientId id) {
+		return find(id).orElseThrow(() -> new RecordNotFound("Client", id));
+	}
+
+	public List<Client> all(ClinicId clinic) {
+		return this.jdbc.sql("SELECT clinic_id, id, name, email, phone, date_of_birth FROM client WHERE clinic_id = ? ORDER BY name")
+			.param(clinic.value())
+			.query(CLIENT)
+			.list();
+	}
+
+}

@@ -1,0 +1,3 @@
+/** The people who come for care: name and contact details. Health data lives in the modules that collect it. */
+@org.springframework.modulith.ApplicationModule(displayName = "Client")
+package org.backcare.client;

@@ -1,0 +1,83 @@
+package org.backcare.clinic;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.RecordNotFound;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The clinic module's public face: clinics and the services they offer. */
+@Service
+public class Clinics {
+
+	private final JdbcClient jdbc;
+
+	Clinics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public Clinic open(String name, String address, ZoneId zone, List<ServiceType> services) {
+		Clinic clinic = new Clinic(new ClinicId(UUID.randomUUID()), name, address, zone);
+		this.jdbc.sql("INSERT INTO clinic (id, name, address, time_zone) VALUES (?, ?, ?, ?)")
+			.params(clinic.id().value(), name, address, zone.getId())
+			.update();
+		for (ServiceType service : services) {
+			this.jdbc.sql("""
+					INSERT INTO service_type (clinic_id, code, name, duration_minutes, buffer_minutes)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(clinic.id().value(), service.code(), service.name(), service.duration().toMinutes(),
+						service.buffer().toMinutes())
+				.update();
+		}
+		return clinic;
+	}
+
+	public Optional<Clinic> find(ClinicId id) {
+		return this.jdbc.sql("SELECT id, name, address, time_zone FROM clinic WHERE id = ?")
+			.param(id.value())
+			.query((rs, n) -> new Clinic(new ClinicId(rs.getObject("id", UUID.class)), rs.getString("name"),
+					rs.getString("address"), ZoneId.of(rs.getString("time_zone"))))
+			.optional();
+	}
+
+	public Clinic get(ClinicId id) {
+		return find(id).orElseThrow(() -> new RecordNotFound("Clinic", id));
+	}
+
+	/** The clinic that was opened first: the one a single-clinic installation serves. */
+	public Optional<Clinic> first() {
+		return this.jdbc.sql("SELECT id FROM clinic ORDER BY created_at, id LIMIT 1")
+			.query((rs, n) -> new ClinicId(rs.getObject("id", UUID.class)))
+			.optional()
+			.flatMap(this::find);
+	}
+
+	public List<ServiceType> services(ClinicId clinic) {
+		return this.jdbc.sql("""
+				SELECT code, name, duration_minutes, buffer_minutes FROM service_type
+				WHERE clinic_id = ? ORDER BY duration_minutes, code""")
+			.param(clinic.value())
+			.query((rs, n) -> new ServiceType(rs.getString("code"), rs.getString("name"),
+					Duration.ofMinutes(rs.getInt("duration_minutes")), Duration.ofMinutes(rs.getInt("buffer_minutes"))))
+			.list();
+	}
+
+	/** The service with this code, or a 400 that lists the codes this clinic offers. */
+	public ServiceType service(ClinicId clinic, String code) {
+		List<ServiceType> offered = services(clinic);
+		return offered.stream()
+			.filter(service -> service.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequest("Unknown service '" + code + "'; this clinic offers "
+					+ offered.stream().map(ServiceType::code).toList() + "."));
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.backcare.demo;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Licence;
+import org.backcare.therapist.NewTherapist;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+import org.backcare.therapist.WorkingInterval;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a demo clinic into an empty database: six therapists with different techniques, hours
+ * and licence states (one expired, one expiring within 30 days), and a few clients. Licence
+ * dates are relative to the day of seeding so the states stay meaningful.
+ *
+ * <p>Idempotent even when two instances start at once: the check and the seed run in one
+ * transaction under an advisory lock.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "backcare.demo.enabled", matchIfMissing = true)
+class DemoClinic implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoClinic.class);
+
+	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+	private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, JdbcClient jdbc,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.clients = clients;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.transaction.executeWithoutResult(status -> {
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('backcare-demo-clinic'))").query().singleValue();
+			if (this.clinics.first().isPresent()) {
+				return;
+			}
+			Clinic clinic = seed();
+			log.info("Seeded the demo clinic '{}' ({}) into an empty database", clinic.name(), clinic.zone());
+		});
+	}
+
+	private Clinic seed() {
+		Clinic clinic = this.clinics.open("Riverside Back Care", "Uferstraße 12, 10999 Berlin", ZONE,
+				List.of(new ServiceType(ServiceType.FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30),
+						Duration.ofMinutes(10)),
+						new ServiceType(ServiceType.TREATMENT_60, "Treatment, 60 minutes", Duration.ofMinutes(60),
+								Duration.ofMinutes(15)),
+						new ServiceType(ServiceType.TREATMENT_90, "Treatment, 90 minutes", Duration.ofMinutes(90),
+								Duration.ofMinutes(15))));
+		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
+		register(clinic, "Anna Keller", "Calm, thorough Swedish and deep-tissue work for desk-bound lower backs.",
+				List.of("de", "en"), 12, licence("BE-MT-2019-0412", today.minusYears(3), today.plusYears(2)),
+				EnumSet.of(Technique.SWEDISH, Technique.DEEP_TISSUE), hours(WEEKDAYS, "09:00-17:00"));
+		register(clinic, "Ben Okafor", "Former athlete; trigger points and deep tissue for lifting and sports strains.",
+				List.of("en"), 8, licence("BE-MT-2021-1177", today.minusYears(2), today.plusDays(20)),
+				EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT),
+				hours(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "08:00-12:00", "13:00-18:00"));
+		register(clinic, "Clara Jensen", "Myofascial release for long-standing back pain; gentle and patient.",
+				List.of("da", "de", "en"), 15, licence("BE-MT-2011-0093", today.minusYears(5), today.plusYears(1)),
+				EnumSet.of(Technique.MYOFASCIAL_RELEASE, Technique.SWEDISH),
+				concat(hours(EnumSet.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), "12:00-20:00"),
+						hours(EnumSet.of(DayOfWeek.SATURDAY), "09:00-13:00")));
+		register(clinic, "David Moreau", "Trigger point and myofascial work; licence renewal pending.",
+				List.of("fr", "en"), 5, licence("BE-MT-2020-0871", today.minusYears(3), today.minusDays(10)),
+				EnumSet.of(Technique.TRIGGER_POINT, Technique.MYOFASCIAL_RELEASE),
+				hours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), "10:00-18:00"));
+		TherapistId elif = register(clinic, "Elif Yılmaz", "Early and evening sessions around office hours.",
+				List.of("tr", "de"), 3, licence("BE-MT-2023-0342", today.minusYears(1), today.plusYears(3)),
+				EnumSet.of(Technique.SWEDISH, Technique.DEEP_TISSUE, Technique.TRIGGER_POINT),
+				hours(WEEKDAYS, "07:30-11:30", "15:00-19:00"));
+		register(clinic, "Farah Haddad", "Twenty years with chronic back pain; all four techniques.",
+				List.of("ar", "en", "fr"), 20, licence("BE-MT-2006-0020", today.minusYears(10), today.plusYears(4)),
+				EnumSet.allOf(Technique.class), hours(EnumSet.range(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY), "09:00-15:00"));
+		LocalDate nextWednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+		this.therapists.addTimeOff(elif, new TimeRange(nextWednesday.atStartOfDay(ZONE).toInstant(),
+				nextWednesday.plusDays(1).atStartOfDay(ZONE).toInstant()), "Training day");
+		this.clients.register(clinic.id(), "Maria Schmidt", "maria.schmidt@example.org", "+49 30 5550101",
+				LocalDate.of(1984, 3, 14));
+		this.clients.register(clinic.id(), "Jonas Weber", "jonas.weber@example.org", "+49 30 5550102",
+				LocalDate.of(1991, 11, 2));
+		this.clients.register(clinic.id(), "Sofia Rossi", "sofia.rossi@example.org", "+49 30 5550103",
+				LocalDate.of(1976, 7, 23));
+		this.clients.register(clinic.id(), "Tom Becker", "tom.becker@example.org", "+49 30 5550104",
+				LocalDate.of(1968, 1, 30));
+		return clinic;
+	}
+
+	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,
+			Licence licence, Set<Technique> techniques, List<WorkingInterval> hours) {
+		return this.therapists.register(clinic.id(),
+				new NewTherapist(name, bio, languages, years, List.of(licence), techniques, hours));
+	}
+
+	private static Licence licence(String number, LocalDate from, LocalDate until) {
+		return new Licence("Berlin, Germany", number, from, until);
+	}
+
+	private static List<WorkingInterval> hours(Set<DayOfWeek> days, String... spans) {
+		List<WorkingInterval> intervals = new ArrayList<>();
+		for (DayOfWeek day : days) {
+			for (String span : spans) {
+				String[] ends = span.split("-");
+				intervals.add(new WorkingInterval(day, LocalTime.parse(ends[0]), LocalTime.parse(ends[1])));
+			}
+		}
+		return intervals;
+	}
+
+	@SafeVarargs
+	private static List<WorkingInterval> concat(List<WorkingInterval>... parts) {
+		List<WorkingInterval> all = new ArrayList<>();
+		for (List<WorkingInterval> part : parts) {
+			all.addAll(part);
+		}
+		return all;
+	}
+
+}

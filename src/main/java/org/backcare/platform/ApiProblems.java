@@ -1,0 +1,180 @@
+package org.backcare.platform;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 9457 problem document whose {@code detail} says what to fix.
+ * Spring's defaults ("Failed to read request") are replaced wherever they would leave a client
+ * guessing. Anything unforeseen becomes a 500 that reveals nothing internal and is logged.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> refused(ProblemException ex) {
+		return ResponseEntity.status(ex.status()).body(ex.toProblemDetail());
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflicting data",
+				"The request conflicts with data already stored; nothing was changed.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Something went wrong on our side; nothing was changed. Please try again.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return badRequest(unreadable(ex), Map.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<Map<String, Object>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ApiProblems::fieldError)
+			.toList();
+		String fields = errors.stream().map(error -> (String) error.get("field")).distinct().collect(Collectors.joining(", "));
+		String detail = ex.getBindingResult().getGlobalErrors().isEmpty() ? "Invalid value for: " + fields + "."
+				: ex.getBindingResult().getGlobalErrors().get(0).getDefaultMessage();
+		return badRequest(detail, Map.of("errors", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, Object>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> (result instanceof ParameterErrors body) ? body.getFieldErrors().stream().map(ApiProblems::fieldError)
+					: result.getResolvableErrors()
+						.stream()
+						.map(error -> Map.<String, Object>of("field", parameterName(result),
+								"message", String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		String fields = errors.stream().map(error -> (String) error.get("field")).distinct().collect(Collectors.joining(", "));
+		return badRequest("Invalid value for: " + fields + ".", Map.of("errors", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "value";
+		String expected = (ex.getRequiredType() != null) ? expectation(ex.getRequiredType()) : "another type";
+		return badRequest("Parameter '" + name + "' must be " + expected + "; '" + ex.getValue() + "' is not.", Map.of());
+	}
+
+	private ResponseEntity<Object> badRequest(String detail, Map<String, Object> properties) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(ProblemException.type("invalid-request"));
+		problem.setTitle("Invalid request");
+		properties.forEach(problem::setProperty);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ProblemException.type(slug));
+		problem.setTitle(title);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	/** The name a client knows a parameter by: the header or request parameter name where there is one. */
+	private static String parameterName(ParameterValidationResult result) {
+		RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return String.valueOf(result.getMethodParameter().getParameterName());
+	}
+
+	private static Map<String, Object> fieldError(FieldError error) {
+		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+	}
+
+	private static String unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof StreamReadException read) {
+			String where = (read.getLocation() != null)
+					? " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() : "";
+			return "The request body is not valid JSON" + where + ".";
+		}
+		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+				&& invalid.getTargetType().isEnum()) {
+			return "Field '" + path(invalid) + "' must be one of "
+					+ Arrays.toString(invalid.getTargetType().getEnumConstants()) + ".";
+		}
+		if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+				&& !mismatch.getPath().isEmpty()) {
+			return "Field '" + path(mismatch) + "' must be " + expectation(mismatch.getTargetType()) + ".";
+		}
+		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			return "Field '" + path(jackson) + "' could not be read.";
+		}
+		return "The request body is missing or is not a JSON document of the expected shape.";
+	}
+
+	private static String path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map(reference -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining(".")).replace(".[", "[");
+	}
+
+	private static String expectation(Class<?> type) {
+		return switch (type.getSimpleName()) {
+			case "OffsetDateTime", "Instant", "ZonedDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+01:00";
+			case "LocalDate" -> "an ISO-8601 date, e.g. 2026-03-02";
+			case "UUID" -> "a UUID";
+			case "String" -> "a string";
+			case "int", "Integer", "long", "Long" -> "a whole number";
+			default -> type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
+		};
+	}
+
+}

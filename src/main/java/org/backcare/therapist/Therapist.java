@@ -1,0 +1,44 @@
+package org.backcare.therapist;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.backcare.clinic.ClinicId;
+
+/** A therapist as the rest of BackCare sees them: credentials and weekly hours. */
+public record Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
+		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours) {
+
+	public boolean licenceValidOn(LocalDate day) {
+		return this.licences.stream().anyMatch(licence -> licence.isValidOn(day));
+	}
+
+	public boolean certifiedIn(Technique technique) {
+		return this.techniques.contains(technique);
+	}
+
+	/**
+	 * The licence that speaks for the therapist today: one valid now (the longest-running), else
+	 * the next one to start, else the one that lapsed last.
+	 */
+	public LicenceStatus licenceStatusOn(LocalDate today) {
+		return currentLicence(today).map(licence -> licence.statusOn(today)).orElse(LicenceStatus.NONE);
+	}
+
+	public java.util.Optional<Licence> currentLicence(LocalDate today) {
+		return this.licences.stream()
+			.min(Comparator.comparing((Licence licence) -> rank(licence.statusOn(today)))
+				.thenComparing(Licence::validUntil, Comparator.reverseOrder()));
+	}
+
+	private static int rank(LicenceStatus status) {
+		return switch (status) {
+			case VALID, EXPIRING_SOON -> 0;
+			case NOT_YET_VALID -> 1;
+			default -> 2;
+		};
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.backcare;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
+import org.backcare.therapist.Licence;
+import org.backcare.therapist.NewTherapist;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+import org.backcare.therapist.WorkingInterval;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Opens a fresh clinic per test, so tests sharing one database never see each other's data. */
+@TestComponent
+public class ClinicFixture {
+
+	public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ClinicFixture(Clinics clinics, Therapists therapists, Clients clients, JdbcClient jdbc, Clock clock) {
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.clients = clients;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public TestClinic open() {
+		Clinic clinic = this.clinics.open("Test clinic " + UUID.randomUUID(), "Teststraße 1, Berlin", BERLIN,
+				List.of(new ServiceType(ServiceType.FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30),
+						Duration.ofMinutes(10)),
+						new ServiceType(ServiceType.TREATMENT_60, "Treatment 60", Duration.ofMinutes(60),
+								Duration.ofMinutes(15)),
+						new ServiceType(ServiceType.TREATMENT_90, "Treatment 90", Duration.ofMinutes(90),
+								Duration.ofMinutes(15))));
+		return new TestClinic(clinic);
+	}
+
+	public final class TestClinic {
+
+		private final Clinic clinic;
+
+		TestClinic(Clinic clinic) {
+			this.clinic = clinic;
+		}
+
+		public Clinic clinic() {
+			return this.clinic;
+		}
+
+		/** A therapist working every day 08:00–20:00, licensed for a year either side of today. */
+		public TherapistId therapist(Technique... techniques) {
+			LocalDate today = today();
+			return therapist(new Licence("Berlin", "LIC-" + UUID.randomUUID(), today.minusYears(1), today.plusYears(1)),
+					techniques);
+		}
+
+		public TherapistId therapist(Licence licence, Technique... techniques) {
+			List<WorkingInterval> hours = new ArrayList<>();
+			for (DayOfWeek day : DayOfWeek.values()) {
+				hours.add(new WorkingInterval(day, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+			}
+			Set<Technique> certified = (techniques.length == 0) ? EnumSet.of(Technique.SWEDISH)
+					: EnumSet.copyOf(List.of(techniques));
+			return ClinicFixture.this.therapists.register(this.clinic.id(),
+					new NewTherapist("Therapist " + UUID.randomUUID().toString().substring(0, 8), "", List.of("en"), 5,
+							List.of(licence), certified, hours));
+		}
+
+		public ClientId client() {
+			String unique = UUID.randomUUID().toString();
+			return ClinicFixture.this.clients.register(this.clinic.id(), "Client " + unique.substring(0, 8),
+					unique + "@example.org", "", LocalDate.of(1980, 1, 1));
+		}
+
+		public LocalDate today() {
+			return LocalDate.now(ClinicFixture.this.clock.withZone(BERLIN));
+		}
+
+		/** A wall-clock time a few days ahead: well past the minimum notice, well inside the horizon. */
+		public OffsetDateTime inDays(int days, int hour, int minute) {
+			return today().plusDays(days).atTime(hour, minute).atZone(BERLIN).toOffsetDateTime();
+		}
+
+		public long appointmentCount() {
+			return ClinicFixture.this.jdbc.sql("SELECT count(*) FROM appointment WHERE clinic_id = ?")
+				.param(this.clinic.id().value())
+				.query(Long.class)
+				.single();
+		}
+
+	}
+
+}
