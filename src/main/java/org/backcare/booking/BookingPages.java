@@ -14,6 +14,7 @@ import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.ProblemException;
+import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
@@ -78,8 +79,9 @@ class BookingPages {
 
 	@GetMapping("/book")
 	String book(@RequestParam(required = false) UUID therapist, @RequestParam(required = false) String service,
-			@RequestParam(required = false) LocalDate date, Model model) {
+			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String start, Model model) {
 		prepare(model, therapist, service, date);
+		model.addAttribute("selectedStart", start);
 		return BOOK;
 	}
 
@@ -129,10 +131,12 @@ class BookingPages {
 	}
 
 	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {
-		Clinic clinic = clinic();
+		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId)) : null;
+		Clinic clinic = (chosen != null) ? this.clinics.get(chosen.clinicId()) : clinic();
 		List<Therapist> all = this.therapists.all(clinic.id());
-		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId))
-				: all.stream().findFirst().orElseThrow();
+		if (chosen == null) {
+			chosen = all.stream().findFirst().orElseThrow(() -> new RecordNotFound("Therapist", "(none in this clinic)"));
+		}
 		List<ServiceType> services = this.clinics.services(clinic.id());
 		ServiceType service = services.stream()
 			.filter(offered -> offered.code().equals(serviceCode))
@@ -156,20 +160,33 @@ class BookingPages {
 	}
 
 	private Clinic clinic() {
-		return this.clinics.first()
-			.orElseThrow(() -> new org.backcare.platform.RecordNotFound("Clinic", "(none opened yet)"));
+		return this.clinics.first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
 	}
 
 	record TherapistCard(Therapist therapist, String licenceStatus, List<SlotChoice> nextSlots) {
+
+		/** "German, English" rather than "de, en". */
+		public String languages() {
+			return String.join(", ", this.therapist.languages()
+				.stream()
+				.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
+				.toList());
+		}
+
+		public boolean bookable() {
+			return org.backcare.therapist.LicenceStatus.valueOf(this.licenceStatus).allowsPractice();
+		}
+
 	}
 
-	/** A slot as people read it: "Mon 30 Nov", "09:00", and the exact start for the form. */
-	record SlotChoice(String day, String time, String start, LocalDate date) {
+	/** A slot as people read it: "Mon 30 Nov", "09:00–10:00", and the exact start for the form. */
+	record SlotChoice(String day, String startTime, String time, String start, LocalDate date) {
 
 		static SlotChoice of(Clinic clinic, Slot slot) {
 			OffsetDateTime local = clinic.localTime(slot.start());
-			return new SlotChoice(DAY.format(local), TIME.format(local) + "–" + TIME.format(clinic.localTime(slot.end())),
-					local.toString(), local.toLocalDate());
+			return new SlotChoice(DAY.format(local), TIME.format(local),
+					TIME.format(local) + "–" + TIME.format(clinic.localTime(slot.end())),
+					local.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), local.toLocalDate());
 		}
 
 	}

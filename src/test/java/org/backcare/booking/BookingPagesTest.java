@@ -1,0 +1,117 @@
+package org.backcare.booking;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.backcare.ClinicFixture;
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.IntegrationTest;
+import org.backcare.client.ClientId;
+import org.backcare.therapist.TherapistId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The booking page a demo client uses: pick a time, book it, see the confirmation. */
+@IntegrationTest
+class BookingPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClinicFixture fixture;
+
+	TestClinic clinic;
+
+	TherapistId therapist;
+
+	ClientId client;
+
+	@BeforeEach
+	void openClinic() {
+		this.clinic = this.fixture.open();
+		this.therapist = this.clinic.therapist();
+		this.client = this.clinic.client();
+	}
+
+	@Test
+	void theBookingPageOffersTheDaysFreeTimesAsLabelledChoices() throws Exception {
+		this.mvc.perform(get("/book").param("therapist", this.therapist.toString())
+			.param("service", "TREATMENT_60")
+			.param("date", this.clinic.today().plusDays(3).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<label for=\"client\">")))
+			.andExpect(content().string(containsString("value=\"" + iso(this.clinic.inDays(3, 8, 0)) + "\"")))
+			.andExpect(content().string(containsString("19:00–20:00")));
+	}
+
+	@Test
+	void theSlotFragmentForHtmxHoldsOnlyTheTimes() throws Exception {
+		this.mvc.perform(get("/book/slots").param("therapist", this.therapist.toString())
+			.param("service", "TREATMENT_90")
+			.param("date", this.clinic.today().plusDays(3).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"slots\"")))
+			.andExpect(content().string(containsString("18:30–20:00")))
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	@Test
+	void bookingATimeLeadsToTheConfirmation() throws Exception {
+		String confirmation = submit(this.clinic.inDays(3, 9, 0)).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/appointments/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(confirmation))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("You are booked")))
+			.andExpect(content().string(containsString("09:00–10:00")));
+		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aTakenTimeIsExplainedOnTheSamePage() throws Exception {
+		submit(this.clinic.inDays(3, 9, 0)).andExpect(status().is3xxRedirection());
+		this.client = this.clinic.client();
+		submit(this.clinic.inDays(3, 9, 0)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("role=\"alert\"")))
+			.andExpect(content().string(containsString("already booked")));
+		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
+	}
+
+	@Test
+	void submittingWithoutATimeAsksForOne() throws Exception {
+		this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
+			.param("service", "TREATMENT_60")
+			.param("client", this.client.toString())
+			.param("date", this.clinic.today().plusDays(3).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Please choose a time.")));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start) throws Exception {
+		return this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
+			.param("service", "TREATMENT_60")
+			.param("client", this.client.toString())
+			.param("start", iso(start)));
+	}
+
+	private static String iso(OffsetDateTime time) {
+		return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+}
