@@ -96,6 +96,12 @@ public class Availability {
 		if (ChronoUnit.DAYS.between(from, to) >= BookingPolicy.MAX_RANGE_DAYS) {
 			throw new InvalidRequest("Ask for at most " + BookingPolicy.MAX_RANGE_DAYS + " days at a time.");
 		}
+		LocalDate today = today(clinic);
+		LocalDate last = today.plusDays(this.policy.horizon().toDays());
+		if (from.isBefore(today.minusYears(1)) || to.isAfter(last.plusYears(1))) {
+			throw new InvalidRequest("Dates must lie between " + today.minusYears(1) + " and " + last.plusYears(1)
+					+ "; bookings open up to " + last + ".");
+		}
 		if (candidates.isEmpty()) {
 			return List.of();
 		}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ServiceType;
@@ -27,12 +28,12 @@ final class BookingRules {
 		this.policy = policy;
 	}
 
+	/**
+	 * @param timeOff the therapist's time off overlapping a range; asked only once the start is
+	 * known to be a plausible one, so absurd dates never reach the database
+	 */
 	void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start,
-			List<TimeRange> timeOff, Instant now) {
-		ZonedDateTime local = start.atZone(clinic.zone());
-		if (local.getMinute() % 15 != 0 || local.getSecond() != 0 || local.getNano() != 0) {
-			throw new BookingRefused("off-grid", "Sessions start on the quarter hour; " + WHEN.format(local) + " is not.");
-		}
+			Function<TimeRange, List<TimeRange>> timeOff, Instant now) {
 		Instant earliest = now.plus(this.policy.minimumNotice());
 		if (start.isBefore(earliest)) {
 			throw new BookingRefused("too-soon", "Sessions must be booked at least " + hours(this.policy) + " ahead; "
@@ -41,6 +42,11 @@ final class BookingRules {
 		if (start.isAfter(now.plus(this.policy.horizon()))) {
 			throw new BookingRefused("beyond-horizon", "Sessions can be booked at most "
 					+ this.policy.horizon().toDays() + " days ahead.");
+		}
+		// Only now is the start known to be near enough to convert safely to local time.
+		ZonedDateTime local = start.atZone(clinic.zone());
+		if (local.getMinute() % 15 != 0 || local.getSecond() != 0 || local.getNano() != 0) {
+			throw new BookingRefused("off-grid", "Sessions start on the quarter hour; " + WHEN.format(local) + " is not.");
 		}
 		if (technique != null && !therapist.certifiedIn(technique)) {
 			throw new BookingRefused("technique-not-certified", therapist.name() + " is not certified in "
@@ -56,7 +62,7 @@ final class BookingRules {
 			throw new BookingRefused("outside-working-hours", "A " + service.duration().toMinutes() + "-minute session at "
 					+ WHEN.format(local) + " is outside " + therapist.name() + "'s working hours.");
 		}
-		if (timeOff.stream().anyMatch(away -> away.overlaps(session))) {
+		if (timeOff.apply(session).stream().anyMatch(away -> away.overlaps(session))) {
 			throw new BookingRefused("therapist-time-off", therapist.name() + " is away at that time.");
 		}
 	}

@@ -3,7 +3,6 @@ package org.backcare.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.backcare.client.Client;
@@ -13,6 +12,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
 
@@ -155,12 +155,10 @@ public class Bookings {
 		return appointment;
 	}
 
-	private void check(Clinic clinic, Therapist therapist, ServiceType service,
-			org.backcare.therapist.Technique technique, Instant start) {
-		TimeRange session = TimeRange.starting(start, service.duration());
-		Map<org.backcare.therapist.TherapistId, List<TimeRange>> away = this.therapists.timeOff(List.of(therapist.id()),
-				session);
-		this.rules.check(clinic, therapist, service, technique, start, away.get(therapist.id()), this.clock.instant());
+	private void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start) {
+		this.rules.check(clinic, therapist, service, technique, start,
+				session -> this.therapists.timeOff(List.of(therapist.id()), session).get(therapist.id()),
+				this.clock.instant());
 	}
 
 	/** Another transaction committed the same idempotency key while this one waited for it. */

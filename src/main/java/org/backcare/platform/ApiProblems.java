@@ -50,6 +50,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
 		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		// SQLSTATE class 22 (data exception): a value the database cannot hold, such as a year past 294276.
+		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"A value is outside the range that can be stored; nothing was changed.");
+		}
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflicting data",
 				"The request conflicts with data already stored; nothing was changed.");
 	}

@@ -178,6 +178,20 @@ class BadInputTest {
 	}
 
 	@Test
+	void datesAtTheEdgeOfTheCalendarAreRefusedNotOverflowed() throws Exception {
+		availability("+999999999-12-30", "+999999999-12-31").andExpect(problem(400))
+			.andExpect(jsonPath("$.detail", containsString("between")));
+		availability("-999999999-01-01", "-999999999-01-02").andExpect(problem(400));
+		postBody(body("\"start\": \"+999999999-12-31T23:59:59+01:00\"")).andExpect(problem(422))
+			.andExpect(jsonPath("$.rule").value("beyond-horizon"));
+		postBody(body("\"start\": \"0001-01-01T00:00:00+01:00\"")).andExpect(problem(422))
+			.andExpect(jsonPath("$.rule").value("too-soon"));
+		// Earlier than any instant Java can hold: unreadable, so a 400 that names the field.
+		postBody(body("\"start\": \"-999999999-01-01T00:00:00+01:00\"")).andExpect(problem(400))
+			.andExpect(jsonPath("$.detail", containsString("start")));
+	}
+
+	@Test
 	void aDateThatIsNotADateIsRefused() throws Exception {
 		availability("2026-02-30", "2026-03-01").andExpect(problem(400));
 		availability("yesterday", "2026-03-01").andExpect(problem(400));

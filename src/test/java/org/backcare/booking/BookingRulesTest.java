@@ -89,12 +89,12 @@ class BookingRulesTest {
 	void onTheSpringForwardDayWorkingHoursFollowTheWallClock() {
 		Instant springNow = ZonedDateTime.of(2027, 3, 26, 8, 0, 0, 0, BERLIN).toInstant();
 		Instant nineLocal = ZonedDateTime.of(2027, 3, 28, 9, 0, 0, 0, BERLIN).toInstant();
-		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, nineLocal, List.of(), springNow))
+		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, nineLocal, none -> List.of(), springNow))
 			.doesNotThrowAnyException();
 		// 07:45 local is before opening even though it is 08:45 by the previous day's offset.
 		Instant quarterToEight = ZonedDateTime.of(2027, 3, 28, 7, 45, 0, 0, BERLIN).toInstant();
 		assertThat(catchThrowableOfType(BookingRefused.class,
-				() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, quarterToEight, List.of(), springNow))
+				() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, quarterToEight, none -> List.of(), springNow))
 			.rule()).isEqualTo("outside-working-hours");
 	}
 
@@ -111,7 +111,7 @@ class BookingRulesTest {
 	}
 
 	private static void check(Therapist therapist, Technique technique, Instant start, List<TimeRange> away) {
-		RULES.check(CLINIC, therapist, FreeSlotsTest.SIXTY, technique, start, away, NOW);
+		RULES.check(CLINIC, therapist, FreeSlotsTest.SIXTY, technique, start, session -> away, NOW);
 	}
 
 	private static Instant at(int year, int month, int day, int hour, int minute) {

@@ -31,7 +31,8 @@ class OperationsTest {
 		this.mvc.perform(get("/actuator/prometheus"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("hikaricp_connections")))
-			.andExpect(content().string(containsString("jvm_memory_used_bytes")));
+			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
+			.andExpect(content().string(containsString("backcare_appointments_total{change=\"booked\"}")));
 	}
 
 	@Test

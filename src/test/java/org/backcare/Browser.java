@@ -1,0 +1,93 @@
+package org.backcare;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages.
+ * Both paths are given explicitly so Selenium never tries to download a browser or a driver.
+ * Screenshots go to {@code target/screenshots}; the ones in docs/screenshots are copied from there.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private Browser(int width, int height) {
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--hide-scrollbars", "--disable-dev-shm-usage");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().window().setSize(new Dimension(width, height));
+		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	public static Browser open(int width, int height) {
+		return new Browser(width, height);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** A screenshot of the top {@code height} pixels of the page, at the window's width. */
+	public void screenshot(String name, int height) throws IOException {
+		Dimension size = this.driver.manage().window().getSize();
+		this.driver.manage().window().setSize(new Dimension(size.getWidth(), height));
+		screenshot(name);
+		this.driver.manage().window().setSize(size);
+	}
+
+	public void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+	/**
+	 * Runs browser tests where Chromium is installed. In CI (which installs it) a missing browser
+	 * is a failure, not a skip.
+	 */
+	public static class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+				return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+			}
+			if (System.getenv("CI") != null) {
+				return ConditionEvaluationResult.enabled("CI must run browser tests; they will fail without Chromium");
+			}
+			return ConditionEvaluationResult.disabled("Install Debian's chromium and chromium-driver to run browser tests");
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.backcare.demo;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.backcare.Browser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A demo client books a session in a real browser: from the therapist directory to the
+ * confirmation, with the times reloaded by htmx when the service changes, on a phone-sized
+ * screen and a desktop one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
+@ActiveProfiles("test")
+@ExtendWith(Browser.Installed.class)
+class BookingInBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aClientBooksFromTheDirectoryToTheConfirmation() throws Exception {
+		try (Browser browser = Browser.open(1280, 1800)) {
+			WebDriver page = browser.driver();
+			page.get("http://localhost:" + this.port + "/");
+			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Riverside Back Care");
+			assertThat(page.findElements(By.cssSelector(".card"))).hasSize(6);
+			browser.screenshot("home", 1320);
+
+			page.findElement(By.partialLinkText("Book with Anna Keller")).click();
+			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Book a session");
+
+			new Select(page.findElement(By.id("service"))).selectByValue("TREATMENT_90");
+			new WebDriverWait(page, Duration.ofSeconds(10))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("slots"), "–10:30"));
+
+			WebElement firstTime = page.findElement(By.cssSelector("#slots input[name=start]"));
+			firstTime.sendKeys(Keys.SPACE);
+			assertThat(firstTime.isSelected()).isTrue();
+			browser.screenshot("book", 1120);
+			page.findElement(By.cssSelector("button[type=submit].button")).click();
+
+			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("You are booked");
+			assertThat(page.findElement(By.cssSelector(".details")).getText()).contains("Anna Keller",
+					"Treatment, 90 minutes");
+			browser.screenshot("booked", 520);
+		}
+	}
+
+	@Test
+	void thePagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
+		try (Browser browser = Browser.open(390, 1600)) {
+			WebDriver page = browser.driver();
+			page.get("http://localhost:" + this.port + "/book");
+			Object overflow = ((org.openqa.selenium.JavascriptExecutor) page)
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+			assertThat(overflow).isEqualTo(false);
+			browser.screenshot("book-phone", 1500);
+			page.get("http://localhost:" + this.port + "/");
+			assertThat(((org.openqa.selenium.JavascriptExecutor) page)
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
+		}
+	}
+
+}
