@@ -2,7 +2,6 @@ package org.backcare;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -54,12 +53,7 @@ public class ClinicFixture {
 
 	public TestClinic open() {
 		Clinic clinic = this.clinics.open("Test clinic " + UUID.randomUUID(), "Teststraße 1, Berlin", BERLIN,
-				List.of(new ServiceType(ServiceType.FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30),
-						Duration.ofMinutes(10)),
-						new ServiceType(ServiceType.TREATMENT_60, "Treatment 60", Duration.ofMinutes(60),
-								Duration.ofMinutes(15)),
-						new ServiceType(ServiceType.TREATMENT_90, "Treatment 90", Duration.ofMinutes(90),
-								Duration.ofMinutes(15))));
+				ServiceType.standardMenu());
 		return new TestClinic(clinic);
 	}
 

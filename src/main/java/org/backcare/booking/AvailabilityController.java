@@ -9,9 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.backcare.clinic.Clinic;
-import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
-import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
@@ -70,8 +68,7 @@ class AvailabilityController {
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
 			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(required = false) UUID clinic) {
-		Clinic served = (clinic != null) ? this.clinics.get(new ClinicId(clinic))
-				: this.clinics.first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
+		Clinic served = this.clinics.chosenOrServed(clinic);
 		LocalDate first = (from != null) ? from : this.availability.today(served);
 		LocalDate last = (to != null) ? to : first.plusDays(13);
 		List<Slot> slots = this.availability.firstFree(served.id(), technique, service, first, last, limit);

@@ -160,7 +160,7 @@ class BookingPages {
 	}
 
 	private Clinic clinic() {
-		return this.clinics.first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
+		return this.clinics.chosenOrServed(null);
 	}
 
 	record TherapistCard(Therapist therapist, String licenceStatus, List<SlotChoice> nextSlots) {

@@ -60,6 +60,12 @@ public class Clinics {
 			.flatMap(this::find);
 	}
 
+	/** The chosen clinic, or when none is chosen the one this installation serves. */
+	public Clinic chosenOrServed(UUID chosen) {
+		return (chosen != null) ? get(new ClinicId(chosen))
+				: first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
+	}
+
 	public List<ServiceType> services(ClinicId clinic) {
 		return this.jdbc.sql("""
 				SELECT code, name, duration_minutes, buffer_minutes FROM service_type

@@ -2,7 +2,6 @@ package org.backcare.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -89,12 +88,7 @@ class DemoClinic implements ApplicationRunner {
 
 	private Clinic seed() {
 		Clinic clinic = this.clinics.open("Riverside Back Care", "Uferstraße 12, 10999 Berlin", ZONE,
-				List.of(new ServiceType(ServiceType.FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30),
-						Duration.ofMinutes(10)),
-						new ServiceType(ServiceType.TREATMENT_60, "Treatment, 60 minutes", Duration.ofMinutes(60),
-								Duration.ofMinutes(15)),
-						new ServiceType(ServiceType.TREATMENT_90, "Treatment, 90 minutes", Duration.ofMinutes(90),
-								Duration.ofMinutes(15))));
+				ServiceType.standardMenu());
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		register(clinic, "Anna Keller", "Calm, thorough Swedish and deep-tissue work for desk-bound lower backs.",
 				List.of("de", "en"), 12, licence("BE-MT-2019-0412", today.minusYears(3), today.plusYears(2)),

@@ -61,9 +61,7 @@ class EmbeddedDatabaseConfiguration {
 	private static void refuseSuperUser() {
 		boolean unix = !System.getProperty("os.name", "").startsWith("Windows");
 		if (unix && new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
-			throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start. "
-					+ "Run BackCare as a regular user, or set SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and "
-					+ "SPRING_DATASOURCE_PASSWORD) to use an external PostgreSQL.");
+			throw new SuperUserRefused();
 		}
 	}
 

@@ -8,9 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.backcare.clinic.Clinic;
-import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
-import org.backcare.platform.RecordNotFound;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,8 +42,7 @@ class TherapistController {
 	List<TherapistView> list(
 			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(required = false) UUID clinic,
 			@Parameter(description = "Only therapists certified in this technique") @RequestParam(required = false) Technique technique) {
-		Clinic served = (clinic != null) ? this.clinics.get(new ClinicId(clinic))
-				: this.clinics.first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
+		Clinic served = this.clinics.chosenOrServed(clinic);
 		List<Therapist> found = (technique != null) ? this.therapists.certifiedIn(served.id(), technique)
 				: this.therapists.all(served.id());
 		LocalDate today = LocalDate.now(this.clock.withZone(served.zone()));

@@ -40,7 +40,7 @@ class BookingInBrowserTest {
 			page.get("http://localhost:" + this.port + "/");
 			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Riverside Back Care");
 			assertThat(page.findElements(By.cssSelector(".card"))).hasSize(6);
-			browser.screenshot("home", 1320);
+			browser.screenshot("home", 1500);
 
 			page.findElement(By.partialLinkText("Book with Anna Keller")).click();
 			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Book a session");

@@ -18,6 +18,15 @@ class EmbeddedDatabaseTest {
 	Path data;
 
 	@Test
+	void startingAsRootExplainsWhatToDoInsteadOfAStackTrace() {
+		org.springframework.boot.diagnostics.FailureAnalysis analysis = new SuperUserRefused.Analyzer()
+			.analyze(new RuntimeException(new SuperUserRefused()));
+
+		assertThat(analysis.getDescription()).isEqualTo("PostgreSQL refuses to run as root, so the embedded database cannot start.");
+		assertThat(analysis.getAction()).contains("regular (non-root) user", "SPRING_DATASOURCE_URL");
+	}
+
+	@Test
 	void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
 		EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0);
