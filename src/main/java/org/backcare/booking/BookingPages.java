@@ -88,12 +88,20 @@ class BookingPages {
 	/** The slot list alone, for htmx to swap in when the service or the day changes. */
 	@GetMapping("/book/slots")
 	String slots(@RequestParam UUID therapist, @RequestParam String service, @RequestParam LocalDate date, Model model) {
-		prepare(model, therapist, service, date);
+		try {
+			prepare(model, therapist, service, date);
+		}
+		catch (ProblemException refused) {
+			// htmx swaps only successful answers: explain the problem inside the fragment instead.
+			model.addAttribute("slotsError", refused.getMessage());
+			model.addAttribute("slots", List.of());
+		}
 		return SLOTS;
 	}
 
 	@PostMapping("/book")
 	String submit(@RequestParam UUID therapist, @RequestParam String service, @RequestParam UUID client,
+			@RequestParam(required = false) String requestKey,
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
 			@RequestParam(required = false) LocalDate date,
@@ -104,14 +112,21 @@ class BookingPages {
 			return BOOK;
 		}
 		try {
+			// The form's own key makes a double click or a resubmitted page land on the same booking.
+			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
 			Booking booking = this.bookings.book(new BookingRequest(new ClientId(client), new TherapistId(therapist),
-					service, start.toInstant(), null), null);
+					service, start.toInstant(), null), key);
 			return "redirect:/appointments/" + booking.appointment().id();
 		}
 		catch (ProblemException refused) {
 			model.addAttribute("error", refused.getMessage());
 			model.addAttribute("selectedClient", client);
-			prepare(model, therapist, service, start.toLocalDate());
+			try {
+				prepare(model, therapist, service, start.toLocalDate());
+			}
+			catch (ProblemException alsoRefused) {
+				prepare(model, null, null, null);
+			}
 			return BOOK;
 		}
 	}
@@ -153,6 +168,7 @@ class BookingPages {
 		model.addAttribute("service", service);
 		model.addAttribute("clients", this.clients.all(clinic.id()));
 		model.addAttribute("date", day);
+		model.addAttribute("requestKey", UUID.randomUUID());
 		model.addAttribute("slots", this.availability.of(chosen.id(), service.code(), null, day, day)
 			.stream()
 			.map(slot -> SlotChoice.of(clinic, slot))
@@ -173,8 +189,14 @@ class BookingPages {
 				.toList());
 		}
 
-		public boolean bookable() {
-			return org.backcare.therapist.LicenceStatus.valueOf(this.licenceStatus).allowsPractice();
+		/** Why no time is offered, when that is the licence's doing; null when the licence allows practice. */
+		public String licenceNote() {
+			return switch (org.backcare.therapist.LicenceStatus.valueOf(this.licenceStatus)) {
+				case VALID, EXPIRING_SOON -> null;
+				case EXPIRED -> "Cannot be booked until the licence is renewed.";
+				case NOT_YET_VALID -> "Can be booked once the new licence starts.";
+				case NONE -> "No licence on record, so cannot be booked.";
+			};
 		}
 
 	}

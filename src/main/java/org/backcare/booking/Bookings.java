@@ -79,7 +79,7 @@ public class Bookings {
 			}
 		}
 		try {
-			return this.transaction.execute(status -> new Booking(bookOnce(request, idempotencyKey, clinic, therapist, client), false));
+			return inTransaction(() -> new Booking(bookOnce(request, idempotencyKey, clinic, therapist, client), false));
 		}
 		catch (KeyTakenMeanwhile ex) {
 			return replay(this.idempotencyKeys.find(clinic.id(), idempotencyKey).orElseThrow(), request);
@@ -115,7 +115,7 @@ public class Bookings {
 	}
 
 	public Appointment cancel(AppointmentId id, String reason) {
-		return this.transaction.execute(status -> {
+		return inTransaction(() -> {
 			Appointment appointment = lockActive(id);
 			Instant now = this.clock.instant();
 			if (!appointment.start().isAfter(now)) {
@@ -130,7 +130,7 @@ public class Bookings {
 
 	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
 	public Appointment reschedule(AppointmentId id, Instant newStart) {
-		return this.transaction.execute(status -> {
+		return inTransaction(() -> {
 			Appointment appointment = lockActive(id);
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
@@ -145,6 +145,25 @@ public class Bookings {
 					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
 			return get(id);
 		});
+	}
+
+	/**
+	 * Runs one attempt in a transaction, and runs it again if PostgreSQL chose it as a deadlock
+	 * victim: two inserts that conflict on an exclusion constraint at the same instant can each
+	 * wait for the other, and one is then aborted (SQLSTATE 40P01) before either could decide.
+	 * The retry sees the winner's commit and gets a definite answer.
+	 */
+	private <T> T inTransaction(java.util.function.Supplier<T> attempt) {
+		for (int tries = 1;; tries++) {
+			try {
+				return this.transaction.execute(status -> attempt.get());
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				if (tries == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private Appointment lockActive(AppointmentId id) {

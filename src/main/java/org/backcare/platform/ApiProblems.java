@@ -60,6 +60,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The request conflicts with data already stored; nothing was changed.");
 	}
 
+	/** Date arithmetic past the ends of the calendar, e.g. a default range after year 999999999. */
+	@ExceptionHandler(java.time.DateTimeException.class)
+	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"A date or time is outside the supported range.");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
@@ -70,6 +77,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.toProblemDetail());
+			}
+		}
 		return badRequest(unreadable(ex), Map.of());
 	}
 

@@ -45,7 +45,7 @@ class BoundedBodyRequest extends HttpServletRequestWrapper {
 			private void count(int n) throws IOException {
 				this.read += n;
 				if (this.read > BoundedBodyRequest.this.maxBytes) {
-					throw new IOException("Request body exceeds " + BoundedBodyRequest.this.maxBytes + " bytes");
+					throw new BodyTooLarge(BoundedBodyRequest.this.maxBytes);
 				}
 			}
 

@@ -39,7 +39,8 @@ class EmbeddedDatabaseConfiguration {
 			.setPort(properties.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
-			.setLocaleConfig("locale", "C.UTF-8");
+			// "C" exists on every OS (C.UTF-8 does not on macOS or Windows); zonky already sets UTF-8 encoding.
+			.setLocaleConfig("locale", "C");
 		if (properties.persistent()) {
 			Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
 			Files.createDirectories(dataDirectory);

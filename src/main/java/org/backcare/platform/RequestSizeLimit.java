@@ -39,8 +39,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
 				.write("{\"type\":\"" + ProblemException.type("payload-too-large") + "\",\"title\":\"Request too large\","
-						+ "\"status\":413,\"detail\":\"The request body is larger than the limit of " + this.maxBytes
-						+ " bytes.\"}");
+						+ "\"status\":413,\"detail\":\"" + BodyTooLarge.detail(this.maxBytes) + "\"}");
 			return;
 		}
 		chain.doFilter(new BoundedBodyRequest(request, this.maxBytes), response);

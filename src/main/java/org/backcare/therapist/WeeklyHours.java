@@ -1,7 +1,9 @@
 package org.backcare.therapist;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,9 +14,11 @@ import org.backcare.platform.TimeRange;
  *
  * <p>Daylight-saving changes are why this converts per date rather than adding hours to
  * midnight: 09:00–17:00 stays 09:00–17:00 on the wall clock whether the day has 23, 24 or 25
- * hours. A local time inside a spring-forward gap moves to the first instant after the gap; a
- * start inside a fall-back overlap takes the earlier instant and an end the later one, so the
- * interval covers every real minute the therapist is there.
+ * hours. A local time inside a spring-forward gap is pushed later by the length of the gap
+ * (02:30 becomes 03:30), as {@link java.time.LocalDateTime#atZone} does; an interval that lies
+ * wholly inside the gap therefore does not exist that day. A start inside a fall-back overlap takes
+ * the earlier instant and an end the later one, so the interval covers every real minute the
+ * therapist is there.
  */
 public record WeeklyHours(List<WorkingInterval> intervals) {
 
@@ -25,11 +29,18 @@ public record WeeklyHours(List<WorkingInterval> intervals) {
 	}
 
 	public List<TimeRange> on(LocalDate date, ZoneId zone) {
-		return this.intervals.stream()
-			.filter(interval -> interval.day() == date.getDayOfWeek())
-			.map(interval -> new TimeRange(date.atTime(interval.starts()).atZone(zone).withEarlierOffsetAtOverlap().toInstant(),
-					date.atTime(interval.ends()).atZone(zone).withLaterOffsetAtOverlap().toInstant()))
-			.toList();
+		List<TimeRange> open = new ArrayList<>();
+		for (WorkingInterval interval : this.intervals) {
+			if (interval.day() != date.getDayOfWeek()) {
+				continue;
+			}
+			Instant start = date.atTime(interval.starts()).atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+			Instant end = date.atTime(interval.ends()).atZone(zone).withLaterOffsetAtOverlap().toInstant();
+			if (end.isAfter(start)) {
+				open.add(new TimeRange(start, end));
+			}
+		}
+		return open;
 	}
 
 }

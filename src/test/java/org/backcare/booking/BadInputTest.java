@@ -192,6 +192,15 @@ class BadInputTest {
 	}
 
 	@Test
+	void aStartAtTheEndOfTheCalendarWithoutAnEndIsRefusedNotOverflowed() throws Exception {
+		this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
+			.param("service", "TREATMENT_60")
+			.param("from", "+999999999-12-31")).andExpect(problem(400));
+		this.mvc.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("from", "+999999999-12-31"))
+			.andExpect(problem(400));
+	}
+
+	@Test
 	void aDateThatIsNotADateIsRefused() throws Exception {
 		availability("2026-02-30", "2026-03-01").andExpect(problem(400));
 		availability("yesterday", "2026-03-01").andExpect(problem(400));

@@ -42,6 +42,9 @@ class BookingApiTest {
 	@Autowired
 	Therapists therapists;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TestClinic clinic;
 
 	TherapistId therapist;
@@ -225,6 +228,24 @@ class BookingApiTest {
 	@Test
 	void refusesAStartOffTheQuarterHour() throws Exception {
 		refused(this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 7), null, "off-grid");
+	}
+
+	@Test
+	void anAppointmentThatHasStartedCanNeitherBeCancelledNorMoved() throws Exception {
+		// Written straight to the table: no API books in the past, but yesterday's bookings exist.
+		UUID id = UUID.randomUUID();
+		OffsetDateTime started = OffsetDateTime.now(ClinicFixture.BERLIN).minusMinutes(30).withSecond(0).withNano(0);
+		this.jdbc.sql("""
+				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+				VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+			.params(this.clinic.clinic().id().value(), id, this.therapist.value(), this.client.value(), started,
+					started.plusMinutes(60), started.plusMinutes(75))
+			.update();
+		cancel("/api/v1/appointments/" + id, "Too late").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("already-started"));
+		reschedule("/api/v1/appointments/" + id, this.clinic.inDays(5, 10, 0)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("already-started"));
+		this.mvc.perform(get("/api/v1/appointments/{id}", id)).andExpect(jsonPath("$.status").value("BOOKED"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.backcare.booking;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,35 @@ class BookingPagesTest {
 	}
 
 	@Test
+	void submittingTheSameFormTwiceBooksOnceAndShowsTheSameConfirmation() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String first = submit(this.clinic.inDays(3, 9, 0), key).andReturn().getResponse().getRedirectedUrl();
+		String second = submit(this.clinic.inDays(3, 9, 0), key).andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(second).isEqualTo(first);
+		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
+	}
+
+	@Test
+	void anOutOfRangeDayInTheSlotPickerIsExplainedInsideIt() throws Exception {
+		this.mvc.perform(get("/book/slots").param("therapist", this.therapist.toString())
+			.param("service", "TREATMENT_60")
+			.param("date", this.clinic.today().plusYears(3).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"slots\"")))
+			.andExpect(content().string(containsString("Dates must lie between")));
+	}
+
+	@Test
+	void aRefusedTimeFarAheadIsExplainedOnThePageNotAsJson() throws Exception {
+		submit(this.clinic.inDays(800, 9, 0)).andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("at most 90 days ahead")));
+	}
+
+	@Test
 	void submittingWithoutATimeAsksForOne() throws Exception {
 		this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
@@ -104,9 +134,15 @@ class BookingPagesTest {
 	}
 
 	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start) throws Exception {
+		return submit(start, UUID.randomUUID().toString());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start, String requestKey)
+			throws Exception {
 		return this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("client", this.client.toString())
+			.param("requestKey", requestKey)
 			.param("start", iso(start)));
 	}
 

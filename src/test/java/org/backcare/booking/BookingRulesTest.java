@@ -98,6 +98,19 @@ class BookingRulesTest {
 			.rule()).isEqualTo("outside-working-hours");
 	}
 
+	@Test
+	void onTheFallBackDayTheRepeatedHourIsBookableAndClosingTimeIsLocal() {
+		Instant autumnNow = ZonedDateTime.of(2026, 10, 23, 8, 0, 0, 0, BERLIN).toInstant();
+		Instant sevenLocal = ZonedDateTime.of(2026, 10, 25, 19, 0, 0, 0, BERLIN).toInstant();
+		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, sevenLocal, none -> List.of(),
+				autumnNow))
+			.doesNotThrowAnyException();
+		Instant quarterPastSeven = ZonedDateTime.of(2026, 10, 25, 19, 15, 0, 0, BERLIN).toInstant();
+		assertThat(catchThrowableOfType(BookingRefused.class, () -> RULES.check(CLINIC, this.therapist,
+				FreeSlotsTest.SIXTY, null, quarterPastSeven, none -> List.of(), autumnNow))
+			.rule()).isEqualTo("outside-working-hours");
+	}
+
 	private void assertAllowed(Instant start) {
 		assertThatCode(() -> check(this.therapist, null, start, List.of())).doesNotThrowAnyException();
 	}

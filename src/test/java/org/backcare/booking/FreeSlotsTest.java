@@ -36,6 +36,9 @@ class FreeSlotsTest {
 
 	static final ServiceType SIXTY = new ServiceType("TREATMENT_60", "60", Duration.ofMinutes(60), Duration.ofMinutes(15));
 
+	static final ServiceType FIRST_CONSULTATION = new ServiceType("FIRST_CONSULTATION", "30", Duration.ofMinutes(30),
+			Duration.ofMinutes(10));
+
 	static final ServiceType NINETY = new ServiceType("TREATMENT_90", "90", Duration.ofMinutes(90), Duration.ofMinutes(15));
 
 	static final Instant EVER = Instant.parse("2000-01-01T00:00:00Z");
@@ -80,6 +83,18 @@ class FreeSlotsTest {
 			.hasSize(2)
 			.map(start -> start.atZone(zone).getOffset())
 			.doesNotHaveDuplicates();
+	}
+
+	@ParameterizedTest(name = "{0} on {1}: {2}-{3}")
+	@CsvSource({ "Europe/Berlin, 2027-03-28, 02:00, 03:00", "Europe/Berlin, 2027-03-28, 02:30, 03:00",
+			"America/New_York, 2027-03-14, 02:00, 03:00" })
+	void workingHoursThatFallEntirelyInTheMissingHourOfferNothingAndBreakNothing(ZoneId zone, LocalDate day,
+			LocalTime from, LocalTime to) {
+		assertThat(slots(therapist(from.toString(), to.toString()), FreeSlotsTest.FIRST_CONSULTATION, zone, day, List.of()))
+			.isEmpty();
+		assertThat(slots(therapist(from.toString(), to.toString()), FreeSlotsTest.FIRST_CONSULTATION, zone,
+				day.plusDays(1), List.of()))
+			.hasSize(from.equals(LocalTime.of(2, 0)) ? 3 : 1);
 	}
 
 	@Test
