@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
+
+import org.backcare.account.AccountId;
+import org.backcare.account.Accounts;
+import org.backcare.account.CurrentUser;
+import org.backcare.account.Role;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
@@ -25,7 +31,11 @@ import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Opens a fresh clinic per test, so tests sharing one database never see each other's data. */
 @TestComponent
@@ -43,12 +53,37 @@ public class ClinicFixture {
 
 	private final Clock clock;
 
-	ClinicFixture(Clinics clinics, Therapists therapists, Clients clients, JdbcClient jdbc, Clock clock) {
+	private final Accounts accounts;
+
+	private final MockMvc mvc;
+
+	ClinicFixture(Clinics clinics, Therapists therapists, Clients clients, JdbcClient jdbc, Clock clock,
+			Accounts accounts, MockMvc mvc) {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.accounts = accounts;
+		this.mvc = mvc;
+	}
+
+	/** The password of every account the fixture opens. */
+	public static final String PASSWORD = "fixture password for tests";
+
+	/** A bearer token from the real token endpoint. */
+	public String token(String email) {
+		try {
+			String body = this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			return JsonPath.read(body, "$.accessToken");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not get a token for " + email, ex);
+		}
 	}
 
 	public TestClinic open() {
@@ -60,6 +95,8 @@ public class ClinicFixture {
 	public final class TestClinic {
 
 		private final Clinic clinic;
+
+		private CurrentUser admin;
 
 		TestClinic(Clinic clinic) {
 			this.clinic = clinic;
@@ -92,6 +129,32 @@ public class ClinicFixture {
 			String unique = UUID.randomUUID().toString();
 			return ClinicFixture.this.clients.register(this.clinic.id(), "Client " + unique.substring(0, 8),
 					unique + "@example.org", "", LocalDate.of(1980, 1, 1));
+		}
+
+		/** The clinic's front desk, signed in. */
+		public CurrentUser admin() {
+			if (this.admin == null) {
+				this.admin = account("admin-" + UUID.randomUUID() + "@example.org", Role.ADMIN, null, null);
+			}
+			return this.admin;
+		}
+
+		public CurrentUser signedIn(ClientId client) {
+			return account(ClinicFixture.this.clients.get(client).email(), Role.CLIENT, client, null);
+		}
+
+		public CurrentUser signedIn(TherapistId therapist) {
+			return account("therapist-" + UUID.randomUUID() + "@example.org", Role.THERAPIST, null, therapist);
+		}
+
+		/** An {@code Authorization} header value for the user. */
+		public String bearer(CurrentUser user) {
+			return "Bearer " + token(user.email());
+		}
+
+		private CurrentUser account(String email, Role role, ClientId client, TherapistId therapist) {
+			AccountId id = ClinicFixture.this.accounts.open(this.clinic.id(), email, PASSWORD, role, client, therapist);
+			return ClinicFixture.this.accounts.find(id).orElseThrow();
 		}
 
 		public LocalDate today() {

@@ -41,9 +41,12 @@ class AppointmentController {
 
 	private final Clinics clinics;
 
-	AppointmentController(Bookings bookings, Clinics clinics) {
+	private final AppointmentAccess access;
+
+	AppointmentController(Bookings bookings, Clinics clinics, AppointmentAccess access) {
 		this.bookings = bookings;
 		this.clinics = clinics;
+		this.access = access;
 	}
 
 	@PostMapping
@@ -56,7 +59,9 @@ class AppointmentController {
 			@Parameter(description = "Any unique string; a retry with the same key and body returns the first result")
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Pattern(
 					regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey) {
-		Booking booking = this.bookings.book(request.toBookingRequest(), idempotencyKey);
+		BookingRequest wanted = request.toBookingRequest();
+		this.access.mayBook(AppointmentAccess.caller(), wanted);
+		Booking booking = this.bookings.book(wanted, idempotencyKey);
 		Appointment appointment = booking.appointment();
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
 			.header("Idempotent-Replayed", String.valueOf(booking.replayed()))
@@ -66,19 +71,21 @@ class AppointmentController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One appointment")
 	AppointmentView get(@PathVariable UUID id) {
-		return view(this.bookings.get(new AppointmentId(id)));
+		return view(this.access.visible(AppointmentAccess.caller(), new AppointmentId(id)));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an appointment; its time is free again at once")
 	AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request) {
-		return view(this.bookings.cancel(new AppointmentId(id), request.reason().strip()));
+		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
+		return view(this.bookings.cancel(appointment.id(), request.reason().strip()));
 	}
 
 	@PostMapping("/{id}/reschedule")
 	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-		return view(this.bookings.reschedule(new AppointmentId(id), request.start().toInstant()));
+		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
+		return view(this.bookings.reschedule(appointment.id(), request.start().toInstant()));
 	}
 
 	private AppointmentView view(Appointment appointment) {

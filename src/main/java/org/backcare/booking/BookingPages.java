@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
@@ -55,12 +56,16 @@ class BookingPages {
 
 	private final Bookings bookings;
 
-	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings) {
+	private final AppointmentAccess access;
+
+	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings,
+			AppointmentAccess access) {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
 		this.availability = availability;
 		this.bookings = bookings;
+		this.access = access;
 	}
 
 	@GetMapping("/")
@@ -114,8 +119,10 @@ class BookingPages {
 		try {
 			// The form's own key makes a double click or a resubmitted page land on the same booking.
 			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
-			Booking booking = this.bookings.book(new BookingRequest(new ClientId(client), new TherapistId(therapist),
-					service, start.toInstant(), null), key);
+			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
+					start.toInstant(), null);
+			this.access.mayBook(AppointmentAccess.caller(), wanted);
+			Booking booking = this.bookings.book(wanted, key);
 			return "redirect:/appointments/" + booking.appointment().id();
 		}
 		catch (ProblemException refused) {
@@ -133,7 +140,7 @@ class BookingPages {
 
 	@GetMapping("/appointments/{id}")
 	String appointment(@PathVariable UUID id, Model model) {
-		Appointment appointment = this.bookings.get(new AppointmentId(id));
+		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
 		Clinic clinic = this.clinics.get(appointment.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("appointment", appointment);
@@ -146,8 +153,12 @@ class BookingPages {
 	}
 
 	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {
+		CurrentUser caller = AppointmentAccess.caller();
 		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId)) : null;
-		Clinic clinic = (chosen != null) ? this.clinics.get(chosen.clinicId()) : clinic();
+		if (chosen != null && !chosen.clinicId().equals(caller.clinic())) {
+			throw new RecordNotFound("Therapist", therapistId);
+		}
+		Clinic clinic = this.clinics.get(caller.clinic());
 		List<Therapist> all = this.therapists.all(clinic.id());
 		if (chosen == null) {
 			chosen = all.stream().findFirst().orElseThrow(() -> new RecordNotFound("Therapist", "(none in this clinic)"));
@@ -166,7 +177,9 @@ class BookingPages {
 		model.addAttribute("therapist", chosen);
 		model.addAttribute("services", services);
 		model.addAttribute("service", service);
-		model.addAttribute("clients", this.clients.all(clinic.id()));
+		// A client books for themselves; the front desk for any client of the clinic.
+		model.addAttribute("clients", (caller.client() != null) ? List.of(this.clients.get(caller.client()))
+				: this.clients.all(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
 		model.addAttribute("slots", this.availability.of(chosen.id(), service.code(), null, day, day)

@@ -61,7 +61,11 @@ public class Bookings {
 	}
 
 	public Appointment get(AppointmentId id) {
-		return this.appointments.find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+		return find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+	}
+
+	public java.util.Optional<Appointment> find(AppointmentId id) {
+		return this.appointments.find(id);
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.backcare.account.Accounts;
+import org.backcare.account.Role;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
@@ -39,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and licence states (one expired, one expiring within 30 days), and a few clients. Licence
  * dates are relative to the day of seeding so the states stay meaningful.
  *
+ * <p>Also one account per role (see {@link DemoAccounts}), whose passwords the login page shows in
+ * demo mode.
+ *
  * <p>Idempotent even when two instances start at once: the check and the seed run in one
  * transaction under an advisory lock.
  */
@@ -58,17 +63,20 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Clients clients;
 
+	private final Accounts accounts;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, JdbcClient jdbc,
+	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -78,10 +86,16 @@ class DemoClinic implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		this.transaction.executeWithoutResult(status -> {
 			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('backcare-demo-clinic'))").query().singleValue();
-			if (this.clinics.first().isPresent()) {
+			var existing = this.clinics.first();
+			if (existing.isPresent()) {
+				// A database seeded before accounts existed gets its demo accounts now.
+				if (!this.accounts.exists(DemoAccounts.ADMIN.email())) {
+					seedAccounts(existing.get());
+				}
 				return;
 			}
 			Clinic clinic = seed();
+			seedAccounts(clinic);
 			log.info("Seeded the demo clinic '{}' ({}) into an empty database", clinic.name(), clinic.zone());
 		});
 	}
@@ -125,6 +139,26 @@ class DemoClinic implements ApplicationRunner {
 		this.clients.register(clinic.id(), "Tom Becker", "tom.becker@example.org", "+49 30 5550104",
 				LocalDate.of(1968, 1, 30));
 		return clinic;
+	}
+
+	private void seedAccounts(Clinic clinic) {
+		TherapistId anna = this.therapists.all(clinic.id())
+			.stream()
+			.filter(therapist -> therapist.name().equals("Anna Keller"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		var maria = this.clients.all(clinic.id())
+			.stream()
+			.filter(client -> client.email().equals(DemoAccounts.CLIENT.email()))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		this.accounts.open(clinic.id(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), Role.ADMIN, null, null);
+		this.accounts.open(clinic.id(), DemoAccounts.THERAPIST.email(), DemoAccounts.THERAPIST.password(), Role.THERAPIST,
+				null, anna);
+		this.accounts.open(clinic.id(), DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password(), Role.CLIENT, maria,
+				null);
 	}
 
 	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,11 +34,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"" + ProblemException.type("payload-too-large") + "\",\"title\":\"Request too large\","
-						+ "\"status\":413,\"detail\":\"" + BodyTooLarge.detail(this.maxBytes) + "\"}");
+			ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "payload-too-large", "Request too large",
+					BodyTooLarge.detail(this.maxBytes));
 			return;
 		}
 		chain.doFilter(new BoundedBodyRequest(request, this.maxBytes), response);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.Api;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
@@ -37,6 +38,8 @@ class BadInputTest {
 	@Autowired
 	MockMvc mvc;
 
+	Api api;
+
 	@Autowired
 	ClinicFixture fixture;
 
@@ -51,6 +54,7 @@ class BadInputTest {
 		this.clinic = this.fixture.open();
 		this.therapist = this.clinic.therapist();
 		this.client = this.clinic.client();
+		this.api = new Api(this.mvc, this.clinic.bearer(this.clinic.admin()));
 	}
 
 	@Test
@@ -95,15 +99,15 @@ class BadInputTest {
 		postBody(BookingApiTest.body(new ClientId(UUID.randomUUID()), this.therapist, "TREATMENT_60",
 				this.clinic.inDays(5, 10, 0), null))
 			.andExpect(problem(404));
-		this.mvc.perform(get("/api/v1/appointments/{id}", UUID.randomUUID())).andExpect(problem(404));
-		this.mvc.perform(get("/api/v1/therapists/{id}", UUID.randomUUID())).andExpect(problem(404));
-		this.mvc.perform(post("/api/v1/appointments/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+		this.api.perform(get("/api/v1/appointments/{id}", UUID.randomUUID())).andExpect(problem(404));
+		this.api.perform(get("/api/v1/therapists/{id}", UUID.randomUUID())).andExpect(problem(404));
+		this.api.perform(post("/api/v1/appointments/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"x\"}")).andExpect(problem(404));
 	}
 
 	@Test
 	void anIdThatIsNotAUuidIsABadRequest() throws Exception {
-		this.mvc.perform(get("/api/v1/appointments/42")).andExpect(problem(400))
+		this.api.perform(get("/api/v1/appointments/42")).andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("UUID")));
 	}
 
@@ -120,11 +124,11 @@ class BadInputTest {
 		postBody(BookingApiTest.body(this.client, this.therapist, hostile.replace("\"", ""), this.clinic.inDays(5, 10, 0),
 				null))
 			.andExpect(problem(400));
-		this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
+		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
 			.param("service", hostile)
 			.param("from", this.clinic.today().toString())).andExpect(problem(400));
 		// A slash in the value makes it another path (404); anything else is not a UUID (400).
-		this.mvc.perform(get("/api/v1/appointments/{id}", hostile))
+		this.api.perform(get("/api/v1/appointments/{id}", hostile))
 			.andExpect(problem(hostile.contains("/") ? 404 : 400));
 	}
 
@@ -137,7 +141,7 @@ class BadInputTest {
 			.getResponse()
 			.getHeader("Location");
 		String hostile = "'); DELETE FROM appointment; --";
-		this.mvc.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
+		this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"" + hostile + "\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cancellationReason").value(hostile));
@@ -158,11 +162,11 @@ class BadInputTest {
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		this.mvc.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
+		this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"" + "x".repeat(501) + "\"}"))
 			.andExpect(problem(400))
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
-		this.mvc.perform(get(location)).andExpect(jsonPath("$.status").value("BOOKED"));
+		this.api.perform(get(location)).andExpect(jsonPath("$.status").value("BOOKED"));
 	}
 
 	@Test
@@ -193,10 +197,10 @@ class BadInputTest {
 
 	@Test
 	void aStartAtTheEndOfTheCalendarWithoutAnEndIsRefusedNotOverflowed() throws Exception {
-		this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
+		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
 			.param("service", "TREATMENT_60")
 			.param("from", "+999999999-12-31")).andExpect(problem(400));
-		this.mvc.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("from", "+999999999-12-31"))
+		this.api.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("from", "+999999999-12-31"))
 			.andExpect(problem(400));
 	}
 
@@ -208,27 +212,27 @@ class BadInputTest {
 
 	@Test
 	void outOfRangeLimitsAreRefused() throws Exception {
-		this.mvc.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("limit", "0"))
+		this.api.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("limit", "0"))
 			.andExpect(problem(400));
-		this.mvc.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("limit", "100000"))
+		this.api.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("limit", "100000"))
 			.andExpect(problem(400));
 	}
 
 	@Test
 	void aMissingRequiredParameterIsNamed() throws Exception {
-		this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())).andExpect(problem(400))
+		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())).andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("service")));
 	}
 
 	@Test
 	void theWrongContentTypeIsRefused() throws Exception {
-		this.mvc.perform(post("/api/v1/appointments").contentType(MediaType.TEXT_PLAIN).content("book me"))
+		this.api.perform(post("/api/v1/appointments").contentType(MediaType.TEXT_PLAIN).content("book me"))
 			.andExpect(problem(415));
 	}
 
 	@Test
 	void anIdempotencyKeyThatIsTooLongIsRefused() throws Exception {
-		this.mvc.perform(post("/api/v1/appointments").header("Idempotency-Key", "k".repeat(300))
+		this.api.perform(post("/api/v1/appointments").header("Idempotency-Key", "k".repeat(300))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(BookingApiTest.body(this.client, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)))
 			.andExpect(problem(400));
@@ -246,7 +250,7 @@ class BadInputTest {
 	}
 
 	private ResultActions availability(String from, String to) throws Exception {
-		return this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
+		return this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
 			.param("service", "TREATMENT_60")
 			.param("from", from)
 			.param("to", to));
@@ -258,7 +262,7 @@ class BadInputTest {
 	}
 
 	private ResultActions postBody(String body) throws Exception {
-		return this.mvc.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON).content(body));
+		return this.api.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	private static ResultMatcher problem(int status) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.Api;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Licence;
@@ -36,6 +37,8 @@ class BookingApiTest {
 	@Autowired
 	MockMvc mvc;
 
+	Api api;
+
 	@Autowired
 	ClinicFixture fixture;
 
@@ -56,6 +59,7 @@ class BookingApiTest {
 		this.clinic = this.fixture.open();
 		this.therapist = this.clinic.therapist(Technique.SWEDISH, Technique.DEEP_TISSUE);
 		this.client = this.clinic.client();
+		this.api = new Api(this.mvc, this.clinic.bearer(this.clinic.admin()));
 	}
 
 	@Test
@@ -69,7 +73,7 @@ class BookingApiTest {
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		this.mvc.perform(get(id)).andExpect(status().isOk()).andExpect(jsonPath("$.service").value("TREATMENT_60"));
+		this.api.perform(get(id)).andExpect(status().isOk()).andExpect(jsonPath("$.service").value("TREATMENT_60"));
 	}
 
 	@Test
@@ -107,7 +111,7 @@ class BookingApiTest {
 		String location = book(this.client, this.therapist, "TREATMENT_60", start, null).andReturn()
 			.getResponse()
 			.getHeader("Location");
-		this.mvc.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON).content("""
+		this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON).content("""
 				{"reason": "Feeling better"}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CANCELLED"))
@@ -125,7 +129,7 @@ class BookingApiTest {
 		cancel(location, "first").andExpect(status().isOk());
 		cancel(location, "second").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("urn:backcare:problem:appointment-not-active"));
-		this.mvc.perform(get(location)).andExpect(jsonPath("$.cancellationReason").value("first"));
+		this.api.perform(get(location)).andExpect(jsonPath("$.cancellationReason").value("first"));
 	}
 
 	@Test
@@ -161,7 +165,7 @@ class BookingApiTest {
 			.getHeader("Location");
 		book(this.clinic.client(), this.therapist, "TREATMENT_60", theirs, null).andExpect(status().isCreated());
 		reschedule(location, theirs).andExpect(status().isConflict());
-		this.mvc.perform(get(location))
+		this.api.perform(get(location))
 			.andExpect(jsonPath("$.start").value(isoSeconds(mine)))
 			.andExpect(jsonPath("$.status").value("BOOKED"));
 		availability(mine).andExpect(jsonPath("$.slots[*].start", not(hasItem(isoSeconds(mine)))));
@@ -245,15 +249,20 @@ class BookingApiTest {
 			.andExpect(jsonPath("$.rule").value("already-started"));
 		reschedule("/api/v1/appointments/" + id, this.clinic.inDays(5, 10, 0)).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("already-started"));
-		this.mvc.perform(get("/api/v1/appointments/{id}", id)).andExpect(jsonPath("$.status").value("BOOKED"));
+		this.api.perform(get("/api/v1/appointments/{id}", id)).andExpect(jsonPath("$.status").value("BOOKED"));
 	}
 
 	@Test
-	void refusesAClientOfAnotherClinic() throws Exception {
-		ClientId stranger = this.fixture.open().client();
-		book(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)
+	void aClientOfAnotherClinicCannotBookHere() throws Exception {
+		TestClinic other = this.fixture.open();
+		ClientId stranger = other.client();
+		Api asStranger = new Api(this.mvc, other.bearer(other.signedIn(stranger)));
+		asStranger.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+			.content(body(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("different-clinic"));
+		// This clinic's front desk does not even learn that the stranger exists.
+		book(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -310,7 +319,7 @@ class BookingApiTest {
 	}
 
 	private ResultActions availability(OffsetDateTime day) throws Exception {
-		return this.mvc.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
+		return this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
 			.param("service", "TREATMENT_60")
 			.param("from", day.toLocalDate().toString())
 			.param("to", day.toLocalDate().toString())).andExpect(status().isOk());
@@ -326,24 +335,24 @@ class BookingApiTest {
 	}
 
 	private ResultActions bookWithKey(String key, OffsetDateTime start) throws Exception {
-		return this.mvc.perform(post("/api/v1/appointments").header("Idempotency-Key", key)
+		return this.api.perform(post("/api/v1/appointments").header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body(this.client, this.therapist, "TREATMENT_60", start, null)));
 	}
 
 	ResultActions book(ClientId client, TherapistId therapist, String service, OffsetDateTime start, String technique)
 			throws Exception {
-		return this.mvc.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+		return this.api.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
 			.content(body(client, therapist, service, start, technique)));
 	}
 
 	private ResultActions cancel(String location, String reason) throws Exception {
-		return this.mvc.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
+		return this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"" + reason + "\"}"));
 	}
 
 	private ResultActions reschedule(String location, OffsetDateTime start) throws Exception {
-		return this.mvc.perform(post(location + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+		return this.api.perform(post(location + "/reschedule").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"start\": \"" + start + "\"}"));
 	}
 

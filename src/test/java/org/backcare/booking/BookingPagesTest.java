@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
+import org.backcare.Pages;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
@@ -32,6 +33,8 @@ class BookingPagesTest {
 	@Autowired
 	MockMvc mvc;
 
+	Pages pages;
+
 	@Autowired
 	ClinicFixture fixture;
 
@@ -46,11 +49,12 @@ class BookingPagesTest {
 		this.clinic = this.fixture.open();
 		this.therapist = this.clinic.therapist();
 		this.client = this.clinic.client();
+		this.pages = new Pages(this.mvc, this.clinic.admin());
 	}
 
 	@Test
 	void theBookingPageOffersTheDaysFreeTimesAsLabelledChoices() throws Exception {
-		this.mvc.perform(get("/book").param("therapist", this.therapist.toString())
+		this.pages.perform(get("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
@@ -61,7 +65,7 @@ class BookingPagesTest {
 
 	@Test
 	void theSlotFragmentForHtmxHoldsOnlyTheTimes() throws Exception {
-		this.mvc.perform(get("/book/slots").param("therapist", this.therapist.toString())
+		this.pages.perform(get("/book/slots").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_90")
 			.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
@@ -77,7 +81,7 @@ class BookingPagesTest {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		this.mvc.perform(get(confirmation))
+		this.pages.perform(get(confirmation))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("You are booked")))
 			.andExpect(content().string(containsString("09:00–10:00")));
@@ -108,7 +112,7 @@ class BookingPagesTest {
 
 	@Test
 	void anOutOfRangeDayInTheSlotPickerIsExplainedInsideIt() throws Exception {
-		this.mvc.perform(get("/book/slots").param("therapist", this.therapist.toString())
+		this.pages.perform(get("/book/slots").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("date", this.clinic.today().plusYears(3).toString()))
 			.andExpect(status().isOk())
@@ -125,7 +129,7 @@ class BookingPagesTest {
 
 	@Test
 	void submittingWithoutATimeAsksForOne() throws Exception {
-		this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
+		this.pages.perform(post("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("client", this.client.toString())
 			.param("date", this.clinic.today().plusDays(3).toString()))
@@ -139,7 +143,7 @@ class BookingPagesTest {
 
 	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start, String requestKey)
 			throws Exception {
-		return this.mvc.perform(post("/book").param("therapist", this.therapist.toString())
+		return this.pages.perform(post("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("client", this.client.toString())
 			.param("requestKey", requestKey)

@@ -44,11 +44,14 @@ class DoubleBookingRaceTest {
 	@Autowired
 	ClinicFixture fixture;
 
+	String bearer;
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	@Test
 	void thirtyTwoClientsRacingForOneSlotGetOneBookingAndThirtyOneConflicts() throws Exception {
 		TestClinic clinic = this.fixture.open();
+		this.bearer = clinic.bearer(clinic.admin());
 		TherapistId therapist = clinic.therapist();
 		OffsetDateTime start = clinic.inDays(4, 10, 0);
 		List<Callable<Integer>> racers = new ArrayList<>();
@@ -67,6 +70,7 @@ class DoubleBookingRaceTest {
 	@Test
 	void overlappingServicesOfDifferentLengthsCannotBothWin() throws Exception {
 		TestClinic clinic = this.fixture.open();
+		this.bearer = clinic.bearer(clinic.admin());
 		TherapistId therapist = clinic.therapist();
 		OffsetDateTime ten = clinic.inDays(4, 10, 0);
 		OffsetDateTime halfPastTen = clinic.inDays(4, 10, 30);
@@ -88,6 +92,7 @@ class DoubleBookingRaceTest {
 	@Test
 	void concurrentRetriesWithOneIdempotencyKeyCreateOneAppointment() throws Exception {
 		TestClinic clinic = this.fixture.open();
+		this.bearer = clinic.bearer(clinic.admin());
 		TherapistId therapist = clinic.therapist();
 		ClientId client = clinic.client();
 		String body = BookingApiTest.body(client, therapist, "TREATMENT_60", clinic.inDays(4, 15, 0), null);
@@ -132,6 +137,7 @@ class DoubleBookingRaceTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header("Authorization", this.bearer)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (headers.length > 0) {
 			request.headers(headers);

@@ -43,7 +43,17 @@ class BookingInBrowserTest {
 			browser.screenshot("home", 1500);
 
 			page.findElement(By.partialLinkText("Book with Anna Keller")).click();
-			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Book a session");
+			// Booking needs an account: the login page lists the demo accounts in demo mode.
+			awaitTitle(page, "Sign in");
+			assertThat(page.findElement(By.cssSelector(".demo-accounts")).getText()).contains(DemoAccounts.CLIENT.email());
+			browser.screenshot("login", 900);
+			page.findElement(By.id("username")).sendKeys(DemoAccounts.CLIENT.email());
+			page.findElement(By.id("password")).sendKeys(DemoAccounts.CLIENT.password());
+			page.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+			awaitTitle(page, "Book a session");
+			assertThat(new Select(page.findElement(By.id("client"))).getOptions()).singleElement()
+				.satisfies(option -> assertThat(option.getText()).isEqualTo("Maria Schmidt"));
 
 			new Select(page.findElement(By.id("service"))).selectByValue("TREATMENT_90");
 			new WebDriverWait(page, Duration.ofSeconds(10))
@@ -55,6 +65,7 @@ class BookingInBrowserTest {
 			browser.screenshot("book", 1120);
 			page.findElement(By.cssSelector("button[type=submit].button")).click();
 
+			awaitTitle(page, "Your appointment");
 			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("You are booked");
 			assertThat(page.findElement(By.cssSelector(".details")).getText()).contains("Anna Keller",
 					"Treatment, 90 minutes");
@@ -62,11 +73,21 @@ class BookingInBrowserTest {
 		}
 	}
 
+	private static void awaitTitle(WebDriver page, String title) {
+		new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title + " · BackCare"));
+	}
+
 	@Test
 	void thePagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
 		try (Browser browser = Browser.open(390, 1600)) {
 			WebDriver page = browser.driver();
+			page.get("http://localhost:" + this.port + "/login");
+			page.findElement(By.id("username")).sendKeys(DemoAccounts.ADMIN.email());
+			page.findElement(By.id("password")).sendKeys(DemoAccounts.ADMIN.password());
+			page.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+			awaitTitle(page, "Therapists");
 			page.get("http://localhost:" + this.port + "/book");
+			awaitTitle(page, "Book a session");
 			Object overflow = ((org.openqa.selenium.JavascriptExecutor) page)
 				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
 			assertThat(overflow).isEqualTo(false);

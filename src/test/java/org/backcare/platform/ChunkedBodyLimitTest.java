@@ -22,11 +22,16 @@ class ChunkedBodyLimitTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.backcare.ClinicFixture fixture;
+
 	@Test
 	void anOversizedChunkedBodyIsRefusedWith413() throws Exception {
+		org.backcare.ClinicFixture.TestClinic clinic = this.fixture.open();
 		byte[] body = ("{\"service\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", clinic.bearer(clinic.admin()))
 			// An input stream has no known length, so the client sends it chunked.
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();

@@ -19,6 +19,9 @@ class OperationsTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.backcare.ClinicFixture fixture;
+
 	@Test
 	void livenessAndReadinessIncludingTheDatabaseAreUp() throws Exception {
 		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
@@ -48,6 +51,10 @@ class OperationsTest {
 	@Test
 	void anUnknownApiPathIsAProblemDocument() throws Exception {
 		this.mvc.perform(get("/api/v1/nothing-here"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.status").value(401));
+		var clinic = this.fixture.open();
+		this.mvc.perform(get("/api/v1/nothing-here").header("Authorization", clinic.bearer(clinic.admin())))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.status").value(404));
 	}

@@ -1,0 +1,72 @@
+package org.backcare.account;
+
+import java.time.LocalDate;
+
+import org.backcare.clinic.Clinics;
+import org.backcare.platform.ProblemException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in and registration pages. */
+@Controller
+class AccountPages {
+
+	static final String LOGIN = "account/login";
+
+	static final String REGISTER = "account/register";
+
+	private final ObjectProvider<SignInHints> hints;
+
+	private final Accounts accounts;
+
+	private final Clinics clinics;
+
+	AccountPages(ObjectProvider<SignInHints> hints, Accounts accounts, Clinics clinics) {
+		this.hints = hints;
+		this.accounts = accounts;
+		this.clinics = clinics;
+	}
+
+	@GetMapping("/login")
+	String login(Model model) {
+		model.addAttribute("hints", this.hints.stream().flatMap(provider -> provider.hints().stream()).toList());
+		return LOGIN;
+	}
+
+	@GetMapping("/register")
+	String register() {
+		return REGISTER;
+	}
+
+	@PostMapping("/register")
+	String register(@RequestParam String name, @RequestParam String email, @RequestParam String password,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDate dateOfBirth,
+			Model model) {
+		try {
+			if (name.isBlank() || dateOfBirth == null || dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))
+					|| !dateOfBirth.isBefore(LocalDate.now())) {
+				model.addAttribute("error", "Please give your name and a valid date of birth.");
+			}
+			else {
+				this.accounts.registerClient(this.clinics.chosenOrServed(null).id(), name.strip(), email,
+						(phone != null) ? phone.strip() : "", dateOfBirth, password);
+				return "redirect:/login?registered";
+			}
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("error", refused.getMessage());
+		}
+		model.addAttribute("name", name);
+		model.addAttribute("email", email);
+		model.addAttribute("phone", phone);
+		model.addAttribute("dateOfBirth", dateOfBirth);
+		return REGISTER;
+	}
+
+
+}

@@ -1,0 +1,105 @@
+package org.backcare.account;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Size;
+
+import org.backcare.clinic.Clinics;
+import org.backcare.platform.RecordNotFound;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Authentication")
+class AuthController {
+
+	private final SignIn signIn;
+
+	private final BearerTokens tokens;
+
+	private final Accounts accounts;
+
+	private final Clinics clinics;
+
+	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics) {
+		this.signIn = signIn;
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.clinics = clinics;
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	@Operation(summary = "Exchange e-mail and password for a short-lived bearer token",
+			description = "Send the token as 'Authorization: Bearer <accessToken>'. It expires after expiresIn seconds, "
+					+ "and is revoked at once by POST /api/v1/auth/logout or when an admin disables the account.")
+	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+		BearerTokens.Issued issued = this.tokens.issue(this.signIn.check(request.email(), request.password()));
+		return new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds());
+	}
+
+	@PostMapping("/api/v1/auth/logout")
+	@Operation(summary = "Revoke every token of the calling account")
+	ResponseEntity<Void> logout() {
+		this.accounts.revokeTokens(caller().id());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/auth/register")
+	@Operation(summary = "Register as a client (e-mail and password)")
+	ResponseEntity<MeView> register(@Valid @RequestBody Registration registration) {
+		if (registration.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
+			throw new org.backcare.platform.InvalidRequest("The date of birth must be in 1900 or later.");
+		}
+		var clinic = this.clinics.chosenOrServed(null);
+		AccountId id = this.accounts.registerClient(clinic.id(), registration.name().strip(), registration.email(),
+				(registration.phone() != null) ? registration.phone().strip() : "", registration.dateOfBirth(),
+				registration.password());
+		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
+	}
+
+	@GetMapping("/api/v1/me")
+	@Operation(summary = "Who the token belongs to")
+	MeView me() {
+		return MeView.of(caller());
+	}
+
+	private static CurrentUser caller() {
+		return CurrentUser.signedIn().orElseThrow(() -> new RecordNotFound("Account", "(not signed in)"));
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+	}
+
+	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+			@NotBlank @Size(max = 200) String password, @Size(max = 40) String phone,
+			@NotNull @Past LocalDate dateOfBirth) {
+	}
+
+	record MeView(UUID accountId, UUID clinicId, String email, Role role, UUID clientId, UUID therapistId) {
+
+		static MeView of(CurrentUser user) {
+			return new MeView(user.id().value(), user.clinic().value(), user.email(), user.role(),
+					(user.client() != null) ? user.client().value() : null,
+					(user.therapist() != null) ? user.therapist().value() : null);
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.backcare.account;
+
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.backcare.platform.ProblemResponses;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two ways in. The API ({@code /api/**}) is stateless and accepts only bearer tokens, so no
+ * cookie can authenticate it and it needs no CSRF token. Pages use a session from the login
+ * form, with CSRF protection, a new session id at sign-in, and a content security policy that
+ * allows no inline script. Which caller may see which record is decided by the modules that own
+ * the records, using {@link CurrentUser}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService accountDetails(Accounts accounts) {
+		return email -> accounts.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+	}
+
+	/** A URL the firewall refuses (encoded slashes, semicolons, …) gets a problem document, not an empty 400. */
+	@Bean
+	RequestRejectedHandler rejectedRequests() {
+		return (request, response, rejected) -> ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+				"invalid-request", "Invalid request", "The request URL contains characters that are not allowed.");
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, BearerTokens tokens) throws Exception {
+		AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+			new BearerTokenAuthenticationEntryPoint().commence(request, response, failure);
+			String detail = (request.getHeader("Authorization") == null)
+					? "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token."
+					: "The bearer token is not valid (expired, revoked or malformed). Get a new one from POST /api/v1/auth/token.";
+			ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Not signed in", detail);
+		};
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
+						"/api/v1/therapists/*/availability", "/api/v1/availability")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/", "/login", "/register", "/css/**", "/webjars/**", "/error", "/favicon.ico")
+			.permitAll()
+			// Health and metrics hold no personal data; in production expose them on management.server.port.
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/book", "/book/**")
+			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(SecurityConfiguration::headers)
+			.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+			.contentTypeOptions(Customizer.withDefaults());
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, denied) -> ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN,
+				"forbidden", "Not allowed", "Your role does not allow this.");
+	}
+
+
+}

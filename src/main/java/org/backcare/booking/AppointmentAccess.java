@@ -1,0 +1,69 @@
+package org.backcare.booking;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.client.Client;
+import org.backcare.client.Clients;
+import org.backcare.platform.Forbidden;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and change an appointment: its client, its therapist, and the admins of its
+ * clinic. Anyone else is told it does not exist (404), so ids cannot be probed for existence.
+ * Booking is for a client themselves or for the front desk on their behalf.
+ */
+@Component
+class AppointmentAccess {
+
+	private final Bookings bookings;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	AppointmentAccess(Bookings bookings, Therapists therapists, Clients clients) {
+		this.bookings = bookings;
+		this.therapists = therapists;
+		this.clients = clients;
+	}
+
+	Appointment visible(CurrentUser caller, AppointmentId id) {
+		Appointment appointment = this.bookings.find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+		if (caller.isClient(appointment.clientId()) || caller.isTherapist(appointment.therapistId())
+				|| caller.isAdminOf(appointment.clinicId())) {
+			return appointment;
+		}
+		throw new RecordNotFound("Appointment", id);
+	}
+
+	void mayBook(CurrentUser caller, BookingRequest request) {
+		switch (caller.role()) {
+			case THERAPIST -> throw new Forbidden(
+					"Therapists cannot book sessions; clients book for themselves and the front desk for them.");
+			case CLIENT -> {
+				if (!caller.isClient(request.client())) {
+					throw new Forbidden("Clients can book sessions only for themselves.");
+				}
+			}
+			case ADMIN -> {
+				Therapist therapist = this.therapists.get(request.therapist());
+				Client client = this.clients.get(request.client());
+				if (!caller.isAdminOf(therapist.clinicId())) {
+					throw new RecordNotFound("Therapist", request.therapist());
+				}
+				if (!caller.isAdminOf(client.clinicId())) {
+					throw new RecordNotFound("Client", request.client());
+				}
+			}
+		}
+	}
+
+	static CurrentUser caller() {
+		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException(
+				"The security configuration lets only signed-in callers reach appointments"));
+	}
+
+}
