@@ -1,0 +1,271 @@
+package org.backcare;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.account.CurrentUser;
+import org.backcare.client.ClientId;
+import org.backcare.therapist.TherapistId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every endpoint and page, called by every kind of caller, about a record that is theirs and one
+ * that is not: the appointment of client A with therapist X in one clinic. A new endpoint without
+ * a row here fails {@link #everyEndpointHasARule()}, so none can ship without a decision on who
+ * may call it.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+	/** The callers, in the column order of every row. */
+	enum Caller {
+
+		ANONYMOUS, CLIENT_A, CLIENT_B, THERAPIST_X, THERAPIST_Y, ADMIN, OTHER_CLINIC_ADMIN
+
+	}
+
+	/** Framework endpoints that nobody calls on purpose; Spring Boot renders /error for failures. */
+	static final Set<String> NOT_ENDPOINTS = Set.of("* /error");
+
+	/** Endpoints served by Spring Security's filters rather than by a controller. */
+	static final Set<String> SECURITY_FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClinicFixture fixture;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	final Map<String, Row> rows = new LinkedHashMap<>();
+
+	final AtomicInteger slots = new AtomicInteger();
+
+	TestClinic clinic;
+
+	ClientId clientA;
+
+	TherapistId therapistX;
+
+	final Map<Caller, CurrentUser> users = new EnumMap<>(Caller.class);
+
+	final Map<Caller, String> bearers = new EnumMap<>(Caller.class);
+
+	record Row(String endpoint, Function<AuthorizationMatrixTest, MockHttpServletRequestBuilder> request, boolean api,
+			int[] expected) {
+	}
+
+	@BeforeEach
+	void openClinicAndCallers() {
+		this.clinic = this.fixture.open();
+		this.clientA = this.clinic.client();
+		this.therapistX = this.clinic.therapist();
+		TestClinic other = this.fixture.open();
+		this.users.put(Caller.CLIENT_A, this.clinic.signedIn(this.clientA));
+		this.users.put(Caller.CLIENT_B, this.clinic.signedIn(this.clinic.client()));
+		this.users.put(Caller.THERAPIST_X, this.clinic.signedIn(this.therapistX));
+		this.users.put(Caller.THERAPIST_Y, this.clinic.signedIn(this.clinic.therapist()));
+		this.users.put(Caller.ADMIN, this.clinic.admin());
+		this.users.put(Caller.OTHER_CLINIC_ADMIN, other.admin());
+		this.users.forEach((caller, user) -> this.bearers.put(caller, this.clinic.bearer(user)));
+		defineRows();
+	}
+
+	private void defineRows() {
+		// ------------------------------------------ anon  A    B    X    Y    admin other
+		api("GET /api/v1/therapists", t -> get("/api/v1/therapists").param("clinic", t.clinicId()),
+				200, 200, 200, 200, 200, 200, 200);
+		api("GET /api/v1/therapists/{id}", t -> get("/api/v1/therapists/{id}", t.therapistX.value()),
+				200, 200, 200, 200, 200, 200, 200);
+		api("GET /api/v1/therapists/{id}/availability", t -> get("/api/v1/therapists/{id}/availability",
+				t.therapistX.value()).param("service", "TREATMENT_60"),
+				200, 200, 200, 200, 200, 200, 200);
+		api("GET /api/v1/availability", t -> get("/api/v1/availability").param("service", "TREATMENT_60")
+			.param("clinic", t.clinicId()),
+				200, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/appointments", t -> json(post("/api/v1/appointments"), t.bookingBody(t.nextSlot())),
+				401, 201, 403, 403, 403, 201, 404);
+		api("GET /api/v1/appointments/{id}", t -> get("/api/v1/appointments/{id}", t.appointment()),
+				401, 200, 404, 200, 404, 200, 404);
+		api("POST /api/v1/appointments/{id}/cancel", t -> json(post("/api/v1/appointments/{id}/cancel", t.appointment()),
+				"{\"reason\": \"matrix\"}"),
+				401, 200, 404, 200, 404, 200, 404);
+		api("POST /api/v1/appointments/{id}/reschedule", t -> json(post("/api/v1/appointments/{id}/reschedule",
+				t.appointment()), "{\"start\": \"" + t.nextSlot() + "\"}"),
+				401, 200, 404, 200, 404, 200, 404);
+		api("POST /api/v1/auth/token", t -> json(post("/api/v1/auth/token"), "{\"email\": \""
+				+ t.users.get(Caller.CLIENT_A).email() + "\", \"password\": \"" + ClinicFixture.PASSWORD + "\"}"),
+				200, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/auth/register", t -> json(post("/api/v1/auth/register"), """
+				{"name": "Matrix", "email": "matrix-%s@example.org", "password": "matrix password 2026",
+				 "dateOfBirth": "1980-01-01"}""".formatted(UUID.randomUUID())),
+				201, 201, 201, 201, 201, 201, 201);
+		api("GET /api/v1/me", t -> get("/api/v1/me"),
+				401, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/auth/logout", t -> post("/api/v1/auth/logout"),
+				401, 204, 204, 204, 204, 204, 204);
+
+		page("GET /", t -> get("/"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /login", t -> get("/login"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /register", t -> get("/register"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("POST /register", t -> post("/register").param("name", "Matrix")
+			.param("email", "matrix-" + UUID.randomUUID() + "@example.org")
+			.param("password", "matrix password 2026")
+			.param("dateOfBirth", "1980-01-01"),
+				302, 302, 302, 302, 302, 302, 302);
+		// Anonymous callers are sent to sign in (302); signed-in callers whose role may not book get 403.
+		page("GET /book", t -> get("/book").param("therapist", t.therapistX.toString()),
+				302, 200, 200, 403, 403, 200, 404);
+		page("GET /book/slots", t -> get("/book/slots").param("therapist", t.therapistX.toString())
+			.param("service", "TREATMENT_60")
+			.param("date", t.clinic.today().plusDays(3).toString()),
+				302, 200, 200, 403, 403, 200, 200);
+		// Refusals on the booking page are shown on the page (200), successes redirect (302); the other
+		// clinic's admin has no therapists to fall back to, so learns only "not found".
+		page("POST /book", t -> post("/book").param("therapist", t.therapistX.toString())
+			.param("service", "TREATMENT_60")
+			.param("client", t.clientA.toString())
+			.param("start", t.nextSlot().toString()),
+				302, 302, 200, 403, 403, 302, 404);
+		page("GET /appointments/{id}", t -> get("/appointments/{id}", t.appointment()),
+				302, 200, 404, 200, 404, 200, 404);
+		page("POST /login", t -> post("/login").param("username", "nobody@example.org").param("password", "wrong password"),
+				302, 302, 302, 302, 302, 302, 302);
+		page("POST /logout", t -> post("/logout"),
+				302, 302, 302, 302, 302, 302, 302);
+
+		page("GET /v3/api-docs", t -> get("/v3/api-docs"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /v3/api-docs.yaml", t -> get("/v3/api-docs.yaml"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /v3/api-docs/swagger-config", t -> get("/v3/api-docs/swagger-config"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /swagger-ui.html", t -> get("/swagger-ui.html"),
+				302, 302, 302, 302, 302, 302, 302);
+	}
+
+	@Test
+	void everyEndpointHasARule() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (methods.isEmpty()) {
+					endpoints.add("* " + pattern);
+				}
+				methods.forEach(method -> endpoints.add(method + " " + pattern));
+			}
+		}
+		endpoints.removeAll(NOT_ENDPOINTS);
+		endpoints.addAll(SECURITY_FILTER_ENDPOINTS);
+		assertThat(this.rows.keySet()).as("endpoints with an authorization rule")
+			.containsExactlyInAnyOrderElementsOf(endpoints);
+	}
+
+	@Test
+	void everyCallerGetsExactlyWhatTheRuleSays() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Row row : this.rows.values()) {
+			for (Caller caller : Caller.values()) {
+				MockHttpServletRequestBuilder request = row.request().apply(this);
+				if (caller != Caller.ANONYMOUS) {
+					request = row.api() ? request.header(HttpHeaders.AUTHORIZATION, this.bearers.get(caller))
+							: request.with(Pages.as(this.users.get(caller)));
+				}
+				if (!row.api()) {
+					request = request.with(csrf());
+				}
+				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+				int expected = row.expected()[caller.ordinal()];
+				if (status != expected) {
+					wrong.add(row.endpoint() + " as " + caller + ": " + status + ", expected " + expected);
+				}
+				if (row.endpoint().equals("POST /api/v1/auth/logout") && caller != Caller.ANONYMOUS) {
+					this.bearers.put(caller, this.clinic.bearer(this.users.get(caller)));
+				}
+			}
+		}
+		assertThat(wrong).as("callers that got another answer than the rule").isEmpty();
+	}
+
+	private void api(String endpoint, Function<AuthorizationMatrixTest, MockHttpServletRequestBuilder> request,
+			int... expected) {
+		this.rows.put(endpoint, new Row(endpoint, request, true, expected));
+	}
+
+	private void page(String endpoint, Function<AuthorizationMatrixTest, MockHttpServletRequestBuilder> request,
+			int... expected) {
+		this.rows.put(endpoint, new Row(endpoint, request, false, expected));
+	}
+
+	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private String clinicId() {
+		return this.clinic.clinic().id().toString();
+	}
+
+	/** A quarter hour nobody else uses in this test: a new one for every booking. */
+	private OffsetDateTime nextSlot() {
+		int n = this.slots.getAndIncrement();
+		// Two hours apart: a 60-minute session and its buffer never reach the next one.
+		return this.clinic.inDays(3 + n / 6, 8 + (n % 6) * 2, 0);
+	}
+
+	private String bookingBody(OffsetDateTime start) {
+		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
+				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start + "\"}";
+	}
+
+	/** A fresh appointment of client A with therapist X, booked by the front desk. */
+	private UUID appointment() {
+		try {
+			String created = this.mvc
+				.perform(json(post("/api/v1/appointments"), bookingBody(nextSlot()))
+					.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			return UUID.fromString(JsonPath.read(created, "$.id"));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
