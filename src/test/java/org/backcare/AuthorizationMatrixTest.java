@@ -65,6 +65,9 @@ class AuthorizationMatrixTest {
 	ClinicFixture fixture;
 
 	@Autowired
+	org.backcare.account.Accounts accounts;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -129,12 +132,30 @@ class AuthorizationMatrixTest {
 				200, 200, 200, 200, 200, 200, 200);
 		api("POST /api/v1/auth/register", t -> json(post("/api/v1/auth/register"), """
 				{"name": "Matrix", "email": "matrix-%s@example.org", "password": "matrix password 2026",
-				 "dateOfBirth": "1980-01-01"}""".formatted(UUID.randomUUID())),
+				 "dateOfBirth": "1980-01-01", "consentToTreatment": true, "consentToDataProcessing": true}"""
+			.formatted(UUID.randomUUID())),
 				201, 201, 201, 201, 201, 201, 201);
 		api("GET /api/v1/me", t -> get("/api/v1/me"),
 				401, 200, 200, 200, 200, 200, 200);
 		api("POST /api/v1/auth/logout", t -> post("/api/v1/auth/logout"),
 				401, 204, 204, 204, 204, 204, 204);
+		api("GET /api/v1/auth/consent-texts", t -> get("/api/v1/auth/consent-texts"),
+				200, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/auth/invitations/accept", t -> json(post("/api/v1/auth/invitations/accept"),
+				"{\"token\": \"no-such-invitation\", \"password\": \"matrix password 2026\"}"),
+				422, 422, 422, 422, 422, 422, 422);
+		api("GET /api/v1/me/data", t -> get("/api/v1/me/data"),
+				401, 200, 200, 403, 403, 403, 403);
+		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
+				401, 403, 403, 403, 403, 200, 200);
+		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
+				401, 403, 403, 403, 403, 200, 200);
+		api("POST /api/v1/admin/accounts/{id}/disable", t -> post("/api/v1/admin/accounts/{id}/disable",
+				t.clinic.signedIn(t.clinic.client()).id().value()),
+				401, 403, 403, 403, 403, 204, 404);
+		api("POST /api/v1/admin/invitations", t -> json(post("/api/v1/admin/invitations"),
+				"{\"email\": \"invited-" + UUID.randomUUID() + "@example.org\", \"role\": \"ADMIN\"}"),
+				401, 403, 403, 403, 403, 201, 201);
 
 		page("GET /", t -> get("/"),
 				200, 200, 200, 200, 200, 200, 200);
@@ -145,7 +166,9 @@ class AuthorizationMatrixTest {
 		page("POST /register", t -> post("/register").param("name", "Matrix")
 			.param("email", "matrix-" + UUID.randomUUID() + "@example.org")
 			.param("password", "matrix password 2026")
-			.param("dateOfBirth", "1980-01-01"),
+			.param("dateOfBirth", "1980-01-01")
+			.param("consentToTreatment", "true")
+			.param("consentToDataProcessing", "true"),
 				302, 302, 302, 302, 302, 302, 302);
 		// Anonymous callers are sent to sign in (302); signed-in callers whose role may not book get 403.
 		page("GET /book", t -> get("/book").param("therapist", t.therapistX.toString()),
@@ -168,6 +191,8 @@ class AuthorizationMatrixTest {
 		page("POST /logout", t -> post("/logout"),
 				302, 302, 302, 302, 302, 302, 302);
 
+		page("GET /admin/audit", t -> get("/admin/audit"),
+				302, 403, 403, 403, 403, 200, 200);
 		page("GET /v3/api-docs", t -> get("/v3/api-docs"),
 				200, 200, 200, 200, 200, 200, 200);
 		page("GET /v3/api-docs.yaml", t -> get("/v3/api-docs.yaml"),
@@ -176,6 +201,9 @@ class AuthorizationMatrixTest {
 				200, 200, 200, 200, 200, 200, 200);
 		page("GET /swagger-ui.html", t -> get("/swagger-ui.html"),
 				302, 302, 302, 302, 302, 302, 302);
+		// Last, because it erases clients A and B for good.
+		api("POST /api/v1/me/erasure", t -> json(post("/api/v1/me/erasure"), "{\"confirm\": true}"),
+				401, 204, 204, 403, 403, 403, 403);
 	}
 
 	@Test
@@ -215,7 +243,10 @@ class AuthorizationMatrixTest {
 					wrong.add(row.endpoint() + " as " + caller + ": " + status + ", expected " + expected);
 				}
 				if (row.endpoint().equals("POST /api/v1/auth/logout") && caller != Caller.ANONYMOUS) {
-					this.bearers.put(caller, this.clinic.bearer(this.users.get(caller)));
+					// Signing out everywhere ended this caller's tokens and sessions: sign in again.
+					CurrentUser again = this.accounts.find(this.users.get(caller).id()).orElseThrow();
+					this.users.put(caller, again);
+					this.bearers.put(caller, this.clinic.bearer(again));
 				}
 			}
 		}

@@ -39,18 +39,24 @@ class AccountPages {
 	}
 
 	@GetMapping("/register")
-	String register() {
+	String register(Model model) {
+		model.addAttribute("consents", ConsentTexts.all());
 		return REGISTER;
 	}
 
 	@PostMapping("/register")
 	String register(@RequestParam String name, @RequestParam String email, @RequestParam String password,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDate dateOfBirth,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean consentToTreatment,
+			@RequestParam(defaultValue = "false") boolean consentToDataProcessing, Model model) {
+		model.addAttribute("consents", ConsentTexts.all());
 		try {
 			if (name.isBlank() || dateOfBirth == null || dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))
 					|| !dateOfBirth.isBefore(LocalDate.now())) {
 				model.addAttribute("error", "Please give your name and a valid date of birth.");
+			}
+			else if (!consentToTreatment || !consentToDataProcessing) {
+				model.addAttribute("error", "Both consents are needed before we can book sessions for you.");
 			}
 			else {
 				this.accounts.registerClient(this.clinics.chosenOrServed(null).id(), name.strip(), email,

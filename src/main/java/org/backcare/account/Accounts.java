@@ -35,11 +35,15 @@ public class Accounts {
 
 	private final Clients clients;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Clients clients) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Clients clients,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.clients = clients;
+		this.events = events;
 	}
 
 	/** Opens an account; the password must pass {@link PasswordPolicy}. */
@@ -59,6 +63,7 @@ public class Accounts {
 		catch (DuplicateKeyException ex) {
 			throw new EmailTaken();
 		}
+		this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.ACCOUNT_OPENED, id, clinic, role, false));
 		return id;
 	}
 
@@ -71,7 +76,93 @@ public class Accounts {
 			throw new EmailTaken();
 		}
 		ClientId client = this.clients.register(clinic, name, email.strip(), phone, dateOfBirth);
-		return open(clinic, email, password, Role.CLIENT, client, null);
+		AccountId account = open(clinic, email, password, Role.CLIENT, client, null);
+		giveConsents(account);
+		return account;
+	}
+
+	/** Records that the account agreed to the current consent texts (see {@link ConsentTexts}). */
+	@Transactional
+	public void giveConsents(AccountId account) {
+		CurrentUser user = find(account).orElseThrow();
+		for (ConsentTexts.Text consent : ConsentTexts.all()) {
+			this.jdbc.sql("""
+					INSERT INTO consent (clinic_id, account_id, kind, text_version) VALUES (?, ?, ?, ?)
+					ON CONFLICT DO NOTHING""")
+				.params(user.clinic().value(), account.value(), consent.kind(), consent.version())
+				.update();
+		}
+		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.CONSENT_GIVEN, user));
+	}
+
+	/** The accounts of a clinic, for its admins. */
+	public java.util.List<CurrentUser> all(ClinicId clinic) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE clinic_id = ? ORDER BY role, email")
+			.param(clinic.value())
+			.query(DETAILS)
+			.list()
+			.stream()
+			.map(AccountDetails::user)
+			.toList();
+	}
+
+	/** Whether the account may sign in; a disabled one may not. */
+	public boolean enabled(AccountId id) {
+		return this.jdbc.sql("SELECT enabled FROM account WHERE id = ?").param(id.value()).query(Boolean.class).optional()
+			.orElse(false);
+	}
+
+	/** Any account at all with this role. */
+	public boolean anyWithRole(Role role) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE role = ?)")
+			.param(role.name())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Accounts of every kind, disabled ones included: the admin's view. */
+	Optional<CurrentUser> findAny(AccountId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?")
+			.param(id.value())
+			.query(DETAILS)
+			.optional()
+			.map(AccountDetails::user);
+	}
+
+	/** Consents the account gave, oldest first. */
+	public java.util.List<Consent> consents(AccountId account) {
+		return this.jdbc.sql("SELECT kind, text_version, given_at FROM consent WHERE account_id = ? ORDER BY given_at, kind")
+			.param(account.value())
+			.query((rs, n) -> new Consent(rs.getString("kind"), rs.getString("text_version"),
+					rs.getObject("given_at", java.time.OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	public record Consent(String kind, String textVersion, java.time.Instant givenAt) {
+	}
+
+	/** When the account was opened, for the data export. */
+	public java.time.Instant openedAt(AccountId account) {
+		return this.jdbc.sql("SELECT created_at FROM account WHERE id = ?")
+			.param(account.value())
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant();
+	}
+
+	/**
+	 * Removes what identifies the person from the account: the address becomes an anonymous one,
+	 * the password unusable, and every token and session ends. The id stays, anonymous, for the
+	 * audit log and the clinic's statistics.
+	 */
+	@Transactional
+	public void erase(AccountId account) {
+		this.jdbc.sql("""
+				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
+				                   enabled = false, token_version = token_version + 1
+				WHERE id = ?""")
+			.param(account.value())
+			.update();
 	}
 
 	public Optional<CurrentUser> find(AccountId id) {
@@ -87,14 +178,19 @@ public class Accounts {
 	}
 
 	/** Every token issued so far stops working; sessions of the account end at their next request. */
+	@Transactional
 	public void revokeTokens(AccountId id) {
 		this.jdbc.sql("UPDATE account SET token_version = token_version + 1 WHERE id = ?").param(id.value()).update();
+		find(id).ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKENS_REVOKED, user)));
 	}
 
+	@Transactional
 	public void disable(AccountId id) {
+		Optional<CurrentUser> user = find(id);
 		this.jdbc.sql("UPDATE account SET enabled = false, token_version = token_version + 1 WHERE id = ?")
 			.param(id.value())
 			.update();
+		user.ifPresent(found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_DISABLED, found)));
 	}
 
 	Optional<AccountDetails> findByEmail(String email) {

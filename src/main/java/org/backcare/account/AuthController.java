@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,19 +36,25 @@ class AuthController {
 
 	private final Clinics clinics;
 
-	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.clinics = clinics;
+		this.events = events;
 	}
 
 	@PostMapping("/api/v1/auth/token")
 	@Operation(summary = "Exchange e-mail and password for a short-lived bearer token",
 			description = "Send the token as 'Authorization: Bearer <accessToken>'. It expires after expiresIn seconds, "
 					+ "and is revoked at once by POST /api/v1/auth/logout or when an admin disables the account.")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
-		BearerTokens.Issued issued = this.tokens.issue(this.signIn.check(request.email(), request.password()));
+	TokenResponse token(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
+		CurrentUser user = this.signIn.check(request.email(), request.password(), http.getRemoteAddr());
+		BearerTokens.Issued issued = this.tokens.issue(user);
+		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKEN_ISSUED, user));
 		return new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds());
 	}
 
@@ -71,6 +78,12 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
 	}
 
+	@GetMapping("/api/v1/auth/consent-texts")
+	@Operation(summary = "The consent texts a client agrees to at registration, with their versions")
+	java.util.List<ConsentTexts.Text> consentTexts() {
+		return ConsentTexts.all();
+	}
+
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "Who the token belongs to")
 	MeView me() {
@@ -89,7 +102,9 @@ class AuthController {
 
 	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
 			@NotBlank @Size(max = 200) String password, @Size(max = 40) String phone,
-			@NotNull @Past LocalDate dateOfBirth) {
+			@NotNull @Past LocalDate dateOfBirth,
+			@AssertTrue(message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
+			@AssertTrue(message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing) {
 	}
 
 	record MeView(UUID accountId, UUID clinicId, String email, Role role, UUID clientId, UUID therapistId) {

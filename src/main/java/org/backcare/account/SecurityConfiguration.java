@@ -14,8 +14,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -44,11 +44,6 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	@Bean
-	UserDetailsService accountDetails(Accounts accounts) {
-		return email -> accounts.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("No such account"));
-	}
-
 	/** A URL the firewall refuses (encoded slashes, semicolons, …) gets a problem document, not an empty 400. */
 	@Bean
 	RequestRejectedHandler rejectedRequests() {
@@ -71,10 +66,13 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
-						"/api/v1/therapists/*/availability", "/api/v1/availability")
+						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register")
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
+						"/api/v1/auth/invitations/accept")
 				.permitAll()
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server
@@ -88,7 +86,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login", "/register", "/css/**", "/webjars/**", "/error", "/favicon.ico")
 			.permitAll()
@@ -97,13 +95,18 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/actuator/**")
+			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/book", "/book/**")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.authenticationProvider(formSignIn)
+			.formLogin(form -> form.loginPage("/login")
+				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+						+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))
+				.permitAll())
+			.addFilterAfter(new SessionStillValid(accounts), SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(SecurityConfiguration::headers)

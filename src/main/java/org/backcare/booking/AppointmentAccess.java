@@ -1,6 +1,7 @@
 package org.backcare.booking;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.audit.HealthRecordAccessed;
 import org.backcare.client.Client;
 import org.backcare.client.Clients;
 import org.backcare.platform.Forbidden;
@@ -8,6 +9,7 @@ import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,19 +26,35 @@ class AppointmentAccess {
 
 	private final Clients clients;
 
-	AppointmentAccess(Bookings bookings, Therapists therapists, Clients clients) {
+	private final ApplicationEventPublisher events;
+
+	static final String READ = "APPOINTMENT_READ";
+
+	AppointmentAccess(Bookings bookings, Therapists therapists, Clients clients, ApplicationEventPublisher events) {
 		this.bookings = bookings;
 		this.therapists = therapists;
 		this.clients = clients;
+		this.events = events;
 	}
 
+	/** The appointment, if the caller may see it; a refused look is audited too. */
 	Appointment visible(CurrentUser caller, AppointmentId id) {
 		Appointment appointment = this.bookings.find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
 		if (caller.isClient(appointment.clientId()) || caller.isTherapist(appointment.therapistId())
 				|| caller.isAdminOf(appointment.clinicId())) {
 			return appointment;
 		}
+		this.events.publishEvent(new HealthRecordAccessed(READ, "appointment", id.value(), appointment.clinicId(),
+				appointment.clientId(), true));
 		throw new RecordNotFound("Appointment", id);
+	}
+
+	/** {@link #visible} for reading: the read is audited. */
+	Appointment read(CurrentUser caller, AppointmentId id) {
+		Appointment appointment = visible(caller, id);
+		this.events.publishEvent(
+				HealthRecordAccessed.of(READ, "appointment", id.value(), appointment.clinicId(), appointment.clientId()));
+		return appointment;
 	}
 
 	void mayBook(CurrentUser caller, BookingRequest request) {

@@ -71,7 +71,7 @@ class AppointmentController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One appointment")
 	AppointmentView get(@PathVariable UUID id) {
-		return view(this.access.visible(AppointmentAccess.caller(), new AppointmentId(id)));
+		return view(this.access.read(AppointmentAccess.caller(), new AppointmentId(id)));
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -90,6 +90,25 @@ class AppointmentRepository {
 			.update();
 	}
 
+	List<Appointment> ofClient(ClientId client) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE client_id = ? ORDER BY starts_at")
+			.param(client.value())
+			.query(APPOINTMENT)
+			.list();
+	}
+
+	void forgetClient(ClientId client, Instant now) {
+		this.jdbc.sql("""
+				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = '(erased)',
+				                       version = version + 1, updated_at = now()
+				WHERE client_id = ? AND status = 'BOOKED' AND starts_at > ?""")
+			.params(utc(now), client.value(), utc(now))
+			.update();
+		this.jdbc.sql("UPDATE appointment SET cancellation_reason = '(erased)' WHERE client_id = ? AND cancellation_reason IS NOT NULL")
+			.param(client.value())
+			.update();
+	}
+
 	/** Booked time (sessions plus buffers) of each therapist that overlaps the window. */
 	Map<TherapistId, List<TimeRange>> busy(Collection<TherapistId> therapists, TimeRange window) {
 		Map<TherapistId, List<TimeRange>> result = new HashMap<>();

@@ -140,7 +140,7 @@ class BookingPages {
 
 	@GetMapping("/appointments/{id}")
 	String appointment(@PathVariable UUID id, Model model) {
-		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
+		Appointment appointment = this.access.read(AppointmentAccess.caller(), new AppointmentId(id));
 		Clinic clinic = this.clinics.get(appointment.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("appointment", appointment);

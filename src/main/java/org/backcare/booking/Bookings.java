@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.backcare.audit.HealthRecordAccessed;
 import org.backcare.client.Client;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
@@ -68,6 +69,20 @@ public class Bookings {
 		return this.appointments.find(id);
 	}
 
+	/** Every appointment of the client, oldest first. */
+	public List<Appointment> ofClient(org.backcare.client.ClientId client) {
+		return this.appointments.ofClient(client);
+	}
+
+	/**
+	 * After a client asked for erasure: their future sessions are cancelled (the time is free
+	 * again) and free text about them is removed. Past appointments stay, anonymous, for the
+	 * clinic's statistics.
+	 */
+	public void forgetClient(org.backcare.client.ClientId client) {
+		this.appointments.forgetClient(client, this.clock.instant());
+	}
+
 	/**
 	 * Books a session. With an idempotency key, a repeated request (same key, same content)
 	 * returns the appointment the first one made instead of booking again.
@@ -106,6 +121,8 @@ public class Bookings {
 				request.technique(), request.start(), request.start().plus(service.duration()),
 				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
 		this.appointments.insert(appointment);
+		this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_BOOKED", "appointment", id.value(), clinic.id(),
+				client.id()));
 		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
 				appointment.start(), appointment.end()));
 		return appointment;
@@ -126,6 +143,8 @@ public class Bookings {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be cancelled.");
 			}
 			this.appointments.cancel(appointment, reason, now);
+			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_CANCELLED", "appointment", id.value(),
+					appointment.clinicId(), appointment.clientId()));
 			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start(), reason));
 			return get(id);
@@ -145,6 +164,8 @@ public class Bookings {
 			check(clinic, therapist, service, appointment.technique(), newStart);
 			this.appointments.move(appointment, newStart, newStart.plus(service.duration()),
 					newStart.plus(service.blocks()));
+			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_RESCHEDULED", "appointment", id.value(),
+					appointment.clinicId(), appointment.clientId()));
 			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
 			return get(id);

@@ -45,6 +45,16 @@ public class Clients {
 		return find(id).orElseThrow(() -> new RecordNotFound("Client", id));
 	}
 
+	/** Replaces the client's personal details with anonymous ones; the id and the clinic remain. */
+	public void anonymise(ClientId id) {
+		this.jdbc.sql("""
+				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
+				                  date_of_birth = DATE '1900-01-01'
+				WHERE id = ?""")
+			.param(id.value())
+			.update();
+	}
+
 	public List<Client> all(ClinicId clinic) {
 		return this.jdbc.sql("SELECT clinic_id, id, name, email, phone, date_of_birth FROM client WHERE clinic_id = ? ORDER BY name")
 			.param(clinic.value())

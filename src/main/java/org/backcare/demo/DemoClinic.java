@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction under an advisory lock.
  */
 @Component
+@org.springframework.core.annotation.Order(10)
 @ConditionalOnBooleanProperty(name = "backcare.demo.enabled", matchIfMissing = true)
 class DemoClinic implements ApplicationRunner {
 
@@ -157,8 +158,8 @@ class DemoClinic implements ApplicationRunner {
 		this.accounts.open(clinic.id(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), Role.ADMIN, null, null);
 		this.accounts.open(clinic.id(), DemoAccounts.THERAPIST.email(), DemoAccounts.THERAPIST.password(), Role.THERAPIST,
 				null, anna);
-		this.accounts.open(clinic.id(), DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password(), Role.CLIENT, maria,
-				null);
+		this.accounts.giveConsents(this.accounts.open(clinic.id(), DemoAccounts.CLIENT.email(),
+				DemoAccounts.CLIENT.password(), Role.CLIENT, maria, null));
 	}
 
 	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,

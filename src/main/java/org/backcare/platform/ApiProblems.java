@@ -44,12 +44,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> refused(ProblemException ex) {
-		return ResponseEntity.status(ex.status()).body(ex.toProblemDetail());
+		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(ex.toProblemDetail());
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		// Only the constraint's name: the database's message would quote the values, personal data among them.
+		log.info("Refused a write that breaks a database constraint ({})", constraintName(ex));
 		// SQLSTATE class 22 (data exception): a value the database cannot hold, such as a year past 294276.
 		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
@@ -65,6 +66,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				"A date or time is outside the supported range.");
+	}
+
+	private static String constraintName(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof org.postgresql.util.PSQLException psql
+				&& psql.getServerErrorMessage() != null) {
+			return psql.getSQLState() + " " + psql.getServerErrorMessage().getConstraint();
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	@ExceptionHandler(Exception.class)

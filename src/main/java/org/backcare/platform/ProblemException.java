@@ -32,6 +32,11 @@ public abstract class ProblemException extends RuntimeException {
 		return this.status;
 	}
 
+	/** Extra response headers, e.g. Retry-After. */
+	public org.springframework.http.HttpHeaders headers() {
+		return org.springframework.http.HttpHeaders.EMPTY;
+	}
+
 	/** Extra members of the problem document, e.g. the rule that refused a booking. */
 	protected Map<String, Object> properties() {
 		return Map.of();

@@ -159,6 +159,27 @@ class SignInAndTokensTest {
 	}
 
 	@Test
+	void registrationWithoutBothConsentsIsRefusedAndWritesNothing() throws Exception {
+		String email = "no-consent-" + UUID.randomUUID() + "@example.org";
+		this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "New Client", "email": "%s", "password": "a calm walk by the river", "dateOfBirth": "1990-05-01",
+				 "consentToTreatment": true, "consentToDataProcessing": false}""".formatted(email)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("consentToDataProcessing"));
+		assertThat(this.accounts.exists(email)).isFalse();
+	}
+
+	@Test
+	void registrationRecordsBothConsentsWithTheirTextVersion() throws Exception {
+		String email = "consent-" + UUID.randomUUID() + "@example.org";
+		String me = register(email, "a calm walk by the river").andReturn().getResponse().getContentAsString();
+		AccountId account = new AccountId(UUID.fromString(JsonPath.read(me, "$.accountId")));
+		assertThat(this.accounts.consents(account)).extracting(Accounts.Consent::kind, Accounts.Consent::textVersion)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
+					org.assertj.core.groups.Tuple.tuple("DATA_PROCESSING", ConsentTexts.DATA_PROCESSING.version()));
+	}
+
+	@Test
 	void registrationRefusesShortCommonAndSelfNamingPasswords() throws Exception {
 		String email = "weak-" + UUID.randomUUID() + "@example.org";
 		register(email, "elevenchars").andExpect(status().isBadRequest())
@@ -253,7 +274,8 @@ class SignInAndTokensTest {
 
 	private ResultActions register(String email, String password) throws Exception {
 		return this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
-				{"name": "New Client", "email": "%s", "password": "%s", "dateOfBirth": "1990-05-01"}"""
+				{"name": "New Client", "email": "%s", "password": "%s", "dateOfBirth": "1990-05-01",
+				 "consentToTreatment": true, "consentToDataProcessing": true}"""
 			.formatted(email, password)));
 	}
 

@@ -1,0 +1,101 @@
+package org.backcare.account;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.TherapistId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins manage the accounts of their own clinic (the security configuration admits admins only). */
+@RestController
+@Tag(name = "Accounts (admin)")
+class AdminAccountsController {
+
+	private final Accounts accounts;
+
+	private final Invitations invitations;
+
+	AdminAccountsController(Accounts accounts, Invitations invitations) {
+		this.accounts = accounts;
+		this.invitations = invitations;
+	}
+
+	@GetMapping("/api/v1/admin/accounts")
+	@Operation(summary = "Accounts of the admin's clinic")
+	List<AccountView> list() {
+		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		return this.accounts.all(admin.clinic()).stream().map(this::view).toList();
+	}
+
+	@PostMapping("/api/v1/admin/accounts/{id}/disable")
+	@Operation(summary = "Disable an account: it can no longer sign in and every token and session of it ends")
+	ResponseEntity<Void> disable(@PathVariable UUID id) {
+		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser target = this.accounts.findAny(new AccountId(id))
+			.filter(found -> found.clinic().equals(admin.clinic()))
+			.orElseThrow(() -> new RecordNotFound("Account", id));
+		if (target.id().equals(admin.id())) {
+			throw new InvalidRequest("Admins cannot disable their own account; ask another admin.");
+		}
+		this.accounts.disable(target.id());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/admin/invitations")
+	@Operation(summary = "Invite a therapist or an admin",
+			description = "Returns the invitation token once; the invited person accepts it with "
+					+ "POST /api/v1/auth/invitations/accept and chooses a password.")
+	ResponseEntity<InvitationView> invite(@Valid @RequestBody InvitationRequest request) {
+		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		Invitations.Invitation invitation = this.invitations.invite(admin, request.email(), request.role(),
+				(request.therapistId() != null) ? new TherapistId(request.therapistId()) : null);
+		return ResponseEntity.created(URI.create("/api/v1/auth/invitations/accept"))
+			.body(new InvitationView(invitation.email(), invitation.role(), request.therapistId(), invitation.expiresAt(),
+					invitation.token()));
+	}
+
+	@PostMapping("/api/v1/auth/invitations/accept")
+	@Operation(summary = "Accept an invitation: choose a password and open the account")
+	ResponseEntity<AccountView> accept(@Valid @RequestBody Acceptance acceptance) {
+		AccountId id = this.invitations.accept(acceptance.token(), acceptance.password());
+		return ResponseEntity.created(URI.create("/api/v1/me")).body(view(this.accounts.find(id).orElseThrow()));
+	}
+
+	private AccountView view(CurrentUser user) {
+		return new AccountView(user.id().value(), user.email(), user.role(),
+				(user.client() != null) ? user.client().value() : null,
+				(user.therapist() != null) ? user.therapist().value() : null, this.accounts.enabled(user.id()));
+	}
+
+	record InvitationRequest(@NotBlank @Email @Size(max = 320) String email, @NotNull Role role, UUID therapistId) {
+	}
+
+	record InvitationView(String email, Role role, UUID therapistId, Instant expiresAt, String token) {
+	}
+
+	record Acceptance(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record AccountView(UUID id, String email, Role role, UUID clientId, UUID therapistId, boolean enabled) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.backcare.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.backcare.platform.ProblemException;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Therapists and admins join by invitation from an admin of the clinic. The invitation token is
+ * shown once (until e-mail delivery exists it is returned to the admin to pass on); only its hash
+ * is stored, it expires after a week, and it can be used once.
+ */
+@Component
+class Invitations {
+
+	static final Duration VALID_FOR = Duration.ofDays(7);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Therapists therapists;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Invitations(JdbcClient jdbc, Accounts accounts, Therapists therapists, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.therapists = therapists;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	record Invitation(String email, Role role, TherapistId therapist, Instant expiresAt, String token) {
+	}
+
+	@Transactional
+	Invitation invite(CurrentUser admin, String email, Role role, TherapistId therapist) {
+		if (role == Role.CLIENT) {
+			throw new InvitationRefused("Clients register themselves; invitations are for therapists and admins.");
+		}
+		if ((role == Role.THERAPIST) != (therapist != null)) {
+			throw new InvitationRefused("A therapist invitation names the therapist record (therapistId); an admin one does not.");
+		}
+		if (therapist != null && !this.therapists.find(therapist)
+			.filter(found -> found.clinicId().equals(admin.clinic()))
+			.isPresent()) {
+			throw new RecordNotFound("Therapist", therapist);
+		}
+		if (this.accounts.exists(email)) {
+			throw new EmailTaken();
+		}
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant expires = this.clock.instant().plus(VALID_FOR);
+		this.jdbc.sql("""
+				INSERT INTO invitation (clinic_id, token_hash, email, role, therapist_id, invited_by, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(admin.clinic().value(), hash(token), email.strip(), role.name(),
+					(therapist != null) ? therapist.value() : null, admin.id().value(), expires.atOffset(ZoneOffset.UTC))
+			.update();
+		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.INVITATION_CREATED, admin));
+		return new Invitation(email.strip(), role, therapist, expires, token);
+	}
+
+	/** Opens the invited account; an unknown, used or expired token gets one and the same answer. */
+	@Transactional
+	AccountId accept(String token, String password) {
+		var invitation = this.jdbc.sql("""
+				UPDATE invitation SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ?
+				RETURNING clinic_id, email, role, therapist_id""")
+			.params(now(), hash(token), now())
+			.query((rs, n) -> new Object[] { rs.getObject("clinic_id", UUID.class), rs.getString("email"),
+					rs.getString("role"), rs.getObject("therapist_id", UUID.class) })
+			.optional()
+			.orElseThrow(() -> new InvitationRefused("This invitation is unknown, already used or expired. "
+					+ "Ask the clinic for a new one."));
+		Role role = Role.valueOf((String) invitation[2]);
+		AccountId id = this.accounts.open(new org.backcare.clinic.ClinicId((UUID) invitation[0]), (String) invitation[1],
+				password, role, null, (invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
+		this.accounts.find(id)
+			.ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ROLE_GRANTED, user)));
+		return id;
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	private static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime provides SHA-256", ex);
+		}
+	}
+
+	static class InvitationRefused extends ProblemException {
+
+		InvitationRefused(String detail) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "invitation-refused", "Invitation refused", detail);
+		}
+
+	}
+
+}

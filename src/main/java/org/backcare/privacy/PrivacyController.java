@@ -1,0 +1,123 @@
+package org.backcare.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+
+import org.backcare.account.Accounts;
+import org.backcare.account.CurrentUser;
+import org.backcare.account.Role;
+import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.booking.Appointment;
+import org.backcare.booking.Bookings;
+import org.backcare.client.Client;
+import org.backcare.client.Clients;
+import org.backcare.platform.Forbidden;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A client's own data: all of it as JSON, or erased. Only the client themselves may do either. */
+@RestController
+@Tag(name = "Privacy")
+class PrivacyController {
+
+	private final Accounts accounts;
+
+	private final Clients clients;
+
+	private final Bookings bookings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, ApplicationEventPublisher events,
+			Clock clock) {
+		this.accounts = accounts;
+		this.clients = clients;
+		this.bookings = bookings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/me/data")
+	@Operation(summary = "Download everything BackCare holds about the signed-in client, as JSON")
+	ResponseEntity<DataExport> export() {
+		CurrentUser me = client();
+		Client client = this.clients.get(me.client());
+		DataExport export = new DataExport(this.clock.instant(),
+				new AccountData(me.email(), me.role(), this.accounts.openedAt(me.id())),
+				new ClientData(client.name(), client.email(), client.phone(), client.dateOfBirth()),
+				this.accounts.consents(me.id()),
+				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList());
+		this.events.publishEvent(HealthRecordAccessed.of("DATA_EXPORTED", "client", me.client().value(), me.clinic(),
+				me.client()));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backcare-my-data.json\"")
+			.body(export);
+	}
+
+	@PostMapping("/api/v1/me/erasure")
+	@Operation(summary = "Erase the signed-in client's personal data",
+			description = "Future sessions are cancelled; name, contact details, date of birth and free text are removed; "
+					+ "the account is closed and every token revoked. Anonymous appointment statistics remain.")
+	@Transactional
+	ResponseEntity<Void> erase(@Valid @RequestBody Erasure erasure) {
+		CurrentUser me = client();
+		this.bookings.forgetClient(me.client());
+		this.clients.anonymise(me.client());
+		this.accounts.erase(me.id());
+		this.events.publishEvent(HealthRecordAccessed.of("DATA_ERASED", "client", me.client().value(), me.clinic(),
+				me.client()));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static CurrentUser client() {
+		CurrentUser me = CurrentUser.signedIn().orElseThrow();
+		if (me.role() != Role.CLIENT) {
+			throw new Forbidden("Only clients have personal data to download or erase here.");
+		}
+		return me;
+	}
+
+	record Erasure(@AssertTrue(message = "must be true to confirm that all personal data is to be erased") boolean confirm) {
+	}
+
+	record DataExport(Instant exportedAt, AccountData account, ClientData client, List<Accounts.Consent> consents,
+			List<AppointmentData> appointments) {
+	}
+
+	record AccountData(String email, Role role, Instant openedAt) {
+	}
+
+	record ClientData(String name, String email, String phone, LocalDate dateOfBirth) {
+	}
+
+	record AppointmentData(UUID id, UUID therapistId, String service, String technique, Instant start, Instant end,
+			String status, Instant cancelledAt, String cancellationReason) {
+
+		static AppointmentData of(Appointment appointment) {
+			return new AppointmentData(appointment.id().value(), appointment.therapistId().value(), appointment.service(),
+					(appointment.technique() != null) ? appointment.technique().name() : null, appointment.start(),
+					appointment.end(), appointment.status().name(), appointment.cancelledAt(),
+					appointment.cancellationReason());
+		}
+
+	}
+
+}
