@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins manage the accounts of their own clinic (the security configuration admits admins only). */
 @RestController
 @Tag(name = "Accounts (admin)")
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class AdminAccountsController {
 
 	private final Accounts accounts;
@@ -73,13 +74,6 @@ class AdminAccountsController {
 					invitation.token()));
 	}
 
-	@PostMapping("/api/v1/auth/invitations/accept")
-	@Operation(summary = "Accept an invitation: choose a password and open the account")
-	ResponseEntity<AccountView> accept(@Valid @RequestBody Acceptance acceptance) {
-		AccountId id = this.invitations.accept(acceptance.token(), acceptance.password());
-		return ResponseEntity.created(URI.create("/api/v1/me")).body(view(this.accounts.find(id).orElseThrow()));
-	}
-
 	private AccountView view(CurrentUser user) {
 		return new AccountView(user.id().value(), user.email(), user.role(),
 				(user.client() != null) ? user.client().value() : null,
@@ -90,9 +84,6 @@ class AdminAccountsController {
 	}
 
 	record InvitationView(String email, Role role, UUID therapistId, Instant expiresAt, String token) {
-	}
-
-	record Acceptance(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String password) {
 	}
 
 	record AccountView(UUID id, String email, Role role, UUID clientId, UUID therapistId, boolean enabled) {

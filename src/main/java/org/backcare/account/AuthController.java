@@ -38,13 +38,16 @@ class AuthController {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final Invitations invitations;
+
 	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, Invitations invitations) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.clinics = clinics;
 		this.events = events;
+		this.invitations = invitations;
 	}
 
 	@PostMapping("/api/v1/auth/token")
@@ -59,6 +62,7 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/logout")
+	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 	@Operation(summary = "Revoke every token of the calling account")
 	ResponseEntity<Void> logout() {
 		this.accounts.revokeTokens(caller().id());
@@ -78,6 +82,13 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
 	}
 
+	@PostMapping("/api/v1/auth/invitations/accept")
+	@Operation(summary = "Accept an invitation (therapists and admins): choose a password and open the account")
+	ResponseEntity<MeView> accept(@Valid @RequestBody Acceptance acceptance) {
+		AccountId id = this.invitations.accept(acceptance.token(), acceptance.password());
+		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
+	}
+
 	@GetMapping("/api/v1/auth/consent-texts")
 	@Operation(summary = "The consent texts a client agrees to at registration, with their versions")
 	java.util.List<ConsentTexts.Text> consentTexts() {
@@ -85,6 +96,7 @@ class AuthController {
 	}
 
 	@GetMapping("/api/v1/me")
+	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 	@Operation(summary = "Who the token belongs to")
 	MeView me() {
 		return MeView.of(caller());
@@ -98,6 +110,9 @@ class AuthController {
 	}
 
 	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+	}
+
+	record Acceptance(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String password) {
 	}
 
 	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,

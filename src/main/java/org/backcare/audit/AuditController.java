@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** Browsing the audit log: admins only (see the security configuration), their own clinic only. */
 @Controller
 @Tag(name = "Audit")
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class AuditController {
 
 	static final String PAGE = "audit/auditLog";

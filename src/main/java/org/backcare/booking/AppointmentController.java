@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/appointments")
 @Tag(name = "Appointments")
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class AppointmentController {
 
 	private final Bookings bookings;

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A client's own data: all of it as JSON, or erased. Only the client themselves may do either. */
 @RestController
 @Tag(name = "Privacy")
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class PrivacyController {
 
 	private final Accounts accounts;
