@@ -11,12 +11,20 @@ CREATE TABLE audit_event (
     record_id          uuid,
     -- Whose health data was touched, as an id only: erasure leaves it anonymous.
     subject_client_id  uuid,
-    ip                 text CHECK (length(ip) <= 64),
-    outcome            text NOT NULL DEFAULT 'OK' CHECK (outcome IN ('OK', 'REFUSED'))
+    outcome            text NOT NULL DEFAULT 'OK' CHECK (outcome IN ('OK', 'REFUSED')),
+    -- Facts without personal data, e.g. "role=THERAPIST".
+    detail             text CHECK (length(detail) <= 200)
 );
 CREATE INDEX audit_event_clinic_at ON audit_event (clinic_id, at DESC);
 CREATE INDEX audit_event_actor ON audit_event (actor_account_id, at DESC);
 CREATE INDEX audit_event_subject ON audit_event (subject_client_id, at DESC);
+
+-- "From where", kept apart: a network address is personal data, and erasure must be able to
+-- remove it while the event itself stays.
+CREATE TABLE audit_origin (
+    event_id  bigint PRIMARY KEY REFERENCES audit_event (id),
+    ip        text NOT NULL CHECK (length(ip) <= 64)
+);
 
 CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -39,11 +47,12 @@ CREATE TABLE consent (
     FOREIGN KEY (clinic_id, account_id) REFERENCES account (clinic_id, id)
 );
 
--- Failed sign-ins per e-mail address (known or not) and per network address.
+-- Sign-in attempts not yet followed by a success, per e-mail address (hashed; known or not) and
+-- per network address (IPv6 by /64).
 CREATE TABLE sign_in_throttle (
     key           text PRIMARY KEY CHECK (length(key) <= 400),
-    failures      integer NOT NULL CHECK (failures >= 0),
-    last_failure  timestamptz NOT NULL,
+    attempts      integer NOT NULL CHECK (attempts >= 0),
+    last_attempt  timestamptz NOT NULL,
     locked_until  timestamptz
 );
 

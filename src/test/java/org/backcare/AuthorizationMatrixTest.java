@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Every endpoint and page, called by every kind of caller, about a record that is theirs and one
@@ -70,6 +71,9 @@ class AuthorizationMatrixTest {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier actuator;
 
 	final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -146,6 +150,19 @@ class AuthorizationMatrixTest {
 				422, 422, 422, 422, 422, 422, 422);
 		api("GET /api/v1/me/data", t -> get("/api/v1/me/data"),
 				401, 200, 200, 403, 403, 403, 403);
+		api("GET /api/v1/me/profile", t -> get("/api/v1/me/profile"),
+				401, 200, 200, 403, 403, 403, 403);
+		api("PUT /api/v1/me/profile", t -> json(put("/api/v1/me/profile"), "{\"name\": \"New Name\", \"phone\": \"+49 1\"}"),
+				401, 200, 200, 403, 403, 403, 403);
+		api("GET /api/v1/therapists/{id}/schedule", t -> get("/api/v1/therapists/{id}/schedule", t.therapistX.value())
+			.param("from", t.clinic.today().toString())
+			.param("to", t.clinic.today().plusDays(14).toString()),
+				401, 403, 403, 200, 403, 200, 404);
+		// Client A's record, after A has had a session with X (and never with Y).
+		api("GET /api/v1/clients/{id}", t -> {
+			t.appointment();
+			return get("/api/v1/clients/{id}", t.clientA.value());
+		}, 401, 200, 404, 200, 404, 200, 404);
 		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
 				401, 403, 403, 403, 403, 200, 200);
 		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
@@ -204,6 +221,39 @@ class AuthorizationMatrixTest {
 		// Last, because it erases clients A and B for good.
 		api("POST /api/v1/me/erasure", t -> json(post("/api/v1/me/erasure"), "{\"confirm\": true}"),
 				401, 204, 204, 403, 403, 403, 403);
+	}
+
+	/**
+	 * Actuator endpoints are not controller mappings, so they are listed here by hand: health and
+	 * metrics for scrapers hold no personal data; the rest is for admins.
+	 */
+	@Test
+	void actuatorEndpointsFollowTheirRules() throws Exception {
+		Map<String, int[]> expected = new LinkedHashMap<>();
+		// -------------------------------------------- anon  A    B    X    Y    admin other
+		expected.put("/actuator/health", new int[] { 200, 200, 200, 200, 200, 200, 200 });
+		expected.put("/actuator/health/readiness", new int[] { 200, 200, 200, 200, 200, 200, 200 });
+		expected.put("/actuator/prometheus", new int[] { 200, 200, 200, 200, 200, 200, 200 });
+		expected.put("/actuator/info", new int[] { 200, 200, 200, 200, 200, 200, 200 });
+		expected.put("/actuator/metrics", new int[] { 302, 403, 403, 403, 403, 200, 200 });
+		expected.put("/actuator", new int[] { 302, 403, 403, 403, 403, 200, 200 });
+		List<String> wrong = new ArrayList<>();
+		for (var entry : expected.entrySet()) {
+			for (Caller caller : Caller.values()) {
+				MockHttpServletRequestBuilder request = get(entry.getKey());
+				if (caller != Caller.ANONYMOUS) {
+					request = request.with(Pages.as(this.users.get(caller)));
+				}
+				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+				if (status != entry.getValue()[caller.ordinal()]) {
+					wrong.add(entry.getKey() + " as " + caller + ": " + status + ", expected " + entry.getValue()[caller.ordinal()]);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+		assertThat(this.actuator.getEndpoints()).extracting(endpoint -> endpoint.getEndpointId().toLowerCaseString())
+			.as("exposed actuator endpoints; a new one needs a rule above")
+			.containsExactlyInAnyOrder("health", "info", "prometheus", "metrics");
 	}
 
 	@Test

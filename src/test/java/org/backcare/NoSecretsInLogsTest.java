@@ -59,6 +59,16 @@ class NoSecretsInLogsTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(booking));
 
+		this.mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", email)
+			.param("password", password));
+		this.mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", email)
+			.param("password", "wrong " + password));
+		this.mvc.perform(post("/api/v1/me/erasure").header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"confirm\": true}"));
+
 		assertThat(output.getAll()).doesNotContain(password, token, email, "Priya Private", "1985-02-03");
 	}
 

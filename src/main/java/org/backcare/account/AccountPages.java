@@ -51,9 +51,12 @@ class AccountPages {
 			@RequestParam(defaultValue = "false") boolean consentToDataProcessing, Model model) {
 		model.addAttribute("consents", ConsentTexts.all());
 		try {
-			if (name.isBlank() || dateOfBirth == null || dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))
-					|| !dateOfBirth.isBefore(LocalDate.now())) {
-				model.addAttribute("error", "Please give your name and a valid date of birth.");
+			if (name.isBlank() || name.length() > 200 || dateOfBirth == null
+					|| dateOfBirth.isBefore(LocalDate.of(1900, 1, 1)) || !dateOfBirth.isBefore(LocalDate.now())) {
+				model.addAttribute("error", "Please give your name (up to 200 characters) and a valid date of birth.");
+			}
+			else if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+") || (phone != null && phone.length() > 40)) {
+				model.addAttribute("error", "Please give a valid e-mail address and a phone number of up to 40 characters.");
 			}
 			else if (!consentToTreatment || !consentToDataProcessing) {
 				model.addAttribute("error", "Both consents are needed before we can book sessions for you.");

@@ -37,8 +37,11 @@ public class Accounts {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final SignInThrottle throttle;
+
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Clients clients,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.policy = policy;
@@ -157,6 +160,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public void erase(AccountId account) {
+		findAny(account).ifPresent(user -> this.throttle.forget(user.email()));
 		this.jdbc.sql("""
 				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
 				                   enabled = false, token_version = token_version + 1
@@ -171,6 +175,10 @@ public class Accounts {
 			.query(DETAILS)
 			.optional()
 			.map(AccountDetails::user);
+	}
+
+	public Optional<AccountId> idOf(String email) {
+		return findByEmail(email).map(details -> details.user().id());
 	}
 
 	public boolean exists(String email) {

@@ -55,7 +55,14 @@ class FirstAdmin implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.email.isBlank() || this.accounts.anyWithRole(Role.ADMIN)) {
+		if (this.email.isBlank()) {
+			return;
+		}
+		if (this.accounts.anyWithRole(Role.ADMIN)) {
+			if (!this.accounts.exists(this.email)) {
+				log.warn("backcare.first-admin.* is set but this database already has an admin, so no account was "
+						+ "created; sign in as an existing admin and invite the new one");
+			}
 			return;
 		}
 		if (this.password.isBlank()) {

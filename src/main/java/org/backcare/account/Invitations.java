@@ -1,8 +1,5 @@
 package org.backcare.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import org.backcare.platform.Sha256;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.TherapistId;
@@ -81,10 +78,11 @@ class Invitations {
 		this.jdbc.sql("""
 				INSERT INTO invitation (clinic_id, token_hash, email, role, therapist_id, invited_by, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(admin.clinic().value(), hash(token), email.strip(), role.name(),
+			.params(admin.clinic().value(), Sha256.hex(token), email.strip(), role.name(),
 					(therapist != null) ? therapist.value() : null, admin.id().value(), expires.atOffset(ZoneOffset.UTC))
 			.update();
-		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.INVITATION_CREATED, admin));
+		this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.INVITATION_CREATED, admin.id(), admin.clinic(),
+				admin.role(), false, null, "role=" + role.name()));
 		return new Invitation(email.strip(), role, therapist, expires, token);
 	}
 
@@ -93,18 +91,20 @@ class Invitations {
 	AccountId accept(String token, String password) {
 		var invitation = this.jdbc.sql("""
 				UPDATE invitation SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ?
-				RETURNING clinic_id, email, role, therapist_id""")
-			.params(now(), hash(token), now())
+				RETURNING clinic_id, email, role, therapist_id, invited_by""")
+			.params(now(), Sha256.hex(token), now())
 			.query((rs, n) -> new Object[] { rs.getObject("clinic_id", UUID.class), rs.getString("email"),
-					rs.getString("role"), rs.getObject("therapist_id", UUID.class) })
+					rs.getString("role"), rs.getObject("therapist_id", UUID.class), rs.getObject("invited_by", UUID.class) })
 			.optional()
 			.orElseThrow(() -> new InvitationRefused("This invitation is unknown, already used or expired. "
 					+ "Ask the clinic for a new one."));
 		Role role = Role.valueOf((String) invitation[2]);
 		AccountId id = this.accounts.open(new org.backcare.clinic.ClinicId((UUID) invitation[0]), (String) invitation[1],
 				password, role, null, (invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
+		// The role was granted by the admin who invited, not by the person accepting.
 		this.accounts.find(id)
-			.ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ROLE_GRANTED, user)));
+			.ifPresent(user -> this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.ROLE_GRANTED, user.id(),
+					user.clinic(), user.role(), false, new AccountId((UUID) invitation[4]), "role=" + role.name())));
 		return id;
 	}
 
@@ -112,15 +112,6 @@ class Invitations {
 		return this.clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime provides SHA-256", ex);
-		}
-	}
 
 	static class InvitationRefused extends ProblemException {
 

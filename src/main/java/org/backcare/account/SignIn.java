@@ -1,6 +1,10 @@
 package org.backcare.account;
 
+import java.time.Duration;
 import java.util.Optional;
+
+import org.backcare.clinic.ClinicId;
+import org.backcare.clinic.Clinics;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,46 +26,66 @@ class SignIn {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clinics clinics;
+
 	private final String decoyHash;
 
-	SignIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events) {
+	SignIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events,
+			Clinics clinics) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.events = events;
+		this.clinics = clinics;
 		this.decoyHash = passwords.encode("decoy password that matches nothing");
 	}
 
 	CurrentUser check(String email, String password, String ip) {
 		Optional<AccountDetails> account = this.accounts.findByEmail(email);
+		Duration wait;
 		try {
-			this.throttle.check(email, ip);
+			wait = this.throttle.admit(email, ip);
 		}
 		catch (TooManyAttempts paused) {
-			account.ifPresent(found -> refused(SecurityEvent.Action.LOCKED_OUT, found.user()));
+			audit(SecurityEvent.Action.LOCKED_OUT, account, "paused=" + paused.paused().name().toLowerCase());
 			throw paused;
 		}
+		pause(wait);
 		String hash = account.map(AccountDetails::getPassword).orElse(this.decoyHash);
 		boolean matches = this.passwords.matches(password, hash);
 		Optional<CurrentUser> signedIn = account.filter(found -> matches && found.isEnabled()).map(AccountDetails::user);
 		if (signedIn.isEmpty()) {
-			boolean nowPaused = this.throttle.failed(email, ip);
-			this.events.publishEvent(account
-				.map(found -> new SecurityEvent(SecurityEvent.Action.SIGN_IN_FAILED, found.user().id(),
-						found.user().clinic(), found.user().role(), true))
-				.orElse(new SecurityEvent(SecurityEvent.Action.SIGN_IN_FAILED, null, null, null, true)));
-			if (nowPaused) {
-				account.ifPresent(found -> refused(SecurityEvent.Action.LOCKED_OUT, found.user()));
-			}
+			audit(SecurityEvent.Action.SIGN_IN_FAILED, account, null);
 			throw new InvalidCredentials();
 		}
-		this.throttle.succeeded(email);
+		this.throttle.succeeded(email, ip);
 		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.SIGN_IN, signedIn.get()));
 		return signedIn.get();
 	}
 
-	private void refused(SecurityEvent.Action action, CurrentUser user) {
-		this.events.publishEvent(new SecurityEvent(action, user.id(), user.clinic(), user.role(), true));
+	/**
+	 * A refusal, about the account when the address has one; otherwise about no one, filed under
+	 * the clinic this installation serves so its admins see credential stuffing too.
+	 */
+	private void audit(SecurityEvent.Action action, Optional<AccountDetails> account, String detail) {
+		ClinicId served = this.clinics.first().map(clinic -> clinic.id()).orElse(null);
+		this.events.publishEvent(account
+			.map(found -> new SecurityEvent(action, found.user().id(), found.user().clinic(), found.user().role(), true,
+					null, detail))
+			.orElse(new SecurityEvent(action, null, served, null, true, null, detail)));
+	}
+
+	private static void pause(Duration wait) {
+		if (wait.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while slowing down a repeated sign-in", ex);
+		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.backcare.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,23 +9,26 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import org.backcare.platform.Sha256;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down and then pauses repeated failed sign-ins, per e-mail address and per network
- * address, following NIST SP 800-63B §5.2.2 (rate limiting of online guessing) and the OWASP
- * Authentication Cheat Sheet (account lockout with automatic expiry):
+ * Slows down and then pauses repeated sign-in attempts, per e-mail address and per network
+ * address, following NIST SP 800-63B §5.2.2 (rate-limit online guessing) and the OWASP
+ * Authentication Cheat Sheet (lockout with automatic expiry):
  * <ul>
- * <li>after {@value #SLOW_DOWN_AFTER} consecutive failures an address must wait 1 s, then 2 s,
- * before the next attempt;</li>
- * <li>at {@value #LOCK_AFTER} failures it is paused for 15 minutes, and every further failure
- * pauses it again;</li>
- * <li>a network address with {@code maxFailuresPerAddress} failures within 15 minutes is paused
- * for 15 minutes, whatever addresses it tries.</li>
+ * <li>attempts 4 and 5 without a success in between are answered only after 1 s and 2 s;</li>
+ * <li>a 6th attempt pauses the address for {@link #PAUSE}; attempts during a pause are refused,
+ * and the first attempt after it pauses it again unless 15 minutes passed without any;</li>
+ * <li>a network address (IPv6: its /64) is paused after {@code maxFailuresPerAddress} attempts
+ * in 15 minutes that did not succeed, whatever e-mail addresses they name.</li>
  * </ul>
- * Unknown e-mail addresses are counted exactly like known ones, so the answers never reveal which
- * exist, and only a hash of each address is stored. A success clears the account's count.
+ * Every attempt is counted <em>before</em> its password is checked, in one atomic statement, so
+ * parallel attempts cannot all slip past the limit; a success clears the count again. Unknown
+ * e-mail addresses are counted exactly like known ones, and only a hash of each is stored.
  */
 @Component
 class SignInThrottle {
@@ -44,7 +45,7 @@ class SignInThrottle {
 
 	private final int maxFailuresPerAddress;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	SignInThrottle(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
 		this(jdbc, clock, properties.maxFailuresPerAddress());
 	}
@@ -55,87 +56,89 @@ class SignInThrottle {
 		this.maxFailuresPerAddress = maxFailuresPerAddress;
 	}
 
-	/** Refuses the attempt if the account or the network address is paused. */
-	void check(String email, String ip) {
+	/** Which key refused an attempt: the e-mail address or the network address. */
+	enum Paused {
+
+		ACCOUNT, ADDRESS
+
+	}
+
+	/**
+	 * Counts the attempt and answers how long to wait before checking its password; refuses it
+	 * with {@link TooManyAttempts} when the e-mail or the network address is paused.
+	 */
+	Duration admit(String email, String ip) {
 		Instant now = this.clock.instant();
-		check(accountKey(email), now, true);
 		if (ip != null) {
-			check(addressKey(ip), now, false);
+			count(addressKey(ip), now, this.maxFailuresPerAddress, Paused.ADDRESS);
+		}
+		int attempts = count(accountKey(email), now, LOCK_AFTER, Paused.ACCOUNT);
+		return (attempts > SLOW_DOWN_AFTER) ? Duration.ofSeconds(1L << (attempts - SLOW_DOWN_AFTER - 1)) : Duration.ZERO;
+	}
+
+	/** A success: the e-mail address starts afresh, and the network address is owed one attempt back. */
+	void succeeded(String email, String ip) {
+		forget(email);
+		if (ip != null) {
+			this.jdbc.sql("UPDATE sign_in_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = ?")
+				.param(addressKey(ip))
+				.update();
 		}
 	}
 
-	/** Counts a failure; answers whether the account is now paused. */
-	boolean failed(String email, String ip) {
-		Instant now = this.clock.instant();
-		boolean paused = count(accountKey(email), now, LOCK_AFTER);
-		if (ip != null) {
-			count(addressKey(ip), now, this.maxFailuresPerAddress);
-		}
-		return paused;
-	}
-
-	void succeeded(String email) {
+	/** Drops what is kept about an e-mail address (after a success, or when its account is erased). */
+	void forget(String email) {
 		this.jdbc.sql("DELETE FROM sign_in_throttle WHERE key = ?").param(accountKey(email)).update();
 	}
 
-	private void check(String key, Instant now, boolean slowDown) {
-		this.jdbc.sql("SELECT failures, last_failure, locked_until FROM sign_in_throttle WHERE key = ?")
-			.param(key)
-			.query((rs, n) -> {
-				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-				if (locked != null && locked.toInstant().isAfter(now)) {
-					throw new TooManyAttempts(Duration.between(now, locked.toInstant()));
-				}
-				int failures = rs.getInt("failures");
-				if (slowDown && failures >= SLOW_DOWN_AFTER && failures < LOCK_AFTER) {
-					Instant next = rs.getObject("last_failure", OffsetDateTime.class)
-						.toInstant()
-						.plusSeconds(1L << (failures - SLOW_DOWN_AFTER));
-					if (next.isAfter(now)) {
-						throw new TooManyAttempts(Duration.between(now, next));
-					}
-				}
-				return failures;
-			})
-			.optional();
-	}
-
-	private boolean count(String key, Instant now, int limit) {
+	private int count(String key, Instant now, int limit, Paused which) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		int failures = this.jdbc.sql("""
-				INSERT INTO sign_in_throttle (key, failures, last_failure) VALUES (?, 1, ?)
+		Object[] row = this.jdbc.sql("""
+				INSERT INTO sign_in_throttle (key, attempts, last_attempt) VALUES (?, 1, ?)
 				ON CONFLICT (key) DO UPDATE SET
-				    failures = CASE WHEN sign_in_throttle.last_failure < EXCLUDED.last_failure - interval '15 minutes'
-				                    THEN 1 ELSE sign_in_throttle.failures + 1 END,
-				    last_failure = EXCLUDED.last_failure
-				RETURNING failures""")
+				    attempts = CASE
+				        WHEN greatest(sign_in_throttle.last_attempt, coalesce(sign_in_throttle.locked_until,
+				                      sign_in_throttle.last_attempt)) < EXCLUDED.last_attempt - interval '15 minutes'
+				        THEN 1 ELSE sign_in_throttle.attempts + 1 END,
+				    last_attempt = EXCLUDED.last_attempt
+				RETURNING attempts, locked_until""")
 			.params(key, at)
-			.query(Integer.class)
+			.query((rs, n) -> new Object[] { rs.getInt("attempts"), rs.getObject("locked_until", OffsetDateTime.class) })
 			.single();
-		if (failures >= limit) {
+		int attempts = (Integer) row[0];
+		OffsetDateTime locked = (OffsetDateTime) row[1];
+		if (locked != null && locked.toInstant().isAfter(now)) {
+			throw new TooManyAttempts(Duration.between(now, locked.toInstant()), which);
+		}
+		if (attempts > limit) {
 			this.jdbc.sql("UPDATE sign_in_throttle SET locked_until = ? WHERE key = ?")
 				.params(now.plus(PAUSE).atOffset(ZoneOffset.UTC), key)
 				.update();
-			return true;
+			throw new TooManyAttempts(PAUSE, which);
 		}
-		return false;
+		return attempts;
 	}
 
 	private static String accountKey(String email) {
-		return "account:" + sha256(email.strip().toLowerCase(Locale.ROOT));
+		return "account:" + Sha256.hex(email.strip().toLowerCase(Locale.ROOT));
 	}
 
-	private static String addressKey(String ip) {
+	/** IPv4 by address; IPv6 by its /64, since one network hands out a whole /64 to a single host. */
+	static String addressKey(String ip) {
+		// Only an IPv6 literal reaches getByName, which parses literals without any name lookup.
+		if (ip.indexOf(':') >= 0 && ip.matches("[0-9A-Fa-f:.]+")) {
+			try {
+				byte[] bytes = InetAddress.getByName(ip).getAddress();
+				if (bytes.length == 16) {
+					return "address:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+				}
+			}
+			catch (java.net.UnknownHostException ex) {
+				// Not a valid literal after all: keep the text as it came.
+			}
+		}
 		return "address:" + ip;
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime provides SHA-256", ex);
-		}
-	}
 
 }

@@ -12,10 +12,17 @@ class TooManyAttempts extends ProblemException {
 
 	private final Duration retryAfter;
 
-	TooManyAttempts(Duration retryAfter) {
+	private final SignInThrottle.Paused paused;
+
+	TooManyAttempts(Duration retryAfter, SignInThrottle.Paused paused) {
 		super(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts", "Too many sign-in attempts",
 				"Too many failed sign-in attempts. Please wait " + wait(retryAfter) + " and try again.");
 		this.retryAfter = retryAfter;
+		this.paused = paused;
+	}
+
+	SignInThrottle.Paused paused() {
+		return this.paused;
 	}
 
 	@Override

@@ -37,54 +37,78 @@ public class AuditLog {
 		CurrentUser actor = CurrentUser.signedIn().orElse(null);
 		insert(event.clinic(), (actor != null) ? actor.id().value() : null, (actor != null) ? actor.role().name() : null,
 				event.action(), event.recordType(), event.recordId(),
-				(event.subject() != null) ? event.subject().value() : null, event.refused());
+				(event.subject() != null) ? event.subject().value() : null, event.refused(), null);
 	}
 
 	@EventListener
 	void on(SecurityEvent event) {
-		// An admin acting on someone else's account is the actor; otherwise the account itself.
+		// Whoever acted: named by the event, else the signed-in caller acting on another account,
+		// else the account itself (signing in, say).
 		CurrentUser signedIn = CurrentUser.signedIn().orElse(null);
-		boolean byOther = signedIn != null && event.account() != null && !signedIn.id().equals(event.account());
-		UUID actor = byOther ? signedIn.id().value() : (event.account() != null) ? event.account().value() : null;
-		String role = byOther ? signedIn.role().name() : (event.role() != null) ? event.role().name() : null;
+		UUID actor;
+		String role;
+		if (event.by() != null) {
+			actor = event.by().value();
+			role = "ADMIN";
+		}
+		else if (signedIn != null && event.account() != null && !signedIn.id().equals(event.account())) {
+			actor = signedIn.id().value();
+			role = signedIn.role().name();
+		}
+		else {
+			actor = (event.account() != null) ? event.account().value() : null;
+			role = (event.role() != null) ? event.role().name() : null;
+		}
 		insert(event.clinic(), actor, role, event.action().name(), "account",
-				(event.account() != null) ? event.account().value() : null, null, event.refused());
+				(event.account() != null) ? event.account().value() : null, null, event.refused(), event.detail());
+	}
+
+	/**
+	 * Removes the network addresses recorded for an account's own actions (erasure). The events
+	 * stay, with their anonymous ids.
+	 */
+	public void forgetOrigins(UUID account) {
+		this.jdbc.sql("DELETE FROM audit_origin WHERE event_id IN (SELECT id FROM audit_event WHERE actor_account_id = ?)")
+			.param(account)
+			.update();
 	}
 
 	/** Entries of one clinic, newest first, narrowed by whichever filters are given. */
 	public List<Entry> search(ClinicId clinic, Filter filter) {
 		StringBuilder sql = new StringBuilder("""
-				SELECT id, at, actor_account_id, actor_role, action, record_type, record_id, subject_client_id, ip, outcome
-				FROM audit_event WHERE clinic_id = ?""");
+				SELECT e.id, e.at, e.actor_account_id, e.actor_role, e.action, e.record_type, e.record_id,
+				       e.subject_client_id, o.ip, e.outcome, e.detail
+				FROM audit_event e LEFT JOIN audit_origin o ON o.event_id = e.id WHERE e.clinic_id = ?""");
 		List<Object> params = new ArrayList<>(List.of(clinic.value()));
 		if (filter.actor() != null) {
-			sql.append(" AND actor_account_id = ?");
+			sql.append(" AND e.actor_account_id = ?");
 			params.add(filter.actor());
 		}
 		if (filter.subject() != null) {
-			sql.append(" AND subject_client_id = ?");
+			sql.append(" AND e.subject_client_id = ?");
 			params.add(filter.subject());
 		}
 		if (filter.action() != null) {
-			sql.append(" AND action = ?");
+			sql.append(" AND e.action = ?");
 			params.add(filter.action());
 		}
 		if (filter.from() != null) {
-			sql.append(" AND at >= ?");
+			sql.append(" AND e.at >= ?");
 			params.add(utc(filter.from()));
 		}
 		if (filter.to() != null) {
-			sql.append(" AND at < ?");
+			sql.append(" AND e.at < ?");
 			params.add(utc(filter.to()));
 		}
-		sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+		sql.append(" ORDER BY e.at DESC, e.id DESC LIMIT ?");
 		params.add(filter.limit());
 		return this.jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
 					rs.getObject("actor_account_id", UUID.class), rs.getString("actor_role"), rs.getString("action"),
 					rs.getString("record_type"), rs.getObject("record_id", UUID.class),
-					rs.getObject("subject_client_id", UUID.class), rs.getString("ip"), rs.getString("outcome")))
+					rs.getObject("subject_client_id", UUID.class), rs.getString("ip"), rs.getString("outcome"),
+					rs.getString("detail")))
 			.list();
 	}
 
@@ -92,18 +116,23 @@ public class AuditLog {
 	}
 
 	public record Entry(long id, Instant at, UUID actorAccountId, String actorRole, String action, String recordType,
-			UUID recordId, UUID subjectClientId, String ip, String outcome) {
+			UUID recordId, UUID subjectClientId, String ip, String outcome, String detail) {
 	}
 
 	private void insert(ClinicId clinic, UUID actor, String role, String action, String recordType, UUID recordId,
-			UUID subject, boolean refused) {
-		this.jdbc.sql("""
+			UUID subject, boolean refused, String detail) {
+		long id = this.jdbc.sql("""
 				INSERT INTO audit_event (clinic_id, actor_account_id, actor_role, action, record_type, record_id,
-				                         subject_client_id, ip, outcome)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                         subject_client_id, outcome, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params((clinic != null) ? clinic.value() : null, actor, role, action, recordType, recordId, subject,
-					remoteAddress(), refused ? "REFUSED" : "OK")
-			.update();
+					refused ? "REFUSED" : "OK", detail)
+			.query(Long.class)
+			.single();
+		String ip = remoteAddress();
+		if (ip != null) {
+			this.jdbc.sql("INSERT INTO audit_origin (event_id, ip) VALUES (?, ?)").params(id, ip).update();
+		}
 	}
 
 	private static String remoteAddress() {

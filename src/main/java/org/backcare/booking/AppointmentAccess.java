@@ -37,21 +37,24 @@ class AppointmentAccess {
 		this.events = events;
 	}
 
-	/** The appointment, if the caller may see it; a refused look is audited too. */
-	Appointment visible(CurrentUser caller, AppointmentId id) {
+	/**
+	 * The appointment, if the caller may see it. A refusal is audited under the action that was
+	 * attempted ({@code APPOINTMENT_READ}, {@code APPOINTMENT_CANCELLED}, …).
+	 */
+	Appointment visible(CurrentUser caller, AppointmentId id, String attempted) {
 		Appointment appointment = this.bookings.find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
 		if (caller.isClient(appointment.clientId()) || caller.isTherapist(appointment.therapistId())
 				|| caller.isAdminOf(appointment.clinicId())) {
 			return appointment;
 		}
-		this.events.publishEvent(new HealthRecordAccessed(READ, "appointment", id.value(), appointment.clinicId(),
+		this.events.publishEvent(new HealthRecordAccessed(attempted, "appointment", id.value(), appointment.clinicId(),
 				appointment.clientId(), true));
 		throw new RecordNotFound("Appointment", id);
 	}
 
 	/** {@link #visible} for reading: the read is audited. */
 	Appointment read(CurrentUser caller, AppointmentId id) {
-		Appointment appointment = visible(caller, id);
+		Appointment appointment = visible(caller, id, READ);
 		this.events.publishEvent(
 				HealthRecordAccessed.of(READ, "appointment", id.value(), appointment.clinicId(), appointment.clientId()));
 		return appointment;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
@@ -58,11 +59,14 @@ class AppointmentController {
 	@ApiResponse(responseCode = "201", description = "Booked (or replayed for a repeated Idempotency-Key)")
 	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
 			@Parameter(description = "Any unique string; a retry with the same key and body returns the first result")
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Pattern(
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) @Pattern(
 					regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey) {
 		BookingRequest wanted = request.toBookingRequest();
-		this.access.mayBook(AppointmentAccess.caller(), wanted);
-		Booking booking = this.bookings.book(wanted, idempotencyKey);
+		CurrentUser caller = AppointmentAccess.caller();
+		this.access.mayBook(caller, wanted);
+		// Keys are the caller's own: one caller's key never collides with, or reveals, another's.
+		String key = (idempotencyKey != null) ? caller.id() + "/" + idempotencyKey : null;
+		Booking booking = this.bookings.book(wanted, key);
 		Appointment appointment = booking.appointment();
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
 			.header("Idempotent-Replayed", String.valueOf(booking.replayed()))
@@ -78,14 +82,16 @@ class AppointmentController {
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an appointment; its time is free again at once")
 	AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request) {
-		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
+		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id),
+				"APPOINTMENT_CANCELLED");
 		return view(this.bookings.cancel(appointment.id(), request.reason().strip()));
 	}
 
 	@PostMapping("/{id}/reschedule")
 	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id));
+		Appointment appointment = this.access.visible(AppointmentAccess.caller(), new AppointmentId(id),
+				"APPOINTMENT_RESCHEDULED");
 		return view(this.bookings.reschedule(appointment.id(), request.start().toInstant()));
 	}
 

@@ -90,6 +90,23 @@ class AppointmentRepository {
 			.update();
 	}
 
+	List<Appointment> ofTherapist(TherapistId therapist, TimeRange window) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM appointment WHERE therapist_id = ? AND tstzrange(starts_at, ends_at) && tstzrange(?, ?)
+				ORDER BY starts_at""")
+			.params(therapist.value(), utc(window.start()), utc(window.end()))
+			.query(APPOINTMENT)
+			.list();
+	}
+
+	/** Whether the therapist has, or had, any appointment with the client: their care relationship. */
+	boolean haveMet(TherapistId therapist, ClientId client) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ?)")
+			.params(therapist.value(), client.value())
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<Appointment> ofClient(ClientId client) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE client_id = ? ORDER BY starts_at")
 			.param(client.value())

@@ -118,10 +118,12 @@ class BookingPages {
 		}
 		try {
 			// The form's own key makes a double click or a resubmitted page land on the same booking.
-			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
+			CurrentUser caller = AppointmentAccess.caller();
+			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? caller.id() + "/page-" + requestKey
+					: null;
 			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
 					start.toInstant(), null);
-			this.access.mayBook(AppointmentAccess.caller(), wanted);
+			this.access.mayBook(caller, wanted);
 			Booking booking = this.bookings.book(wanted, key);
 			return "redirect:/appointments/" + booking.appointment().id();
 		}

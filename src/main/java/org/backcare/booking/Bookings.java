@@ -132,7 +132,11 @@ public class Bookings {
 		if (!earlier.fingerprint().equals(request.fingerprint())) {
 			throw new IdempotencyKeyReused();
 		}
-		return new Booking(get(earlier.appointment()), true);
+		Appointment appointment = get(earlier.appointment());
+		// A replay shows the appointment as it is now: a read of health data like any other.
+		this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_READ", "appointment", appointment.id().value(),
+				appointment.clinicId(), appointment.clientId()));
+		return new Booking(appointment, true);
 	}
 
 	public Appointment cancel(AppointmentId id, String reason) {

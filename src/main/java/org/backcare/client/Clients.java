@@ -45,6 +45,11 @@ public class Clients {
 		return find(id).orElseThrow(() -> new RecordNotFound("Client", id));
 	}
 
+	/** The client changes their own name and phone number. */
+	public void updateContact(ClientId id, String name, String phone) {
+		this.jdbc.sql("UPDATE client SET name = ?, phone = ? WHERE id = ?").params(name, phone, id.value()).update();
+	}
+
 	/** Replaces the client's personal details with anonymous ones; the id and the clinic remain. */
 	public void anonymise(ClientId id) {
 		this.jdbc.sql("""

@@ -47,8 +47,11 @@ class PrivacyController {
 
 	private final Clock clock;
 
+	private final org.backcare.audit.AuditLog auditLog;
+
 	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, org.backcare.audit.AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.bookings = bookings;
@@ -85,7 +88,26 @@ class PrivacyController {
 		this.accounts.erase(me.id());
 		this.events.publishEvent(HealthRecordAccessed.of("DATA_ERASED", "client", me.client().value(), me.clinic(),
 				me.client()));
+		// Last, so that the address of the erasure request itself goes too.
+		this.auditLog.forgetOrigins(me.id().value());
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/me/profile")
+	@Operation(summary = "The signed-in client's own profile")
+	Profile profile() {
+		CurrentUser me = client();
+		Client client = this.clients.get(me.client());
+		return new Profile(client.name(), client.email(), client.phone(), client.dateOfBirth());
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/me/profile")
+	@Operation(summary = "Change the signed-in client's name and phone number")
+	Profile updateProfile(@Valid @RequestBody ProfileChange change) {
+		CurrentUser me = client();
+		this.clients.updateContact(me.client(), change.name().strip(),
+				(change.phone() != null) ? change.phone().strip() : "");
+		return profile();
 	}
 
 	private static CurrentUser client() {
@@ -94,6 +116,13 @@ class PrivacyController {
 			throw new Forbidden("Only clients have personal data to download or erase here.");
 		}
 		return me;
+	}
+
+	record Profile(String name, String email, String phone, LocalDate dateOfBirth) {
+	}
+
+	record ProfileChange(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
+			@jakarta.validation.constraints.Size(max = 40) String phone) {
 	}
 
 	record Erasure(@AssertTrue(message = "must be true to confirm that all personal data is to be erased") boolean confirm) {

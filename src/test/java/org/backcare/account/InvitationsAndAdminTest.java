@@ -33,6 +33,9 @@ class InvitationsAndAdminTest {
 	@Autowired
 	ClinicFixture fixture;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TestClinic clinic;
 
 	Api asAdmin;
@@ -54,9 +57,20 @@ class InvitationsAndAdminTest {
 			.getContentAsString();
 		String invitation = JsonPath.read(token, "$.token");
 
-		accept(invitation).andExpect(status().isCreated())
+		String accepted = accept(invitation).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.role").value("THERAPIST"))
-			.andExpect(jsonPath("$.therapistId").value(therapist.toString()));
+			.andExpect(jsonPath("$.therapistId").value(therapist.toString()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.Map<String, Object> grant = this.jdbc.sql("""
+				SELECT actor_account_id, actor_role, detail FROM audit_event WHERE action = 'ROLE_GRANTED' AND record_id = ?""")
+			.param(UUID.fromString(JsonPath.read(accepted, "$.accountId")))
+			.query()
+			.singleRow();
+		org.assertj.core.api.Assertions.assertThat(grant).containsEntry("actor_account_id", this.clinic.admin().id().value())
+			.containsEntry("actor_role", "ADMIN")
+			.containsEntry("detail", "role=THERAPIST");
 		accept(invitation).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("urn:backcare:problem:invitation-refused"));
 		this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)

@@ -123,6 +123,33 @@ class SignInAndTokensTest {
 	}
 
 	@Test
+	void aTokenWithoutExpiryOrFromAnotherIssuerIsRefusedAndThereIsNoGraceAfterExpiry() throws Exception {
+		me("Bearer " + this.tokens.issue(this.client, Instant.now().minus(Duration.ofMinutes(15)).minusSeconds(2)).token())
+			.andExpect(status().isUnauthorized());
+		me("Bearer " + signedWithOurKey(JwtClaimsSet.builder()
+			.issuer(BearerTokens.ISSUER)
+			.subject(this.client.id().toString())
+			.claim("ver", 0)
+			.build())).andExpect(status().isUnauthorized());
+		me("Bearer " + signedWithOurKey(JwtClaimsSet.builder()
+			.issuer("someone-else")
+			.subject(this.client.id().toString())
+			.claim("ver", 0)
+			.expiresAt(Instant.now().plusSeconds(600))
+			.build())).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void signingOutEverywhereThroughTheApiAlsoEndsPageSessions() throws Exception {
+		CurrentUser admin = this.clinic.admin();
+		this.clinic.therapist();
+		new org.backcare.Pages(this.mvc, admin).perform(get("/book")).andExpect(status().isOk());
+		this.mvc.perform(post("/api/v1/auth/logout").header("Authorization", this.clinic.bearer(admin)))
+			.andExpect(status().isNoContent());
+		new org.backcare.Pages(this.mvc, admin).perform(get("/book")).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void loggingOutRevokesEveryTokenOfTheAccount() throws Exception {
 		String first = this.clinic.bearer(this.client);
 		String second = this.clinic.bearer(this.client);
@@ -238,6 +265,9 @@ class SignInAndTokensTest {
 	void aWrongPasswordOnTheLoginPageSaysSoWithoutNamingWhichPart() throws Exception {
 		this.mvc.perform(post("/login").with(csrf()).param("username", this.client.email()).param("password", "nope nope nope"))
 			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(post("/login").with(csrf())
+			.param("username", "nobody-" + UUID.randomUUID() + "@example.org")
+			.param("password", "nope nope nope")).andExpect(redirectedUrl("/login?error"));
 		this.mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("E-mail or password is wrong.")));
 	}
 
@@ -281,6 +311,14 @@ class SignInAndTokensTest {
 
 	private ResultActions me(String bearer) throws Exception {
 		return this.mvc.perform(get("/api/v1/me").header("Authorization", bearer));
+	}
+
+	/** A token signed with BackCare's own key, through the decoder's twin encoder. */
+	private String signedWithOurKey(JwtClaimsSet claims) throws Exception {
+		java.lang.reflect.Field field = BearerTokens.class.getDeclaredField("encoder");
+		field.setAccessible(true);
+		NimbusJwtEncoder ours = (NimbusJwtEncoder) field.get(this.tokens);
+		return ours.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
 	}
 
 	static String accessToken(String json) {

@@ -69,8 +69,9 @@ class AuditLogTest {
 			.andExpect(status().isOk());
 
 		Map<String, Object> read = this.jdbc.sql("""
-				SELECT actor_account_id, actor_role, record_type, subject_client_id, ip, outcome FROM audit_event
-				WHERE action = 'APPOINTMENT_READ' AND record_id = ?""").param(appointment).query().singleRow();
+				SELECT e.actor_account_id, e.actor_role, e.record_type, e.subject_client_id, o.ip, e.outcome
+				FROM audit_event e JOIN audit_origin o ON o.event_id = e.id
+				WHERE e.action = 'APPOINTMENT_READ' AND e.record_id = ?""").param(appointment).query().singleRow();
 		assertThat(read).containsEntry("actor_account_id", therapistUser.id().value())
 			.containsEntry("actor_role", "THERAPIST")
 			.containsEntry("record_type", "appointment")
@@ -117,6 +118,35 @@ class AuditLogTest {
 	}
 
 	@Test
+	void aTherapistsScheduleAndAClientRecordAreAuditedReads() throws Exception {
+		UUID appointment = book();
+		CurrentUser therapistUser = this.clinic.signedIn(this.therapist);
+		Api asTherapist = new Api(this.mvc, this.clinic.bearer(therapistUser));
+		asTherapist.perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
+			.param("from", this.clinic.today().toString())
+			.param("to", this.clinic.today().plusDays(7).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].appointmentId").value(appointment.toString()));
+		asTherapist.perform(get("/api/v1/clients/{id}", this.client.value())).andExpect(status().isOk());
+		assertThat(this.jdbc.sql("""
+				SELECT action FROM audit_event WHERE actor_account_id = ? AND outcome = 'OK' ORDER BY id""")
+			.param(therapistUser.id().value())
+			.query(String.class)
+			.list()).contains("APPOINTMENT_READ", "CLIENT_RECORD_READ");
+	}
+
+	@Test
+	void aTherapistWhoNeverMetAClientCannotReadTheirRecord() throws Exception {
+		book();
+		CurrentUser stranger = this.clinic.signedIn(this.clinic.therapist());
+		new Api(this.mvc, this.clinic.bearer(stranger)).perform(get("/api/v1/clients/{id}", this.client.value()))
+			.andExpect(status().isNotFound());
+		new Api(this.mvc, this.clinic.bearer(stranger)).perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
+			.param("from", this.clinic.today().toString())
+			.param("to", this.clinic.today().plusDays(7).toString())).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void theAuditLogCannotBeChangedOrEmptied() {
 		assertThatThrownBy(() -> this.jdbc.sql("UPDATE audit_event SET action = 'NOTHING'").update())
 			.isInstanceOf(DataAccessException.class)
@@ -124,7 +154,7 @@ class AuditLogTest {
 			.hasMessageContaining("audit_event is append-only: UPDATE refused");
 		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM audit_event").update()).rootCause()
 			.hasMessageContaining("append-only: DELETE refused");
-		assertThatThrownBy(() -> this.jdbc.sql("TRUNCATE audit_event").update()).rootCause()
+		assertThatThrownBy(() -> this.jdbc.sql("TRUNCATE audit_event CASCADE").update()).rootCause()
 			.hasMessageContaining("append-only: TRUNCATE refused");
 	}
 

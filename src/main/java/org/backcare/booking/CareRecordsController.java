@@ -1,0 +1,115 @@
+package org.backcare.booking;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.client.Client;
+import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.platform.Forbidden;
+import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.TimeRange;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The records that follow from care: a therapist's own schedule, and a client's record for the
+ * therapists who have (or had) a session with them. Admins see both within their clinic. Every
+ * appointment and client record returned is an audited read.
+ */
+@RestController
+@Tag(name = "Care records")
+@SecurityRequirement(name = "bearer")
+class CareRecordsController {
+
+	static final int MAX_SCHEDULE_DAYS = 31;
+
+	private final Therapists therapists;
+
+	private final Clients clients;
+
+	private final Clinics clinics;
+
+	private final AppointmentRepository appointments;
+
+	private final ApplicationEventPublisher events;
+
+	CareRecordsController(Therapists therapists, Clients clients, Clinics clinics, AppointmentRepository appointments,
+			ApplicationEventPublisher events) {
+		this.therapists = therapists;
+		this.clients = clients;
+		this.clinics = clinics;
+		this.appointments = appointments;
+		this.events = events;
+	}
+
+	@GetMapping("/api/v1/therapists/{id}/schedule")
+	@Operation(summary = "A therapist's appointments over clinic-local dates (the therapist themselves, or an admin)")
+	List<ScheduleEntry> schedule(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+		CurrentUser caller = AppointmentAccess.caller();
+		Therapist therapist = this.therapists.get(new TherapistId(id));
+		if (!caller.isAdminOf(therapist.clinicId()) && !caller.isTherapist(therapist.id())) {
+			if (!caller.clinic().equals(therapist.clinicId())) {
+				throw new RecordNotFound("Therapist", id);
+			}
+			throw new Forbidden("Only the therapist and the clinic's admins see a therapist's schedule.");
+		}
+		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
+			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
+		}
+		Clinic clinic = this.clinics.get(therapist.clinicId());
+		TimeRange window = new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
+				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
+		return this.appointments.ofTherapist(therapist.id(), window).stream().map(appointment -> {
+			this.events.publishEvent(HealthRecordAccessed.of(AppointmentAccess.READ, "appointment",
+					appointment.id().value(), appointment.clinicId(), appointment.clientId()));
+			return new ScheduleEntry(appointment.id().value(), appointment.clientId().value(),
+					this.clients.get(appointment.clientId()).name(), appointment.service(), clinic.localTime(appointment.start()),
+					clinic.localTime(appointment.end()), appointment.status());
+		}).toList();
+	}
+
+	@GetMapping("/api/v1/clients/{id}")
+	@Operation(summary = "A client's record: the client, therapists who have or had a session with them, the clinic's admins")
+	ClientRecord client(@PathVariable UUID id) {
+		CurrentUser caller = AppointmentAccess.caller();
+		ClientId clientId = new ClientId(id);
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", id));
+		boolean allowed = caller.isClient(clientId) || caller.isAdminOf(client.clinicId())
+				|| (caller.therapist() != null && caller.clinic().equals(client.clinicId())
+						&& this.appointments.haveMet(caller.therapist(), clientId));
+		this.events.publishEvent(new HealthRecordAccessed("CLIENT_RECORD_READ", "client", id, client.clinicId(), clientId,
+				!allowed));
+		if (!allowed) {
+			throw new RecordNotFound("Client", id);
+		}
+		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth());
+	}
+
+	record ScheduleEntry(UUID appointmentId, UUID clientId, String clientName, String service, OffsetDateTime start,
+			OffsetDateTime end, AppointmentStatus status) {
+	}
+
+	record ClientRecord(UUID id, String name, String email, String phone, LocalDate dateOfBirth) {
+	}
+
+}
