@@ -61,6 +61,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The request conflicts with data already stored; nothing was changed.");
 	}
 
+	/**
+	 * The database is down or restarting. Whether a write in flight was committed cannot be known
+	 * here, so the answer says how to retry safely instead of claiming nothing changed.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+				"Temporarily unavailable", "The database cannot be reached right now. Please try again shortly; a booking "
+						+ "retried with the same Idempotency-Key is never made twice.");
+		return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+	}
+
 	/** Date arithmetic past the ends of the calendar, e.g. a default range after year 999999999. */
 	@ExceptionHandler(java.time.DateTimeException.class)
 	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {

@@ -1,0 +1,236 @@
+package org.backcare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.account.CurrentUser;
+import org.backcare.client.ClientId;
+import org.backcare.therapist.TherapistId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Hundreds of generated malformed and hostile requests across every JSON endpoint: wrong types,
+ * missing and null fields, huge numbers and strings, impossible dates, injection strings,
+ * unknown ids, broken JSON, wrong content types. Each must get a 4xx problem document, and
+ * together they must not change a single business row. (The audit log and the sign-in throttle
+ * do change: refused attempts are exactly what they record.)
+ */
+@IntegrationTest
+class BadInputSweepTest {
+
+	/** Values that are wrong for any field that expects something else. */
+	static final List<String> HOSTILE = List.of("null", "12345", "-1", "1e309", "99999999999999999999999", "true",
+			"[]", "{}", "\"\"", "\"   \"", "\"" + "x".repeat(10_000) + "\"", "\"' OR '1'='1' --\"",
+			"\"'; DROP TABLE appointment; --\"", "\"<script>alert(1)</script>\"", "\"../../etc/passwd\"",
+			"\"\\u0000\"", "\"2026-13-45T25:61:00+01:00\"", "\"+999999999-12-31T23:59:59Z\"", "\"yesterday\"",
+			"\"00000000-0000-0000-0000-000000000000\"", "\"" + UUID.randomUUID() + "\"");
+
+	/** Whole bodies that are not the JSON document any endpoint wants. */
+	static final List<String> BROKEN_BODIES = List.of("", "{", "}", "[]", "null", "\"text\"", "{\"a\":}", "{'single': 1}",
+			"{\"x\": 1} trailing", "<xml/>", "\u0000\u0001\u0002");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClinicFixture fixture;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * @param freeText fields where any string within the size limit is legitimate input (a name
+	 * may well contain an apostrophe); only wrong types and oversized values are hostile there
+	 */
+	record Endpoint(HttpMethod method, String path, Map<String, String> body, List<String> required, String bearer,
+			List<String> freeText) {
+
+		Endpoint(HttpMethod method, String path, Map<String, String> body, List<String> required, String bearer) {
+			this(method, path, body, required, bearer, List.of());
+		}
+
+	}
+
+	@Test
+	void everyMalformedOrHostileRequestGetsA4xxProblemAndChangesNothing() throws Exception {
+		TestClinic clinic = this.fixture.open();
+		TherapistId therapist = clinic.therapist();
+		ClientId client = clinic.client();
+		CurrentUser admin = clinic.admin();
+		String asAdmin = clinic.bearer(admin);
+		String asClient = clinic.bearer(clinic.signedIn(client));
+		UUID appointment = existingAppointment(clinic, therapist, client, asAdmin);
+		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
+
+		List<Endpoint> endpoints = List.of(
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments",
+						fields("clientId", q(client), "therapistId", q(therapist), "service", "\"TREATMENT_60\"", "start", start,
+								"technique", "\"SWEDISH\""),
+						List.of("clientId", "therapistId", "service", "start"), asAdmin),
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/cancel", fields("reason", "\"ill\""),
+						List.of("reason"), asAdmin, List.of("reason")),
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/reschedule", fields("start", start),
+						List.of("start"), asAdmin),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/token",
+						fields("email", "\"sweep@example.org\"", "password", "\"a password of some length\""),
+						List.of("email", "password"), null, List.of("password")),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/register",
+						fields("name", "\"Sweep\"", "email", "\"sweep-" + UUID.randomUUID() + "@example.org\"", "password",
+								"\"a perfectly fine passphrase\"", "phone", "\"+49 1\"", "dateOfBirth", "\"1980-01-01\"",
+								"consentToTreatment", "true", "consentToDataProcessing", "true"),
+						List.of("name", "email", "password", "dateOfBirth", "consentToTreatment", "consentToDataProcessing"), null,
+						List.of("name", "password", "phone")),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/invitations/accept",
+						fields("token", "\"no-such-token\"", "password", "\"a perfectly fine passphrase\""),
+						List.of("token", "password"), null, List.of("token", "password")),
+				new Endpoint(HttpMethod.POST, "/api/v1/admin/invitations",
+						fields("email", "\"inv-" + UUID.randomUUID() + "@example.org\"", "role", "\"THERAPIST\"", "therapistId",
+								q(therapist)),
+						List.of("email", "role", "therapistId"), asAdmin),
+				new Endpoint(HttpMethod.PUT, "/api/v1/me/profile", fields("name", "\"Renamed\"", "phone", "\"+49 2\""),
+						List.of("name"), asClient, List.of("name", "phone")),
+				new Endpoint(HttpMethod.POST, "/api/v1/me/erasure", fields("confirm", "false"), List.of("confirm"), asClient));
+
+		Map<String, Object> before = snapshot();
+		List<String> wrong = new ArrayList<>();
+		int sent = 0;
+		for (Endpoint endpoint : endpoints) {
+			for (String field : endpoint.body().keySet()) {
+				for (String value : HOSTILE) {
+					boolean keepsItValid = (value.equals("null") && !endpoint.required().contains(field))
+							|| (endpoint.freeText().contains(field) && value.startsWith("\"") && value.length() < 200
+									&& (!value.matches("\"\\s*\"") || !endpoint.required().contains(field)))
+							|| (field.equals("confirm") && value.equals("true"));
+					if (keepsItValid || endpoint.body().get(field).equals(value)) {
+						continue;
+					}
+					Map<String, String> body = new LinkedHashMap<>(endpoint.body());
+					body.put(field, value);
+					sent += check(endpoint, json(body), MediaType.APPLICATION_JSON, wrong, field + "=" + abbreviate(value));
+				}
+				if (endpoint.required().contains(field)) {
+					Map<String, String> body = new LinkedHashMap<>(endpoint.body());
+					body.remove(field);
+					sent += check(endpoint, json(body), MediaType.APPLICATION_JSON, wrong, "without " + field);
+				}
+			}
+			for (String body : BROKEN_BODIES) {
+				sent += check(endpoint, body, MediaType.APPLICATION_JSON, wrong, "body " + abbreviate(body));
+			}
+			for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.APPLICATION_FORM_URLENCODED)) {
+				sent += check(endpoint, json(endpoint.body()), type, wrong, "as " + type);
+			}
+		}
+		for (String id : List.of("not-a-uuid", "42", "' OR '1'='1", "%00", "x".repeat(300), UUID.randomUUID().toString())) {
+			for (String path : List.of("/api/v1/appointments/%s", "/api/v1/therapists/%s", "/api/v1/clients/%s",
+					"/api/v1/therapists/%s/availability?service=TREATMENT_60")) {
+				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null, null, wrong,
+						"id " + abbreviate(id));
+			}
+		}
+		Map<String, Function<String, String>> queries = Map.of(
+				"/api/v1/therapists/" + therapist.value() + "/availability?service=TREATMENT_60&from=%s", v -> v,
+				"/api/v1/therapists/" + therapist.value() + "/availability?service=%s", v -> v,
+				"/api/v1/availability?service=TREATMENT_60&limit=%s", v -> v,
+				"/api/v1/availability?service=TREATMENT_60&technique=%s", v -> v,
+				"/api/v1/therapists/" + therapist.value() + "/schedule?from=%s&to=2026-01-01", v -> v,
+				"/api/v1/admin/audit?from=%s", v -> v, "/api/v1/admin/audit?limit=%s", v -> v,
+				"/api/v1/admin/audit?action=%s", v -> v, "/api/v1/therapists?clinic=%s", v -> v);
+		for (var query : queries.entrySet()) {
+			// (An empty value means "not given" and falls back to the default, so it is not in this list.)
+			for (String value : List.of("abc", "-1", "0", "99999999999", "2026-02-30", "+999999999-12-31", "'%20OR%201=1",
+					"%3Cscript%3E", "x".repeat(500))) {
+				sent += check(new Endpoint(HttpMethod.GET, query.getKey().formatted(value), Map.of(), List.of(), asAdmin), null,
+						null, wrong, "query " + abbreviate(value));
+			}
+		}
+
+		assertThat(sent).as("requests sent").isGreaterThanOrEqualTo(500);
+		assertThat(wrong).as("requests that did not get a 4xx problem document").isEmpty();
+		assertThat(snapshot()).as("business data after the sweep").isEqualTo(before);
+	}
+
+	private int check(Endpoint endpoint, String body, MediaType type, List<String> wrong, String what) throws Exception {
+		MockHttpServletRequestBuilder request = request(endpoint.method(), java.net.URI.create(encodePath(endpoint.path())));
+		if (body != null) {
+			request = request.contentType(type).content(body);
+		}
+		if (endpoint.bearer() != null) {
+			request = request.header(HttpHeaders.AUTHORIZATION, endpoint.bearer());
+		}
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		boolean problem = response.getContentType() != null && response.getContentType().startsWith("application/problem+json");
+		if (response.getStatus() < 400 || response.getStatus() >= 500 || !problem) {
+			wrong.add(endpoint.method() + " " + abbreviate(endpoint.path()) + " " + what + " -> " + response.getStatus() + " "
+					+ response.getContentType());
+		}
+		return 1;
+	}
+
+	/** Row counts and a digest of the rows of every business table. */
+	private Map<String, Object> snapshot() {
+		Map<String, Object> tables = new LinkedHashMap<>();
+		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
+				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation")) {
+			tables.put(table, this.jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+					+ table + " t").query(String.class).single());
+		}
+		return tables;
+	}
+
+	private UUID existingAppointment(TestClinic clinic, TherapistId therapist, ClientId client, String bearer) throws Exception {
+		String created = this.mvc.perform(request(HttpMethod.POST, "/api/v1/appointments").header(HttpHeaders.AUTHORIZATION, bearer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(org.backcare.booking.BookingApiTestBodies.body(client, therapist, clinic.inDays(5, 9, 0))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+	}
+
+	private static Map<String, String> fields(String... pairs) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			fields.put(pairs[i], pairs[i + 1]);
+		}
+		return fields;
+	}
+
+	private static String json(Map<String, String> body) {
+		StringBuilder json = new StringBuilder("{");
+		body.forEach((field, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(field).append("\": ").append(value));
+		return json.append('}').toString();
+	}
+
+	private static String q(Object value) {
+		return "\"" + value + "\"";
+	}
+
+	/** Encodes what a URI may not hold literally, keeping the path's structure and query. */
+	private static String encodePath(String path) {
+		return path.replace(" ", "%20").replace("'", "%27").replace("<", "%3C").replace(">", "%3E");
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+	}
+
+}
