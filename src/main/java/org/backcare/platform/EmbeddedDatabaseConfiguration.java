@@ -39,6 +39,9 @@ class EmbeddedDatabaseConfiguration {
 			.setPort(properties.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
+			// zonky's default is "off", which acknowledges a commit before its WAL is written: an
+			// immediate shutdown could then lose a booking the client was told about.
+			.setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
 			// "C" exists on every OS (C.UTF-8 does not on macOS or Windows); zonky already sets UTF-8 encoding.
 			.setLocaleConfig("locale", "C");
 		if (properties.persistent()) {

@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDirectory folder of the PostgreSQL cluster; kept between runs
  * @param port TCP port on localhost; 0 picks a free one at every start
+ * @param synchronousCommit whether a commit waits for its WAL to be flushed; on by default, so
+ * that an acknowledged booking survives a crash (tests that do not test durability turn it off)
  */
 @ConfigurationProperties("backcare.embedded-database")
-public record EmbeddedDatabaseProperties(String dataDirectory, int port) {
+public record EmbeddedDatabaseProperties(String dataDirectory, int port,
+		@org.springframework.boot.context.properties.bind.DefaultValue("true") boolean synchronousCommit) {
 
 	public EmbeddedDatabaseProperties {
 		if (port < 0 || port > 65535) {

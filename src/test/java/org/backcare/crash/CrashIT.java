@@ -193,6 +193,7 @@ class CrashIT {
 			.setDataDirectory(this.work.resolve("pgdata"))
 			.setCleanDataDirectory(false)
 			.setPort(this.postgresPort)
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 	}
 

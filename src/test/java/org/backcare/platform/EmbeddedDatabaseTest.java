@@ -29,7 +29,7 @@ class EmbeddedDatabaseTest {
 	@Test
 	void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
 		EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0);
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0, true);
 
 		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties)) {
 			JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
@@ -39,8 +39,9 @@ class EmbeddedDatabaseTest {
 		assertThat(Files.exists(this.data.resolve("postgres/PG_VERSION"))).isTrue();
 
 		try (EmbeddedPostgres second = configuration.embeddedPostgres(properties)) {
-			assertThat(JdbcClient.create(second.getPostgresDatabase()).sql("SELECT note FROM kept").query(String.class).single())
-				.isEqualTo("still here");
+			JdbcClient again = JdbcClient.create(second.getPostgresDatabase());
+			assertThat(again.sql("SELECT note FROM kept").query(String.class).single()).isEqualTo("still here");
+			assertThat(again.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 		}
 	}
 

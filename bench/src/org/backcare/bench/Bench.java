@@ -1,0 +1,566 @@
+package org.backcare.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * BackCare's benchmark: booking throughput against what PostgreSQL itself commits through the
+ * same exclusion constraint, availability latency against the plain query that fetches its data,
+ * footprint, and a double-booking audit, all measured in one run on this machine. Figures are
+ * printed as a table and as one JSON line each; nothing is hard-coded.
+ *
+ * <p>Usage (see bench/README.md): {@code bench/run [seconds-per-level]}.
+ */
+public final class Bench {
+
+	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+	static final String PASSWORD = "bench admin passphrase";
+
+	static final List<Map<String, Object>> FIGURES = new ArrayList<>();
+
+	final int seconds;
+
+	final Path jar;
+
+	EmbeddedPostgres postgres;
+
+	HikariDataSource pool;
+
+	Process app;
+
+	int appPort;
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	Bench(int seconds, Path jar) {
+		this.seconds = seconds;
+		this.jar = jar;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
+		Path jar = Path.of(args.length > 1 ? args[1] : "target/backcare-0.1.0-SNAPSHOT.jar");
+		Bench bench = new Bench(seconds, jar);
+		try {
+			bench.run();
+		}
+		finally {
+			bench.stop();
+		}
+	}
+
+	void run() throws Exception {
+		System.out.println("# BackCare benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+				+ " cores, Java " + Runtime.version() + ", " + this.seconds + " s per level");
+		// The settings BackCare's own embedded database runs with: every commit flushed.
+		this.postgres = EmbeddedPostgres.builder()
+			.setServerConfig("max_connections", "300")
+			.setServerConfig("synchronous_commit", "on")
+			.start();
+		this.pool = pool(this.postgres.getPostgresDatabase(), 64);
+		long started = System.nanoTime();
+		startApp();
+		figure("startup", "time to ready", "ms", (System.nanoTime() - started) / 1e6);
+		Seeded clinic = seed(200, 20_000, true);
+		String token = token();
+
+		for (int clients : new int[] { 1, 8, 32 }) {
+			double baseline = baselineInserts(clinic, clients);
+			BookingRun booking = bookings(clinic, token, clients);
+			figure("booking", "db baseline inserts/s, " + clients + " clients", "1/s", baseline);
+			figure("booking", "bookings/s, " + clients + " clients", "1/s", booking.created / (double) this.seconds);
+			figure("booking", "409/s, " + clients + " clients", "1/s", booking.conflicts / (double) this.seconds);
+			figure("booking", "other 4xx/s, " + clients + " clients", "1/s", booking.refused / (double) this.seconds);
+			figure("booking", "errors (5xx or none), " + clients + " clients", "count", booking.errors);
+			figure("booking", "p50 ms, " + clients + " clients", "ms", booking.percentile(50));
+			figure("booking", "p95 ms, " + clients + " clients", "ms", booking.percentile(95));
+			figure("booking", "p99 ms, " + clients + " clients", "ms", booking.percentile(99));
+			figure("booking", "ratio bookings/s ÷ baseline inserts/s, " + clients + " clients", "ratio",
+					(booking.created / (double) this.seconds) / baseline);
+			if (clients == 32) {
+				figure("footprint", "peak RSS during 32-client run", "MiB", booking.peakRssMiB);
+				figure("footprint", "peak heap used during 32-client run", "MiB", booking.peakHeapMiB);
+				figure("footprint", "max heap (-Xmx)", "MiB", 512);
+			}
+			figure("audit", "overlapping active appointments after " + clients + "-client run", "count", overlaps());
+		}
+
+		for (int therapists : new int[] { 20, 200, 2000 }) {
+			Seeded sized = (therapists == 200) ? clinic : seed(therapists, therapists * 100, false);
+			availability(sized, therapists);
+		}
+		printTable();
+	}
+
+	// ------------------------------------------------------------------ seeding
+
+	record Seeded(UUID clinic, List<UUID> therapists, List<UUID> clients) {
+	}
+
+	/** A clinic of n therapists working 08:00–20:00 every day, with about {@code appointments} booked in 90 days. */
+	Seeded seed(int therapists, int appointments, boolean first) throws SQLException {
+		try (Connection db = this.pool.getConnection()) {
+			UUID clinic;
+			if (first) {
+				clinic = single(db, "SELECT id FROM clinic ORDER BY created_at LIMIT 1");
+			}
+			else {
+				clinic = UUID.randomUUID();
+				exec(db, "INSERT INTO clinic (id, name, address, time_zone) VALUES ('" + clinic + "', 'Bench " + therapists
+						+ "', '', 'Europe/Berlin')");
+				exec(db, "INSERT INTO service_type (clinic_id, code, name, duration_minutes, buffer_minutes) SELECT '" + clinic
+						+ "', code, name, duration_minutes, buffer_minutes FROM service_type WHERE clinic_id = (SELECT id FROM clinic ORDER BY created_at LIMIT 1)");
+			}
+			String c = "'" + clinic + "'";
+			exec(db, "CREATE TEMP TABLE new_therapist AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, " + therapists + ") n");
+			exec(db, "INSERT INTO therapist (clinic_id, id, name, years_back_pain) SELECT " + c
+					+ ", id, 'Bench therapist ' || n, n % 30 FROM new_therapist");
+			exec(db, "INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until) SELECT " + c
+					+ ", id, 'Bench', 'B-' || id, current_date - 365, current_date + 365 FROM new_therapist");
+			exec(db, "INSERT INTO certification (clinic_id, therapist_id, technique) SELECT " + c
+					+ ", id, t FROM new_therapist, unnest(ARRAY['SWEDISH','DEEP_TISSUE','TRIGGER_POINT','MYOFASCIAL_RELEASE']) t WHERE n % 4 <> 0 OR t = 'SWEDISH'");
+			exec(db, "INSERT INTO working_hours (clinic_id, therapist_id, day_of_week, starts, ends) SELECT " + c
+					+ ", id, d, '08:00', '20:00' FROM new_therapist, generate_series(1, 7) d");
+			exec(db, "CREATE TEMP TABLE new_client AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, "
+					+ Math.max(2000, appointments / 10) + ") n");
+			exec(db, "INSERT INTO client (clinic_id, id, name, email, date_of_birth) SELECT " + c
+					+ ", id, 'Bench client ' || n, id || '@bench.example', DATE '1980-01-01' FROM new_client");
+			// Existing bookings on a two-hour grid, so they never overlap each other: 08, 10, …, 18 h.
+			int perTherapistDays = Math.max(1, appointments / therapists);
+			exec(db, "INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until) "
+					+ "SELECT " + c + ", gen_random_uuid(), t.id, (SELECT id FROM new_client WHERE n = 1 + ((t.n * 7919 + k) % "
+					+ Math.max(2000, appointments / 10) + ")), 'TREATMENT_60', s, s + interval '60 minutes', s + interval '75 minutes' "
+					+ "FROM new_therapist t, generate_series(0, " + (perTherapistDays - 1) + ") k, "
+					+ "LATERAL (SELECT ((current_date + 3 + (k * 90 / " + perTherapistDays + ")) + make_interval(hours => 8 + 2 * ((t.n + k) % 6))) AT TIME ZONE 'Europe/Berlin' AS s) slot "
+					+ "ON CONFLICT DO NOTHING");
+			List<UUID> ids = list(db, "SELECT id FROM new_therapist ORDER BY n");
+			List<UUID> clients = list(db, "SELECT id FROM new_client ORDER BY n");
+			exec(db, "DROP TABLE new_therapist");
+			exec(db, "DROP TABLE new_client");
+			exec(db, "ANALYZE");
+			return new Seeded(clinic, ids, clients);
+		}
+	}
+
+	// ------------------------------------------------------------------ booking
+
+	static final class BookingRun {
+
+		long created;
+
+		long conflicts;
+
+		long refused;
+
+		long errors;
+
+		final List<Long> latencies = new ArrayList<>();
+
+		double peakRssMiB;
+
+		double peakHeapMiB;
+
+		double percentile(int p) {
+			long[] sorted = this.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+			return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+		}
+
+	}
+
+	BookingRun bookings(Seeded clinic, String token, int clients) throws Exception {
+		BookingRun run = new BookingRun();
+		long end = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<BookingRun>> parts = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			parts.add(pool.submit(() -> {
+				BookingRun part = new BookingRun();
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				while (System.nanoTime() < end) {
+					UUID therapist = clinic.therapists().get(random.nextInt(clinic.therapists().size()));
+					UUID client = clinic.clients().get(random.nextInt(clinic.clients().size()));
+					String start = randomStart(random);
+					long t0 = System.nanoTime();
+					int status;
+					try {
+						status = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/appointments"))
+							.header("Authorization", "Bearer " + token)
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + client + "\",\"therapistId\":\""
+									+ therapist + "\",\"service\":\"TREATMENT_60\",\"start\":\"" + start + "\"}"))
+							.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+					}
+					catch (IOException ex) {
+						status = 0;
+					}
+					part.latencies.add(System.nanoTime() - t0);
+					if (status == 201) {
+						part.created++;
+					}
+					else if (status == 409) {
+						part.conflicts++;
+					}
+					else if (status >= 400 && status < 500) {
+						part.refused++;
+					}
+					else {
+						part.errors++;
+					}
+				}
+				return part;
+			}));
+		}
+		while (!parts.stream().allMatch(Future::isDone)) {
+			run.peakRssMiB = Math.max(run.peakRssMiB, rssMiB());
+			run.peakHeapMiB = Math.max(run.peakHeapMiB, heapMiB());
+			Thread.sleep(250);
+		}
+		for (Future<BookingRun> part : parts) {
+			BookingRun done = part.get();
+			run.created += done.created;
+			run.conflicts += done.conflicts;
+			run.refused += done.refused;
+			run.errors += done.errors;
+			run.latencies.addAll(done.latencies);
+		}
+		pool.shutdown();
+		run.peakRssMiB = Math.max(run.peakRssMiB, Files.readAllLines(Path.of("/proc/" + this.app.pid() + "/status"))
+			.stream()
+			.filter(line -> line.startsWith("VmHWM:"))
+			.mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024)
+			.findFirst()
+			.orElse(0));
+		return run;
+	}
+
+	/** A quarter hour between 08:00 and 19:00 local, 3 to 60 days ahead. */
+	static String randomStart(ThreadLocalRandom random) {
+		LocalDate day = LocalDate.now(ZONE).plusDays(3 + random.nextInt(58));
+		return day.atTime(8 + random.nextInt(11), 15 * random.nextInt(4)).atZone(ZONE).toOffsetDateTime().toString();
+	}
+
+	/**
+	 * What PostgreSQL itself commits: single-row inserts into the same appointment table, through
+	 * the same exclusion constraints, one transaction each, at the same concurrency, over JDBC from
+	 * this process (pgbench is not on every machine; this loop is). Conflicts roll back as BackCare's do.
+	 */
+	double baselineInserts(Seeded clinic, int clients) throws Exception {
+		AtomicLong committed = new AtomicLong();
+		long end = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> parts = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			parts.add(pool.submit(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				try (Connection db = this.pool.getConnection()) {
+					db.setAutoCommit(true);
+					PreparedStatement insert = db.prepareStatement("""
+							INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+							VALUES (?, ?, ?, ?, 'TREATMENT_60', ?::timestamptz, ?::timestamptz + interval '60 minutes', ?::timestamptz + interval '75 minutes')""");
+					while (System.nanoTime() < end) {
+						String start = randomStart(random);
+						insert.setObject(1, clinic.clinic());
+						insert.setObject(2, UUID.randomUUID());
+						insert.setObject(3, clinic.therapists().get(random.nextInt(clinic.therapists().size())));
+						insert.setObject(4, clinic.clients().get(random.nextInt(clinic.clients().size())));
+						insert.setString(5, start);
+						insert.setString(6, start);
+						insert.setString(7, start);
+						try {
+							insert.executeUpdate();
+							committed.incrementAndGet();
+						}
+						catch (SQLException conflict) {
+							// 23P01: the slot was taken, exactly as BackCare's 409
+						}
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> part : parts) {
+			part.get();
+		}
+		pool.shutdown();
+		// Leave the table as the booking run will find it: baseline rows are removed again.
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "DELETE FROM appointment WHERE id NOT IN (SELECT record_id FROM audit_event WHERE record_id IS NOT NULL) AND created_at > now() - interval '"
+					+ (this.seconds + 5) + " seconds'");
+		}
+		return committed.get() / (double) this.seconds;
+	}
+
+	// ------------------------------------------------------------------ availability
+
+	void availability(Seeded clinic, int therapists) throws Exception {
+		LocalDate from = LocalDate.now(ZONE).plusDays(3);
+		LocalDate to = from.plusDays(13);
+		UUID one = clinic.therapists().get(therapists / 2);
+		String single = base() + "/api/v1/therapists/" + one + "/availability?service=TREATMENT_60&from=" + from + "&to=" + to;
+		String across = base() + "/api/v1/availability?service=TREATMENT_60&technique=DEEP_TISSUE&limit=10&clinic="
+				+ clinic.clinic() + "&from=" + from + "&to=" + to;
+		double[] a = latencies(single);
+		double[] b = latencies(across);
+		double floorA = floor("""
+				SELECT (SELECT count(*) FROM working_hours WHERE therapist_id = ?::uuid)
+				     + (SELECT count(*) FROM appointment WHERE therapist_id = ?::uuid AND status = 'BOOKED'
+				          AND tstzrange(starts_at, blocked_until) && tstzrange(now(), now() + interval '20 days'))""", one.toString(), 2);
+		double floorB = floor("""
+				SELECT (SELECT count(*) FROM working_hours w JOIN certification c ON c.therapist_id = w.therapist_id
+				          WHERE w.clinic_id = ?::uuid AND c.technique = 'DEEP_TISSUE')
+				     + (SELECT count(*) FROM appointment a JOIN certification c ON c.therapist_id = a.therapist_id
+				          WHERE a.clinic_id = ?::uuid AND c.technique = 'DEEP_TISSUE' AND a.status = 'BOOKED'
+				          AND tstzrange(a.starts_at, a.blocked_until) && tstzrange(now(), now() + interval '20 days'))""",
+				clinic.clinic().toString(), 2);
+		String label = therapists + " therapists";
+		figure("availability", "(a) one therapist, 14 days, p50, " + label, "ms", a[0]);
+		figure("availability", "(a) one therapist, 14 days, p99, " + label, "ms", a[1]);
+		figure("availability", "(a) queries/s, " + label, "1/s", a[2]);
+		figure("availability", "(a) data-fetch floor (plain SQL), " + label, "ms", floorA);
+		figure("availability", "(a) ratio p50 ÷ floor, " + label, "ratio", a[0] / floorA);
+		figure("availability", "(b) first 10 across technique, 14 days, p50, " + label, "ms", b[0]);
+		figure("availability", "(b) first 10 across technique, 14 days, p99, " + label, "ms", b[1]);
+		figure("availability", "(b) queries/s, " + label, "1/s", b[2]);
+		figure("availability", "(b) data-fetch floor (plain SQL), " + label, "ms", floorB);
+		figure("availability", "(b) ratio p50 ÷ floor, " + label, "ratio", b[0] / floorB);
+	}
+
+	/** Sequential requests for the run's seconds (after a warm-up): p50, p99, queries/s. */
+	double[] latencies(String url) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+		for (int i = 0; i < 30; i++) {
+			this.http.send(request, HttpResponse.BodyHandlers.discarding());
+		}
+		List<Long> times = new ArrayList<>();
+		long end = System.nanoTime() + Duration.ofSeconds(Math.max(3, this.seconds / 2)).toNanos();
+		long started = System.nanoTime();
+		while (System.nanoTime() < end) {
+			long t0 = System.nanoTime();
+			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 200) {
+				throw new IllegalStateException(url + " answered " + status);
+			}
+			times.add(System.nanoTime() - t0);
+		}
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6,
+				sorted.length / elapsed };
+	}
+
+	/** Median time of one plain query over the same rows (JDBC, same pool). */
+	double floor(String sql, String parameter, int uses) throws SQLException {
+		try (Connection db = this.pool.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+			for (int i = 1; i <= uses; i++) {
+				query.setString(i, parameter);
+			}
+			long[] times = new long[200];
+			for (int i = 0; i < 230; i++) {
+				long t0 = System.nanoTime();
+				query.executeQuery().close();
+				if (i >= 30) {
+					times[i - 30] = System.nanoTime() - t0;
+				}
+			}
+			Arrays.sort(times);
+			return times[times.length / 2] / 1e6;
+		}
+	}
+
+	// ------------------------------------------------------------------ the application
+
+	void startApp() throws Exception {
+		this.appPort = freePort();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		this.app = new ProcessBuilder(java, "-Xmx512m", "-jar", this.jar.toString(), "--server.port=" + this.appPort,
+				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--spring.datasource.hikari.maximum-pool-size=32", "--backcare.demo.enabled=false",
+				"--backcare.first-admin.email=bench-admin@bench.example", "--backcare.first-admin.password=" + PASSWORD,
+				"--backcare.first-admin.clinic-name=Bench clinic", "--backcare.first-admin.clinic-time-zone=Europe/Berlin",
+				"--backcare.booking.minimum-notice=0s", "--spring.main.banner-mode=off", "--logging.level.root=WARN")
+			.redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "bench-app.log").toFile())
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// starting
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("BackCare did not start; see target/bench-app.log");
+	}
+
+	String token() throws Exception {
+		String body = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench-admin@bench.example\",\"password\":\"" + PASSWORD + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(body);
+		if (!token.find()) {
+			throw new IllegalStateException("No token: " + body);
+		}
+		return token.group(1);
+	}
+
+	double heapMiB() {
+		try {
+			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			double used = 0;
+			Matcher heap = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+			while (heap.find()) {
+				used += Double.parseDouble(heap.group(1));
+			}
+			return used / (1024 * 1024);
+		}
+		catch (IOException | InterruptedException ex) {
+			return 0;
+		}
+	}
+
+	double rssMiB() {
+		try {
+			return Files.readAllLines(Path.of("/proc/" + this.app.pid() + "/status"))
+				.stream()
+				.filter(line -> line.startsWith("VmRSS:"))
+				.mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024)
+				.findFirst()
+				.orElse(0);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	long overlaps() throws SQLException {
+		try (Connection db = this.pool.getConnection()) {
+			return single(db, """
+					SELECT (SELECT count(*) FROM appointment a JOIN appointment b ON a.therapist_id = b.therapist_id AND a.id < b.id
+					          AND a.status = 'BOOKED' AND b.status = 'BOOKED'
+					          AND tstzrange(a.starts_at, a.blocked_until) && tstzrange(b.starts_at, b.blocked_until))
+					     + (SELECT count(*) FROM appointment a JOIN appointment b ON a.client_id = b.client_id AND a.id < b.id
+					          AND a.status = 'BOOKED' AND b.status = 'BOOKED'
+					          AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at))""");
+		}
+	}
+
+	String base() {
+		return "http://localhost:" + this.appPort;
+	}
+
+	void stop() throws IOException {
+		if (this.app != null) {
+			this.app.destroy();
+		}
+		if (this.pool != null) {
+			this.pool.close();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+	}
+
+	// ------------------------------------------------------------------ output
+
+	static void figure(String group, String name, String unit, double value) {
+		Map<String, Object> figure = new LinkedHashMap<>();
+		figure.put("group", group);
+		figure.put("figure", name);
+		figure.put("unit", unit);
+		figure.put("value", value);
+		FIGURES.add(figure);
+		System.out.printf(Locale.ROOT, "{\"group\":\"%s\",\"figure\":\"%s\",\"unit\":\"%s\",\"value\":%.3f}%n", group, name, unit,
+				value);
+	}
+
+	static void printTable() {
+		System.out.println();
+		System.out.printf("| %-12s | %-62s | %12s | %-5s |%n", "group", "figure", "value", "unit");
+		System.out.println("|" + "-".repeat(14) + "|" + "-".repeat(64) + "|" + "-".repeat(14) + "|" + "-".repeat(7) + "|");
+		for (Map<String, Object> figure : FIGURES) {
+			System.out.printf(Locale.ROOT, "| %-12s | %-62s | %12.3f | %-5s |%n", figure.get("group"), figure.get("figure"),
+					(Double) figure.get("value"), figure.get("unit"));
+		}
+	}
+
+	static HikariDataSource pool(DataSource unpooled, int size) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setDataSource(unpooled);
+		pool.setMaximumPoolSize(size);
+		return pool;
+	}
+
+	static void exec(Connection db, String sql) throws SQLException {
+		try (var statement = db.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	static <T> T single(Connection db, String sql) throws SQLException {
+		try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+			rows.next();
+			@SuppressWarnings("unchecked")
+			T value = (T) rows.getObject(1);
+			return value;
+		}
+	}
+
+	static List<UUID> list(Connection db, String sql) throws SQLException {
+		List<UUID> ids = new ArrayList<>();
+		try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				ids.add(rows.getObject(1, UUID.class));
+			}
+		}
+		return ids;
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
