@@ -19,6 +19,14 @@ public class Clinics {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * Clinics and their services never change once opened (there is no API to change them yet),
+	 * and nearly every request needs them: they are read once. When editing arrives, it must evict.
+	 */
+	private final java.util.Map<ClinicId, Clinic> clinicCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.Map<ClinicId, List<ServiceType>> serviceCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Clinics(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -41,6 +49,16 @@ public class Clinics {
 	}
 
 	public Optional<Clinic> find(ClinicId id) {
+		Clinic cached = this.clinicCache.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Clinic> found = load(id);
+		found.ifPresent(clinic -> this.clinicCache.put(id, clinic));
+		return found;
+	}
+
+	private Optional<Clinic> load(ClinicId id) {
 		return this.jdbc.sql("SELECT id, name, address, time_zone FROM clinic WHERE id = ?")
 			.param(id.value())
 			.query((rs, n) -> new Clinic(new ClinicId(rs.getObject("id", UUID.class)), rs.getString("name"),
@@ -67,6 +85,18 @@ public class Clinics {
 	}
 
 	public List<ServiceType> services(ClinicId clinic) {
+		List<ServiceType> cached = this.serviceCache.get(clinic);
+		if (cached != null) {
+			return cached;
+		}
+		List<ServiceType> loaded = loadServices(clinic);
+		if (!loaded.isEmpty()) {
+			this.serviceCache.put(clinic, List.copyOf(loaded));
+		}
+		return List.copyOf(loaded);
+	}
+
+	private List<ServiceType> loadServices(ClinicId clinic) {
 		return this.jdbc.sql("""
 				SELECT code, name, duration_minutes, buffer_minutes FROM service_type
 				WHERE clinic_id = ? ORDER BY duration_minutes, code""")
