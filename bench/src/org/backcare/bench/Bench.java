@@ -406,14 +406,20 @@ public final class Bench {
 	void startApp() throws Exception {
 		this.appPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		this.app = new ProcessBuilder(java, "-Xmx512m", "-jar", this.jar.toString(), "--server.port=" + this.appPort,
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+		// e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=target/bench.jfr" to profile BackCare.
+		String extra = System.getenv("BENCH_APP_JVM_ARGS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + this.appPort,
 				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.datasource.hikari.maximum-pool-size=32", "--backcare.demo.enabled=false",
 				"--backcare.first-admin.email=bench-admin@bench.example", "--backcare.first-admin.password=" + PASSWORD,
 				"--backcare.first-admin.clinic-name=Bench clinic", "--backcare.first-admin.clinic-time-zone=Europe/Berlin",
-				"--backcare.booking.minimum-notice=0s", "--spring.main.banner-mode=off", "--logging.level.root=WARN")
-			.redirectErrorStream(true)
+				"--backcare.booking.minimum-notice=0s", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+		this.app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "bench-app.log").toFile())
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -493,6 +499,12 @@ public final class Bench {
 	void stop() throws IOException {
 		if (this.app != null) {
 			this.app.destroy();
+			try {
+				this.app.waitFor(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (this.pool != null) {
 			this.pool.close();
