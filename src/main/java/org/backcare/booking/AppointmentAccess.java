@@ -3,11 +3,9 @@ package org.backcare.booking;
 import org.backcare.account.CurrentUser;
 import org.backcare.audit.HealthRecordAccessed;
 import org.backcare.client.Client;
-import org.backcare.client.Clients;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
-import org.backcare.therapist.Therapists;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -22,18 +20,12 @@ class AppointmentAccess {
 
 	private final Bookings bookings;
 
-	private final Therapists therapists;
-
-	private final Clients clients;
-
 	private final ApplicationEventPublisher events;
 
 	static final String READ = "APPOINTMENT_READ";
 
-	AppointmentAccess(Bookings bookings, Therapists therapists, Clients clients, ApplicationEventPublisher events) {
+	AppointmentAccess(Bookings bookings, ApplicationEventPublisher events) {
 		this.bookings = bookings;
-		this.therapists = therapists;
-		this.clients = clients;
 		this.events = events;
 	}
 
@@ -60,23 +52,25 @@ class AppointmentAccess {
 		return appointment;
 	}
 
-	void mayBook(CurrentUser caller, BookingRequest request) {
+	/**
+	 * Whether the caller may book for this client with this therapist, given both already
+	 * loaded (so the check costs no query of its own).
+	 */
+	void mayBook(CurrentUser caller, Therapist therapist, Client client) {
 		switch (caller.role()) {
 			case THERAPIST -> throw new Forbidden(
 					"Therapists cannot book sessions; clients book for themselves and the front desk for them.");
 			case CLIENT -> {
-				if (!caller.isClient(request.client())) {
+				if (!caller.isClient(client.id())) {
 					throw new Forbidden("Clients can book sessions only for themselves.");
 				}
 			}
 			case ADMIN -> {
-				Therapist therapist = this.therapists.get(request.therapist());
-				Client client = this.clients.get(request.client());
 				if (!caller.isAdminOf(therapist.clinicId())) {
-					throw new RecordNotFound("Therapist", request.therapist());
+					throw new RecordNotFound("Therapist", therapist.id());
 				}
 				if (!caller.isAdminOf(client.clinicId())) {
-					throw new RecordNotFound("Client", request.client());
+					throw new RecordNotFound("Client", client.id());
 				}
 			}
 		}

@@ -63,10 +63,10 @@ class AppointmentController {
 					regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey) {
 		BookingRequest wanted = request.toBookingRequest();
 		CurrentUser caller = AppointmentAccess.caller();
-		this.access.mayBook(caller, wanted);
 		// Keys are the caller's own: one caller's key never collides with, or reveals, another's.
 		String key = (idempotencyKey != null) ? caller.id() + "/" + idempotencyKey : null;
-		Booking booking = this.bookings.book(wanted, key);
+		Booking booking = this.bookings.book(wanted, key,
+				(therapist, client) -> this.access.mayBook(caller, therapist, client));
 		Appointment appointment = booking.appointment();
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
 			.header("Idempotent-Replayed", String.valueOf(booking.replayed()))

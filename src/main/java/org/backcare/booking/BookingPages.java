@@ -123,8 +123,8 @@ class BookingPages {
 					: null;
 			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
 					start.toInstant(), null);
-			this.access.mayBook(caller, wanted);
-			Booking booking = this.bookings.book(wanted, key);
+			Booking booking = this.bookings.book(wanted, key,
+					(chosen, who) -> this.access.mayBook(caller, chosen, who));
 			return "redirect:/appointments/" + booking.appointment().id();
 		}
 		catch (ProblemException refused) {

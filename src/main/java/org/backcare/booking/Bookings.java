@@ -85,11 +85,15 @@ public class Bookings {
 
 	/**
 	 * Books a session. With an idempotency key, a repeated request (same key, same content)
-	 * returns the appointment the first one made instead of booking again.
+	 * returns the appointment the first one made instead of booking again. {@code mayBook} checks
+	 * the caller's right to book for this client with this therapist, on the records as loaded for
+	 * the booking itself (one load, no second query).
 	 */
-	public Booking book(BookingRequest request, String idempotencyKey) {
+	public Booking book(BookingRequest request, String idempotencyKey,
+			java.util.function.BiConsumer<Therapist, Client> mayBook) {
 		Therapist therapist = this.therapists.get(request.therapist());
 		Client client = this.clients.get(request.client());
+		mayBook.accept(therapist, client);
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		if (idempotencyKey != null) {
 			var earlier = this.idempotencyKeys.find(clinic.id(), idempotencyKey);

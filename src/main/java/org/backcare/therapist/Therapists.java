@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,16 +81,16 @@ public class Therapists {
 	}
 
 	public List<Therapist> all(ClinicId clinic) {
-		return load("clinic_id = ?", clinic.value());
+		return load("t.clinic_id = ?", clinic.value());
 	}
 
 	public List<Therapist> certifiedIn(ClinicId clinic, Technique technique) {
-		return load("clinic_id = ? AND id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ?)",
+		return load("t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ?)",
 				clinic.value(), clinic.value(), technique.name());
 	}
 
 	public Optional<Therapist> find(TherapistId id) {
-		return load("id = ?", id.value()).stream().findFirst();
+		return load("t.id = ?", id.value()).stream().findFirst();
 	}
 
 	public Therapist get(TherapistId id) {
@@ -115,37 +114,73 @@ public class Therapists {
 		return result;
 	}
 
+	/**
+	 * Whole therapists in one statement: licences, certifications and hours come along as
+	 * parallel arrays (each ordered the same way), so a booking or an availability question pays
+	 * one round trip for them however many therapists it concerns.
+	 */
 	private List<Therapist> load(String where, Object... params) {
-		Map<UUID, Row> rows = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT clinic_id, id, name, bio, languages, years_back_pain FROM therapist WHERE " + where
-				+ " ORDER BY name, id")
+		return this.jdbc.sql("""
+				SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain,
+				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, c.techniques, w.days, w.starts, w.ends
+				FROM therapist t
+				LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
+				                          array_agg(number ORDER BY valid_from, number) AS numbers,
+				                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
+				                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils
+				                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
+				LEFT JOIN LATERAL (SELECT array_agg(technique) AS techniques
+				                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id) c ON true
+				LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
+				                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
+				                          array_agg(ends ORDER BY day_of_week, starts) AS ends
+				                   FROM working_hours WHERE therapist_id = t.id AND clinic_id = t.clinic_id) w ON true
+				WHERE """ + " " + where + " ORDER BY t.name, t.id")
 			.params(params)
-			.query((rs, n) -> rows.put(rs.getObject("id", UUID.class), new Row(rs)))
+			.query((rs, n) -> therapist(rs))
 			.list();
-		if (rows.isEmpty()) {
-			return List.of();
+	}
+
+	private static Therapist therapist(ResultSet rs) throws SQLException {
+		List<Licence> licences = new ArrayList<>();
+		String[] jurisdictions = strings(rs.getArray("jurisdictions"));
+		String[] numbers = strings(rs.getArray("numbers"));
+		Object[] froms = objects(rs.getArray("valid_froms"));
+		Object[] untils = objects(rs.getArray("valid_untils"));
+		for (int i = 0; i < jurisdictions.length; i++) {
+			licences.add(new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i])));
 		}
-		UUID[] ids = rows.keySet().toArray(UUID[]::new);
-		this.jdbc.sql("SELECT therapist_id, jurisdiction, number, valid_from, valid_until FROM licence "
-				+ "WHERE therapist_id = ANY (?) ORDER BY valid_from")
-			.param(ids)
-			.query((rs, n) -> rows.get(rs.getObject("therapist_id", UUID.class)).licences
-				.add(new Licence(rs.getString("jurisdiction"), rs.getString("number"),
-						rs.getObject("valid_from", java.time.LocalDate.class),
-						rs.getObject("valid_until", java.time.LocalDate.class))))
-			.list();
-		this.jdbc.sql("SELECT therapist_id, technique FROM certification WHERE therapist_id = ANY (?)")
-			.param(ids)
-			.query((rs, n) -> rows.get(rs.getObject("therapist_id", UUID.class)).techniques
-				.add(Technique.valueOf(rs.getString("technique"))))
-			.list();
-		this.jdbc.sql("SELECT therapist_id, day_of_week, starts, ends FROM working_hours WHERE therapist_id = ANY (?)")
-			.param(ids)
-			.query((rs, n) -> rows.get(rs.getObject("therapist_id", UUID.class)).hours
-				.add(new WorkingInterval(DayOfWeek.of(rs.getInt("day_of_week")),
-						rs.getObject("starts", java.time.LocalTime.class), rs.getObject("ends", java.time.LocalTime.class))))
-			.list();
-		return rows.values().stream().map(Row::toTherapist).toList();
+		EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
+		for (String technique : strings(rs.getArray("techniques"))) {
+			techniques.add(Technique.valueOf(technique));
+		}
+		List<WorkingInterval> hours = new ArrayList<>();
+		Object[] days = objects(rs.getArray("days"));
+		Object[] starts = objects(rs.getArray("starts"));
+		Object[] ends = objects(rs.getArray("ends"));
+		for (int i = 0; i < days.length; i++) {
+			hours.add(new WorkingInterval(DayOfWeek.of(((Number) days[i]).intValue()), time(starts[i]), time(ends[i])));
+		}
+		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				rs.getString("name"), rs.getString("bio"), List.of(strings(rs.getArray("languages"))),
+				rs.getInt("years_back_pain"), List.copyOf(licences), java.util.Collections.unmodifiableSet(techniques),
+				new WeeklyHours(hours));
+	}
+
+	private static String[] strings(Array array) throws SQLException {
+		return (array == null) ? new String[0] : (String[]) array.getArray();
+	}
+
+	private static Object[] objects(Array array) throws SQLException {
+		return (array == null) ? new Object[0] : (Object[]) array.getArray();
+	}
+
+	private static java.time.LocalDate date(Object value) {
+		return (value instanceof java.sql.Date date) ? date.toLocalDate() : (java.time.LocalDate) value;
+	}
+
+	private static java.time.LocalTime time(Object value) {
+		return (value instanceof java.sql.Time time) ? time.toLocalTime() : (java.time.LocalTime) value;
 	}
 
 	private static UUID[] ids(Collection<TherapistId> therapists) {
@@ -158,44 +193,6 @@ public class Therapists {
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	private static final class Row {
-
-		final TherapistId id;
-
-		final ClinicId clinic;
-
-		final String name;
-
-		final String bio;
-
-		final List<String> languages;
-
-		final int years;
-
-		final List<Licence> licences = new ArrayList<>();
-
-		final EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
-
-		final List<WorkingInterval> hours = new ArrayList<>();
-
-		Row(ResultSet rs) throws SQLException {
-			this.id = new TherapistId(rs.getObject("id", UUID.class));
-			this.clinic = new ClinicId(rs.getObject("clinic_id", UUID.class));
-			this.name = rs.getString("name");
-			this.bio = rs.getString("bio");
-			Array array = rs.getArray("languages");
-			this.languages = List.of((String[]) array.getArray());
-			this.years = rs.getInt("years_back_pain");
-		}
-
-		Therapist toTherapist() {
-			return new Therapist(this.id, this.clinic, this.name, this.bio, this.languages, this.years,
-					List.copyOf(this.licences), java.util.Collections.unmodifiableSet(this.techniques),
-					new WeeklyHours(this.hours));
-		}
-
 	}
 
 }
