@@ -69,6 +69,9 @@ class AuthorizationMatrixTest {
 	org.backcare.account.Accounts accounts;
 
 	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -82,6 +85,11 @@ class AuthorizationMatrixTest {
 	TestClinic clinic;
 
 	ClientId clientA;
+
+	/** A client with a referral: nobody but the staff acts on C's intake here. */
+	ClientId clientC;
+
+	boolean cHasMetX;
 
 	TherapistId therapistX;
 
@@ -97,6 +105,7 @@ class AuthorizationMatrixTest {
 	void openClinicAndCallers() {
 		this.clinic = this.fixture.open();
 		this.clientA = this.clinic.client();
+		this.clientC = this.clinic.client();
 		this.therapistX = this.clinic.therapist();
 		TestClinic other = this.fixture.open();
 		this.users.put(Caller.CLIENT_A, this.clinic.signedIn(this.clientA));
@@ -163,6 +172,27 @@ class AuthorizationMatrixTest {
 			t.appointment();
 			return get("/api/v1/clients/{id}", t.clientA.value());
 		}, 401, 200, 404, 200, 404, 200, 404);
+		// Client A's intake: A, the front desk, and X (who has an appointment with A) see it; a
+		// therapist may not fill one in; clearances and overrides are for the clinic's staff.
+		api("POST /api/v1/clients/{clientId}/intakes", t -> json(post("/api/v1/clients/{id}/intakes", t.clientA.value()),
+				t.intakeBody(false)),
+				401, 201, 404, 403, 403, 201, 404);
+		api("GET /api/v1/clients/{clientId}/intakes", t -> get("/api/v1/clients/{id}/intakes", t.intakeOfA()),
+				401, 200, 404, 200, 404, 200, 404);
+		api("GET /api/v1/clients/{clientId}/intakes/latest", t -> get("/api/v1/clients/{id}/intakes/latest", t.intakeOfA()),
+				401, 200, 404, 200, 404, 200, 404);
+		api("GET /api/v1/intakes/{id}", t -> get("/api/v1/intakes/{id}", t.intake(false)),
+				401, 200, 404, 200, 404, 200, 404);
+		api("POST /api/v1/intakes/{id}/clearance", t -> json(post("/api/v1/intakes/{id}/clearance", t.intake(true)),
+				"{\"clearedBy\": \"Dr. Matrix\", \"clearedOn\": \"" + t.clinic.today() + "\"}"),
+				401, 404, 404, 201, 404, 201, 404);
+		api("POST /api/v1/intakes/{id}/overrides", t -> json(post("/api/v1/intakes/{id}/overrides", t.intake(false)),
+				"{\"techniques\": [\"SWEDISH\"], \"initialSessions\": 4, \"everyDays\": 7, \"note\": \"matrix\"}"),
+				401, 403, 404, 201, 404, 201, 404);
+		api("GET /api/v1/intake/rules", t -> get("/api/v1/intake/rules"),
+				200, 200, 200, 200, 200, 200, 200);
+		api("GET /api/v1/intake/questionnaire", t -> get("/api/v1/intake/questionnaire"),
+				200, 200, 200, 200, 200, 200, 200);
 		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
 				401, 403, 403, 403, 403, 200, 200);
 		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
@@ -203,6 +233,26 @@ class AuthorizationMatrixTest {
 				302, 302, 200, 403, 403, 302, 404);
 		page("GET /appointments/{id}", t -> get("/appointments/{id}", t.appointment()),
 				302, 200, 404, 200, 404, 200, 404);
+		page("GET /intake", t -> get("/intake"),
+				302, 200, 200, 403, 403, 200, 200);
+		// Client B's form is B's own intake; the other clinic's admin is told on the page that A is unknown.
+		page("POST /intake", t -> post("/intake").params(t.intakeForm()),
+				302, 302, 302, 403, 403, 302, 200);
+		page("GET /assessments", t -> get("/assessments"),
+				302, 403, 403, 200, 200, 200, 200);
+		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)),
+				302, 200, 404, 200, 404, 200, 404);
+		page("GET /clients/{clientId}/assessment", t -> get("/clients/{id}/assessment", t.intakeOfA()),
+				302, 302, 404, 302, 404, 302, 404);
+		page("POST /intake/{id}/clearance", t -> post("/intake/{id}/clearance", t.intake(true)).param("clearedBy", "Dr. M")
+			.param("clearedOn", t.clinic.today().toString()),
+				302, 404, 404, 302, 404, 302, 404);
+		// A client who tries is told on their own result page that only staff can change this (200).
+		page("POST /intake/{id}/override", t -> post("/intake/{id}/override", t.intake(false)).param("techniques", "SWEDISH")
+			.param("initialSessions", "4")
+			.param("everyDays", "7")
+			.param("note", "matrix"),
+				302, 200, 404, 302, 404, 302, 404);
 		page("POST /login", t -> post("/login").param("username", "nobody@example.org").param("password", "wrong password"),
 				302, 302, 302, 302, 302, 302, 302);
 		page("POST /logout", t -> post("/logout"),
@@ -319,6 +369,86 @@ class AuthorizationMatrixTest {
 
 	private String clinicId() {
 		return this.clinic.clinic().id().toString();
+	}
+
+	/** Client A's intake answers as JSON; with a red flag when {@code referral}. */
+	private String intakeBody(boolean referral) {
+		org.backcare.intake.Examples answers = org.backcare.intake.Examples.officeWorker();
+		if (referral) {
+			answers.yes("historyOfCancer");
+		}
+		return this.json.writeValueAsString(answers.answers());
+	}
+
+	/** The same answers as the web form sends them, for whoever is signed in. */
+	private org.springframework.util.MultiValueMap<String, String> intakeForm() {
+		org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+		form.add("client", this.clientA.toString());
+		form.add("pain.LOWER_BACK_LEFT", "5");
+		form.add("painNow", "3");
+		form.add("painAverage", "3");
+		form.add("painWorst", "5");
+		form.add("duration", "ACUTE");
+		for (String question : List.of("saddleNumbness", "bladderOrBowelDysfunction", "legWeaknessOrGaitChange",
+				"historyOfCancer", "unexplainedWeightLoss", "feverOrChills", "immunosuppression", "intravenousDrugUse",
+				"majorTrauma", "minorTrauma", "longTermSteroids", "constantNightPain", "firstEpisode", "suspectedDvt",
+				"recentFracture", "osteoporosis", "skinProblemInArea", "anticoagulantsOrBleedingDisorder", "pregnancy",
+				"activeCancerTreatment")) {
+			form.add(question, "false");
+		}
+		for (int item = 1; item <= 8; item++) {
+			form.add("startBack" + item, "false");
+		}
+		form.add("startBack9", "SLIGHTLY");
+		for (int section = 1; section <= 10; section++) {
+			form.add("odi" + section, "1");
+		}
+		form.add("wantToDoAgain", "Garden");
+		form.add("pressure", "MEDIUM");
+		form.add("therapistGender", "NO_PREFERENCE");
+		return form;
+	}
+
+	/**
+	 * A new intake, after its client has had a session with X (so X may see it and Y may not): of
+	 * client A, submitted by A; or, with a red flag, of client C, entered by the front desk (a
+	 * referral stops booking, and A must stay bookable for the other rows).
+	 */
+	private UUID intake(boolean referral) {
+		ClientId client = referral ? this.clientC : this.clientA;
+		if (referral) {
+			if (!this.cHasMetX) {
+				this.cHasMetX = true;
+				try {
+					this.mvc.perform(json(post("/api/v1/appointments"),
+							org.backcare.booking.BookingApiTestBodies.body(this.clientC, this.therapistX, nextSlot()))
+						.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		else {
+			appointment();
+		}
+		try {
+			String created = this.mvc.perform(json(post("/api/v1/clients/{id}/intakes", client.value()),
+					intakeBody(referral)).header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Client A's id, once A has an intake. */
+	private UUID intakeOfA() {
+		intake(false);
+		return this.clientA.value();
 	}
 
 	/** A quarter hour nobody else uses in this test: a new one for every booking. */

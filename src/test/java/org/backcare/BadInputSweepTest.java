@@ -14,6 +14,9 @@ import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -56,6 +59,9 @@ class BadInputSweepTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JsonMapper json;
+
 	/**
 	 * @param freeText fields where any string within the size limit is legitimate input (a name
 	 * may well contain an apostrophe); only wrong types and oversized values are hostile there
@@ -79,6 +85,10 @@ class BadInputSweepTest {
 		String asClient = clinic.bearer(clinic.signedIn(client));
 		UUID appointment = existingAppointment(clinic, therapist, client, asAdmin);
 		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
+		ObjectNode intake = this.json.valueToTree(org.backcare.intake.Examples.officeWorker().yes("historyOfCancer").answers());
+		UUID intakeId = existingIntake(client, asClient, intake.toString());
+		Map<String, String> intakeFields = new LinkedHashMap<>();
+		intake.properties().forEach(field -> intakeFields.put(field.getKey(), field.getValue().toString()));
 
 		List<Endpoint> endpoints = List.of(
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments",
@@ -107,7 +117,16 @@ class BadInputSweepTest {
 						List.of("email", "role", "therapistId"), asAdmin),
 				new Endpoint(HttpMethod.PUT, "/api/v1/me/profile", fields("name", "\"Renamed\"", "phone", "\"+49 2\""),
 						List.of("name"), asClient, List.of("name", "phone")),
-				new Endpoint(HttpMethod.POST, "/api/v1/me/erasure", fields("confirm", "false"), List.of("confirm"), asClient));
+				new Endpoint(HttpMethod.POST, "/api/v1/me/erasure", fields("confirm", "false"), List.of("confirm"), asClient),
+				new Endpoint(HttpMethod.POST, "/api/v1/clients/" + client + "/intakes", intakeFields,
+						intakeFields.keySet().stream().filter(field -> !field.equals("body")).toList(), asClient),
+				new Endpoint(HttpMethod.POST, "/api/v1/intakes/" + intakeId + "/clearance",
+						fields("clearedBy", "\"Dr. Sweep\"", "clearedOn", "\"" + clinic.today() + "\"", "note", "\"fine\""),
+						List.of("clearedBy", "clearedOn"), asAdmin, List.of("clearedBy", "note")),
+				new Endpoint(HttpMethod.POST, "/api/v1/intakes/" + intakeId + "/overrides",
+						fields("techniques", "[\"SWEDISH\"]", "initialSessions", "4", "everyDays", "7", "maintenanceEveryWeeks",
+								"4", "note", "\"gentler\""),
+						List.of("techniques", "initialSessions", "everyDays", "note"), asAdmin, List.of("note")));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -118,7 +137,9 @@ class BadInputSweepTest {
 					boolean keepsItValid = (value.equals("null") && !endpoint.required().contains(field))
 							|| (endpoint.freeText().contains(field) && value.startsWith("\"") && value.length() < 200
 									&& (!value.matches("\"\\s*\"") || !endpoint.required().contains(field)))
-							|| (field.equals("confirm") && value.equals("true"));
+							|| (field.equals("confirm") && value.equals("true"))
+							// No cause ticked is a legitimate answer.
+							|| (field.equals("causes") && value.equals("[]"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;
 					}
@@ -141,7 +162,8 @@ class BadInputSweepTest {
 		}
 		for (String id : List.of("not-a-uuid", "42", "' OR '1'='1", "%00", "x".repeat(300), UUID.randomUUID().toString())) {
 			for (String path : List.of("/api/v1/appointments/%s", "/api/v1/therapists/%s", "/api/v1/clients/%s",
-					"/api/v1/therapists/%s/availability?service=TREATMENT_60")) {
+					"/api/v1/therapists/%s/availability?service=TREATMENT_60", "/api/v1/intakes/%s",
+					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null, null, wrong,
 						"id " + abbreviate(id));
 			}
@@ -189,7 +211,8 @@ class BadInputSweepTest {
 	private Map<String, Object> snapshot() {
 		Map<String, Object> tables = new LinkedHashMap<>();
 		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
-				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation")) {
+				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
+				"instrument_response", "medical_clearance", "recommendation_override")) {
 			tables.put(table, this.jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 					+ table + " t").query(String.class).single());
 		}
@@ -203,6 +226,14 @@ class BadInputSweepTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+	}
+
+	private UUID existingIntake(ClientId client, String bearer, String body) throws Exception {
+		String created = this.mvc.perform(request(HttpMethod.POST, "/api/v1/clients/" + client + "/intakes")
+			.header(HttpHeaders.AUTHORIZATION, bearer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andReturn().getResponse().getContentAsString();
 		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
 	}
 

@@ -47,6 +47,21 @@ public final class Browser implements AutoCloseable {
 		return new Browser(width, height);
 	}
 
+	/** Waits until the page's title is {@code title} as BackCare's layout writes it. */
+	public static void awaitTitle(WebDriver page, String title) {
+		new org.openqa.selenium.support.ui.WebDriverWait(page, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.titleIs(title + " · BackCare"));
+	}
+
+	/** Signs in through the login form and waits for the directory it leads to. */
+	public void signIn(String baseUrl, String email, String password) {
+		this.driver.get(baseUrl + "/login");
+		this.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
+		this.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		this.driver.findElement(org.openqa.selenium.By.cssSelector("form.stack button[type=submit]")).click();
+		awaitTitle(this.driver, "Therapists");
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}

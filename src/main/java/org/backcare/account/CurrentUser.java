@@ -6,6 +6,7 @@ import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.therapist.TherapistId;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -14,7 +15,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * account is exactly one client record, a therapist account one therapist record.
  */
 public record CurrentUser(AccountId id, ClinicId clinic, String email, Role role, ClientId client,
-		TherapistId therapist, int tokenVersion) {
+		TherapistId therapist, int tokenVersion) implements AuthenticatedPrincipal {
+
+	/** What Spring Security (and the page header) calls the user: their e-mail address, never the ids. */
+	@Override
+	public String getName() {
+		return this.email;
+	}
 
 	/** The caller of the current request, if signed in. */
 	public static Optional<CurrentUser> signedIn() {

@@ -66,7 +66,8 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
-						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts")
+						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts",
+						"/api/v1/intake/rules", "/api/v1/intake/questionnaire")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
 						"/api/v1/auth/invitations/accept")
@@ -88,7 +89,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login", "/register", "/css/**", "/webjars/**", "/error", "/favicon.ico")
+			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico")
 			.permitAll()
 			// Health and metrics hold no personal data; in production expose them on management.server.port.
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
@@ -99,6 +100,11 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/book", "/book/**")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
+			// The questionnaire is filled in by the client, or entered by the front desk from paper.
+			.requestMatchers("/intake")
+			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
+			.requestMatchers("/assessments")
+			.hasAnyRole(Role.THERAPIST.name(), Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.authenticationProvider(formSignIn)

@@ -184,6 +184,8 @@ class BookingPages {
 				: this.clients.all(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
+		// What the intake says about booking: recommended techniques, or why the client must see a doctor first.
+		model.addAttribute("guidance", (caller.client() != null) ? this.bookings.guidance(caller.client()).orElse(null) : null);
 		model.addAttribute("slots", this.availability.of(chosen.id(), service.code(), null, day, day)
 			.stream()
 			.map(slot -> SlotChoice.of(clinic, slot))

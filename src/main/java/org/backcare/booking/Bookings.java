@@ -47,9 +47,11 @@ public class Bookings {
 
 	private final Clock clock;
 
+	private final List<BookingGuard> guards;
+
 	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics, Therapists therapists,
 			Clients clients, BookingPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, List<BookingGuard> guards) {
 		this.appointments = appointments;
 		this.idempotencyKeys = idempotencyKeys;
 		this.clinics = clinics;
@@ -59,6 +61,7 @@ public class Bookings {
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.guards = List.copyOf(guards);
 	}
 
 	public Appointment get(AppointmentId id) {
@@ -72,6 +75,16 @@ public class Bookings {
 	/** Every appointment of the client, oldest first. */
 	public List<Appointment> ofClient(org.backcare.client.ClientId client) {
 		return this.appointments.ofClient(client);
+	}
+
+	/** Whether the therapist has, or had, any appointment with the client: the reason to see their records. */
+	public boolean haveMet(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
+		return this.appointments.haveMet(therapist, client);
+	}
+
+	/** What the guards have to tell the client before booking (the first that speaks). */
+	public java.util.Optional<BookingGuard.Guidance> guidance(org.backcare.client.ClientId client) {
+		return this.guards.stream().flatMap(guard -> guard.guidance(client).stream()).findFirst();
 	}
 
 	/**
@@ -121,6 +134,7 @@ public class Bookings {
 		}
 		ServiceType service = this.clinics.service(clinic.id(), request.service());
 		check(clinic, therapist, service, request.technique(), request.start());
+		guard(client.id(), request.technique());
 		Appointment appointment = new Appointment(id, clinic.id(), therapist.id(), client.id(), service.code(),
 				request.technique(), request.start(), request.start().plus(service.duration()),
 				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
@@ -170,6 +184,7 @@ public class Bookings {
 			Therapist therapist = this.therapists.get(appointment.therapistId());
 			ServiceType service = this.clinics.service(clinic.id(), appointment.service());
 			check(clinic, therapist, service, appointment.technique(), newStart);
+			guard(appointment.clientId(), appointment.technique());
 			this.appointments.move(appointment, newStart, newStart.plus(service.duration()),
 					newStart.plus(service.blocks()));
 			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_RESCHEDULED", "appointment", id.value(),
@@ -178,6 +193,14 @@ public class Bookings {
 					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
 			return get(id);
 		});
+	}
+
+	private void guard(org.backcare.client.ClientId client, Technique technique) {
+		for (BookingGuard guard : this.guards) {
+			guard.refusal(client, technique).ifPresent(refusal -> {
+				throw new BookingRefused(refusal.rule(), refusal.detail());
+			});
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -19,6 +20,9 @@ import org.backcare.account.Role;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.booking.BookingRequest;
+import org.backcare.booking.Bookings;
+import org.backcare.intake.Intakes;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Licence;
@@ -72,8 +76,14 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Intakes intakes;
+
+	private final Bookings bookings;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings) {
+		this.intakes = intakes;
+		this.bookings = bookings;
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
@@ -97,6 +107,7 @@ class DemoClinic implements ApplicationRunner {
 			}
 			Clinic clinic = seed();
 			seedAccounts(clinic);
+			seedIntakes(clinic);
 			log.info("Seeded the demo clinic '{}' ({}) into an empty database", clinic.name(), clinic.zone());
 		});
 	}
@@ -160,6 +171,37 @@ class DemoClinic implements ApplicationRunner {
 				null, anna);
 		this.accounts.giveConsents(this.accounts.open(clinic.id(), DemoAccounts.CLIENT.email(),
 				DemoAccounts.CLIENT.password(), Role.CLIENT, maria, null));
+	}
+
+	/** Entered by the demo front desk, as from paper forms. */
+	private void seedIntakes(Clinic clinic) {
+		var admin = this.accounts.idOf(DemoAccounts.ADMIN.email()).flatMap(this.accounts::find).orElseThrow();
+		Map<String, org.backcare.intake.IntakeAnswers> intakes = Map.of("jonas.weber@example.org",
+				DemoIntakes.liftingStrain(), "sofia.rossi@example.org", DemoIntakes.chronicOnBloodThinners(),
+				"tom.becker@example.org", DemoIntakes.historyOfCancer());
+		this.clients.all(clinic.id())
+			.stream()
+			.filter(client -> intakes.containsKey(client.email()))
+			.forEach(client -> this.intakes.submit(admin, client.id(), intakes.get(client.email())));
+		// Sofia has a session with Anna (the demo therapist account), so Anna sees her assessment.
+		var sofia = this.clients.all(clinic.id())
+			.stream()
+			.filter(client -> client.email().equals("sofia.rossi@example.org"))
+			.findFirst()
+			.orElseThrow();
+		var anna = this.therapists.all(clinic.id())
+			.stream()
+			.filter(therapist -> therapist.name().equals("Anna Keller"))
+			.findFirst()
+			.orElseThrow();
+		// Four or more days ahead, so the booking page's default day (tomorrow) stays untouched.
+		LocalDate day = LocalDate.now(this.clock.withZone(ZONE)).plusDays(4);
+		while (!WEEKDAYS.contains(day.getDayOfWeek())) {
+			day = day.plusDays(1);
+		}
+		this.bookings.book(new BookingRequest(sofia.id(), anna.id(), ServiceType.TREATMENT_60,
+				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, (therapist, client) -> {
+				});
 	}
 
 	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,

@@ -28,7 +28,16 @@ class StrictJson {
 						.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Integer,
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+			// "" or "   " (or "\u0000") is not "no value": an optional number or choice is left out or null.
+			.withCoercionConfig(LogicalType.Integer, StrictJson::refuseBlank)
+			.withCoercionConfig(LogicalType.Float, StrictJson::refuseBlank)
+			.withCoercionConfig(LogicalType.Boolean, StrictJson::refuseBlank)
+			.withCoercionConfig(LogicalType.Enum, StrictJson::refuseBlank);
+	}
+
+	private static void refuseBlank(tools.jackson.databind.cfg.MutableCoercionConfig config) {
+		config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.backcare.booking.Appointment;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
 import org.backcare.client.Clients;
+import org.backcare.intake.Intakes;
 import org.backcare.platform.Forbidden;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,14 +50,17 @@ class PrivacyController {
 
 	private final org.backcare.audit.AuditLog auditLog;
 
+	private final Intakes intakes;
+
 	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, ApplicationEventPublisher events,
-			Clock clock, org.backcare.audit.AuditLog auditLog) {
+			Clock clock, org.backcare.audit.AuditLog auditLog, Intakes intakes) {
 		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.bookings = bookings;
 		this.events = events;
 		this.clock = clock;
+		this.intakes = intakes;
 	}
 
 	@GetMapping("/api/v1/me/data")
@@ -68,7 +72,8 @@ class PrivacyController {
 				new AccountData(me.email(), me.role(), this.accounts.openedAt(me.id())),
 				new ClientData(client.name(), client.email(), client.phone(), client.dateOfBirth()),
 				this.accounts.consents(me.id()),
-				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList());
+				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList(),
+				this.intakes.exportOf(me.client()));
 		this.events.publishEvent(HealthRecordAccessed.of("DATA_EXPORTED", "client", me.client().value(), me.clinic(),
 				me.client()));
 		return ResponseEntity.ok()
@@ -84,6 +89,8 @@ class PrivacyController {
 	ResponseEntity<Void> erase(@Valid @RequestBody Erasure erasure) {
 		CurrentUser me = client();
 		this.bookings.forgetClient(me.client());
+		// Health data is deleted outright: intakes with their scores, clearances and overrides.
+		this.intakes.forgetClient(me.client());
 		this.clients.anonymise(me.client());
 		this.accounts.erase(me.id());
 		this.events.publishEvent(HealthRecordAccessed.of("DATA_ERASED", "client", me.client().value(), me.clinic(),
@@ -129,7 +136,7 @@ class PrivacyController {
 	}
 
 	record DataExport(Instant exportedAt, AccountData account, ClientData client, List<Accounts.Consent> consents,
-			List<AppointmentData> appointments) {
+			List<AppointmentData> appointments, List<org.backcare.intake.Intake> intakes) {
 	}
 
 	record AccountData(String email, Role role, Instant openedAt) {

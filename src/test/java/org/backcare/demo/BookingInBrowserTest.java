@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backcare.Browser.awaitTitle;
 
 /**
  * A demo client books a session in a real browser: from the therapist directory to the
@@ -73,19 +74,12 @@ class BookingInBrowserTest {
 		}
 	}
 
-	private static void awaitTitle(WebDriver page, String title) {
-		new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title + " · BackCare"));
-	}
 
 	@Test
 	void thePagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
 		try (Browser browser = Browser.open(390, 1600)) {
 			WebDriver page = browser.driver();
-			page.get("http://localhost:" + this.port + "/login");
-			page.findElement(By.id("username")).sendKeys(DemoAccounts.ADMIN.email());
-			page.findElement(By.id("password")).sendKeys(DemoAccounts.ADMIN.password());
-			page.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-			awaitTitle(page, "Therapists");
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password());
 			page.get("http://localhost:" + this.port + "/book");
 			awaitTitle(page, "Book a session");
 			Object overflow = ((org.openqa.selenium.JavascriptExecutor) page)

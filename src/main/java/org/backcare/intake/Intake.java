@@ -1,0 +1,42 @@
+package org.backcare.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.intake.Recommendation.Phase;
+import org.backcare.therapist.Technique;
+
+/**
+ * A submitted intake with its assessment, any medical clearance, and the overrides of its
+ * recommendation, oldest first.
+ */
+public record Intake(IntakeId id, ClinicId clinicId, ClientId clientId, Instant submittedAt, IntakeAnswers answers,
+		Assessment assessment, MedicalClearance clearance, List<RecommendationOverride> overrides) {
+
+	/** A referral without a recorded clearance stops booking. */
+	public boolean mayBook() {
+		return !this.assessment.referral().blocksBooking() || this.clearance != null;
+	}
+
+	/** The techniques in force: the latest override's, else the recommendation's. */
+	public List<Technique> techniques() {
+		return latestOverride().map(RecommendationOverride::techniques)
+			.orElse(this.assessment.recommendation().techniqueList());
+	}
+
+	public Phase phase() {
+		return latestOverride().map(RecommendationOverride::phase).orElse(this.assessment.recommendation().phase());
+	}
+
+	public boolean overridden() {
+		return !this.overrides.isEmpty();
+	}
+
+	private java.util.Optional<RecommendationOverride> latestOverride() {
+		return this.overrides.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(this.overrides.get(this.overrides.size() - 1));
+	}
+
+}

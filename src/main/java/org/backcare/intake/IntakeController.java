@@ -1,0 +1,186 @@
+package org.backcare.intake;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.client.ClientId;
+import org.backcare.intake.Recommendation.Phase;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.Technique;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Intake and assessment")
+@SecurityRequirement(name = "bearer")
+class IntakeController {
+
+	private final Intakes intakes;
+
+	IntakeController(Intakes intakes) {
+		this.intakes = intakes;
+	}
+
+	@PostMapping("/api/v1/clients/{clientId}/intakes")
+	@Operation(summary = "Submit an intake (the client, or the front desk entering a paper form)",
+			description = "Scores STarT Back, Oswestry and the pain ratings, screens for red flags and "
+					+ "contraindications, and recommends care with the rules that fired. A referral result blocks "
+					+ "booking until a medical clearance is recorded. Questions and allowed values: "
+					+ "GET /api/v1/intake/questionnaire.")
+	ResponseEntity<IntakeView> submit(@PathVariable UUID clientId, @Valid @RequestBody IntakeAnswers answers) {
+		Intake intake = this.intakes.submit(caller(), new ClientId(clientId), answers);
+		return ResponseEntity.created(URI.create("/api/v1/intakes/" + intake.id())).body(IntakeView.of(intake));
+	}
+
+	@GetMapping("/api/v1/clients/{clientId}/intakes")
+	@Operation(summary = "A client's intakes, newest first")
+	List<IntakeView> all(@PathVariable UUID clientId) {
+		return this.intakes.all(caller(), new ClientId(clientId)).stream().map(IntakeView::of).toList();
+	}
+
+	@GetMapping("/api/v1/clients/{clientId}/intakes/latest")
+	@Operation(summary = "A client's most recent intake and assessment")
+	IntakeView latest(@PathVariable UUID clientId) {
+		return this.intakes.latest(caller(), new ClientId(clientId))
+			.map(IntakeView::of)
+			.orElseThrow(() -> new RecordNotFound("Intake", "(none yet for client " + clientId + ")"));
+	}
+
+	@GetMapping("/api/v1/intakes/{id}")
+	@Operation(summary = "One intake with its assessment, clearance and overrides")
+	IntakeView read(@PathVariable UUID id) {
+		return IntakeView.of(this.intakes.read(caller(), new IntakeId(id)));
+	}
+
+	@PostMapping("/api/v1/intakes/{id}/clearance")
+	@Operation(summary = "Record a doctor's all-clear after a referral (admins, and therapists who treat the client)",
+			description = "Unblocks booking. One per intake (409 if one exists); refused with 422 when the intake asked "
+					+ "for no referral. Audited.")
+	ResponseEntity<IntakeView> clear(@PathVariable UUID id, @Valid @RequestBody ClearanceRequest request) {
+		Intake intake = this.intakes.clear(caller(), new IntakeId(id), request.clearedBy(), request.clearedOn(),
+				request.note());
+		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
+	}
+
+	@PostMapping("/api/v1/intakes/{id}/overrides")
+	@Operation(summary = "Override the recommended techniques and schedule, with a reason (kept with earlier ones)",
+			description = "A technique the client's contraindications rule out is refused with 422.")
+	ResponseEntity<IntakeView> override(@PathVariable UUID id, @Valid @RequestBody OverrideRequest request) {
+		Intake intake = this.intakes.override(caller(), new IntakeId(id), request.techniques(),
+				new Phase(request.initialSessions(), request.everyDays(), request.maintenanceEveryWeeks(), request.note()),
+				request.note());
+		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
+	}
+
+	@GetMapping("/api/v1/intake/rules")
+	@Operation(summary = "Every care rule, red flag and contraindication, with its published source")
+	RuleBook rules() {
+		return RuleBook.current();
+	}
+
+	@GetMapping("/api/v1/intake/questionnaire")
+	@Operation(summary = "The intake's questions and allowed answers, with each instrument's version and licence note")
+	Questionnaire questionnaire() {
+		return Questionnaire.current();
+	}
+
+	private static CurrentUser caller() {
+		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("intakes need a signed-in caller"));
+	}
+
+	record ClearanceRequest(@NotBlank @Size(max = 200) String clearedBy, @NotNull LocalDate clearedOn,
+			@Size(max = 2000) String note) {
+	}
+
+	record OverrideRequest(@NotNull @NotEmpty @Size(max = 4) List<@NotNull Technique> techniques,
+			@NotNull @Min(1) @Max(52) Integer initialSessions, @NotNull @Min(1) @Max(60) Integer everyDays,
+			@Min(1) @Max(52) Integer maintenanceEveryWeeks, @NotBlank @Size(max = 2000) String note) {
+	}
+
+	/** An intake as the API shows it: answers, assessment, and what is in force now. */
+	record IntakeView(UUID id, UUID clientId, Instant submittedAt, IntakeAnswers answers, Assessment assessment,
+			String referralAdvice, MedicalClearance clearance, List<RecommendationOverride> overrides, InForce inForce,
+			boolean mayBook) {
+
+		static IntakeView of(Intake intake) {
+			return new IntakeView(intake.id().value(), intake.clientId().value(), intake.submittedAt(), intake.answers(),
+					intake.assessment(), intake.assessment().referralAdvice(), intake.clearance(), intake.overrides(),
+					new InForce(intake.techniques(), intake.phase(), intake.overridden()), intake.mayBook());
+		}
+
+	}
+
+	record InForce(List<Technique> techniques, Phase phase, boolean overridden) {
+	}
+
+	record RuleBook(String version, List<CareRules.RuleView> careRules, List<ScreenRule> redFlags,
+			List<ScreenRule> contraindications) {
+
+		static RuleBook current() {
+			return new RuleBook(CareRules.VERSION, CareRules.table(),
+					RedFlagScreen.FLAGS.stream()
+						.map(flag -> new ScreenRule(flag.code(), flag.severity().name(), flag.forTherapist(), List.of(),
+								flag.source()))
+						.toList(),
+					ContraindicationScreen.RULES.stream()
+						.map(rule -> new ScreenRule(rule.code(), "CAUTION", rule.forTherapist(),
+								rule.rulesOut().stream().sorted().toList(), rule.source()))
+						.toList());
+		}
+
+	}
+
+	record ScreenRule(String code, String result, String meaning, List<Technique> rulesOut, String source) {
+	}
+
+	record Questionnaire(Map<PainRegion, String> painRegions, Map<PainDuration, String> durations,
+			Map<Cause, String> causes, Instrument startBack, Instrument oswestry, Instrument nprs) {
+
+		static Questionnaire current() {
+			Map<PainRegion, String> regions = new java.util.LinkedHashMap<>();
+			Arrays.stream(PainRegion.values()).forEach(region -> regions.put(region, region.label()));
+			Map<PainDuration, String> durations = new java.util.LinkedHashMap<>();
+			Arrays.stream(PainDuration.values()).forEach(duration -> durations.put(duration, duration.label()));
+			Map<Cause, String> causes = new java.util.LinkedHashMap<>();
+			Arrays.stream(Cause.values()).forEach(cause -> causes.put(cause, cause.label()));
+			List<String> startBackItems = new java.util.ArrayList<>(StartBack.ITEMS);
+			startBackItems.add(StartBack.BOTHERSOMENESS_ITEM);
+			return new Questionnaire(regions, durations, causes,
+					new Instrument(StartBack.VERSION, startBackItems, Licences.START_BACK),
+					new Instrument(Oswestry.VERSION,
+							Oswestry.SECTIONS.stream().map(s -> s.title() + ": " + String.join(" | ", s.statements())).toList(),
+							Licences.OSWESTRY),
+					new Instrument(IntakeAnswers.PainRatings.VERSION,
+							List.of("Pain now (0-10)", "Average pain, last 7 days (0-10)", "Worst pain, last 7 days (0-10)"),
+							Licences.NPRS));
+		}
+
+	}
+
+	record Instrument(String version, List<String> items, String licence) {
+	}
+
+}

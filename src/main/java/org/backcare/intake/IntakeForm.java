@@ -1,0 +1,149 @@
+package org.backcare.intake;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.backcare.intake.IntakeAnswers.Body;
+import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.intake.IntakeAnswers.Goals;
+import org.backcare.intake.IntakeAnswers.PainMap;
+import org.backcare.intake.IntakeAnswers.PainRatings;
+import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The web form's fields turned into the same {@link IntakeAnswers} the API takes, so one set of
+ * validation rules serves both. A field that is missing or unreadable becomes null (or is left
+ * out), and validation then names it.
+ */
+final class IntakeForm {
+
+	private final MultiValueMap<String, String> fields;
+
+	/** Problems found while reading the fields, before validation. */
+	private final List<String> unreadable = new ArrayList<>();
+
+	IntakeForm(MultiValueMap<String, String> fields) {
+		this.fields = fields;
+	}
+
+	List<String> unreadable() {
+		return this.unreadable;
+	}
+
+	IntakeAnswers answers() {
+		Map<PainRegion, Integer> regions = new EnumMap<>(PainRegion.class);
+		for (PainRegion region : PainRegion.values()) {
+			Integer level = integer("pain." + region.name(), region.label());
+			if (level != null && level != 0) {
+				regions.put(region, level);
+			}
+		}
+		Set<Cause> causes = EnumSet.noneOf(Cause.class);
+		for (String cause : this.fields.getOrDefault("causes", List.of())) {
+			Cause known = enumValue(Cause.class, cause, "Causes");
+			if (known != null) {
+				causes.add(known);
+			}
+		}
+		List<Boolean> agree = new ArrayList<>();
+		for (int item = 1; item <= 8; item++) {
+			agree.add(bool("startBack" + item));
+		}
+		List<Integer> sections = new ArrayList<>();
+		for (int section = 1; section <= 10; section++) {
+			sections.add(integer("odi" + section, Oswestry.SECTIONS.get(section - 1).title()));
+		}
+		Integer height = integer("heightCm", "Height");
+		Double weight = decimal("weightKg", "Weight");
+		return new IntakeAnswers(
+				new PainMap(regions, checkbox("radiatingLegPain"), checkbox("numbnessOrTingling")),
+				new PainRatings(integer("painNow", "Pain now"), integer("painAverage", "Average pain"),
+						integer("painWorst", "Worst pain")),
+				enumValue(PainDuration.class, text("duration"), "How long"), causes,
+				new Goals(text("wantToDoAgain"), enumValue(Pressure.class, text("pressure"), "Pressure"),
+						enumValue(GenderPreference.class, text("therapistGender"), "Therapist"), blankToNull(text("language"))),
+				new StartBack.Answers(agree,
+						enumValue(StartBack.Bothersomeness.class, text("startBack9"), StartBack.BOTHERSOMENESS_ITEM)),
+				new Oswestry.Answers(sections),
+				new RedFlagAnswers(bool("saddleNumbness"), bool("bladderOrBowelDysfunction"), bool("legWeaknessOrGaitChange"),
+						bool("historyOfCancer"), bool("unexplainedWeightLoss"), bool("feverOrChills"),
+						bool("immunosuppression"), bool("intravenousDrugUse"), bool("majorTrauma"), bool("minorTrauma"),
+						bool("longTermSteroids"), bool("constantNightPain"), bool("firstEpisode")),
+				new ContraindicationAnswers(bool("suspectedDvt"), bool("recentFracture"), bool("osteoporosis"),
+						bool("skinProblemInArea"), bool("anticoagulantsOrBleedingDisorder"), bool("pregnancy"),
+						bool("activeCancerTreatment")),
+				(height == null && weight == null) ? null : new Body(height, weight));
+	}
+
+	private String text(String name) {
+		String value = this.fields.getFirst(name);
+		return (value == null) ? null : value.strip();
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private Integer integer(String name, String label) {
+		String value = blankToNull(text(name));
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			this.unreadable.add(label + ": please enter a whole number.");
+			return null;
+		}
+	}
+
+	private Double decimal(String name, String label) {
+		String value = blankToNull(text(name));
+		if (value == null) {
+			return null;
+		}
+		try {
+			double number = Double.parseDouble(value.replace(',', '.'));
+			if (!Double.isFinite(number)) {
+				throw new NumberFormatException(value);
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			this.unreadable.add(label + ": please enter a number.");
+			return null;
+		}
+	}
+
+	/** A yes/no radio pair: "true", "false", or unanswered (null). */
+	private Boolean bool(String name) {
+		String value = text(name);
+		return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+	}
+
+	/** A single checkbox: present means yes. */
+	private Boolean checkbox(String name) {
+		return "true".equals(text(name));
+	}
+
+	private <E extends Enum<E>> E enumValue(Class<E> type, String value, String label) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			this.unreadable.add(label + ": please choose one of the options.");
+			return null;
+		}
+	}
+
+}

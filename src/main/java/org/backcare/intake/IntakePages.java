@@ -1,0 +1,346 @@
+package org.backcare.intake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.client.Client;
+import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinics;
+import org.backcare.intake.Recommendation.Phase;
+import org.backcare.platform.ProblemException;
+import org.backcare.therapist.Technique;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The intake pages: the questionnaire with its pain map, the result the client sees, and the
+ * same assessment for the clinic's staff with the clearance and override forms. Problems are
+ * shown on the page, next to what the person can fix.
+ */
+@Controller
+class IntakePages {
+
+	static final String FORM = "intake/form";
+
+	static final String RESULT = "intake/result";
+
+	static final String NONE_YET = "intake/none";
+
+	static final String LIST = "intake/list";
+
+	private static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pl", "pt", "tr", "ar",
+			"ru", "uk");
+
+	private final Intakes intakes;
+
+	private final Clients clients;
+
+	private final Validator validator;
+
+	private final Clinics clinics;
+
+	private final java.time.Clock clock;
+
+	IntakePages(Intakes intakes, Clients clients, Validator validator, Clinics clinics, java.time.Clock clock) {
+		this.intakes = intakes;
+		this.clients = clients;
+		this.validator = validator;
+		this.clinics = clinics;
+		this.clock = clock;
+	}
+
+	/** Instants as the clinic reads them. */
+	record LocalTimes(java.time.ZoneId zone) {
+
+		public String format(java.time.Instant instant) {
+			return java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.UK).format(instant.atZone(this.zone));
+		}
+
+	}
+
+	@GetMapping("/intake")
+	String form(@RequestParam(required = false) UUID client, Model model) {
+		prepareForm(model, new LinkedMultiValueMap<>(), List.of(), client);
+		return FORM;
+	}
+
+	@PostMapping("/intake")
+	String submit(@RequestParam MultiValueMap<String, String> fields, Model model) {
+		CurrentUser caller = caller();
+		IntakeForm form = new IntakeForm(fields);
+		IntakeAnswers answers = form.answers();
+		List<String> errors = new ArrayList<>(form.unreadable());
+		for (ConstraintViolation<IntakeAnswers> violation : this.validator.validate(answers)) {
+			errors.add(explain(violation));
+		}
+		UUID client = (caller.client() != null) ? caller.client().value() : uuid(fields.getFirst("client"));
+		if (client == null) {
+			errors.add("Who is this intake for: please choose the client.");
+		}
+		if (!errors.isEmpty()) {
+			errors.sort(null);
+			prepareForm(model, fields, errors, client);
+			return FORM;
+		}
+		try {
+			Intake intake = this.intakes.submit(caller, new ClientId(client), answers);
+			return "redirect:/intake/" + intake.id();
+		}
+		catch (ProblemException refused) {
+			prepareForm(model, fields, List.of(refused.getMessage()), client);
+			return FORM;
+		}
+	}
+
+	@GetMapping("/intake/{id}")
+	String result(@PathVariable UUID id, Model model) {
+		CurrentUser caller = caller();
+		Intake intake = this.intakes.read(caller, new IntakeId(id));
+		prepareResult(model, caller, intake, null);
+		return RESULT;
+	}
+
+	/** The latest assessment of a client, for their therapist or the front desk (linked from appointments). */
+	@GetMapping("/clients/{clientId}/assessment")
+	String latest(@PathVariable UUID clientId, Model model) {
+		CurrentUser caller = caller();
+		return this.intakes.latest(caller, new ClientId(clientId)).map(intake -> "redirect:/intake/" + intake.id())
+			.orElseGet(() -> {
+				model.addAttribute("client", this.clients.get(new ClientId(clientId)));
+				return NONE_YET;
+			});
+	}
+
+	/** The staff's list: clients with their latest assessment, referrals and cautions first. */
+	@GetMapping("/assessments")
+	String overview(Model model) {
+		List<Intakes.ClientAssessment> rows = new ArrayList<>(this.intakes.overview(caller()));
+		rows.sort(java.util.Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
+		model.addAttribute("rows", rows);
+		model.addAttribute("therapist", caller().therapist() != null);
+		return LIST;
+	}
+
+	/** Referrals waiting for an all-clear first, then cautions, then the rest, then no intake. */
+	private static int urgency(Intakes.ClientAssessment row) {
+		if (row.latest() == null) {
+			return 4;
+		}
+		if (!row.latest().mayBook()) {
+			return 0;
+		}
+		return row.latest().assessment().caution() ? 1 : 2;
+	}
+
+	@PostMapping("/intake/{id}/clearance")
+	String clear(@PathVariable UUID id, @RequestParam(required = false) String clearedBy,
+			@RequestParam(required = false) String clearedOn, @RequestParam(required = false) String note, Model model) {
+		CurrentUser caller = caller();
+		String problem = null;
+		LocalDate day = null;
+		try {
+			day = LocalDate.parse(String.valueOf(clearedOn));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			problem = "Please give the date of the doctor's all-clear.";
+		}
+		if (clearedBy == null || clearedBy.isBlank() || clearedBy.length() > 200) {
+			problem = "Please name the doctor who gave the all-clear (up to 200 characters).";
+		}
+		else if (note != null && note.length() > 2000) {
+			problem = "The note can be at most 2,000 characters.";
+		}
+		if (problem == null) {
+			try {
+				this.intakes.clear(caller, new IntakeId(id), clearedBy, day, note);
+				return "redirect:/intake/" + id;
+			}
+			catch (ProblemException refused) {
+				problem = refused.getMessage();
+			}
+		}
+		prepareResult(model, caller, this.intakes.read(caller, new IntakeId(id)), problem);
+		return RESULT;
+	}
+
+	@PostMapping("/intake/{id}/override")
+	String override(@PathVariable UUID id, @RequestParam(required = false) List<String> techniques,
+			@RequestParam(required = false) Integer initialSessions, @RequestParam(required = false) Integer everyDays,
+			@RequestParam(required = false) Integer maintenanceEveryWeeks, @RequestParam(required = false) String note,
+			Model model) {
+		CurrentUser caller = caller();
+		String problem = null;
+		List<Technique> chosen = new ArrayList<>();
+		for (String technique : (techniques == null) ? List.<String>of() : techniques) {
+			try {
+				chosen.add(Technique.valueOf(technique));
+			}
+			catch (IllegalArgumentException ex) {
+				problem = "Unknown technique: choose from the list.";
+			}
+		}
+		if (chosen.isEmpty()) {
+			problem = "Choose at least one technique.";
+		}
+		else if (initialSessions == null || initialSessions < 1 || initialSessions > 52 || everyDays == null
+				|| everyDays < 1 || everyDays > 60
+				|| (maintenanceEveryWeeks != null && (maintenanceEveryWeeks < 1 || maintenanceEveryWeeks > 52))) {
+			problem = "Sessions: 1 to 52, every 1 to 60 days; maintenance every 1 to 52 weeks, or empty for as needed.";
+		}
+		else if (note == null || note.isBlank() || note.length() > 2000) {
+			problem = "Please say why you change the recommendation (up to 2,000 characters).";
+		}
+		if (problem == null) {
+			try {
+				this.intakes.override(caller, new IntakeId(id), chosen,
+						new Phase(initialSessions, everyDays, maintenanceEveryWeeks, note.strip()), note);
+				return "redirect:/intake/" + id;
+			}
+			catch (ProblemException refused) {
+				problem = refused.getMessage();
+			}
+		}
+		prepareResult(model, caller, this.intakes.read(caller, new IntakeId(id)), problem);
+		return RESULT;
+	}
+
+	private void prepareForm(Model model, MultiValueMap<String, String> fields, List<String> errors, UUID client) {
+		CurrentUser caller = caller();
+		Map<String, String> values = new LinkedHashMap<>();
+		fields.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
+		model.addAttribute("values", values);
+		model.addAttribute("chosenCauses", fields.getOrDefault("causes", List.of()));
+		model.addAttribute("errors", errors);
+		model.addAttribute("regions", PainRegion.values());
+		model.addAttribute("back", BodyDiagram.BACK);
+		model.addAttribute("front", BodyDiagram.FRONT);
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		for (PainRegion region : PainRegion.values()) {
+			String level = values.get("pain." + region.name());
+			if (level != null && level.matches("(10|[1-9])")) {
+				levels.put(region.name(), Integer.valueOf(level));
+			}
+		}
+		model.addAttribute("levels", levels);
+		model.addAttribute("durations", PainDuration.values());
+		model.addAttribute("causes", Cause.values());
+		model.addAttribute("pressures", Pressure.values());
+		model.addAttribute("genders", GenderPreference.values());
+		model.addAttribute("languages", LANGUAGES.stream()
+			.map(tag -> Map.entry(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH)))
+			.toList());
+		model.addAttribute("startBackItems", StartBack.ITEMS);
+		model.addAttribute("bothersomeItem", StartBack.BOTHERSOMENESS_ITEM);
+		model.addAttribute("bothersomeness", StartBack.Bothersomeness.values());
+		model.addAttribute("odiSections", Oswestry.SECTIONS);
+		model.addAttribute("redFlagQuestions", Questions.RED_FLAGS);
+		model.addAttribute("contraindicationQuestions", Questions.CONTRAINDICATIONS);
+		model.addAttribute("licences", List.of(Licences.START_BACK, Licences.OSWESTRY, Licences.NPRS));
+		// The front desk enters paper forms for any client of the clinic; a client fills in their own.
+		model.addAttribute("clients", (caller.client() != null) ? List.of()
+				: this.clients.all(caller.clinic()));
+		model.addAttribute("selectedClient", client);
+	}
+
+	private void prepareResult(Model model, CurrentUser caller, Intake intake, String problem) {
+		Client client = this.clients.get(intake.clientId());
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		intake.answers().painMap().regions().forEach((region, level) -> levels.put(region.name(), level));
+		model.addAttribute("intake", intake);
+		model.addAttribute("assessment", intake.assessment());
+		model.addAttribute("client", client);
+		model.addAttribute("staff", caller.client() == null);
+		model.addAttribute("problem", problem);
+		model.addAttribute("back", BodyDiagram.BACK);
+		model.addAttribute("front", BodyDiagram.FRONT);
+		model.addAttribute("levels", levels);
+		model.addAttribute("regionsHurting", intake.answers().painMap().regions().entrySet().stream()
+			.sorted(Map.Entry.<PainRegion, Integer>comparingByValue().reversed())
+			.map(entry -> entry.getKey().label() + " " + entry.getValue() + "/10")
+			.toList());
+		model.addAttribute("allTechniques", Arrays.asList(Technique.values()));
+		Map<Technique, List<String>> reasons = new java.util.EnumMap<>(Technique.class);
+		intake.assessment().recommendation().techniques().forEach(choice -> reasons.put(choice.technique(), choice.reasons()));
+		model.addAttribute("reasons", reasons);
+		java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
+		model.addAttribute("times", new LocalTimes(zone));
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(zone)));
+	}
+
+	private static String explain(ConstraintViolation<IntakeAnswers> violation) {
+		String path = violation.getPropertyPath().toString();
+		String message = violation.getMessage();
+		if (message.equals("must not be null") || message.equals("must not be blank")) {
+			message = "please answer";
+		}
+		return label(path) + ": " + message + ".";
+	}
+
+	/** The question a validation path stands for, as the client read it. */
+	static String label(String path) {
+		String field = path.substring(path.lastIndexOf('.') + 1);
+		if (path.startsWith("redFlags.") && Questions.RED_FLAGS.containsKey(field)) {
+			return Questions.RED_FLAGS.get(field);
+		}
+		if (path.startsWith("contraindications.") && Questions.CONTRAINDICATIONS.containsKey(field)) {
+			return Questions.CONTRAINDICATIONS.get(field);
+		}
+		if (path.startsWith("startBack.agree[")) {
+			int item = Integer.parseInt(path.replaceAll("\\D", "")) + 1;
+			return "Back pain questions, item " + item + " (\"" + StartBack.ITEMS.get(item - 1) + "\")";
+		}
+		if (path.startsWith("oswestry.sections[")) {
+			int section = Integer.parseInt(path.replaceAll("\\D", ""));
+			return "Everyday life, section " + (section + 1) + " (" + Oswestry.SECTIONS.get(section).title() + ")";
+		}
+		return switch (path) {
+			case "painMap.regions" -> "Pain map";
+			case "pain.now" -> "Pain now";
+			case "pain.average" -> "Average pain over the last week";
+			case "pain.worst" -> "Worst pain over the last week";
+			case "pain.worstAtLeastNowAndAverage" -> "Pain ratings";
+			case "duration" -> "How long you have had this pain";
+			case "goals.wantToDoAgain" -> "What you want to be able to do again";
+			case "goals.pressure" -> "Preferred pressure";
+			case "goals.therapistGender" -> "Therapist preference";
+			case "goals.language" -> "Language";
+			case "startBack.bothersomeness" -> "Back pain questions, item 9 (how bothersome)";
+			case "oswestry.scorable" -> "Everyday life";
+			case "body.heightCm" -> "Height (cm)";
+			case "body.weightKg" -> "Weight (kg)";
+			default -> path;
+		};
+	}
+
+	private static UUID uuid(String value) {
+		try {
+			return (value == null) ? null : UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static CurrentUser caller() {
+		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("intake pages need a signed-in caller"));
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.backcare.intake;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.intake.Recommendation.Phase;
+import org.backcare.therapist.Technique;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class IntakeRepository {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	IntakeRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The intake and one row per instrument, in the caller's transaction. */
+	void insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, java.util.UUID submittedBy,
+			IntakeAnswers answers, Assessment assessment) {
+		this.jdbc.sql("""
+				INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
+				                    referral, caution, restricted_techniques)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[])""")
+			.params(clinic.value(), id.value(), client.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+					submittedBy, this.json.writeValueAsString(answers), this.json.writeValueAsString(assessment),
+					assessment.rulesVersion(), assessment.referral().name(), assessment.caution(),
+					textArray(assessment.restricted().keySet().stream().map(Enum::name).toList()))
+			.update();
+		StartBack.Score startBack = assessment.startBack();
+		instrument(clinic, id, client, "STARTBACK", startBack.version(), answers.startBack(),
+				BigDecimal.valueOf(startBack.total()), BigDecimal.valueOf(startBack.psychosocial()), startBack.risk().name());
+		Oswestry.Score odi = assessment.oswestry();
+		instrument(clinic, id, client, "ODI", odi.version(), answers.oswestry(), odi.index(), null, odi.band().name());
+		instrument(clinic, id, client, "NPRS", assessment.painVersion(), answers.pain(),
+				BigDecimal.valueOf(answers.pain().now()), null, "NOW");
+	}
+
+	private void instrument(ClinicId clinic, IntakeId intake, ClientId client, String instrument, String version,
+			Object raw, BigDecimal score, BigDecimal subscale, String category) {
+		this.jdbc.sql("""
+				INSERT INTO instrument_response (clinic_id, intake_id, client_id, instrument, version, raw_answers, score,
+				                                 subscale, category)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+			.params(clinic.value(), intake.value(), client.value(), instrument, version, this.json.writeValueAsString(raw),
+					score, subscale, category)
+			.update();
+	}
+
+	Optional<Intake> find(IntakeId id) {
+		return this.jdbc.sql(SELECT + " WHERE i.id = ?").param(id.value()).query(this::intake).optional();
+	}
+
+	Optional<Intake> latest(ClientId client) {
+		return this.jdbc.sql(SELECT + " WHERE i.client_id = ? ORDER BY i.submitted_at DESC LIMIT 1")
+			.param(client.value())
+			.query(this::intake)
+			.optional();
+	}
+
+	List<Intake> ofClient(ClientId client) {
+		return this.jdbc.sql(SELECT + " WHERE i.client_id = ? ORDER BY i.submitted_at DESC")
+			.param(client.value())
+			.query(this::intake)
+			.list();
+	}
+
+	/** What booking needs of the latest intake, in one indexed read. */
+	Optional<BookingStatus> bookingStatus(ClientId client) {
+		return this.jdbc.sql("""
+				SELECT i.referral, i.restricted_techniques, c.intake_id IS NOT NULL AS cleared
+				FROM intake i LEFT JOIN medical_clearance c ON c.clinic_id = i.clinic_id AND c.intake_id = i.id
+				WHERE i.client_id = ? ORDER BY i.submitted_at DESC LIMIT 1""")
+			.param(client.value())
+			.query((rs, n) -> new BookingStatus(Referral.valueOf(rs.getString("referral")),
+					techniques(rs.getArray("restricted_techniques")), rs.getBoolean("cleared")))
+			.optional();
+	}
+
+	record BookingStatus(Referral referral, List<Technique> restricted, boolean cleared) {
+
+		boolean mayBook() {
+			return !this.referral.blocksBooking() || this.cleared;
+		}
+
+	}
+
+	/** @return false when the intake already has one */
+	boolean clear(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName, String clearedBy,
+			LocalDate clearedOn, String note) {
+		return this.jdbc.sql("""
+				INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
+				                               cleared_on, note)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(clinic.value(), intake.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), recordedBy,
+					recordedByName, clearedBy, clearedOn, note)
+			.update() == 1;
+	}
+
+	void override(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName,
+			List<Technique> techniques, Phase phase, String note) {
+		this.jdbc.sql("""
+				INSERT INTO recommendation_override (clinic_id, id, intake_id, recorded_at, recorded_by, recorded_by_name,
+				       techniques, initial_sessions, every_days, maintenance_every_weeks, note)
+				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
+			.params(clinic.value(), UUID.randomUUID(), intake.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+					recordedBy, recordedByName, textArray(techniques.stream().map(Enum::name).toList()),
+					phase.initialSessions(), phase.everyDays(), phase.maintenanceEveryWeeks(), note)
+			.update();
+	}
+
+	/** Erasure: every intake of the client goes, with its scores, clearance and overrides. */
+	int forgetClient(ClientId client) {
+		return this.jdbc.sql("DELETE FROM intake WHERE client_id = ?").param(client.value()).update();
+	}
+
+	private static final String SELECT = """
+			SELECT i.clinic_id, i.id, i.client_id, i.submitted_at, i.answers::text AS answers, i.assessment::text AS assessment,
+			       c.recorded_at AS c_recorded_at, c.recorded_by_name AS c_recorded_by, c.cleared_by, c.cleared_on, c.note AS c_note,
+			       (SELECT coalesce(json_agg(json_build_object('recordedAt', o.recorded_at, 'recordedBy', o.recorded_by_name,
+			                 'techniques', o.techniques, 'phase', json_build_object('initialSessions', o.initial_sessions,
+			                 'everyDays', o.every_days, 'maintenanceEveryWeeks', o.maintenance_every_weeks, 'reason', o.note),
+			                 'note', o.note) ORDER BY o.recorded_at, o.id), '[]')::text
+			        FROM recommendation_override o WHERE o.clinic_id = i.clinic_id AND o.intake_id = i.id) AS overrides
+			FROM intake i LEFT JOIN medical_clearance c ON c.clinic_id = i.clinic_id AND c.intake_id = i.id""";
+
+	private Intake intake(ResultSet rs, int row) throws SQLException {
+		MedicalClearance clearance = (rs.getObject("c_recorded_at") == null) ? null
+				: new MedicalClearance(rs.getObject("c_recorded_at", OffsetDateTime.class).toInstant(),
+						rs.getString("c_recorded_by"), rs.getString("cleared_by"),
+						rs.getObject("cleared_on", LocalDate.class), rs.getString("c_note"));
+		return new Intake(new IntakeId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				new ClientId(rs.getObject("client_id", UUID.class)),
+				rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+				this.json.readValue(rs.getString("answers"), IntakeAnswers.class),
+				this.json.readValue(rs.getString("assessment"), Assessment.class), clearance,
+				List.of(this.json.readValue(rs.getString("overrides"), RecommendationOverride[].class)));
+	}
+
+	private static List<Technique> techniques(Array array) throws SQLException {
+		List<Technique> techniques = new ArrayList<>();
+		for (String name : (String[]) array.getArray()) {
+			techniques.add(Technique.valueOf(name));
+		}
+		return techniques;
+	}
+
+	private static String textArray(List<String> values) {
+		return "{" + String.join(",", values) + "}";
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.backcare.intake;
+
+/** The massage pressure the client prefers. */
+public enum Pressure {
+
+	LIGHT, MEDIUM, FIRM, NOT_SURE
+
+}
