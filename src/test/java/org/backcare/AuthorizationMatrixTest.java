@@ -91,6 +91,13 @@ class AuthorizationMatrixTest {
 
 	boolean cHasMetX;
 
+	boolean aCompletedWithX;
+
+	UUID reviewOfX;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TherapistId therapistX;
 
 	final Map<Caller, CurrentUser> users = new EnumMap<>(Caller.class);
@@ -193,6 +200,26 @@ class AuthorizationMatrixTest {
 				200, 200, 200, 200, 200, 200, 200);
 		api("GET /api/v1/intake/questionnaire", t -> get("/api/v1/intake/questionnaire"),
 				200, 200, 200, 200, 200, 200, 200);
+		// Reviews: A has had a completed session with X and reviewed X.
+		api("PUT /api/v1/therapists/{id}/review", t -> json(put("/api/v1/therapists/{id}/review", t.therapistX.value()),
+				t.completedSessionOfAWithX() + "{\"ratings\": {\"listening\": 5, \"comfort\": 4, \"effect\": 4}, \"text\": \"ok\"}"),
+				401, 200, 422, 403, 403, 403, 403);
+		api("GET /api/v1/therapists/{id}/reviews", t -> get("/api/v1/therapists/{id}/reviews", t.therapistX.value()),
+				200, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/reviews/{id}/reply", t -> json(post("/api/v1/reviews/{id}/reply", t.reviewOfXByA()),
+				"{\"text\": \"Thank you\"}"),
+				401, 404, 404, 200, 404, 403, 404);
+		api("GET /api/v1/reviews/{id}/history", t -> get("/api/v1/reviews/{id}/history", t.reviewOfXByA()),
+				401, 200, 404, 404, 404, 200, 404);
+		api("GET /api/v1/admin/reviews", t -> get("/api/v1/admin/reviews"),
+				401, 403, 403, 403, 403, 200, 200);
+		api("POST /api/v1/admin/reviews/{id}/hide", t -> json(post("/api/v1/admin/reviews/{id}/hide", t.reviewOfXByA()),
+				"{\"reason\": \"matrix\"}"),
+				401, 403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/appointments/{id}/complete", t -> post("/api/v1/appointments/{id}/complete", t.startedSessionOfAWithX()),
+				401, 403, 404, 200, 404, 200, 404);
+		api("GET /api/v1/clients/{id}/matches", t -> get("/api/v1/clients/{id}/matches", t.clientA.value()),
+				401, 200, 404, 404, 404, 200, 404);
 		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
 				401, 403, 403, 403, 403, 200, 200);
 		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
@@ -253,6 +280,22 @@ class AuthorizationMatrixTest {
 			.param("everyDays", "7")
 			.param("note", "matrix"),
 				302, 200, 404, 302, 404, 302, 404);
+		page("GET /therapists/{id}", t -> get("/therapists/{id}", t.therapistX.value()),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /match", t -> get("/match"),
+				302, 200, 200, 403, 403, 200, 200);
+		// Review forms go back to the profile (302), with the refusal shown there when there is one.
+		page("POST /therapists/{id}/review", t -> {
+			t.completedSessionOfAWithX();
+			return post("/therapists/{id}/review", t.therapistX.value()).param("listening", "5").param("comfort", "5")
+				.param("effect", "4");
+		}, 302, 302, 302, 302, 302, 302, 302);
+		page("POST /reviews/{id}/reply", t -> post("/reviews/{id}/reply", t.reviewOfXByA()).param("text", "Thanks"),
+				302, 404, 404, 302, 404, 302, 404);
+		page("POST /reviews/{id}/hide", t -> post("/reviews/{id}/hide", t.reviewOfXByA()).param("reason", "matrix"),
+				302, 404, 404, 404, 404, 302, 404);
+		page("POST /appointments/{id}/complete", t -> post("/appointments/{id}/complete", t.startedSessionOfAWithX()),
+				302, 403, 404, 302, 404, 302, 404);
 		page("POST /login", t -> post("/login").param("username", "nobody@example.org").param("password", "wrong password"),
 				302, 302, 302, 302, 302, 302, 302);
 		page("POST /logout", t -> post("/logout"),
@@ -369,6 +412,40 @@ class AuthorizationMatrixTest {
 
 	private String clinicId() {
 		return this.clinic.clinic().id().toString();
+	}
+
+	/** A session of A with X that has started (a week ago), not yet marked completed. */
+	private UUID startedSessionOfAWithX() {
+		return this.clinic.pastAppointment(this.therapistX, this.clientA);
+	}
+
+	/** Makes sure A has had a completed session with X; returns "" so it can prefix a body. */
+	private String completedSessionOfAWithX() {
+		if (!this.aCompletedWithX) {
+			UUID session = startedSessionOfAWithX();
+			this.jdbc.sql("UPDATE appointment SET status = 'COMPLETED', completed_at = starts_at WHERE id = ?")
+				.param(session)
+				.update();
+			this.aCompletedWithX = true;
+		}
+		return "";
+	}
+
+	/** A's review of X, written once. */
+	private UUID reviewOfXByA() {
+		if (this.reviewOfX == null) {
+			completedSessionOfAWithX();
+			try {
+				String written = this.mvc.perform(json(put("/api/v1/therapists/{id}/review", this.therapistX.value()),
+						"{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}}")
+					.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.CLIENT_A))).andReturn().getResponse().getContentAsString();
+				this.reviewOfX = UUID.fromString(JsonPath.read(written, "$.id"));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return this.reviewOfX;
 	}
 
 	/** Client A's intake answers as JSON; with a red flag when {@code referral}. */

@@ -87,6 +87,8 @@ class BadInputSweepTest {
 		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
 		ObjectNode intake = this.json.valueToTree(org.backcare.intake.Examples.officeWorker().yes("historyOfCancer").answers());
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
+		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
+		UUID review = existingReview(clinic, therapist, client, asClient);
 		Map<String, String> intakeFields = new LinkedHashMap<>();
 		intake.properties().forEach(field -> intakeFields.put(field.getKey(), field.getValue().toString()));
 
@@ -126,7 +128,14 @@ class BadInputSweepTest {
 				new Endpoint(HttpMethod.POST, "/api/v1/intakes/" + intakeId + "/overrides",
 						fields("techniques", "[\"SWEDISH\"]", "initialSessions", "4", "everyDays", "7", "maintenanceEveryWeeks",
 								"4", "note", "\"gentler\""),
-						List.of("techniques", "initialSessions", "everyDays", "note"), asAdmin, List.of("note")));
+						List.of("techniques", "initialSessions", "everyDays", "note"), asAdmin, List.of("note")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/therapists/" + therapist + "/review",
+						fields("ratings", "{\"listening\": 5, \"comfort\": 4, \"effect\": 4}", "text", "\"fine\""),
+						List.of("ratings"), asClient, List.of("text")),
+				new Endpoint(HttpMethod.POST, "/api/v1/reviews/" + review + "/reply", fields("text", "\"thanks\""),
+						List.of("text"), asTherapist, List.of("text")),
+				new Endpoint(HttpMethod.POST, "/api/v1/admin/reviews/" + review + "/hide", fields("reason", "\"spam\""),
+						List.of("reason"), asAdmin, List.of("reason")));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -212,7 +221,7 @@ class BadInputSweepTest {
 		Map<String, Object> tables = new LinkedHashMap<>();
 		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
 				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
-				"instrument_response", "medical_clearance", "recommendation_override")) {
+				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision")) {
 			tables.put(table, this.jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 					+ table + " t").query(String.class).single());
 		}
@@ -227,6 +236,20 @@ class BadInputSweepTest {
 			.getResponse()
 			.getContentAsString();
 		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+	}
+
+	/** A completed session of the client with the therapist, and the client's review of it. */
+	private UUID existingReview(TestClinic clinic, TherapistId therapist, ClientId client, String bearer) throws Exception {
+		UUID session = clinic.pastAppointment(therapist, client);
+		this.jdbc.sql("UPDATE appointment SET status = 'COMPLETED', completed_at = starts_at WHERE id = ?").param(session).update();
+		String written = this.mvc.perform(request(HttpMethod.PUT, "/api/v1/therapists/" + therapist + "/review")
+			.header(HttpHeaders.AUTHORIZATION, bearer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}, \"text\": \"good\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(written, "$.id"));
 	}
 
 	private UUID existingIntake(ClientId client, String bearer, String body) throws Exception {

@@ -98,6 +98,8 @@ public class ClinicFixture {
 
 		private CurrentUser admin;
 
+		private int pastSessions;
+
 		TestClinic(Clinic clinic) {
 			this.clinic = clinic;
 		}
@@ -123,6 +125,35 @@ public class ClinicFixture {
 			return ClinicFixture.this.therapists.register(this.clinic.id(),
 					new NewTherapist("Therapist " + UUID.randomUUID().toString().substring(0, 8), "", List.of("en"), 5,
 							List.of(licence), certified, hours));
+		}
+
+		/** A therapist as described, licensed for a year either side of today, working every day 08:00–20:00. */
+		public TherapistId therapist(String name, org.backcare.therapist.Gender gender, List<String> languages, int years,
+				Technique... techniques) {
+			LocalDate today = today();
+			List<WorkingInterval> hours = new ArrayList<>();
+			for (DayOfWeek day : DayOfWeek.values()) {
+				hours.add(new WorkingInterval(day, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+			}
+			return ClinicFixture.this.therapists.register(this.clinic.id(), new NewTherapist(name, "", languages, years,
+					List.of(new Licence("Berlin", "LIC-" + UUID.randomUUID(), today.minusYears(1), today.plusYears(1))),
+					EnumSet.copyOf(List.of(techniques)), hours, gender, java.util.Map.of()));
+		}
+
+		/**
+		 * A session of the client with the therapist a week or more ago, still BOOKED (not yet
+		 * marked completed); each call a day earlier than the last, so they never overlap.
+		 */
+		public UUID pastAppointment(TherapistId therapist, ClientId client) {
+			UUID id = UUID.randomUUID();
+			OffsetDateTime start = today().minusDays(7 + this.pastSessions++).atTime(10, 0).atZone(BERLIN).toOffsetDateTime();
+			ClinicFixture.this.jdbc.sql("""
+					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+					VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+				.params(this.clinic.id().value(), id, therapist.value(), client.value(), start, start.plusMinutes(60),
+						start.plusMinutes(75))
+				.update();
+			return id;
 		}
 
 		public ClientId client() {

@@ -67,7 +67,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
 						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts",
-						"/api/v1/intake/rules", "/api/v1/intake/questionnaire")
+						"/api/v1/intake/rules", "/api/v1/intake/questionnaire",
+						"/api/v1/therapists/*/reviews")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
 						"/api/v1/auth/invitations/accept")
@@ -91,6 +92,11 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico")
 			.permitAll()
+			// Therapist profiles are public, as the directory is.
+			.requestMatchers(HttpMethod.GET, "/therapists/*")
+			.permitAll()
+			.requestMatchers("/match")
+			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
 			// Health and metrics hold no personal data; in production expose them on management.server.port.
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 			.permitAll()

@@ -87,6 +87,19 @@ class AppointmentController {
 		return view(this.bookings.cancel(appointment.id(), request.reason().strip()));
 	}
 
+	@PostMapping("/{id}/complete")
+	@Operation(summary = "Mark a session as having taken place (its therapist, or the front desk)",
+			description = "Only a booked session that has started; 422 'not-yet-started' before. Completed sessions let "
+					+ "the client review the therapist.")
+	AppointmentView complete(@PathVariable UUID id) {
+		CurrentUser caller = AppointmentAccess.caller();
+		Appointment appointment = this.access.visible(caller, new AppointmentId(id), "APPOINTMENT_COMPLETED");
+		if (caller.isClient(appointment.clientId())) {
+			throw new org.backcare.platform.Forbidden("The therapist or the front desk marks a session as completed.");
+		}
+		return view(this.bookings.complete(appointment.id()));
+	}
+
 	@PostMapping("/{id}/reschedule")
 	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {

@@ -81,6 +81,21 @@ class AppointmentRepository {
 			.update());
 	}
 
+	void complete(Appointment appointment, Instant at) {
+		this.jdbc.sql("""
+				UPDATE appointment SET status = 'COMPLETED', completed_at = ?, version = version + 1, updated_at = now()
+				WHERE clinic_id = ? AND id = ?""")
+			.params(utc(at), appointment.clinicId().value(), appointment.id().value())
+			.update();
+	}
+
+	boolean haveCompleted(TherapistId therapist, ClientId client) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status = 'COMPLETED')")
+			.params(therapist.value(), client.value())
+			.query(Boolean.class)
+			.single();
+	}
+
 	void cancel(Appointment appointment, String reason, Instant at) {
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = ?,

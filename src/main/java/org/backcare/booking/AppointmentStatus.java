@@ -6,6 +6,9 @@ public enum AppointmentStatus {
 	BOOKED,
 
 	/** Kept for the record; the time is free again. */
-	CANCELLED
+	CANCELLED,
+
+	/** The session took place (marked by the therapist or the front desk); the client may review it. */
+	COMPLETED
 
 }

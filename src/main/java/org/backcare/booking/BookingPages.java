@@ -58,8 +58,11 @@ class BookingPages {
 
 	private final AppointmentAccess access;
 
+	private final java.time.Clock clock;
+
 	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings,
-			AppointmentAccess access) {
+			AppointmentAccess access, java.time.Clock clock) {
+		this.clock = clock;
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
@@ -151,7 +154,27 @@ class BookingPages {
 		model.addAttribute("service", this.clinics.service(clinic.id(), appointment.service()));
 		model.addAttribute("when", SlotChoice.of(clinic,
 				new Slot(appointment.therapistId(), null, appointment.start(), appointment.end())));
+		model.addAttribute("started", !appointment.start().isAfter(this.clock.instant()));
 		return APPOINTMENT;
+	}
+
+	/** The therapist or the front desk marks a session that has started as having taken place. */
+	@PostMapping("/appointments/{id}/complete")
+	String complete(@PathVariable UUID id, Model model) {
+		CurrentUser caller = AppointmentAccess.caller();
+		Appointment appointment = this.access.visible(caller, new AppointmentId(id), "APPOINTMENT_COMPLETED");
+		if (caller.isClient(appointment.clientId())) {
+			throw new org.backcare.platform.Forbidden("The therapist or the front desk marks a session as completed.");
+		}
+		try {
+			this.bookings.complete(appointment.id());
+		}
+		catch (ProblemException refused) {
+			appointment(id, model);
+			model.addAttribute("error", refused.getMessage());
+			return APPOINTMENT;
+		}
+		return "redirect:/appointments/" + id;
 	}
 
 	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {

@@ -173,6 +173,67 @@ public class Bookings {
 		});
 	}
 
+	/**
+	 * Marks a session as having taken place: only once it has started, and only a booked one.
+	 * A completed session is what entitles the client to review their therapist.
+	 */
+	public Appointment complete(AppointmentId id) {
+		return inTransaction(() -> {
+			Appointment appointment = lockActive(id);
+			Instant now = this.clock.instant();
+			if (appointment.start().isAfter(now)) {
+				throw new BookingRefused("not-yet-started", "A session can be marked as completed once it has started.");
+			}
+			this.appointments.complete(appointment, now);
+			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_COMPLETED", "appointment", id.value(),
+					appointment.clinicId(), appointment.clientId()));
+			this.events.publishEvent(new AppointmentCompleted(id, appointment.clinicId(), appointment.therapistId(),
+					appointment.clientId(), appointment.start()));
+			return get(id);
+		});
+	}
+
+	/** The therapists the client has had (or has booked) a session with: cancelled ones do not count. */
+	public java.util.Set<org.backcare.therapist.TherapistId> therapistsSeenBy(org.backcare.client.ClientId client) {
+		return this.appointments.ofClient(client)
+			.stream()
+			.filter(appointment -> appointment.status() != AppointmentStatus.CANCELLED)
+			.map(Appointment::therapistId)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	/**
+	 * Records a session that has already taken place (a clinic bringing its history from another
+	 * system, or the demo): stored as completed, so it counts for reviews and continuity. It must
+	 * lie in the past; no booking rule applies to history.
+	 */
+	public Appointment recordPastSession(org.backcare.client.ClientId clientId, org.backcare.therapist.TherapistId therapistId,
+			String serviceCode, Technique technique, Instant start) {
+		Therapist therapist = this.therapists.get(therapistId);
+		Client client = this.clients.get(clientId);
+		if (!client.clinicId().equals(therapist.clinicId())) {
+			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
+		}
+		ServiceType service = this.clinics.service(therapist.clinicId(), serviceCode);
+		Instant end = start.plus(service.duration());
+		if (end.isAfter(this.clock.instant())) {
+			throw new BookingRefused("not-in-the-past", "Only sessions that have already ended can be recorded as past.");
+		}
+		Appointment appointment = new Appointment(new AppointmentId(UUID.randomUUID()), therapist.clinicId(), therapistId,
+				clientId, service.code(), technique, start, end, start.plus(service.blocks()), AppointmentStatus.COMPLETED,
+				null, null, 0);
+		return inTransaction(() -> {
+			this.appointments.insert(appointment);
+			this.appointments.complete(appointment, end);
+			return get(appointment.id());
+		});
+	}
+
+	/** Whether the client has had at least one completed session with the therapist. */
+	public boolean haveCompletedSession(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
+		return this.appointments.haveCompleted(therapist, client);
+	}
+
 	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
 	public Appointment reschedule(AppointmentId id, Instant newStart) {
 		return inTransaction(() -> {

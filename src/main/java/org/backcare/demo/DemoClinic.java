@@ -23,6 +23,10 @@ import org.backcare.clinic.Clinics;
 import org.backcare.booking.BookingRequest;
 import org.backcare.booking.Bookings;
 import org.backcare.intake.Intakes;
+import org.backcare.review.Reviews;
+import org.backcare.therapist.Gender;
+import org.backcare.account.AccountId;
+import org.backcare.account.CurrentUser;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Licence;
@@ -80,8 +84,11 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Bookings bookings;
 
+	private final Reviews reviews;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings) {
+			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews) {
+		this.reviews = reviews;
 		this.intakes = intakes;
 		this.bookings = bookings;
 		this.clinics = clinics;
@@ -202,13 +209,51 @@ class DemoClinic implements ApplicationRunner {
 		this.bookings.book(new BookingRequest(sofia.id(), anna.id(), ServiceType.TREATMENT_60,
 				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, (therapist, client) -> {
 				});
+		seedReviews(clinic);
+	}
+
+	/**
+	 * Past sessions and the reviews their clients wrote, so the profiles and the ranking have
+	 * something to show. The reviewers have no accounts in the demo, so each review is written as
+	 * that client would write it, by a principal made for the purpose.
+	 */
+	private void seedReviews(Clinic clinic) {
+		Map<String, org.backcare.client.Client> people = new java.util.HashMap<>();
+		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
+		Map<String, org.backcare.therapist.Therapist> staff = new java.util.HashMap<>();
+		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.name().split(" ")[0], therapist));
+		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
+		int weeksAgo = 2;
+		for (DemoReviews.Entry entry : DemoReviews.ENTRIES) {
+			var client = people.get(entry.client());
+			var therapist = staff.get(entry.therapist());
+			LocalDate day = today.minusWeeks(weeksAgo++).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+			this.bookings.recordPastSession(client.id(), therapist.id(), ServiceType.TREATMENT_60, null,
+					day.atTime(11, 0).atZone(ZONE).toInstant());
+			var reviewer = new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), client.email(), Role.CLIENT,
+					client.id(), null, 0);
+			var review = this.reviews.write(reviewer, therapist.id(), entry.ratings(), entry.text());
+			if (entry.reply() != null) {
+				this.reviews.reply(new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), "demo@riverside.example",
+						Role.THERAPIST, null, therapist.id(), 0), review.id(), entry.reply());
+			}
+		}
 	}
 
 	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,
 			Licence licence, Set<Technique> techniques, List<WorkingInterval> hours) {
-		return this.therapists.register(clinic.id(),
-				new NewTherapist(name, bio, languages, years, List.of(licence), techniques, hours));
+		Map<Technique, LocalDate> certified = new java.util.EnumMap<>(Technique.class);
+		int n = 0;
+		for (Technique technique : techniques) {
+			certified.put(technique, licence.validFrom().minusMonths(3L * ++n).withDayOfMonth(1));
+		}
+		return this.therapists.register(clinic.id(), new NewTherapist(name, bio, languages, years, List.of(licence),
+				techniques, hours, GENDERS.getOrDefault(name, Gender.UNDISCLOSED), certified));
 	}
+
+	private static final Map<String, Gender> GENDERS = Map.of("Anna Keller", Gender.WOMAN, "Ben Okafor", Gender.MAN,
+			"Clara Jensen", Gender.WOMAN, "David Moreau", Gender.MAN, "Elif Yılmaz", Gender.WOMAN, "Farah Haddad",
+			Gender.WOMAN);
 
 	private static Licence licence(String number, LocalDate from, LocalDate until) {
 		return new Licence("Berlin, Germany", number, from, until);

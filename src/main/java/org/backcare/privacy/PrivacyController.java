@@ -52,8 +52,11 @@ class PrivacyController {
 
 	private final Intakes intakes;
 
+	private final org.backcare.review.Reviews reviews;
+
 	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, ApplicationEventPublisher events,
-			Clock clock, org.backcare.audit.AuditLog auditLog, Intakes intakes) {
+			Clock clock, org.backcare.audit.AuditLog auditLog, Intakes intakes, org.backcare.review.Reviews reviews) {
+		this.reviews = reviews;
 		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.clients = clients;
@@ -73,7 +76,7 @@ class PrivacyController {
 				new ClientData(client.name(), client.email(), client.phone(), client.dateOfBirth()),
 				this.accounts.consents(me.id()),
 				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList(),
-				this.intakes.exportOf(me.client()));
+				this.intakes.exportOf(me.client()), this.reviews.exportOf(me.client()));
 		this.events.publishEvent(HealthRecordAccessed.of("DATA_EXPORTED", "client", me.client().value(), me.clinic(),
 				me.client()));
 		return ResponseEntity.ok()
@@ -91,6 +94,7 @@ class PrivacyController {
 		this.bookings.forgetClient(me.client());
 		// Health data is deleted outright: intakes with their scores, clearances and overrides.
 		this.intakes.forgetClient(me.client());
+		this.reviews.forgetClient(me.client());
 		this.clients.anonymise(me.client());
 		this.accounts.erase(me.id());
 		this.events.publishEvent(HealthRecordAccessed.of("DATA_ERASED", "client", me.client().value(), me.clinic(),
@@ -136,7 +140,8 @@ class PrivacyController {
 	}
 
 	record DataExport(Instant exportedAt, AccountData account, ClientData client, List<Accounts.Consent> consents,
-			List<AppointmentData> appointments, List<org.backcare.intake.Intake> intakes) {
+			List<AppointmentData> appointments, List<org.backcare.intake.Intake> intakes,
+			List<org.backcare.review.Review> reviews) {
 	}
 
 	record AccountData(String email, Role role, Instant openedAt) {

@@ -9,7 +9,15 @@ import org.backcare.clinic.ClinicId;
 
 /** A therapist as the rest of BackCare sees them: credentials and weekly hours. */
 public record Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
-		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours) {
+		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
+		java.util.Map<Technique, LocalDate> certifiedOn) {
+
+	/** A therapist who has not said their gender, with no certification dates on record. */
+	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
+			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours) {
+		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, Gender.UNDISCLOSED,
+				java.util.Map.of());
+	}
 
 	public boolean licenceValidOn(LocalDate day) {
 		return this.licences.stream().anyMatch(licence -> licence.isValidOn(day));

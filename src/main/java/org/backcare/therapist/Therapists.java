@@ -42,10 +42,10 @@ public class Therapists {
 	public TherapistId register(ClinicId clinic, NewTherapist therapist) {
 		TherapistId id = new TherapistId(UUID.randomUUID());
 		this.jdbc.sql("""
-				INSERT INTO therapist (clinic_id, id, name, bio, languages, years_back_pain)
-				VALUES (?, ?, ?, ?, string_to_array(?, ','), ?)""")
+				INSERT INTO therapist (clinic_id, id, name, bio, languages, years_back_pain, gender)
+				VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)""")
 			.params(clinic.value(), id.value(), therapist.name(), therapist.bio(), String.join(",", therapist.languages()),
-					therapist.yearsTreatingBackPain())
+					therapist.yearsTreatingBackPain(), therapist.gender().name())
 			.update();
 		for (Licence licence : therapist.licences()) {
 			this.jdbc.sql("""
@@ -56,8 +56,8 @@ public class Therapists {
 				.update();
 		}
 		for (Technique technique : therapist.techniques()) {
-			this.jdbc.sql("INSERT INTO certification (clinic_id, therapist_id, technique) VALUES (?, ?, ?)")
-				.params(clinic.value(), id.value(), technique.name())
+			this.jdbc.sql("INSERT INTO certification (clinic_id, therapist_id, technique, certified_on) VALUES (?, ?, ?, ?)")
+				.params(clinic.value(), id.value(), technique.name(), therapist.certifiedOn().get(technique))
 				.update();
 		}
 		for (WorkingInterval interval : therapist.hours()) {
@@ -121,15 +121,17 @@ public class Therapists {
 	 */
 	private List<Therapist> load(String where, Object... params) {
 		return this.jdbc.sql("""
-				SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain,
-				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, c.techniques, w.days, w.starts, w.ends
+				SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender,
+				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, c.techniques, c.certified_ons,
+				       w.days, w.starts, w.ends
 				FROM therapist t
 				LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
 				                          array_agg(number ORDER BY valid_from, number) AS numbers,
 				                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
 				                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils
 				                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
-				LEFT JOIN LATERAL (SELECT array_agg(technique) AS techniques
+				LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
+				                          array_agg(certified_on ORDER BY technique) AS certified_ons
 				                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id) c ON true
 				LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
 				                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
@@ -151,8 +153,15 @@ public class Therapists {
 			licences.add(new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i])));
 		}
 		EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
-		for (String technique : strings(rs.getArray("techniques"))) {
-			techniques.add(Technique.valueOf(technique));
+		Map<Technique, java.time.LocalDate> certifiedOn = new java.util.EnumMap<>(Technique.class);
+		String[] certified = strings(rs.getArray("techniques"));
+		Object[] certifiedOns = objects(rs.getArray("certified_ons"));
+		for (int i = 0; i < certified.length; i++) {
+			Technique technique = Technique.valueOf(certified[i]);
+			techniques.add(technique);
+			if (certifiedOns[i] != null) {
+				certifiedOn.put(technique, date(certifiedOns[i]));
+			}
 		}
 		List<WorkingInterval> hours = new ArrayList<>();
 		Object[] days = objects(rs.getArray("days"));
@@ -164,7 +173,7 @@ public class Therapists {
 		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
 				rs.getString("name"), rs.getString("bio"), List.of(strings(rs.getArray("languages"))),
 				rs.getInt("years_back_pain"), List.copyOf(licences), java.util.Collections.unmodifiableSet(techniques),
-				new WeeklyHours(hours));
+				new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

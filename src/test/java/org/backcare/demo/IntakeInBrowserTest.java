@@ -81,10 +81,26 @@ class IntakeInBrowserTest {
 			browser.screenshot("intake-result", 2000);
 			resultUrl = page.getCurrentUrl();
 
+			page.findElement(By.linkText("See the therapists who fit")).click();
+			awaitTitle(page, "Therapists for you");
+			var cards = page.findElements(By.cssSelector(".matches > li"));
+			assertThat(cards).hasSizeGreaterThanOrEqualTo(3);
+			assertThat(cards.get(0).getText()).contains("recommended for you", "years treating back pain",
+					"Book a first consultation");
+			assertThat(page.findElement(By.tagName("details")).getText()).contains("Not listed, and why");
+			browser.screenshot("matches", 1600);
+
+			page.findElement(By.linkText("Anna Keller")).click();
+			awaitTitle(page, "Anna Keller");
+			assertThat(page.findElement(By.id("reviews")).getText()).contains("Verified client",
+					"Explained what was going on in my lower back", "Thank you, Sofia");
+			browser.screenshot("profile", 1500);
 			page.findElement(By.linkText("Book a first consultation")).click();
 			awaitTitle(page, "Book a session");
 			assertThat(new Select(page.findElement(By.id("service"))).getFirstSelectedOption().getText())
 				.isEqualTo("First consultation");
+			assertThat(new Select(page.findElement(By.id("therapist"))).getFirstSelectedOption().getText())
+				.isEqualTo("Anna Keller");
 			assertThat(page.findElement(By.cssSelector(".guidance")).getText()).contains("Recommended for you",
 					"Swedish massage");
 		}

@@ -1,0 +1,12 @@
+package org.backcare.booking;
+
+import java.time.Instant;
+
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.therapist.TherapistId;
+
+/** A session took place. */
+public record AppointmentCompleted(AppointmentId id, ClinicId clinic, TherapistId therapist, ClientId client,
+		Instant start) {
+}

@@ -1,0 +1,92 @@
+package org.backcare.review;
+
+import java.util.UUID;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.platform.ProblemException;
+import org.backcare.therapist.TherapistId;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review forms on a therapist's profile page: write, reply, hide. Each goes back to the
+ * profile, with what was wrong if it was refused.
+ */
+@Controller
+class ReviewPages {
+
+	private final Reviews reviews;
+
+	ReviewPages(Reviews reviews) {
+		this.reviews = reviews;
+	}
+
+	@PostMapping("/therapists/{id}/review")
+	String write(@PathVariable UUID id, @RequestParam(required = false) Integer listening,
+			@RequestParam(required = false) Integer comfort, @RequestParam(required = false) Integer effect,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		if (!stars(listening) || !stars(comfort) || !stars(effect)) {
+			redirect.addFlashAttribute("reviewProblem", "Please give 1 to 5 stars for each of the three questions.");
+		}
+		else if (text != null && text.length() > 2000) {
+			redirect.addFlashAttribute("reviewProblem", "Your review can be at most 2,000 characters.");
+		}
+		else {
+			attempt(redirect, () -> this.reviews.write(caller(), new TherapistId(id), new Ratings(listening, comfort, effect),
+					text));
+		}
+		return "redirect:/therapists/" + id + "#reviews";
+	}
+
+	@PostMapping("/reviews/{id}/reply")
+	String reply(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+		Review review = this.reviews.find(id).orElseThrow(() -> new org.backcare.platform.RecordNotFound("Review", id));
+		if (text == null || text.isBlank() || text.length() > 2000) {
+			redirect.addFlashAttribute("reviewProblem", "A reply needs 1 to 2,000 characters.");
+		}
+		else {
+			attempt(redirect, () -> this.reviews.reply(caller(), id, text));
+		}
+		return "redirect:/therapists/" + review.therapistId() + "#reviews";
+	}
+
+	@PostMapping("/reviews/{id}/hide")
+	String hide(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		CurrentUser caller = caller();
+		Review review = this.reviews.find(id)
+			.filter(found -> caller.isAdminOf(found.clinicId()))
+			.orElseThrow(() -> new org.backcare.platform.RecordNotFound("Review", id));
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			redirect.addFlashAttribute("reviewProblem", "Please give the reason for hiding (up to 500 characters).");
+		}
+		else {
+			attempt(redirect, () -> this.reviews.hide(caller, id, reason));
+		}
+		return "redirect:/therapists/" + review.therapistId() + "#reviews";
+	}
+
+	private static void attempt(RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (ProblemException refused) {
+			if (refused.status().value() == 404) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("reviewProblem", refused.getMessage());
+		}
+	}
+
+	private static boolean stars(Integer value) {
+		return value != null && value >= 1 && value <= 5;
+	}
+
+	private static CurrentUser caller() {
+		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("reviews need a signed-in caller"));
+	}
+
+}

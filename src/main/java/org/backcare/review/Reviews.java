@@ -1,0 +1,284 @@
+package org.backcare.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.booking.Bookings;
+import org.backcare.client.ClientId;
+import org.backcare.clinic.ClinicId;
+import org.backcare.platform.Forbidden;
+import org.backcare.platform.ProblemException;
+import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The review module's public face. Who may do what: a client writes (and rewrites) their own
+ * review of a therapist they have had a completed session with; the therapist replies; the
+ * clinic's admins hide a review with a reason. Everyone sees the visible reviews, without the
+ * reviewer's name: a review says that someone is treated for back pain, so it is shown as from a
+ * "verified client" only.
+ */
+@Service
+public class Reviews {
+
+	private static final String COLUMNS = """
+			clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at, revision, reply,
+			replied_at, hidden_at, hidden_reason""";
+
+	private final JdbcClient jdbc;
+
+	private final Therapists therapists;
+
+	private final Bookings bookings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	Reviews(JdbcClient jdbc, Therapists therapists, Bookings bookings, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.therapists = therapists;
+		this.bookings = bookings;
+		this.events = events;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Writes the caller's review of the therapist, or rewrites it: one per client and therapist,
+	 * and the earlier version is kept. Only after a completed session with that therapist.
+	 */
+	public Review write(CurrentUser caller, TherapistId therapistId, Ratings ratings, String text) {
+		if (caller.client() == null) {
+			throw new Forbidden("Only clients write reviews, of therapists they have had a session with.");
+		}
+		Therapist therapist = this.therapists.find(therapistId)
+			.filter(found -> found.clinicId().equals(caller.clinic()))
+			.orElseThrow(() -> new RecordNotFound("Therapist", therapistId));
+		if (!this.bookings.haveCompletedSession(therapistId, caller.client())) {
+			throw new ReviewRefused("no-completed-session", "You can review " + therapist.name()
+					+ " after a session with them has taken place.");
+		}
+		String clean = (text == null) ? "" : text.strip();
+		Instant now = this.clock.instant();
+		return this.transaction.execute(status -> {
+			UUID id = UUID.randomUUID();
+			boolean created = this.jdbc.sql("""
+					INSERT INTO review (clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clinic_id, therapist_id, client_id) DO NOTHING""")
+				.params(caller.clinic().value(), id, therapistId.value(), caller.client().value(), ratings.listening(),
+						ratings.comfort(), ratings.effect(), clean, utc(now))
+				.update() == 1;
+			if (!created) {
+				// Keep the version being replaced, then replace it: the row lock orders concurrent edits.
+				id = this.jdbc.sql("""
+						SELECT id FROM review WHERE clinic_id = ? AND therapist_id = ? AND client_id = ? FOR UPDATE""")
+					.params(caller.clinic().value(), therapistId.value(), caller.client().value())
+					.query(UUID.class)
+					.single();
+				this.jdbc.sql("""
+						INSERT INTO review_revision (clinic_id, review_id, revision, listening, comfort, effect, text, written_at)
+						SELECT clinic_id, id, revision, listening, comfort, effect, text, written_at FROM review
+						WHERE clinic_id = ? AND id = ?""").params(caller.clinic().value(), id).update();
+				this.jdbc.sql("""
+						UPDATE review SET listening = ?, comfort = ?, effect = ?, text = ?, written_at = ?, revision = revision + 1
+						WHERE clinic_id = ? AND id = ?""")
+					.params(ratings.listening(), ratings.comfort(), ratings.effect(), clean, utc(now),
+							caller.clinic().value(), id)
+					.update();
+			}
+			this.events.publishEvent(HealthRecordAccessed.of("REVIEW_WRITTEN", "review", id, caller.clinic(),
+					caller.client()));
+			return find(id).orElseThrow();
+		});
+	}
+
+	/** The therapist's public reply to a review of them; a new reply replaces the old. */
+	public Review reply(CurrentUser caller, UUID reviewId, String text) {
+		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		if (!caller.isTherapist(review.therapistId())) {
+			if (caller.isAdminOf(review.clinicId())) {
+				throw new Forbidden("Only the therapist reviewed can reply.");
+			}
+			throw new RecordNotFound("Review", reviewId);
+		}
+		this.jdbc.sql("UPDATE review SET reply = ?, replied_at = ? WHERE clinic_id = ? AND id = ?")
+			.params(text.strip(), utc(this.clock.instant()), review.clinicId().value(), reviewId)
+			.update();
+		return find(reviewId).orElseThrow();
+	}
+
+	/** Hides a review from everyone but the clinic's admins, with the reason; nothing is deleted. */
+	public Review hide(CurrentUser caller, UUID reviewId, String reason) {
+		Review review = find(reviewId).filter(found -> caller.isAdminOf(found.clinicId()))
+			.orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		return this.transaction.execute(status -> {
+			this.jdbc.sql("""
+					UPDATE review SET hidden_at = ?, hidden_by = ?, hidden_reason = ? WHERE clinic_id = ? AND id = ?""")
+				.params(utc(this.clock.instant()), caller.id().value(), reason.strip(), review.clinicId().value(), reviewId)
+				.update();
+			this.events.publishEvent(HealthRecordAccessed.of("REVIEW_HIDDEN", "review", reviewId, review.clinicId(),
+					review.clientId()));
+			return find(reviewId).orElseThrow();
+		});
+	}
+
+	/** Every earlier version of a review, oldest first: for its author and the clinic's admins. */
+	public List<Revision> history(CurrentUser caller, UUID reviewId) {
+		Review review = find(reviewId)
+			.filter(found -> caller.isClient(found.clientId()) || caller.isAdminOf(found.clinicId()))
+			.orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		return this.jdbc.sql("""
+				SELECT revision, listening, comfort, effect, text, written_at FROM review_revision
+				WHERE clinic_id = ? AND review_id = ? ORDER BY revision""")
+			.params(review.clinicId().value(), reviewId)
+			.query((rs, n) -> new Revision(rs.getInt("revision"),
+					new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")), rs.getString("text"),
+					rs.getObject("written_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	public record Revision(int revision, Ratings ratings, String text, Instant writtenAt) {
+	}
+
+	/** The visible reviews of a therapist, newest first. */
+	public List<Review> visible(TherapistId therapist) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE therapist_id = ? AND hidden_at IS NULL "
+				+ "ORDER BY written_at DESC, id")
+			.param(therapist.value())
+			.query(Reviews::review)
+			.list();
+	}
+
+	/** Every review in the clinic, hidden ones included: the admins' moderation view. */
+	public List<Review> all(ClinicId clinic) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE clinic_id = ? ORDER BY written_at DESC, id")
+			.param(clinic.value())
+			.query(Reviews::review)
+			.list();
+	}
+
+	/** The caller's own review of the therapist, if they wrote one. */
+	public Optional<Review> mine(CurrentUser caller, TherapistId therapist) {
+		if (caller.client() == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE therapist_id = ? AND client_id = ?")
+			.params(therapist.value(), caller.client().value())
+			.query(Reviews::review)
+			.optional();
+	}
+
+	public ReviewSummary summary(Therapist therapist) {
+		return summaries(therapist.clinicId()).getOrDefault(therapist.id(), ReviewSummary.none(clinicMean(therapist.clinicId())));
+	}
+
+	/**
+	 * Each reviewed therapist's summary in one query; therapists without visible reviews are
+	 * absent (their Bayesian average is the clinic's mean, see {@link #clinicMean}).
+	 */
+	public Map<TherapistId, ReviewSummary> summaries(ClinicId clinic) {
+		Double mean = clinicMean(clinic);
+		Map<TherapistId, ReviewSummary> summaries = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT therapist_id, count(*) AS n, sum((listening + comfort + effect) / 3.0) AS total,
+				       avg(listening) AS listening, avg(comfort) AS comfort, avg(effect) AS effect
+				FROM review WHERE clinic_id = ? AND hidden_at IS NULL GROUP BY therapist_id""")
+			.param(clinic.value())
+			.query((rs, n) -> {
+				int count = rs.getInt("n");
+				double total = rs.getDouble("total");
+				summaries.put(new TherapistId(rs.getObject("therapist_id", UUID.class)),
+						new ReviewSummary(count, total / count, rs.getDouble("listening"), rs.getDouble("comfort"),
+								rs.getDouble("effect"), BayesianAverage.of(total, count, mean)));
+				return null;
+			})
+			.list();
+		return summaries;
+	}
+
+	/** The mean rating of all visible reviews in the clinic; null when there are none. */
+	public Double clinicMean(ClinicId clinic) {
+		return this.jdbc.sql("""
+				SELECT avg((listening + comfort + effect) / 3.0)::float8 FROM review WHERE clinic_id = ? AND hidden_at IS NULL""")
+			.param(clinic.value())
+			.query(Double.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Erasure: the client's reviews and their earlier versions are deleted. */
+	public int forgetClient(ClientId client) {
+		return this.jdbc.sql("DELETE FROM review WHERE client_id = ?").param(client.value()).update();
+	}
+
+	/** The client's own reviews, for their data export. */
+	public List<Review> exportOf(ClientId client) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE client_id = ? ORDER BY written_at")
+			.param(client.value())
+			.query(Reviews::review)
+			.list();
+	}
+
+	Optional<Review> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE id = ?").param(id).query(Reviews::review).optional();
+	}
+
+	private static Review review(ResultSet rs, int row) throws SQLException {
+		return new Review(rs.getObject("id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				new TherapistId(rs.getObject("therapist_id", UUID.class)), new ClientId(rs.getObject("client_id", UUID.class)),
+				new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")), rs.getString("text"),
+				instant(rs, "written_at"), rs.getInt("revision"), rs.getString("reply"), instant(rs, "replied_at"),
+				instant(rs, "hidden_at"), rs.getString("hidden_reason"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A review rule refused; {@code rule} names it. */
+	static class ReviewRefused extends ProblemException {
+
+		private final String rule;
+
+		ReviewRefused(String rule, String detail) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "review-refused", "Review refused", detail);
+			this.rule = rule;
+		}
+
+		@Override
+		protected Map<String, Object> properties() {
+			return Map.of("rule", this.rule);
+		}
+
+	}
+
+}
