@@ -95,6 +95,11 @@ class AuthorizationMatrixTest {
 
 	UUID reviewOfX;
 
+	String extraLicence;
+
+	@Autowired
+	org.backcare.therapist.Credentials credentials;
+
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -220,6 +225,32 @@ class AuthorizationMatrixTest {
 				401, 403, 404, 200, 404, 200, 404);
 		api("GET /api/v1/clients/{id}/matches", t -> get("/api/v1/clients/{id}/matches", t.clientA.value()),
 				401, 200, 404, 404, 404, 200, 404);
+		// The front desk: credentials of therapist X, the work list, how client A found the clinic.
+		api("GET /api/v1/admin/dashboard", t -> get("/api/v1/admin/dashboard"),
+				401, 403, 403, 403, 403, 200, 200);
+		api("GET /api/v1/admin/therapists/{id}/credentials", t -> get("/api/v1/admin/therapists/{id}/credentials",
+				t.therapistX.value()),
+				401, 403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/admin/therapists/{id}/licences", t -> json(post("/api/v1/admin/therapists/{id}/licences",
+				t.therapistX.value()), t.licenceBody(UUID.randomUUID().toString())),
+				401, 403, 403, 403, 403, 201, 404);
+		api("POST /api/v1/admin/therapists/{id}/licences/verify", t -> json(post("/api/v1/admin/therapists/{id}/licences/verify",
+				t.therapistX.value()), "{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX() + "\"}"),
+				401, 403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/admin/therapists/{id}/licences/end", t -> json(post("/api/v1/admin/therapists/{id}/licences/end",
+				t.therapistX.value()), "{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX()
+						+ "\", \"validUntil\": \"" + t.clinic.today().plusYears(2) + "\"}"),
+				401, 403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/admin/therapists/{id}/certifications", t -> json(post("/api/v1/admin/therapists/{id}/certifications",
+				t.therapistX.value()), "{\"technique\": \"MYOFASCIAL_RELEASE\"}"),
+				401, 403, 403, 403, 403, 201, 404);
+		api("POST /api/v1/admin/therapists/{id}/certifications/verify", t -> json(
+				post("/api/v1/admin/therapists/{id}/certifications/verify", t.therapistX.value()),
+				"{\"technique\": \"SWEDISH\"}"),
+				401, 403, 403, 403, 403, 200, 404);
+		api("PUT /api/v1/clients/{id}/found-via", t -> json(put("/api/v1/clients/{id}/found-via", t.clientA.value()),
+				"{\"foundVia\": \"FRIEND\"}"),
+				401, 204, 404, 404, 404, 204, 404);
 		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
 				401, 403, 403, 403, 403, 200, 200);
 		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
@@ -301,6 +332,21 @@ class AuthorizationMatrixTest {
 		page("POST /logout", t -> post("/logout"),
 				302, 302, 302, 302, 302, 302, 302);
 
+		page("GET /admin", t -> get("/admin"),
+				302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/therapists/{id}/licences", t -> post("/admin/therapists/{id}/licences", t.therapistX.value())
+			.param("jurisdiction", "Matrix").param("number", UUID.randomUUID().toString())
+			.param("validFrom", t.clinic.today().toString()).param("validUntil", t.clinic.today().plusYears(1).toString()),
+				302, 403, 403, 403, 403, 302, 404);
+		page("POST /admin/therapists/{id}/licences/verify", t -> post("/admin/therapists/{id}/licences/verify",
+				t.therapistX.value()).param("jurisdiction", "Matrix").param("number", t.extraLicenceOfX()),
+				302, 403, 403, 403, 403, 302, 404);
+		page("POST /admin/therapists/{id}/certifications", t -> post("/admin/therapists/{id}/certifications",
+				t.therapistX.value()).param("technique", "TRIGGER_POINT"),
+				302, 403, 403, 403, 403, 302, 404);
+		page("POST /admin/therapists/{id}/certifications/verify", t -> post("/admin/therapists/{id}/certifications/verify",
+				t.therapistX.value()).param("technique", "SWEDISH"),
+				302, 403, 403, 403, 403, 302, 404);
 		page("GET /admin/audit", t -> get("/admin/audit"),
 				302, 403, 403, 403, 403, 200, 200);
 		page("GET /v3/api-docs", t -> get("/v3/api-docs"),
@@ -412,6 +458,21 @@ class AuthorizationMatrixTest {
 
 	private String clinicId() {
 		return this.clinic.clinic().id().toString();
+	}
+
+	private String licenceBody(String number) {
+		return "{\"jurisdiction\": \"Matrix\", \"number\": \"" + number + "\", \"validFrom\": \"" + this.clinic.today()
+				+ "\", \"validUntil\": \"" + this.clinic.today().plusYears(3) + "\"}";
+	}
+
+	/** A second licence of X's, recorded (not verified) once; its number. */
+	private String extraLicenceOfX() {
+		if (this.extraLicence == null) {
+			this.extraLicence = "EXTRA-" + UUID.randomUUID();
+			this.credentials.addLicence(this.therapistX, "Matrix", this.extraLicence, this.clinic.today(),
+					this.clinic.today().plusYears(3), null);
+		}
+		return this.extraLicence;
 	}
 
 	/** A session of A with X that has started (a week ago), not yet marked completed. */

@@ -48,7 +48,8 @@ class AccountPages {
 	String register(@RequestParam String name, @RequestParam String email, @RequestParam String password,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDate dateOfBirth,
 			@RequestParam(defaultValue = "false") boolean consentToTreatment,
-			@RequestParam(defaultValue = "false") boolean consentToDataProcessing, Model model) {
+			@RequestParam(defaultValue = "false") boolean consentToDataProcessing,
+			@RequestParam(required = false) String foundVia, @RequestParam(required = false) String referrer, Model model) {
 		model.addAttribute("consents", ConsentTexts.all());
 		try {
 			if (name.isBlank() || name.length() > 200 || dateOfBirth == null
@@ -58,12 +59,15 @@ class AccountPages {
 			else if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+") || (phone != null && phone.length() > 40)) {
 				model.addAttribute("error", "Please give a valid e-mail address and a phone number of up to 40 characters.");
 			}
+			else if (referrer != null && referrer.length() > 200) {
+				model.addAttribute("error", "Who referred you can be at most 200 characters.");
+			}
 			else if (!consentToTreatment || !consentToDataProcessing) {
 				model.addAttribute("error", "Both consents are needed before we can book sessions for you.");
 			}
 			else {
 				this.accounts.registerClient(this.clinics.chosenOrServed(null).id(), name.strip(), email,
-						(phone != null) ? phone.strip() : "", dateOfBirth, password);
+						(phone != null) ? phone.strip() : "", dateOfBirth, password, foundVia(foundVia), referrer);
 				return "redirect:/login?registered";
 			}
 		}
@@ -74,8 +78,20 @@ class AccountPages {
 		model.addAttribute("email", email);
 		model.addAttribute("phone", phone);
 		model.addAttribute("dateOfBirth", dateOfBirth);
+		model.addAttribute("foundVia", foundVia);
+		model.addAttribute("referrer", referrer);
 		return REGISTER;
 	}
 
+
+	/** An unknown or empty answer to "how did you find us" is simply no answer. */
+	private static org.backcare.client.FoundVia foundVia(String value) {
+		for (org.backcare.client.FoundVia known : org.backcare.client.FoundVia.values()) {
+			if (known.name().equals(value)) {
+				return known;
+			}
+		}
+		return null;
+	}
 
 }

@@ -74,11 +74,21 @@ public class Accounts {
 	@Transactional
 	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
 			String password) {
+		return registerClient(clinic, name, email, phone, dateOfBirth, password, null, null);
+	}
+
+	/** As {@link #registerClient(ClinicId, String, String, String, LocalDate, String)}, with how they found the clinic. */
+	@Transactional
+	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
+			String password, org.backcare.client.FoundVia foundVia, String referrer) {
 		this.policy.check(password, email);
 		if (findByEmail(email).isPresent()) {
 			throw new EmailTaken();
 		}
 		ClientId client = this.clients.register(clinic, name, email.strip(), phone, dateOfBirth);
+		if (foundVia != null) {
+			this.clients.recordFoundVia(client, foundVia, referrer);
+		}
 		AccountId account = open(clinic, email, password, Role.CLIENT, client, null);
 		giveConsents(account);
 		return account;

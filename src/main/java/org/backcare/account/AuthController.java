@@ -78,7 +78,7 @@ class AuthController {
 		var clinic = this.clinics.chosenOrServed(null);
 		AccountId id = this.accounts.registerClient(clinic.id(), registration.name().strip(), registration.email(),
 				(registration.phone() != null) ? registration.phone().strip() : "", registration.dateOfBirth(),
-				registration.password());
+				registration.password(), registration.foundVia(), registration.referrer());
 		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
 	}
 
@@ -119,7 +119,8 @@ class AuthController {
 			@NotBlank @Size(max = 200) String password, @Size(max = 40) String phone,
 			@NotNull @Past LocalDate dateOfBirth,
 			@AssertTrue(message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
-			@AssertTrue(message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing) {
+			@AssertTrue(message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,
+			org.backcare.client.FoundVia foundVia, @Size(max = 200) String referrer) {
 	}
 
 	record MeView(UUID accountId, UUID clinicId, String email, Role role, UUID clientId, UUID therapistId) {

@@ -102,7 +102,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/actuator/**", "/admin/**")
+			.requestMatchers("/actuator/**", "/admin", "/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/book", "/book/**")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())

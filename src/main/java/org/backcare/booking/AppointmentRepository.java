@@ -81,6 +81,22 @@ class AppointmentRepository {
 			.update());
 	}
 
+	/**
+	 * Makes competing writes for the same therapist or the same client wait their turn, in one
+	 * order (lower key first), until this transaction ends. Without it, two inserts that collide on
+	 * an exclusion constraint each wait for the other and PostgreSQL aborts one as a deadlock; with
+	 * it, the second sees the first's outcome and gets a definite answer. The constraints still
+	 * decide; this only orders the contenders.
+	 */
+	void queueFor(TherapistId therapist, ClientId client) {
+		this.jdbc.sql("""
+				SELECT pg_advisory_xact_lock(least(a, b)), pg_advisory_xact_lock(greatest(a, b))
+				FROM (SELECT hashtextextended(?::text, 1) AS a, hashtextextended(?::text, 2) AS b) keys""")
+			.params(therapist.value(), client.value())
+			.query()
+			.listOfRows();
+	}
+
 	void complete(Appointment appointment, Instant at) {
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'COMPLETED', completed_at = ?, version = version + 1, updated_at = now()
@@ -103,6 +119,14 @@ class AppointmentRepository {
 				WHERE clinic_id = ? AND id = ?""")
 			.params(utc(at), reason, appointment.clinicId().value(), appointment.id().value())
 			.update();
+	}
+
+	List<Appointment> upcoming(org.backcare.clinic.ClinicId clinic, Instant from) {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM appointment WHERE clinic_id = ? AND status = 'BOOKED' AND starts_at >= ? ORDER BY starts_at, id")
+			.params(clinic.value(), utc(from))
+			.query(APPOINTMENT)
+			.list();
 	}
 
 	List<Appointment> ofTherapist(TherapistId therapist, TimeRange window) {

@@ -236,6 +236,7 @@ class BookingPages {
 				case EXPIRED -> "Cannot be booked until the licence is renewed.";
 				case NOT_YET_VALID -> "Can be booked once the new licence starts.";
 				case NONE -> "No licence on record, so cannot be booked.";
+				case UNVERIFIED -> "Can be booked once the clinic has verified the licence.";
 			};
 		}
 

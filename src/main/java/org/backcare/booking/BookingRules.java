@@ -48,11 +48,11 @@ final class BookingRules {
 		if (local.getMinute() % 15 != 0 || local.getSecond() != 0 || local.getNano() != 0) {
 			throw new BookingRefused("off-grid", "Sessions start on the quarter hour; " + WHEN.format(local) + " is not.");
 		}
-		if (technique != null && !therapist.certifiedIn(technique)) {
-			throw new BookingRefused("technique-not-certified", therapist.name() + " is not certified in "
-					+ technique.displayName() + "; certified techniques: " + therapist.techniques() + ".");
-		}
 		LocalDate day = local.toLocalDate();
+		if (technique != null && !therapist.certifiedIn(technique, day)) {
+			throw new BookingRefused("technique-not-certified", therapist.name() + " is not certified in "
+					+ technique.displayName() + " on " + day + "; certified techniques: " + therapist.techniques() + ".");
+		}
 		if (!therapist.licenceValidOn(day)) {
 			throw new BookingRefused("licence-not-valid",
 					therapist.name() + " has no licence valid on " + day + " and cannot be booked for that day.");

@@ -72,6 +72,11 @@ public class Bookings {
 		return this.appointments.find(id);
 	}
 
+	/** The clinic's booked sessions from now on, soonest first. */
+	public List<Appointment> upcoming(org.backcare.clinic.ClinicId clinic) {
+		return this.appointments.upcoming(clinic, this.clock.instant());
+	}
+
 	/** Every appointment of the client, oldest first. */
 	public List<Appointment> ofClient(org.backcare.client.ClientId client) {
 		return this.appointments.ofClient(client);
@@ -127,6 +132,7 @@ public class Bookings {
 		if (!client.clinicId().equals(clinic.id())) {
 			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
 		}
+		this.appointments.queueFor(therapist.id(), client.id());
 		AppointmentId id = new AppointmentId(UUID.randomUUID());
 		if (idempotencyKey != null
 				&& !this.idempotencyKeys.claim(clinic.id(), idempotencyKey, request.fingerprint(), id)) {
@@ -237,6 +243,8 @@ public class Bookings {
 	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
 	public Appointment reschedule(AppointmentId id, Instant newStart) {
 		return inTransaction(() -> {
+			Appointment known = get(id);
+			this.appointments.queueFor(known.therapistId(), known.clientId());
 			Appointment appointment = lockActive(id);
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");

@@ -54,10 +54,38 @@ public class Clients {
 	public void anonymise(ClientId id) {
 		this.jdbc.sql("""
 				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
-				                  date_of_birth = DATE '1900-01-01'
+				                  date_of_birth = DATE '1900-01-01', referrer = NULL
 				WHERE id = ?""")
 			.param(id.value())
 			.update();
+	}
+
+	/** How the client found the clinic, with the person or practice who referred them if any. */
+	public void recordFoundVia(ClientId id, FoundVia foundVia, String referrer) {
+		this.jdbc.sql("UPDATE client SET found_via = ?, referrer = ? WHERE id = ?")
+			.params(foundVia.name(), (referrer == null || referrer.isBlank()) ? null : referrer.strip(), id.value())
+			.update();
+	}
+
+	/** How the clinic's clients found it: a count per source (unknown included), and per named referrer. */
+	public ReferralReport referralReport(ClinicId clinic) {
+		java.util.Map<String, Long> bySource = new java.util.LinkedHashMap<>();
+		for (FoundVia source : FoundVia.values()) {
+			bySource.put(source.name(), 0L);
+		}
+		bySource.put("UNKNOWN", 0L);
+		this.jdbc.sql("SELECT coalesce(found_via, 'UNKNOWN') AS source, count(*) AS n FROM client WHERE clinic_id = ? GROUP BY 1")
+			.param(clinic.value())
+			.query((rs, n) -> bySource.put(rs.getString("source"), rs.getLong("n")))
+			.list();
+		List<ReferralReport.Referrer> referrers = this.jdbc.sql("""
+				SELECT found_via, referrer, count(*) AS n FROM client WHERE clinic_id = ? AND referrer IS NOT NULL
+				GROUP BY found_via, referrer ORDER BY count(*) DESC, referrer""")
+			.param(clinic.value())
+			.query((rs, n) -> new ReferralReport.Referrer(FoundVia.valueOf(rs.getString("found_via")), rs.getString("referrer"),
+					rs.getLong("n")))
+			.list();
+		return new ReferralReport(bySource, referrers);
 	}
 
 	public List<Client> all(ClinicId clinic) {

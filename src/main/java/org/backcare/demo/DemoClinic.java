@@ -86,8 +86,12 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Reviews reviews;
 
+	private final org.backcare.therapist.Credentials credentials;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews) {
+			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
+			org.backcare.therapist.Credentials credentials) {
+		this.credentials = credentials;
 		this.reviews = reviews;
 		this.intakes = intakes;
 		this.bookings = bookings;
@@ -210,6 +214,26 @@ class DemoClinic implements ApplicationRunner {
 				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, (therapist, client) -> {
 				});
 		seedReviews(clinic);
+		seedFrontDesk(clinic);
+	}
+
+	/** How the demo clients found the clinic, and Ben's licence renewal waiting to be verified. */
+	private void seedFrontDesk(Clinic clinic) {
+		Map<String, org.backcare.client.FoundVia> foundVia = Map.of("Maria", org.backcare.client.FoundVia.FRIEND, "Jonas",
+				org.backcare.client.FoundVia.SEARCH, "Sofia", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO, "Tom",
+				org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO);
+		this.clients.all(clinic.id()).forEach(client -> {
+			String first = client.name().split(" ")[0];
+			this.clients.recordFoundVia(client.id(), foundVia.get(first),
+					foundVia.get(first) == org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO ? "Dr. Lena Weber, Kreuzberg" : null);
+		});
+		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
+		this.therapists.all(clinic.id())
+			.stream()
+			.filter(therapist -> therapist.name().equals("Ben Okafor"))
+			.findFirst()
+			.ifPresent(ben -> this.credentials.addLicence(ben.id(), "Berlin, Germany", "BE-MT-2026-2310", today.plusDays(21),
+					today.plusYears(3), "renewal-scan-BO.pdf"));
 	}
 
 	/**

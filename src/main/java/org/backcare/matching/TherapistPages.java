@@ -53,8 +53,11 @@ class TherapistPages {
 
 	private final Clients clients;
 
+	private final org.backcare.therapist.Credentials credentials;
+
 	TherapistPages(Therapists therapists, Clinics clinics, Reviews reviews, Availability availability, Bookings bookings,
-			Matches matches, Clients clients) {
+			Matches matches, Clients clients, org.backcare.therapist.Credentials credentials) {
+		this.credentials = credentials;
 		this.therapists = therapists;
 		this.clinics = clinics;
 		this.reviews = reviews;
@@ -99,6 +102,8 @@ class TherapistPages {
 			.map(slot -> WHEN.format(clinic.localTime(slot.start())))
 			.toList());
 		model.addAttribute("dates", new Dates(clinic.zone()));
+		model.addAttribute("credentials", admin ? this.credentials.of(therapist.id()) : null);
+		model.addAttribute("allTechniques", org.backcare.therapist.Technique.values());
 		return PROFILE;
 	}
 

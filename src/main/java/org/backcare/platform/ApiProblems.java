@@ -76,6 +76,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
 	}
 
+	/**
+	 * A write that kept losing to concurrent ones (deadlock or lock timeout, even after retries):
+	 * nothing was written, and the same request may simply be sent again.
+	 */
+	@ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> contended(Exception ex) {
+		log.warn("Gave up after repeated lock conflicts: {}", ex.getClass().getSimpleName());
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, please retry",
+				"Many requests competed for the same time at once and this one could not be settled. Nothing was saved; "
+						+ "please send it again (with the same Idempotency-Key it can never book twice).");
+		return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+	}
+
 	/** Date arithmetic past the ends of the calendar, e.g. a default range after year 999999999. */
 	@ExceptionHandler(java.time.DateTimeException.class)
 	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {

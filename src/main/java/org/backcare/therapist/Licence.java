@@ -3,10 +3,16 @@ package org.backcare.therapist;
 import java.time.LocalDate;
 
 /**
- * A licence to practise massage therapy. It is valid on every day from {@code validFrom} to
- * {@code validUntil}, both included, in the clinic's local calendar.
+ * A licence to practise massage therapy. Once verified by the clinic, it is valid on every day
+ * from {@code validFrom} to {@code validUntil}, both included, in the clinic's local calendar. An
+ * unverified licence allows nothing.
  */
-public record Licence(String jurisdiction, String number, LocalDate validFrom, LocalDate validUntil) {
+public record Licence(String jurisdiction, String number, LocalDate validFrom, LocalDate validUntil, boolean verified) {
+
+	/** A licence as the clinic records it when a therapist joins: checked then, so verified. */
+	public Licence(String jurisdiction, String number, LocalDate validFrom, LocalDate validUntil) {
+		this(jurisdiction, number, validFrom, validUntil, true);
+	}
 
 	/** A licence ending within this many days shows as expiring, so the clinic can renew it in time. */
 	public static final int EXPIRY_WARNING_DAYS = 30;
@@ -18,10 +24,13 @@ public record Licence(String jurisdiction, String number, LocalDate validFrom, L
 	}
 
 	public boolean isValidOn(LocalDate day) {
-		return !day.isBefore(this.validFrom) && !day.isAfter(this.validUntil);
+		return this.verified && !day.isBefore(this.validFrom) && !day.isAfter(this.validUntil);
 	}
 
 	public LicenceStatus statusOn(LocalDate today) {
+		if (!this.verified) {
+			return LicenceStatus.UNVERIFIED;
+		}
 		if (today.isBefore(this.validFrom)) {
 			return LicenceStatus.NOT_YET_VALID;
 		}

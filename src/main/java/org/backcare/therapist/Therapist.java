@@ -10,7 +10,14 @@ import org.backcare.clinic.ClinicId;
 /** A therapist as the rest of BackCare sees them: credentials and weekly hours. */
 public record Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
-		java.util.Map<Technique, LocalDate> certifiedOn) {
+		java.util.Map<Technique, LocalDate> certifiedOn, java.util.Map<Technique, LocalDate> certifiedUntil) {
+
+	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
+			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
+			java.util.Map<Technique, LocalDate> certifiedOn) {
+		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, gender, certifiedOn,
+				java.util.Map.of());
+	}
 
 	/** A therapist who has not said their gender, with no certification dates on record. */
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
@@ -23,8 +30,18 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 		return this.licences.stream().anyMatch(licence -> licence.isValidOn(day));
 	}
 
+	/**
+	 * Certified in the technique as of today: {@code techniques} holds only verified certifications
+	 * that had not expired when the therapist was loaded.
+	 */
 	public boolean certifiedIn(Technique technique) {
 		return this.techniques.contains(technique);
+	}
+
+	/** Certified in the technique on that day: verified, and not expired by then. */
+	public boolean certifiedIn(Technique technique, LocalDate day) {
+		LocalDate until = this.certifiedUntil.get(technique);
+		return this.techniques.contains(technique) && (until == null || !day.isAfter(until));
 	}
 
 	/**
@@ -45,7 +62,8 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 		return switch (status) {
 			case VALID, EXPIRING_SOON -> 0;
 			case NOT_YET_VALID -> 1;
-			default -> 2;
+			case UNVERIFIED -> 2;
+			default -> 3;
 		};
 	}
 

@@ -49,14 +49,17 @@ public class Therapists {
 			.update();
 		for (Licence licence : therapist.licences()) {
 			this.jdbc.sql("""
-					INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until)
-					VALUES (?, ?, ?, ?, ?, ?)""")
+					INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until, verified_by,
+					                     verified_at)
+					VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'recorded at registration' END, CASE WHEN ? THEN now() END)""")
 				.params(clinic.value(), id.value(), licence.jurisdiction(), licence.number(), licence.validFrom(),
-						licence.validUntil())
+						licence.validUntil(), licence.verified(), licence.verified())
 				.update();
 		}
 		for (Technique technique : therapist.techniques()) {
-			this.jdbc.sql("INSERT INTO certification (clinic_id, therapist_id, technique, certified_on) VALUES (?, ?, ?, ?)")
+			this.jdbc.sql("""
+					INSERT INTO certification (clinic_id, therapist_id, technique, certified_on, verified_by, verified_at)
+					VALUES (?, ?, ?, ?, 'recorded at registration', now())""")
 				.params(clinic.value(), id.value(), technique.name(), therapist.certifiedOn().get(technique))
 				.update();
 		}
@@ -85,7 +88,8 @@ public class Therapists {
 	}
 
 	public List<Therapist> certifiedIn(ClinicId clinic, Technique technique) {
-		return load("t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ?)",
+		return load("t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ? "
+				+ "AND verified_at IS NOT NULL AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date))",
 				clinic.value(), clinic.value(), technique.name());
 	}
 
@@ -122,17 +126,24 @@ public class Therapists {
 	private List<Therapist> load(String where, Object... params) {
 		return this.jdbc.sql("""
 				SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender,
-				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, c.techniques, c.certified_ons,
+				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
+				       c.certified_untils,
 				       w.days, w.starts, w.ends
 				FROM therapist t
+				JOIN clinic cl ON cl.id = t.clinic_id
 				LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
 				                          array_agg(number ORDER BY valid_from, number) AS numbers,
 				                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
-				                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils
+				                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils,
+				                          array_agg(verified_at IS NOT NULL ORDER BY valid_from, number) AS verifieds
 				                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
 				LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
-				                          array_agg(certified_on ORDER BY technique) AS certified_ons
-				                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id) c ON true
+				                          array_agg(certified_on ORDER BY technique) AS certified_ons,
+				                          array_agg(valid_until ORDER BY technique) AS certified_untils
+				                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id
+				                   -- Today in the clinic's own zone: a certification ending "yesterday" there is over.
+				                   AND verified_at IS NOT NULL
+				                   AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date)) c ON true
 				LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
 				                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
 				                          array_agg(ends ORDER BY day_of_week, starts) AS ends
@@ -149,18 +160,24 @@ public class Therapists {
 		String[] numbers = strings(rs.getArray("numbers"));
 		Object[] froms = objects(rs.getArray("valid_froms"));
 		Object[] untils = objects(rs.getArray("valid_untils"));
+		Object[] verifieds = objects(rs.getArray("verifieds"));
 		for (int i = 0; i < jurisdictions.length; i++) {
-			licences.add(new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i])));
+			licences.add(new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i]), (Boolean) verifieds[i]));
 		}
 		EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
 		Map<Technique, java.time.LocalDate> certifiedOn = new java.util.EnumMap<>(Technique.class);
 		String[] certified = strings(rs.getArray("techniques"));
 		Object[] certifiedOns = objects(rs.getArray("certified_ons"));
+		Object[] certifiedUntils = objects(rs.getArray("certified_untils"));
+		Map<Technique, java.time.LocalDate> certifiedUntil = new java.util.EnumMap<>(Technique.class);
 		for (int i = 0; i < certified.length; i++) {
 			Technique technique = Technique.valueOf(certified[i]);
 			techniques.add(technique);
 			if (certifiedOns[i] != null) {
 				certifiedOn.put(technique, date(certifiedOns[i]));
+			}
+			if (certifiedUntils[i] != null) {
+				certifiedUntil.put(technique, date(certifiedUntils[i]));
 			}
 		}
 		List<WorkingInterval> hours = new ArrayList<>();
@@ -173,7 +190,8 @@ public class Therapists {
 		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
 				rs.getString("name"), rs.getString("bio"), List.of(strings(rs.getArray("languages"))),
 				rs.getInt("years_back_pain"), List.copyOf(licences), java.util.Collections.unmodifiableSet(techniques),
-				new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn));
+				new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn),
+				java.util.Collections.unmodifiableMap(certifiedUntil));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

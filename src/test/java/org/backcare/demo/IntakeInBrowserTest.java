@@ -114,6 +114,11 @@ class IntakeInBrowserTest {
 			assertThat(rows.get(0).getText()).contains("Tom Becker", "Referral: all-clear needed");
 			assertThat(rows.get(1).getText()).contains("Sofia Rossi", "Caution");
 			browser.screenshot("assessments", 700);
+			page.findElement(By.linkText("Front desk")).click();
+			awaitTitle(page, "Front desk");
+			assertThat(page.findElement(By.id("main")).getText()).contains("Ben Okafor", "not verified yet",
+					"Dr. Lena Weber, Kreuzberg: 2", "Clients by how they found the clinic");
+			browser.screenshot("front-desk", 1000);
 			page.get(resultUrl);
 			awaitTitle(page, "Your assessment");
 			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Assessment: Maria Schmidt");
