@@ -111,6 +111,11 @@ public final class Bench {
 			figure("booking", "p99 ms, " + clients + " clients", "ms", booking.percentile(99));
 			figure("booking", "ratio bookings/s ÷ baseline inserts/s, " + clients + " clients", "ratio",
 					(booking.created / (double) this.seconds) / baseline);
+			if (booking.created == 0) {
+				// A run where everything was refused measures refusals, not bookings: say so and stop.
+				throw new IllegalStateException("No booking succeeded with " + clients + " clients (" + booking.refused
+						+ " refused with a 4xx other than 409): the seeded clinic is not bookable.");
+			}
 			if (clients == 32) {
 				figure("footprint", "peak RSS during 32-client run", "MiB", booking.peakRssMiB);
 				figure("footprint", "peak heap used during 32-client run", "MiB", booking.peakHeapMiB);
@@ -149,10 +154,12 @@ public final class Bench {
 			exec(db, "CREATE TEMP TABLE new_therapist AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, " + therapists + ") n");
 			exec(db, "INSERT INTO therapist (clinic_id, id, name, years_back_pain) SELECT " + c
 					+ ", id, 'Bench therapist ' || n, n % 30 FROM new_therapist");
-			exec(db, "INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until) SELECT " + c
-					+ ", id, 'Bench', 'B-' || id, current_date - 365, current_date + 365 FROM new_therapist");
-			exec(db, "INSERT INTO certification (clinic_id, therapist_id, technique) SELECT " + c
-					+ ", id, t FROM new_therapist, unnest(ARRAY['SWEDISH','DEEP_TISSUE','TRIGGER_POINT','MYOFASCIAL_RELEASE']) t WHERE n % 4 <> 0 OR t = 'SWEDISH'");
+			// Verified, as the clinic's admins would have them: unverified credentials allow no booking.
+			exec(db, "INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until, verified_by, "
+					+ "verified_at) SELECT " + c + ", id, 'Bench', 'B-' || id, current_date - 365, current_date + 365, 'bench', now() "
+					+ "FROM new_therapist");
+			exec(db, "INSERT INTO certification (clinic_id, therapist_id, technique, verified_by, verified_at) SELECT " + c
+					+ ", id, t, 'bench', now() FROM new_therapist, unnest(ARRAY['SWEDISH','DEEP_TISSUE','TRIGGER_POINT','MYOFASCIAL_RELEASE']) t WHERE n % 4 <> 0 OR t = 'SWEDISH'");
 			exec(db, "INSERT INTO working_hours (clinic_id, therapist_id, day_of_week, starts, ends) SELECT " + c
 					+ ", id, d, '08:00', '20:00' FROM new_therapist, generate_series(1, 7) d");
 			exec(db, "CREATE TEMP TABLE new_client AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, "
@@ -362,6 +369,11 @@ public final class Bench {
 	/** Sequential requests for the run's seconds (after a warm-up): p50, p99, queries/s. */
 	double[] latencies(String url) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+		// An empty answer is fast and meaningless: the question must find free time.
+		String first = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		if (!first.contains("\"start\"")) {
+			throw new IllegalStateException(url + " found no free time: " + first.substring(0, Math.min(200, first.length())));
+		}
 		for (int i = 0; i < 30; i++) {
 			this.http.send(request, HttpResponse.BodyHandlers.discarding());
 		}
