@@ -140,7 +140,8 @@ class AppointmentRepository {
 
 	/** Whether the therapist has, or had, any appointment with the client: their care relationship. */
 	boolean haveMet(TherapistId therapist, ClientId client) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ?)")
+		// A cancelled booking is not a reason to see someone's records.
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status <> 'CANCELLED')")
 			.params(therapist.value(), client.value())
 			.query(Boolean.class)
 			.single();
@@ -171,7 +172,7 @@ class AppointmentRepository {
 		therapists.forEach(id -> result.put(id, new ArrayList<>()));
 		this.jdbc.sql("""
 				SELECT therapist_id, starts_at, blocked_until FROM appointment
-				WHERE therapist_id = ANY (?) AND status = 'BOOKED'
+				WHERE therapist_id = ANY (?) AND status IN ('BOOKED', 'COMPLETED')
 				  AND tstzrange(starts_at, blocked_until) && tstzrange(?, ?)
 				ORDER BY starts_at""")
 			.params(therapists.stream().map(TherapistId::value).toArray(UUID[]::new), utc(window.start()),

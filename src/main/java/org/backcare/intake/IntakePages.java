@@ -136,6 +136,7 @@ class IntakePages {
 		rows.sort(java.util.Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
 		model.addAttribute("rows", rows);
 		model.addAttribute("therapist", caller().therapist() != null);
+		model.addAttribute("times", new LocalTimes(this.clinics.get(caller().clinic()).zone()));
 		return LIST;
 	}
 

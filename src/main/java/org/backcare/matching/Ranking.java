@@ -51,6 +51,10 @@ final class Ranking {
 				excluded.add(new Excluded(therapist, "no licence valid today"));
 				continue;
 			}
+			if (therapist.techniques().isEmpty()) {
+				excluded.add(new Excluded(therapist, "no verified, current certification in any technique"));
+				continue;
+			}
 			List<Technique> covered = needs.recommended().stream().filter(therapist::certifiedIn).toList();
 			if (needs.hasIntake() && covered.isEmpty()) {
 				excluded.add(new Excluded(therapist, "not certified in any technique recommended for you ("

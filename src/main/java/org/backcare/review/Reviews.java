@@ -133,13 +133,21 @@ public class Reviews {
 
 	/** Hides a review from everyone but the clinic's admins, with the reason; nothing is deleted. */
 	public Review hide(CurrentUser caller, UUID reviewId, String reason) {
-		Review review = find(reviewId).filter(found -> caller.isAdminOf(found.clinicId()))
-			.orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		if (!caller.isAdminOf(review.clinicId())) {
+			this.events.publishEvent(new HealthRecordAccessed("REVIEW_HIDDEN", "review", reviewId, review.clinicId(),
+					review.clientId(), true));
+			throw new RecordNotFound("Review", reviewId);
+		}
 		return this.transaction.execute(status -> {
-			this.jdbc.sql("""
-					UPDATE review SET hidden_at = ?, hidden_by = ?, hidden_reason = ? WHERE clinic_id = ? AND id = ?""")
+			// Who hid a review first, and why, is kept: hiding it again changes nothing.
+			if (this.jdbc.sql("""
+					UPDATE review SET hidden_at = ?, hidden_by = ?, hidden_reason = ?
+					WHERE clinic_id = ? AND id = ? AND hidden_at IS NULL""")
 				.params(utc(this.clock.instant()), caller.id().value(), reason.strip(), review.clinicId().value(), reviewId)
-				.update();
+				.update() == 0) {
+				throw new ReviewRefused(HttpStatus.CONFLICT, "already-hidden", "This review is already hidden.");
+			}
 			this.events.publishEvent(HealthRecordAccessed.of("REVIEW_HIDDEN", "review", reviewId, review.clinicId(),
 					review.clientId()));
 			return find(reviewId).orElseThrow();
@@ -201,16 +209,19 @@ public class Reviews {
 	 * absent (their Bayesian average is the clinic's mean, see {@link #clinicMean}).
 	 */
 	public Map<TherapistId, ReviewSummary> summaries(ClinicId clinic) {
-		Double mean = clinicMean(clinic);
 		Map<TherapistId, ReviewSummary> summaries = new HashMap<>();
+		// The clinic's mean comes from the same snapshot as the therapists' sums.
 		this.jdbc.sql("""
-				SELECT therapist_id, count(*) AS n, sum((listening + comfort + effect) / 3.0) AS total,
-				       avg(listening) AS listening, avg(comfort) AS comfort, avg(effect) AS effect
-				FROM review WHERE clinic_id = ? AND hidden_at IS NULL GROUP BY therapist_id""")
+				WITH visible AS (SELECT therapist_id, listening, comfort, effect, (listening + comfort + effect) / 3.0 AS rating
+				                 FROM review WHERE clinic_id = ? AND hidden_at IS NULL)
+				SELECT therapist_id, count(*) AS n, sum(rating) AS total, avg(listening) AS listening, avg(comfort) AS comfort,
+				       avg(effect) AS effect, (SELECT avg(rating) FROM visible)::float8 AS clinic_mean
+				FROM visible GROUP BY therapist_id""")
 			.param(clinic.value())
 			.query((rs, n) -> {
 				int count = rs.getInt("n");
 				double total = rs.getDouble("total");
+				double mean = rs.getDouble("clinic_mean");
 				summaries.put(new TherapistId(rs.getObject("therapist_id", UUID.class)),
 						new ReviewSummary(count, total / count, rs.getDouble("listening"), rs.getDouble("comfort"),
 								rs.getDouble("effect"), BayesianAverage.of(total, count, mean)));
@@ -270,7 +281,11 @@ public class Reviews {
 		private final String rule;
 
 		ReviewRefused(String rule, String detail) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "review-refused", "Review refused", detail);
+			this(HttpStatus.UNPROCESSABLE_CONTENT, rule, detail);
+		}
+
+		ReviewRefused(HttpStatus status, String rule, String detail) {
+			super(status, "review-refused", "Review refused", detail);
 			this.rule = rule;
 		}
 

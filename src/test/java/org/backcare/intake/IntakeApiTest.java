@@ -128,6 +128,17 @@ class IntakeApiTest {
 	}
 
 	@Test
+	void aCancelledBookingGivesTheTherapistNoReasonToSeeTheIntake() throws Exception {
+		String id = intakeId(submit(this.asClient, Examples.officeWorker()));
+		String booked = book(this.asAdmin, 3, null).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		this.asAdmin.perform(post("/api/v1/appointments/" + JsonPath.read(booked, "$.id") + "/cancel")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"changed my mind\"}")).andExpect(status().isOk());
+		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.therapist))).perform(get("/api/v1/intakes/" + id))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aReferralBlocksEveryBookingUntilTheClinicRecordsADoctorsAllClear() throws Exception {
 		String id = intakeId(submit(this.asClient, Examples.officeWorker().yes("saddleNumbness"))
 			.andExpect(jsonPath("$.assessment.referral").value("URGENT"))

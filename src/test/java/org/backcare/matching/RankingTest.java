@@ -120,6 +120,18 @@ class RankingTest {
 	}
 
 	@Test
+	void withoutAnIntake_aTherapistWithoutAnyCurrentCertificationIsExcluded() {
+		Therapist uncertified = new Therapist(new TherapistId(UUID.randomUUID()), CLINIC, "Uncertified", "", List.of(), 8,
+				List.of(new Licence("BE", "L-u", TODAY.minusYears(1), TODAY.plusYears(1))), EnumSet.noneOf(Technique.class),
+				new WeeklyHours(List.of()));
+		Ranking.Result result = Ranking.rank(List.of(candidate(uncertified, null, 1, false)), ClientNeeds.withoutIntake(),
+				TODAY, null);
+		assertThat(result.matches()).isEmpty();
+		assertThat(result.excluded()).extracting(Ranking.Excluded::because)
+			.containsExactly("no verified, current certification in any technique");
+	}
+
+	@Test
 	void aLicenceEndingYesterdayExcludes_oneEndingTodayDoesNot() {
 		Therapist lapsed = therapist("Lapsed", 8, Gender.MAN, List.of(), false, Technique.SWEDISH);
 		Therapist lastDay = new Therapist(new TherapistId(UUID.randomUUID()), CLINIC, "Last day", "", List.of(), 8,

@@ -157,6 +157,38 @@ class ReviewsTest {
 	}
 
 	@Test
+	void hidingTwiceKeepsTheFirstReason_andAnotherClinicsAdminIsRefusedAndAudited() throws Exception {
+		String id = completedAndReviewed("fine");
+		this.asAdmin.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"First reason\"}")).andExpect(status().isOk());
+		this.asAdmin.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"Second reason\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.rule").value("already-hidden"));
+		TestClinic elsewhere = this.fixture.open();
+		new Api(this.mvc, elsewhere.bearer(elsewhere.admin()))
+			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Not mine\"}"))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("SELECT hidden_reason FROM review WHERE id = ?::uuid").param(id).query(String.class).single())
+			.isEqualTo("First reason");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_HIDDEN' AND outcome = 'REFUSED' "
+				+ "AND record_id = ?::uuid").param(id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCompletedSessionKeepsItsTime() throws Exception {
+		UUID session = this.clinic.pastAppointment(this.therapist, this.client);
+		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isOk());
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc.sql("""
+					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+					SELECT clinic_id, gen_random_uuid(), therapist_id, ?, service_code, starts_at + interval '30 minutes',
+					       ends_at + interval '30 minutes', blocked_until + interval '30 minutes'
+					FROM appointment WHERE id = ?""").params(this.clinic.client().value(), session).update());
+	}
+
+	@Test
 	void reviewTextIsShownAsTextNeverAsMarkup() throws Exception {
 		completedAndReviewed("<script>alert('x')</script><img src=x onerror=alert(1)> Good hands");
 		new Pages(this.mvc, this.clientUser).perform(get("/therapists/" + this.therapist))
