@@ -43,14 +43,14 @@ class AdminAccountsController {
 	@GetMapping("/api/v1/admin/accounts")
 	@Operation(summary = "Accounts of the admin's clinic")
 	List<AccountView> list() {
-		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser admin = CurrentUser.required();
 		return this.accounts.all(admin.clinic()).stream().map(this::view).toList();
 	}
 
 	@PostMapping("/api/v1/admin/accounts/{id}/disable")
 	@Operation(summary = "Disable an account: it can no longer sign in and every token and session of it ends")
 	ResponseEntity<Void> disable(@PathVariable UUID id) {
-		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser admin = CurrentUser.required();
 		CurrentUser target = this.accounts.findAny(new AccountId(id))
 			.filter(found -> found.clinic().equals(admin.clinic()))
 			.orElseThrow(() -> new RecordNotFound("Account", id));
@@ -66,7 +66,7 @@ class AdminAccountsController {
 			description = "Returns the invitation token once; the invited person accepts it with "
 					+ "POST /api/v1/auth/invitations/accept and chooses a password.")
 	ResponseEntity<InvitationView> invite(@Valid @RequestBody InvitationRequest request) {
-		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser admin = CurrentUser.required();
 		Invitations.Invitation invitation = this.invitations.invite(admin, request.email(), request.role(),
 				(request.therapistId() != null) ? new TherapistId(request.therapistId()) : null);
 		return ResponseEntity.created(URI.create("/api/v1/auth/invitations/accept"))

@@ -39,6 +39,15 @@ public record CurrentUser(AccountId id, ClinicId clinic, String email, Role role
 		return Optional.empty();
 	}
 
+	/**
+	 * The caller of a request that the security configuration lets through only when signed in;
+	 * their absence is a configuration error, not a client's.
+	 */
+	public static CurrentUser required() {
+		return signedIn().orElseThrow(() -> new IllegalStateException(
+				"The security configuration lets only signed-in callers reach this endpoint"));
+	}
+
 	public boolean is(Role role) {
 		return this.role == role;
 	}

@@ -63,7 +63,7 @@ class AuditController {
 		if (from != null && to != null && !to.isAfter(from)) {
 			throw new InvalidRequest("'to' must be after 'from'.");
 		}
-		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser admin = CurrentUser.required();
 		return this.log.search(admin.clinic(), new AuditLog.Filter(actor, subject, action, from, to, limit));
 	}
 

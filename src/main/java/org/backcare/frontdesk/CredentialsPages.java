@@ -62,7 +62,7 @@ class CredentialsPages {
 	String verifyLicence(@PathVariable UUID id, @RequestParam String jurisdiction, @RequestParam String number,
 			RedirectAttributes redirect) {
 		Therapist therapist = own(id);
-		this.credentials.verifyLicence(therapist.id(), jurisdiction, number, CurrentUser.signedIn().orElseThrow().email());
+		this.credentials.verifyLicence(therapist.id(), jurisdiction, number, CurrentUser.required().email());
 		return back(therapist, redirect, null);
 	}
 
@@ -87,12 +87,12 @@ class CredentialsPages {
 	@PostMapping("/admin/therapists/{id}/certifications/verify")
 	String verifyCertification(@PathVariable UUID id, @RequestParam Technique technique, RedirectAttributes redirect) {
 		Therapist therapist = own(id);
-		this.credentials.verifyCertification(therapist.id(), technique, CurrentUser.signedIn().orElseThrow().email());
+		this.credentials.verifyCertification(therapist.id(), technique, CurrentUser.required().email());
 		return back(therapist, redirect, null);
 	}
 
 	private Therapist own(UUID id) {
-		CurrentUser admin = CurrentUser.signedIn().orElseThrow();
+		CurrentUser admin = CurrentUser.required();
 		return this.therapists.find(new TherapistId(id))
 			.filter(therapist -> admin.isAdminOf(therapist.clinicId()))
 			.orElseThrow(() -> new RecordNotFound("Therapist", id));

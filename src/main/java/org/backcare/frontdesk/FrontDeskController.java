@@ -119,7 +119,7 @@ class FrontDeskController {
 	@PutMapping("/api/v1/clients/{id}/found-via")
 	@Operation(summary = "How the client found the clinic (the client, or the front desk)")
 	ResponseEntity<Void> foundVia(@PathVariable UUID id, @Valid @RequestBody FoundViaRequest request) {
-		CurrentUser caller = CurrentUser.signedIn().orElseThrow();
+		CurrentUser caller = CurrentUser.required();
 		Client client = this.clients.find(new ClientId(id))
 			.filter(found -> caller.isClient(found.id()) || caller.isAdminOf(found.clinicId()))
 			.orElseThrow(() -> new RecordNotFound("Client", id));
@@ -135,7 +135,7 @@ class FrontDeskController {
 	}
 
 	private static CurrentUser admin() {
-		return CurrentUser.signedIn().orElseThrow();
+		return CurrentUser.required();
 	}
 
 	record LicenceRequest(@NotBlank @Size(max = 100) String jurisdiction, @NotBlank @Size(max = 100) String number,

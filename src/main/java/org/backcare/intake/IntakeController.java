@@ -51,20 +51,20 @@ class IntakeController {
 					+ "booking until a medical clearance is recorded. Questions and allowed values: "
 					+ "GET /api/v1/intake/questionnaire.")
 	ResponseEntity<IntakeView> submit(@PathVariable UUID clientId, @Valid @RequestBody IntakeAnswers answers) {
-		Intake intake = this.intakes.submit(caller(), new ClientId(clientId), answers);
+		Intake intake = this.intakes.submit(CurrentUser.required(), new ClientId(clientId), answers);
 		return ResponseEntity.created(URI.create("/api/v1/intakes/" + intake.id())).body(IntakeView.of(intake));
 	}
 
 	@GetMapping("/api/v1/clients/{clientId}/intakes")
 	@Operation(summary = "A client's intakes, newest first")
 	List<IntakeView> all(@PathVariable UUID clientId) {
-		return this.intakes.all(caller(), new ClientId(clientId)).stream().map(IntakeView::of).toList();
+		return this.intakes.all(CurrentUser.required(), new ClientId(clientId)).stream().map(IntakeView::of).toList();
 	}
 
 	@GetMapping("/api/v1/clients/{clientId}/intakes/latest")
 	@Operation(summary = "A client's most recent intake and assessment")
 	IntakeView latest(@PathVariable UUID clientId) {
-		return this.intakes.latest(caller(), new ClientId(clientId))
+		return this.intakes.latest(CurrentUser.required(), new ClientId(clientId))
 			.map(IntakeView::of)
 			.orElseThrow(() -> new RecordNotFound("Intake", "(none yet for client " + clientId + ")"));
 	}
@@ -72,7 +72,7 @@ class IntakeController {
 	@GetMapping("/api/v1/intakes/{id}")
 	@Operation(summary = "One intake with its assessment, clearance and overrides")
 	IntakeView read(@PathVariable UUID id) {
-		return IntakeView.of(this.intakes.read(caller(), new IntakeId(id)));
+		return IntakeView.of(this.intakes.read(CurrentUser.required(), new IntakeId(id)));
 	}
 
 	@PostMapping("/api/v1/intakes/{id}/clearance")
@@ -80,7 +80,7 @@ class IntakeController {
 			description = "Unblocks booking. One per intake (409 if one exists); refused with 422 when the intake asked "
 					+ "for no referral. Audited.")
 	ResponseEntity<IntakeView> clear(@PathVariable UUID id, @Valid @RequestBody ClearanceRequest request) {
-		Intake intake = this.intakes.clear(caller(), new IntakeId(id), request.clearedBy(), request.clearedOn(),
+		Intake intake = this.intakes.clear(CurrentUser.required(), new IntakeId(id), request.clearedBy(), request.clearedOn(),
 				request.note());
 		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
 	}
@@ -89,7 +89,7 @@ class IntakeController {
 	@Operation(summary = "Override the recommended techniques and schedule, with a reason (kept with earlier ones)",
 			description = "A technique the client's contraindications rule out is refused with 422.")
 	ResponseEntity<IntakeView> override(@PathVariable UUID id, @Valid @RequestBody OverrideRequest request) {
-		Intake intake = this.intakes.override(caller(), new IntakeId(id), request.techniques(),
+		Intake intake = this.intakes.override(CurrentUser.required(), new IntakeId(id), request.techniques(),
 				new Phase(request.initialSessions(), request.everyDays(), request.maintenanceEveryWeeks(), request.note()),
 				request.note());
 		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
@@ -107,9 +107,6 @@ class IntakeController {
 		return Questionnaire.current();
 	}
 
-	private static CurrentUser caller() {
-		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("intakes need a signed-in caller"));
-	}
 
 	record ClearanceRequest(@NotBlank @Size(max = 200) String clearedBy, @NotNull LocalDate clearedOn,
 			@Size(max = 2000) String note) {

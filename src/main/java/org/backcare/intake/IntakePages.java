@@ -84,7 +84,7 @@ class IntakePages {
 
 	@PostMapping("/intake")
 	String submit(@RequestParam MultiValueMap<String, String> fields, Model model) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		IntakeForm form = new IntakeForm(fields);
 		IntakeAnswers answers = form.answers();
 		List<String> errors = new ArrayList<>(form.unreadable());
@@ -112,7 +112,7 @@ class IntakePages {
 
 	@GetMapping("/intake/{id}")
 	String result(@PathVariable UUID id, Model model) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		Intake intake = this.intakes.read(caller, new IntakeId(id));
 		prepareResult(model, caller, intake, null);
 		return RESULT;
@@ -121,7 +121,7 @@ class IntakePages {
 	/** The latest assessment of a client, for their therapist or the front desk (linked from appointments). */
 	@GetMapping("/clients/{clientId}/assessment")
 	String latest(@PathVariable UUID clientId, Model model) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		return this.intakes.latest(caller, new ClientId(clientId)).map(intake -> "redirect:/intake/" + intake.id())
 			.orElseGet(() -> {
 				model.addAttribute("client", this.clients.get(new ClientId(clientId)));
@@ -132,11 +132,11 @@ class IntakePages {
 	/** The staff's list: clients with their latest assessment, referrals and cautions first. */
 	@GetMapping("/assessments")
 	String overview(Model model) {
-		List<Intakes.ClientAssessment> rows = new ArrayList<>(this.intakes.overview(caller()));
+		List<Intakes.ClientAssessment> rows = new ArrayList<>(this.intakes.overview(CurrentUser.required()));
 		rows.sort(java.util.Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
 		model.addAttribute("rows", rows);
-		model.addAttribute("therapist", caller().therapist() != null);
-		model.addAttribute("times", new LocalTimes(this.clinics.get(caller().clinic()).zone()));
+		model.addAttribute("therapist", CurrentUser.required().therapist() != null);
+		model.addAttribute("times", new LocalTimes(this.clinics.get(CurrentUser.required().clinic()).zone()));
 		return LIST;
 	}
 
@@ -154,7 +154,7 @@ class IntakePages {
 	@PostMapping("/intake/{id}/clearance")
 	String clear(@PathVariable UUID id, @RequestParam(required = false) String clearedBy,
 			@RequestParam(required = false) String clearedOn, @RequestParam(required = false) String note, Model model) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		String problem = null;
 		LocalDate day = null;
 		try {
@@ -187,7 +187,7 @@ class IntakePages {
 			@RequestParam(required = false) Integer initialSessions, @RequestParam(required = false) Integer everyDays,
 			@RequestParam(required = false) Integer maintenanceEveryWeeks, @RequestParam(required = false) String note,
 			Model model) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		String problem = null;
 		List<Technique> chosen = new ArrayList<>();
 		for (String technique : (techniques == null) ? List.<String>of() : techniques) {
@@ -224,7 +224,7 @@ class IntakePages {
 	}
 
 	private void prepareForm(Model model, MultiValueMap<String, String> fields, List<String> errors, UUID client) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		Map<String, String> values = new LinkedHashMap<>();
 		fields.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
 		model.addAttribute("values", values);
@@ -340,8 +340,5 @@ class IntakePages {
 		}
 	}
 
-	private static CurrentUser caller() {
-		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("intake pages need a signed-in caller"));
-	}
 
 }

@@ -18,7 +18,6 @@ import org.backcare.clinic.Clinics;
 import org.backcare.intake.Recommendation.Phase;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
-import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 
@@ -237,22 +236,14 @@ public class Intakes {
 	}
 
 	/** A clinical rule refused the change; {@code rule} names which one. */
-	static class IntakeRefused extends ProblemException {
-
-		private final String rule;
+	static class IntakeRefused extends org.backcare.platform.RuleRefused {
 
 		IntakeRefused(String rule, String detail) {
 			this(HttpStatus.UNPROCESSABLE_CONTENT, rule, detail);
 		}
 
 		IntakeRefused(HttpStatus status, String rule, String detail) {
-			super(status, "intake-refused", "Refused", detail);
-			this.rule = rule;
-		}
-
-		@Override
-		protected java.util.Map<String, Object> properties() {
-			return java.util.Map.of("rule", this.rule);
+			super(status, "intake-refused", "Refused", rule, detail);
 		}
 
 	}

@@ -36,7 +36,7 @@ class MatchController {
 			description = "Hard filters: a licence valid today and certification in a technique recommended by the "
 					+ "client's latest intake. 422 'medical-referral' while the intake asks for a doctor first.")
 	MatchView matches(@PathVariable UUID id) {
-		CurrentUser caller = CurrentUser.signedIn().orElseThrow();
+		CurrentUser caller = CurrentUser.required();
 		Matches.MatchList list = this.matches.forClient(caller, new ClientId(id));
 		return new MatchView(list.needs().hasIntake(), list.needs().recommended(), list.matches().stream().map(match -> {
 			var clinic = this.clinics.get(match.therapist().clinicId());

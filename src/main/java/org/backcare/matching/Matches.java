@@ -20,7 +20,6 @@ import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
-import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.review.ReviewSummary;
 import org.backcare.review.Reviews;
@@ -100,15 +99,10 @@ class Matches {
 	}
 
 	/** The client must see a doctor before anyone can be matched with them. */
-	static class MatchRefused extends ProblemException {
+	static class MatchRefused extends org.backcare.platform.RuleRefused {
 
 		MatchRefused(String advice) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "booking-refused", "See a doctor first", advice);
-		}
-
-		@Override
-		protected Map<String, Object> properties() {
-			return Map.of("rule", "medical-referral");
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "booking-refused", "See a doctor first", "medical-referral", advice);
 		}
 
 	}

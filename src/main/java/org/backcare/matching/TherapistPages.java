@@ -109,7 +109,7 @@ class TherapistPages {
 
 	@GetMapping("/match")
 	String matches(@RequestParam(required = false) UUID client, Model model) {
-		CurrentUser caller = CurrentUser.signedIn().orElseThrow();
+		CurrentUser caller = CurrentUser.required();
 		ClientId who = (caller.client() != null) ? caller.client() : (client != null) ? new ClientId(client) : null;
 		model.addAttribute("forOther", caller.client() == null);
 		if (who == null) {

@@ -122,7 +122,7 @@ class PrivacyController {
 	}
 
 	private static CurrentUser client() {
-		CurrentUser me = CurrentUser.signedIn().orElseThrow();
+		CurrentUser me = CurrentUser.required();
 		if (me.role() != Role.CLIENT) {
 			throw new Forbidden("Only clients have personal data to download or erase here.");
 		}

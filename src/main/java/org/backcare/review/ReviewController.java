@@ -41,7 +41,7 @@ class ReviewController {
 			description = "One review per client and therapist; a rewrite keeps the earlier version. 422 "
 					+ "'no-completed-session' before a session has taken place.")
 	PublicReview write(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
-		return PublicReview.of(this.reviews.write(caller(), new TherapistId(id), request.ratings(), request.text()));
+		return PublicReview.of(this.reviews.write(CurrentUser.required(), new TherapistId(id), request.ratings(), request.text()));
 	}
 
 	@GetMapping("/api/v1/therapists/{id}/reviews")
@@ -55,30 +55,27 @@ class ReviewController {
 	@PostMapping("/api/v1/reviews/{id}/reply")
 	@Operation(summary = "Reply to a review of you (the therapist reviewed); a new reply replaces the old")
 	PublicReview reply(@PathVariable UUID id, @Valid @RequestBody ReplyRequest request) {
-		return PublicReview.of(this.reviews.reply(caller(), id, request.text()));
+		return PublicReview.of(this.reviews.reply(CurrentUser.required(), id, request.text()));
 	}
 
 	@GetMapping("/api/v1/reviews/{id}/history")
 	@Operation(summary = "Earlier versions of a review (its author and the clinic's admins)")
 	List<Reviews.Revision> history(@PathVariable UUID id) {
-		return this.reviews.history(caller(), id);
+		return this.reviews.history(CurrentUser.required(), id);
 	}
 
 	@GetMapping("/api/v1/admin/reviews")
 	@Operation(summary = "Every review in the clinic, hidden ones included (admins)")
 	List<Review> all() {
-		return this.reviews.all(caller().clinic());
+		return this.reviews.all(CurrentUser.required().clinic());
 	}
 
 	@PostMapping("/api/v1/admin/reviews/{id}/hide")
 	@Operation(summary = "Hide a review with a reason (admins); it is kept and the action audited")
 	Review hide(@PathVariable UUID id, @Valid @RequestBody HideRequest request) {
-		return this.reviews.hide(caller(), id, request.reason());
+		return this.reviews.hide(CurrentUser.required(), id, request.reason());
 	}
 
-	private static CurrentUser caller() {
-		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("reviews need a signed-in caller"));
-	}
 
 	record ReviewRequest(@NotNull @Valid Ratings ratings, @Size(max = 2000) String text) {
 	}

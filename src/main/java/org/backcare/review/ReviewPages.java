@@ -36,7 +36,7 @@ class ReviewPages {
 			redirect.addFlashAttribute("reviewProblem", "Your review can be at most 2,000 characters.");
 		}
 		else {
-			attempt(redirect, () -> this.reviews.write(caller(), new TherapistId(id), new Ratings(listening, comfort, effect),
+			attempt(redirect, () -> this.reviews.write(CurrentUser.required(), new TherapistId(id), new Ratings(listening, comfort, effect),
 					text));
 		}
 		return "redirect:/therapists/" + id + "#reviews";
@@ -49,14 +49,14 @@ class ReviewPages {
 			redirect.addFlashAttribute("reviewProblem", "A reply needs 1 to 2,000 characters.");
 		}
 		else {
-			attempt(redirect, () -> this.reviews.reply(caller(), id, text));
+			attempt(redirect, () -> this.reviews.reply(CurrentUser.required(), id, text));
 		}
 		return "redirect:/therapists/" + review.therapistId() + "#reviews";
 	}
 
 	@PostMapping("/reviews/{id}/hide")
 	String hide(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		CurrentUser caller = caller();
+		CurrentUser caller = CurrentUser.required();
 		Review review = this.reviews.find(id)
 			.filter(found -> caller.isAdminOf(found.clinicId()))
 			.orElseThrow(() -> new org.backcare.platform.RecordNotFound("Review", id));
@@ -85,8 +85,5 @@ class ReviewPages {
 		return value != null && value >= 1 && value <= 5;
 	}
 
-	private static CurrentUser caller() {
-		return CurrentUser.signedIn().orElseThrow(() -> new IllegalStateException("reviews need a signed-in caller"));
-	}
 
 }

@@ -18,7 +18,6 @@ import org.backcare.booking.Bookings;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.Forbidden;
-import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
@@ -276,22 +275,14 @@ public class Reviews {
 	}
 
 	/** A review rule refused; {@code rule} names it. */
-	static class ReviewRefused extends ProblemException {
-
-		private final String rule;
+	static class ReviewRefused extends org.backcare.platform.RuleRefused {
 
 		ReviewRefused(String rule, String detail) {
 			this(HttpStatus.UNPROCESSABLE_CONTENT, rule, detail);
 		}
 
 		ReviewRefused(HttpStatus status, String rule, String detail) {
-			super(status, "review-refused", "Review refused", detail);
-			this.rule = rule;
-		}
-
-		@Override
-		protected Map<String, Object> properties() {
-			return Map.of("rule", this.rule);
+			super(status, "review-refused", "Review refused", rule, detail);
 		}
 
 	}
