@@ -8,22 +8,6 @@ import java.util.List;
  */
 final class BodyDiagram {
 
-	enum View {
-
-		FRONT("Front"), BACK("Back");
-
-		private final String label;
-
-		View(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
-		}
-
-	}
-
 	record Shape(PainRegion region, String path) {
 	}
 
@@ -66,10 +50,6 @@ final class BodyDiagram {
 			new Shape(PainRegion.LOWER_LEG_LEFT, VIEWER_RIGHT_LOWER_LEG));
 
 	private BodyDiagram() {
-	}
-
-	static List<Shape> shapes(View view) {
-		return (view == View.BACK) ? BACK : FRONT;
 	}
 
 }

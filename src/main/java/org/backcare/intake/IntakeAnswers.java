@@ -83,8 +83,5 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 			@NotNull Boolean activeCancerTreatment) {
 	}
 
-	Map<PainRegion, Integer> regions() {
-		return this.painMap.regions();
-	}
 
 }

@@ -67,14 +67,6 @@ class IntakePages {
 		this.clock = clock;
 	}
 
-	/** Instants as the clinic reads them. */
-	record LocalTimes(java.time.ZoneId zone) {
-
-		public String format(java.time.Instant instant) {
-			return java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.UK).format(instant.atZone(this.zone));
-		}
-
-	}
 
 	@GetMapping("/intake")
 	String form(@RequestParam(required = false) UUID client, Model model) {
@@ -136,7 +128,7 @@ class IntakePages {
 		rows.sort(java.util.Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
 		model.addAttribute("rows", rows);
 		model.addAttribute("therapist", CurrentUser.required().therapist() != null);
-		model.addAttribute("times", new LocalTimes(this.clinics.get(CurrentUser.required().clinic()).zone()));
+		model.addAttribute("clinic", this.clinics.get(CurrentUser.required().clinic()));
 		return LIST;
 	}
 
@@ -281,9 +273,9 @@ class IntakePages {
 		Map<Technique, List<String>> reasons = new java.util.EnumMap<>(Technique.class);
 		intake.assessment().recommendation().techniques().forEach(choice -> reasons.put(choice.technique(), choice.reasons()));
 		model.addAttribute("reasons", reasons);
-		java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
-		model.addAttribute("times", new LocalTimes(zone));
-		model.addAttribute("today", LocalDate.now(this.clock.withZone(zone)));
+		org.backcare.clinic.Clinic clinic = this.clinics.get(intake.clinicId());
+		model.addAttribute("clinic", clinic);
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(clinic.zone())));
 	}
 
 	private static String explain(ConstraintViolation<IntakeAnswers> violation) {

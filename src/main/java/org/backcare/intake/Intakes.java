@@ -119,9 +119,9 @@ public class Intakes {
 		if (!intake.assessment().referral().blocksBooking()) {
 			throw new IntakeRefused("no-referral", "This intake asked for no referral, so there is nothing to clear.");
 		}
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.clinics.get(intake.clinicId()).zone());
-		if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(),
-				this.clinics.get(intake.clinicId()).zone()))) {
+		java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
+		if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(), zone))) {
 			throw new InvalidRequest("clearedOn must lie between the day of the intake and today.");
 		}
 		return this.transaction.execute(status -> {
@@ -186,13 +186,6 @@ public class Intakes {
 	public record ClientAssessment(Client client, Intake latest) {
 	}
 
-	/**
-	 * The techniques in force for the client's latest intake (overrides first), for matching; no
-	 * access check, for callers that have already made theirs.
-	 */
-	public List<Technique> recommendedTechniques(ClientId client) {
-		return this.intakes.latest(client).map(Intake::techniques).orElse(List.of());
-	}
 
 	/** Erasure: every intake of the client, with scores, clearances and overrides, is deleted. */
 	@Transactional

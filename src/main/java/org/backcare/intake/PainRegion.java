@@ -44,9 +44,5 @@ public enum PainRegion {
 		return this.label;
 	}
 
-	/** Thighs and lower legs: pain there, with back pain, is what "radiating" usually means. */
-	public boolean isLeg() {
-		return name().startsWith("THIGH") || name().startsWith("LOWER_LEG");
-	}
 
 }

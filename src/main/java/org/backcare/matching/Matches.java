@@ -21,7 +21,7 @@ import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
 import org.backcare.platform.RecordNotFound;
-import org.backcare.review.ReviewSummary;
+import org.backcare.review.ReviewSummaries;
 import org.backcare.review.Reviews;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
@@ -78,17 +78,17 @@ class Matches {
 		ClientNeeds needs = intake.map(Matches::needs).orElse(ClientNeeds.withoutIntake());
 		Clinic clinic = this.clinics.get(client.clinicId());
 		LocalDate today = this.availability.today(clinic);
-		Map<TherapistId, ReviewSummary> summaries = this.reviews.summaries(clinic.id());
+		ReviewSummaries summaries = this.reviews.summaries(clinic.id());
 		Map<TherapistId, List<Slot>> free = this.availability.nextFree(clinic.id(), ServiceType.FIRST_CONSULTATION,
 				Ranking.HORIZON_DAYS, 1);
 		Set<TherapistId> seen = this.bookings.therapistsSeenBy(clientId);
 		List<Candidate> candidates = new ArrayList<>();
 		for (Therapist therapist : this.therapists.all(clinic.id())) {
 			Instant first = free.getOrDefault(therapist.id(), List.of()).stream().findFirst().map(Slot::start).orElse(null);
-			candidates.add(new Candidate(therapist, summaries.get(therapist.id()), first,
+			candidates.add(new Candidate(therapist, summaries.byTherapist().get(therapist.id()), first,
 					(first != null) ? LocalDate.ofInstant(first, clinic.zone()) : null, seen.contains(therapist.id())));
 		}
-		Ranking.Result ranked = Ranking.rank(candidates, needs, today, this.reviews.clinicMean(clinic.id()));
+		Ranking.Result ranked = Ranking.rank(candidates, needs, today, summaries.clinicMean());
 		return new MatchList(needs, ranked.matches(), ranked.excluded());
 	}
 

@@ -36,9 +36,6 @@ class TherapistPages {
 
 	static final String MATCHES = "matching/matches";
 
-	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-		.ofPattern("EEE d MMM, HH:mm", Locale.UK);
-
 	private final Therapists therapists;
 
 	private final Clinics clinics;
@@ -99,9 +96,8 @@ class TherapistPages {
 				today.plusDays(13))
 			.stream()
 			.limit(3)
-			.map(slot -> WHEN.format(clinic.localTime(slot.start())))
+			.map(slot -> clinic.localTime(slot.start()))
 			.toList());
-		model.addAttribute("dates", new Dates(clinic.zone()));
 		model.addAttribute("credentials", admin ? this.credentials.of(therapist.id()) : null);
 		model.addAttribute("allTechniques", org.backcare.therapist.Technique.values());
 		return PROFILE;
@@ -120,8 +116,7 @@ class TherapistPages {
 		try {
 			Matches.MatchList list = this.matches.forClient(caller, who);
 			model.addAttribute("list", list);
-			Clinic clinic = this.clinics.get(caller.clinic());
-			model.addAttribute("when", new Dates(clinic.zone()));
+			model.addAttribute("clinic", this.clinics.get(caller.clinic()));
 		}
 		catch (Matches.MatchRefused refused) {
 			model.addAttribute("refused", refused.getMessage());
@@ -142,17 +137,5 @@ class TherapistPages {
 		return initials.toString().toUpperCase(Locale.ROOT);
 	}
 
-	/** Dates and times as the clinic reads them. */
-	record Dates(java.time.ZoneId zone) {
-
-		public String day(java.time.Instant instant) {
-			return java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK).format(instant.atZone(this.zone));
-		}
-
-		public String slot(java.time.Instant instant) {
-			return WHEN.format(instant.atZone(this.zone));
-		}
-
-	}
 
 }

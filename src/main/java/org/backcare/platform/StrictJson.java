@@ -33,11 +33,30 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Integer, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Float, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Boolean, StrictJson::refuseBlank)
-			.withCoercionConfig(LogicalType.Enum, StrictJson::refuseBlank);
+			.withCoercionConfig(LogicalType.Enum, StrictJson::refuseBlank)
+			.addModule(new tools.jackson.databind.module.SimpleModule("iso-dates-only")
+				.addDeserializer(java.time.LocalDate.class, new IsoDateOnly()));
 	}
 
 	private static void refuseBlank(tools.jackson.databind.cfg.MutableCoercionConfig config) {
 		config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false);
+	}
+
+	/**
+	 * A date is an ISO string ("2026-12-01"). Jackson also reads the array form [2026, 12, 1], and
+	 * reads [] as no date at all, which would turn a malformed optional date into a missing one.
+	 */
+	static final class IsoDateOnly extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
+
+		@Override
+		public java.time.LocalDate deserialize(tools.jackson.core.JsonParser parser,
+				tools.jackson.databind.DeserializationContext context) {
+			if (parser.isExpectedStartArrayToken()) {
+				return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
+			}
+			return tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+		}
+
 	}
 
 }

@@ -200,15 +200,13 @@ public class Reviews {
 	}
 
 	public ReviewSummary summary(Therapist therapist) {
-		return summaries(therapist.clinicId()).getOrDefault(therapist.id(), ReviewSummary.none(clinicMean(therapist.clinicId())));
+		return summaries(therapist.clinicId()).of(therapist.id());
 	}
 
-	/**
-	 * Each reviewed therapist's summary in one query; therapists without visible reviews are
-	 * absent (their Bayesian average is the clinic's mean, see {@link #clinicMean}).
-	 */
-	public Map<TherapistId, ReviewSummary> summaries(ClinicId clinic) {
+	/** Each reviewed therapist's summary and the clinic's mean, in one query. */
+	public ReviewSummaries summaries(ClinicId clinic) {
 		Map<TherapistId, ReviewSummary> summaries = new HashMap<>();
+		Double[] clinicMean = { null };
 		// The clinic's mean comes from the same snapshot as the therapists' sums.
 		this.jdbc.sql("""
 				WITH visible AS (SELECT therapist_id, listening, comfort, effect, (listening + comfort + effect) / 3.0 AS rating
@@ -221,23 +219,14 @@ public class Reviews {
 				int count = rs.getInt("n");
 				double total = rs.getDouble("total");
 				double mean = rs.getDouble("clinic_mean");
+				clinicMean[0] = mean;
 				summaries.put(new TherapistId(rs.getObject("therapist_id", UUID.class)),
 						new ReviewSummary(count, total / count, rs.getDouble("listening"), rs.getDouble("comfort"),
 								rs.getDouble("effect"), BayesianAverage.of(total, count, mean)));
 				return null;
 			})
 			.list();
-		return summaries;
-	}
-
-	/** The mean rating of all visible reviews in the clinic; null when there are none. */
-	public Double clinicMean(ClinicId clinic) {
-		return this.jdbc.sql("""
-				SELECT avg((listening + comfort + effect) / 3.0)::float8 FROM review WHERE clinic_id = ? AND hidden_at IS NULL""")
-			.param(clinic.value())
-			.query(Double.class)
-			.optional()
-			.orElse(null);
+		return new ReviewSummaries(Map.copyOf(summaries), clinicMean[0]);
 	}
 
 	/** Erasure: the client's reviews and their earlier versions are deleted. */
