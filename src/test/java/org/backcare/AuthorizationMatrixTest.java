@@ -59,6 +59,57 @@ class AuthorizationMatrixTest {
 	/** Endpoints served by Spring Security's filters rather than by a controller. */
 	static final Set<String> SECURITY_FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
 
+	/**
+	 * Endpoints that read or change a health record. Every call of one by a signed-in caller that
+	 * is refused (403, 404) must leave a REFUSED audit entry by that caller (a refusal by role, before
+	 * any record is touched, is on record as ACCESS_DENIED), and every successful
+	 * read (and every successful API change) an OK one: a controller that reaches a health record
+	 * without going through {@code RecordAccess} fails here.
+	 */
+	static final Set<String> HEALTH_RECORDS = Set.of("POST /api/v1/appointments", "GET /api/v1/appointments/{id}",
+			"POST /api/v1/appointments/{id}/cancel", "POST /api/v1/appointments/{id}/reschedule",
+			"POST /api/v1/appointments/{id}/complete", "GET /api/v1/therapists/{id}/schedule", "GET /api/v1/clients/{id}",
+			"POST /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes",
+			"GET /api/v1/clients/{clientId}/intakes/latest", "GET /api/v1/intakes/{id}",
+			"POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
+			"PUT /api/v1/therapists/{id}/review", "POST /api/v1/reviews/{id}/reply", "GET /api/v1/reviews/{id}/history",
+			"GET /api/v1/admin/reviews", "POST /api/v1/admin/reviews/{id}/hide", "GET /api/v1/clients/{id}/matches",
+			"GET /api/v1/me/data", "POST /api/v1/me/erasure", "GET /api/v1/admin/dashboard", "POST /book",
+			"GET /appointments/{id}", "POST /appointments/{id}/complete", "POST /intake", "GET /assessments",
+			"GET /intake/{id}", "GET /clients/{clientId}/assessment", "POST /intake/{id}/clearance",
+			"POST /intake/{id}/override", "GET /match", "POST /therapists/{id}/review", "POST /reviews/{id}/reply",
+			"POST /reviews/{id}/hide", "GET /admin");
+
+	/**
+	 * Health-record endpoints that list many records (or none, for a caller who may see none of
+	 * them): each record listed is an audited read, so an empty list leaves no entry, and their
+	 * successes are not checked here ({@code AuditLogTest} checks the lists).
+	 */
+	static final Set<String> LISTS = Set.of("GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard",
+			"GET /assessments", "GET /admin", "GET /match");
+
+	/**
+	 * Endpoints that hold no health record: public directory and availability, sign-in and the
+	 * caller's own account and contact details, staff credentials, the audit log itself (which
+	 * holds ids, not health data), documentation. A new endpoint must be put in one of the two sets.
+	 */
+	static final Set<String> NO_HEALTH_RECORD = Set.of("GET /api/v1/therapists", "GET /api/v1/therapists/{id}",
+			"GET /api/v1/therapists/{id}/availability", "GET /api/v1/availability", "POST /api/v1/auth/token",
+			"POST /api/v1/auth/register", "GET /api/v1/me", "POST /api/v1/auth/logout", "GET /api/v1/auth/consent-texts",
+			"POST /api/v1/auth/invitations/accept", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
+			"GET /api/v1/intake/rules", "GET /api/v1/intake/questionnaire", "GET /api/v1/therapists/{id}/reviews",
+			"GET /api/v1/admin/therapists/{id}/credentials", "POST /api/v1/admin/therapists/{id}/licences",
+			"POST /api/v1/admin/therapists/{id}/licences/verify", "POST /api/v1/admin/therapists/{id}/licences/end",
+			"POST /api/v1/admin/therapists/{id}/certifications",
+			"POST /api/v1/admin/therapists/{id}/certifications/verify", "PUT /api/v1/clients/{id}/found-via",
+			"GET /api/v1/admin/audit", "GET /api/v1/admin/accounts", "POST /api/v1/admin/accounts/{id}/disable",
+			"POST /api/v1/admin/invitations", "GET /", "GET /login", "GET /register", "POST /register", "GET /book",
+			"GET /book/slots", "GET /intake", "GET /therapists/{id}", "POST /login", "POST /logout",
+			"POST /admin/therapists/{id}/licences", "POST /admin/therapists/{id}/licences/verify",
+			"POST /admin/therapists/{id}/certifications", "POST /admin/therapists/{id}/certifications/verify",
+			"GET /admin/audit", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
+			"GET /swagger-ui.html");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -223,8 +274,9 @@ class AuthorizationMatrixTest {
 				401, 403, 403, 403, 403, 200, 404);
 		api("POST /api/v1/appointments/{id}/complete", t -> post("/api/v1/appointments/{id}/complete", t.startedSessionOfAWithX()),
 				401, 403, 404, 200, 404, 200, 404);
+		// A's matches: A and the front desk; the clinic's therapists are told why not, others learn nothing.
 		api("GET /api/v1/clients/{id}/matches", t -> get("/api/v1/clients/{id}/matches", t.clientA.value()),
-				401, 200, 404, 404, 404, 200, 404);
+				401, 200, 404, 403, 403, 200, 404);
 		// The front desk: credentials of therapist X, the work list, how client A found the clinic.
 		api("GET /api/v1/admin/dashboard", t -> get("/api/v1/admin/dashboard"),
 				401, 403, 403, 403, 403, 200, 200);
@@ -414,11 +466,22 @@ class AuthorizationMatrixTest {
 	}
 
 	@Test
+	void everyEndpointIsClassifiedAsHealthRecordOrNot() {
+		assertThat(HEALTH_RECORDS).as("endpoints in both sets").doesNotContainAnyElementsOf(NO_HEALTH_RECORD);
+		Set<String> classified = new TreeSet<>(HEALTH_RECORDS);
+		classified.addAll(NO_HEALTH_RECORD);
+		assertThat(classified).as("endpoints that say whether they touch a health record")
+			.containsExactlyInAnyOrderElementsOf(this.rows.keySet());
+	}
+
+	@Test
 	void everyCallerGetsExactlyWhatTheRuleSays() throws Exception {
 		List<String> wrong = new ArrayList<>();
 		for (Row row : this.rows.values()) {
 			for (Caller caller : Caller.values()) {
 				MockHttpServletRequestBuilder request = row.request().apply(this);
+				long auditedBefore = audited(caller, null);
+				long refusedBefore = audited(caller, "REFUSED");
 				if (caller != Caller.ANONYMOUS) {
 					request = row.api() ? request.header(HttpHeaders.AUTHORIZATION, this.bearers.get(caller))
 							: request.with(Pages.as(this.users.get(caller)));
@@ -431,6 +494,18 @@ class AuthorizationMatrixTest {
 				if (status != expected) {
 					wrong.add(row.endpoint() + " as " + caller + ": " + status + ", expected " + expected);
 				}
+				if (caller != Caller.ANONYMOUS && HEALTH_RECORDS.contains(row.endpoint())) {
+					boolean refused = status == 403 || status == 404;
+					// Pages show rule refusals on the page (200, 302), so only their reads must have an OK entry.
+					boolean succeeded = status / 100 == 2 && (row.api() || row.endpoint().startsWith("GET "))
+							&& !LISTS.contains(row.endpoint());
+					if (refused && audited(caller, "REFUSED") == refusedBefore) {
+						wrong.add(row.endpoint() + " as " + caller + ": refused (" + status + ") without a REFUSED audit entry");
+					}
+					if (succeeded && audited(caller, null) - (audited(caller, "REFUSED") - refusedBefore) == auditedBefore) {
+						wrong.add(row.endpoint() + " as " + caller + ": answered " + status + " without an OK audit entry");
+					}
+				}
 				if (row.endpoint().equals("POST /api/v1/auth/logout") && caller != Caller.ANONYMOUS) {
 					// Signing out everywhere ended this caller's tokens and sessions: sign in again.
 					CurrentUser again = this.accounts.find(this.users.get(caller).id()).orElseThrow();
@@ -440,6 +515,17 @@ class AuthorizationMatrixTest {
 			}
 		}
 		assertThat(wrong).as("callers that got another answer than the rule").isEmpty();
+	}
+
+	/** Audit entries by the caller so far, of one outcome or (null) of any. */
+	private long audited(Caller caller, String outcome) {
+		if (caller == Caller.ANONYMOUS) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_account_id = ? AND (?::text IS NULL OR outcome = ?)")
+			.params(this.users.get(caller).id().value(), outcome, outcome)
+			.query(Long.class)
+			.single();
 	}
 
 	private void api(String endpoint, Function<AuthorizationMatrixTest, MockHttpServletRequestBuilder> request,

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backcare.platform.ProblemResponses;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -53,7 +55,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, BearerTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, ApplicationEventPublisher events) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
 			new BearerTokenAuthenticationEntryPoint().commence(request, response, failure);
 			String detail = (request.getHeader("Authorization") == null)
@@ -82,13 +84,15 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()))
+			.addFilterBefore(new RefusalsAudited(events), ExceptionTranslationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts,
+			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico")
 			.permitAll()
@@ -119,6 +123,7 @@ class SecurityConfiguration {
 						+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))
 				.permitAll())
 			.addFilterAfter(new SessionStillValid(accounts), SecurityContextHolderFilter.class)
+			.addFilterBefore(new RefusalsAudited(events), ExceptionTranslationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(SecurityConfiguration::headers)

@@ -2,6 +2,7 @@ package org.backcare.audit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.backcare.account.CurrentUser;
 import org.backcare.account.SecurityEvent;
 import org.backcare.clinic.ClinicId;
+import org.backcare.therapist.CredentialChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +34,19 @@ public class AuditLog {
 		this.jdbc = jdbc;
 	}
 
+	/** An access to a health record, decided by {@link RecordAccess}; {@code actor} is null for BackCare itself. */
+	void write(CurrentUser actor, RecordAction action, HealthRecord record, boolean refused) {
+		insert(record.clinic(), (actor != null) ? actor.id().value() : null, (actor != null) ? actor.role().name() : null,
+				action.name(), record.type().column(), record.id(),
+				(record.subject() != null) ? record.subject().value() : null, refused, null);
+	}
+
+	/** A licence or certification was recorded, verified or ended, by the signed-in admin. */
 	@EventListener
-	void on(HealthRecordAccessed event) {
+	void on(CredentialChanged event) {
 		CurrentUser actor = CurrentUser.signedIn().orElse(null);
 		insert(event.clinic(), (actor != null) ? actor.id().value() : null, (actor != null) ? actor.role().name() : null,
-				event.action(), event.recordType(), event.recordId(),
-				(event.subject() != null) ? event.subject().value() : null, event.refused(), null);
+				event.change().name(), "therapist", event.therapist().value(), null, false, event.detail());
 	}
 
 	@EventListener
@@ -142,7 +151,7 @@ public class AuditLog {
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(java.time.ZoneOffset.UTC);
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,19 +57,16 @@ class BookingPages {
 
 	private final Bookings bookings;
 
-	private final AppointmentAccess access;
-
 	private final java.time.Clock clock;
 
 	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings,
-			AppointmentAccess access, java.time.Clock clock) {
+			java.time.Clock clock) {
 		this.clock = clock;
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
 		this.availability = availability;
 		this.bookings = bookings;
-		this.access = access;
 	}
 
 	@GetMapping("/")
@@ -121,13 +119,12 @@ class BookingPages {
 		}
 		try {
 			// The form's own key makes a double click or a resubmitted page land on the same booking.
-			CurrentUser caller = AppointmentAccess.caller();
+			CurrentUser caller = CurrentUser.required();
 			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? caller.id() + "/page-" + requestKey
 					: null;
 			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
 					start.toInstant(), null);
-			Booking booking = this.bookings.book(wanted, key,
-					(chosen, who) -> this.access.mayBook(caller, chosen, who));
+			Booking booking = this.bookings.book(wanted, key, caller);
 			return "redirect:/appointments/" + booking.appointment().id();
 		}
 		catch (ProblemException refused) {
@@ -145,7 +142,7 @@ class BookingPages {
 
 	@GetMapping("/appointments/{id}")
 	String appointment(@PathVariable UUID id, Model model) {
-		Appointment appointment = this.access.read(AppointmentAccess.caller(), new AppointmentId(id));
+		Appointment appointment = this.bookings.read(CurrentUser.required(), new AppointmentId(id));
 		Clinic clinic = this.clinics.get(appointment.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("appointment", appointment);
@@ -161,15 +158,13 @@ class BookingPages {
 	/** The therapist or the front desk marks a session that has started as having taken place. */
 	@PostMapping("/appointments/{id}/complete")
 	String complete(@PathVariable UUID id, Model model) {
-		CurrentUser caller = AppointmentAccess.caller();
-		Appointment appointment = this.access.visible(caller, new AppointmentId(id), "APPOINTMENT_COMPLETED");
-		if (caller.isClient(appointment.clientId())) {
-			throw new org.backcare.platform.Forbidden("The therapist or the front desk marks a session as completed.");
-		}
 		try {
-			this.bookings.complete(appointment.id());
+			this.bookings.complete(CurrentUser.required(), new AppointmentId(id));
 		}
 		catch (ProblemException refused) {
+			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+				throw refused;
+			}
 			appointment(id, model);
 			model.addAttribute("error", refused.getMessage());
 			return APPOINTMENT;
@@ -178,7 +173,7 @@ class BookingPages {
 	}
 
 	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {
-		CurrentUser caller = AppointmentAccess.caller();
+		CurrentUser caller = CurrentUser.required();
 		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId)) : null;
 		if (chosen != null && !chosen.clinicId().equals(caller.clinic())) {
 			throw new RecordNotFound("Therapist", therapistId);
@@ -204,7 +199,7 @@ class BookingPages {
 		model.addAttribute("service", service);
 		// A client books for themselves; the front desk for any client of the clinic.
 		model.addAttribute("clients", (caller.client() != null) ? List.of(this.clients.get(caller.client()))
-				: this.clients.all(clinic.id()));
+				: this.clients.current(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
 		// What the intake says about booking: recommended techniques, or why the client must see a doctor first.

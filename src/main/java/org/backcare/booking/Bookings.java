@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.account.CurrentUser;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.client.Client;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
@@ -49,9 +51,12 @@ public class Bookings {
 
 	private final List<BookingGuard> guards;
 
+	private final RecordAccess access;
+
 	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics, Therapists therapists,
 			Clients clients, BookingPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			Clock clock, List<BookingGuard> guards) {
+			Clock clock, List<BookingGuard> guards, RecordAccess access) {
+		this.access = access;
 		this.appointments = appointments;
 		this.idempotencyKeys = idempotencyKeys;
 		this.clinics = clinics;
@@ -72,9 +77,26 @@ public class Bookings {
 		return this.appointments.find(id);
 	}
 
+	/** An appointment already loaded, shown to the caller if they may see it; audited as a read. */
+	public Appointment shown(CurrentUser caller, Appointment appointment) {
+		this.access.check(caller, RecordAction.APPOINTMENT_READ, AppointmentAccess.record(appointment),
+				AppointmentAccess.parties(appointment));
+		return appointment;
+	}
+
+	/** The appointment, if the caller may see it; the read (or the refusal) is audited. */
+	public Appointment read(CurrentUser caller, AppointmentId id) {
+		return shown(caller, get(id));
+	}
+
 	/** The clinic's booked sessions from now on, soonest first. */
 	public List<Appointment> upcoming(org.backcare.clinic.ClinicId clinic) {
 		return this.appointments.upcoming(clinic, this.clock.instant());
+	}
+
+	/** The therapist's appointments that start within the window, for their schedule. */
+	List<Appointment> ofTherapist(org.backcare.therapist.TherapistId therapist, TimeRange window) {
+		return this.appointments.ofTherapist(therapist, window);
 	}
 
 	/** Every appointment of the client, oldest first. */
@@ -85,6 +107,21 @@ public class Bookings {
 	/** Whether the therapist has, or had, any appointment with the client: the reason to see their records. */
 	public boolean haveMet(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
 		return this.appointments.haveMet(therapist, client);
+	}
+
+	/**
+	 * Whether the caller is in the client's care team: the client themselves, the admins of the
+	 * client's clinic, and the clinic's therapists who have (or had) a session with the client.
+	 * They, and nobody else, may see the client's health records.
+	 */
+	public boolean inCareTeam(CurrentUser caller, org.backcare.client.ClientId client,
+			org.backcare.clinic.ClinicId clinic) {
+		return caller.isClient(client) || caller.isAdminOf(clinic) || treats(caller, client, clinic);
+	}
+
+	/** Whether the caller is a therapist of the client's clinic who has (or had) a session with them. */
+	public boolean treats(CurrentUser caller, org.backcare.client.ClientId client, org.backcare.clinic.ClinicId clinic) {
+		return caller.therapist() != null && caller.clinic().equals(clinic) && haveMet(caller.therapist(), client);
 	}
 
 	/** What the guards have to tell the client before booking (the first that speaks). */
@@ -103,37 +140,44 @@ public class Bookings {
 
 	/**
 	 * Books a session. With an idempotency key, a repeated request (same key, same content)
-	 * returns the appointment the first one made instead of booking again. {@code mayBook} checks
-	 * the caller's right to book for this client with this therapist, on the records as loaded for
-	 * the booking itself (one load, no second query).
+	 * returns the appointment the first one made instead of booking again. The caller's right to
+	 * book for this client with this therapist is checked on the records as loaded for the booking
+	 * itself (one load, no second query). A null caller is BackCare itself (the demo clinic).
 	 */
-	public Booking book(BookingRequest request, String idempotencyKey,
-			java.util.function.BiConsumer<Therapist, Client> mayBook) {
+	public Booking book(BookingRequest request, String idempotencyKey, CurrentUser caller) {
 		Therapist therapist = this.therapists.get(request.therapist());
 		Client client = this.clients.get(request.client());
-		mayBook.accept(therapist, client);
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		if (idempotencyKey != null) {
 			var earlier = this.idempotencyKeys.find(clinic.id(), idempotencyKey);
 			if (earlier.isPresent()) {
-				return replay(earlier.get(), request);
+				return replay(caller, earlier.get(), request);
 			}
 		}
 		try {
-			return inTransaction(() -> new Booking(bookOnce(request, idempotencyKey, clinic, therapist, client), false));
+			return inTransaction(
+					() -> new Booking(bookOnce(caller, request, idempotencyKey, clinic, therapist, client), false));
 		}
 		catch (KeyTakenMeanwhile ex) {
-			return replay(this.idempotencyKeys.find(clinic.id(), idempotencyKey).orElseThrow(), request);
+			return replay(caller, this.idempotencyKeys.find(clinic.id(), idempotencyKey).orElseThrow(), request);
 		}
 	}
 
-	private Appointment bookOnce(BookingRequest request, String idempotencyKey, Clinic clinic, Therapist therapist,
-			Client client) {
+	private Appointment bookOnce(CurrentUser caller, BookingRequest request, String idempotencyKey, Clinic clinic,
+			Therapist therapist, Client client) {
+		AppointmentId id = new AppointmentId(UUID.randomUUID());
+		if (caller != null) {
+			this.access.check(caller, RecordAction.APPOINTMENT_BOOKED,
+					AppointmentAccess.record(id, clinic.id(), client.id()), AppointmentAccess.bookers(therapist, client));
+		}
+		else {
+			this.access.bySystem(RecordAction.APPOINTMENT_BOOKED, AppointmentAccess.record(id, clinic.id(), client.id()));
+		}
+		client.ensureNotErased();
 		if (!client.clinicId().equals(clinic.id())) {
 			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
 		}
 		this.appointments.queueFor(therapist.id(), client.id());
-		AppointmentId id = new AppointmentId(UUID.randomUUID());
 		if (idempotencyKey != null
 				&& !this.idempotencyKeys.claim(clinic.id(), idempotencyKey, request.fingerprint(), id)) {
 			throw new KeyTakenMeanwhile();
@@ -145,34 +189,28 @@ public class Bookings {
 				request.technique(), request.start(), request.start().plus(service.duration()),
 				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
 		this.appointments.insert(appointment);
-		this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_BOOKED", "appointment", id.value(), clinic.id(),
-				client.id()));
 		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
 				appointment.start(), appointment.end()));
 		return appointment;
 	}
 
-	private Booking replay(IdempotencyKeys.Claim earlier, BookingRequest request) {
+	private Booking replay(CurrentUser caller, IdempotencyKeys.Claim earlier, BookingRequest request) {
 		if (!earlier.fingerprint().equals(request.fingerprint())) {
 			throw new IdempotencyKeyReused();
 		}
-		Appointment appointment = get(earlier.appointment());
 		// A replay shows the appointment as it is now: a read of health data like any other.
-		this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_READ", "appointment", appointment.id().value(),
-				appointment.clinicId(), appointment.clientId()));
-		return new Booking(appointment, true);
+		return new Booking((caller != null) ? read(caller, earlier.appointment()) : get(earlier.appointment()), true);
 	}
 
-	public Appointment cancel(AppointmentId id, String reason) {
+	/** Cancels a booked session that has not started; its time is free again at once. */
+	public Appointment cancel(CurrentUser caller, AppointmentId id, String reason) {
 		return inTransaction(() -> {
-			Appointment appointment = lockActive(id);
+			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_CANCELLED, id, AppointmentAccess::parties);
 			Instant now = this.clock.instant();
 			if (!appointment.start().isAfter(now)) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be cancelled.");
 			}
 			this.appointments.cancel(appointment, reason, now);
-			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_CANCELLED", "appointment", id.value(),
-					appointment.clinicId(), appointment.clientId()));
 			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start(), reason));
 			return get(id);
@@ -183,16 +221,15 @@ public class Bookings {
 	 * Marks a session as having taken place: only once it has started, and only a booked one.
 	 * A completed session is what entitles the client to review their therapist.
 	 */
-	public Appointment complete(AppointmentId id) {
+	public Appointment complete(CurrentUser caller, AppointmentId id) {
 		return inTransaction(() -> {
-			Appointment appointment = lockActive(id);
+			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_COMPLETED, id,
+					AppointmentAccess::treatingParties);
 			Instant now = this.clock.instant();
 			if (appointment.start().isAfter(now)) {
 				throw new BookingRefused("not-yet-started", "A session can be marked as completed once it has started.");
 			}
 			this.appointments.complete(appointment, now);
-			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_COMPLETED", "appointment", id.value(),
-					appointment.clinicId(), appointment.clientId()));
 			this.events.publishEvent(new AppointmentCompleted(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start()));
 			return get(id);
@@ -216,7 +253,7 @@ public class Bookings {
 	public Appointment recordPastSession(org.backcare.client.ClientId clientId, org.backcare.therapist.TherapistId therapistId,
 			String serviceCode, Technique technique, Instant start) {
 		Therapist therapist = this.therapists.get(therapistId);
-		Client client = this.clients.get(clientId);
+		Client client = this.clients.get(clientId).ensureNotErased();
 		if (!client.clinicId().equals(therapist.clinicId())) {
 			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
 		}
@@ -241,11 +278,12 @@ public class Bookings {
 	}
 
 	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
-	public Appointment reschedule(AppointmentId id, Instant newStart) {
+	public Appointment reschedule(CurrentUser caller, AppointmentId id, Instant newStart) {
 		return inTransaction(() -> {
 			Appointment known = get(id);
 			this.appointments.queueFor(known.therapistId(), known.clientId());
-			Appointment appointment = lockActive(id);
+			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_RESCHEDULED, id,
+					AppointmentAccess::parties);
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
 			}
@@ -256,8 +294,6 @@ public class Bookings {
 			guard(appointment.clientId(), appointment.technique());
 			this.appointments.move(appointment, newStart, newStart.plus(service.duration()),
 					newStart.plus(service.blocks()));
-			this.events.publishEvent(HealthRecordAccessed.of("APPOINTMENT_RESCHEDULED", "appointment", id.value(),
-					appointment.clinicId(), appointment.clientId()));
 			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
 			return get(id);
@@ -291,8 +327,14 @@ public class Bookings {
 		}
 	}
 
-	private Appointment lockActive(AppointmentId id) {
+	/**
+	 * Locks the appointment for a change, checks (and audits) the caller's right to make it, and
+	 * only then says whether it can still be changed: a stranger learns nothing of its status.
+	 */
+	private Appointment lockActive(CurrentUser caller, RecordAction change, AppointmentId id,
+			java.util.function.Function<Appointment, org.backcare.audit.AccessRule> rule) {
 		Appointment appointment = this.appointments.lock(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
+		this.access.check(caller, change, AppointmentAccess.record(appointment), rule.apply(appointment));
 		if (!appointment.isActive()) {
 			throw new AppointmentNotActive(id, appointment.status());
 		}

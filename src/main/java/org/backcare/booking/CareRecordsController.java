@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
@@ -25,7 +27,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,39 +50,37 @@ class CareRecordsController {
 
 	private final Clinics clinics;
 
-	private final AppointmentRepository appointments;
+	private final Bookings bookings;
 
-	private final ApplicationEventPublisher events;
+	private final RecordAccess access;
 
-	CareRecordsController(Therapists therapists, Clients clients, Clinics clinics, AppointmentRepository appointments,
-			ApplicationEventPublisher events) {
+	CareRecordsController(Therapists therapists, Clients clients, Clinics clinics, Bookings bookings,
+			RecordAccess access) {
 		this.therapists = therapists;
 		this.clients = clients;
 		this.clinics = clinics;
-		this.appointments = appointments;
-		this.events = events;
+		this.bookings = bookings;
+		this.access = access;
 	}
 
 	@GetMapping("/api/v1/therapists/{id}/schedule")
 	@Operation(summary = "A therapist's appointments over clinic-local dates (the therapist themselves, or an admin)")
 	List<ScheduleEntry> schedule(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-		CurrentUser caller = AppointmentAccess.caller();
+		CurrentUser caller = CurrentUser.required();
 		Therapist therapist = this.therapists.get(new TherapistId(id));
-		if (!caller.isAdminOf(therapist.clinicId()) && !caller.isTherapist(therapist.id())) {
-			if (!caller.clinic().equals(therapist.clinicId())) {
-				throw new RecordNotFound("Therapist", id);
-			}
-			throw new Forbidden("Only the therapist and the clinic's admins see a therapist's schedule.");
-		}
+		this.access.check(caller, RecordAction.SCHEDULE_READ,
+				new HealthRecord(HealthRecord.Type.SCHEDULE, id, therapist.clinicId(), null),
+				who -> (who.isAdminOf(therapist.clinicId()) || who.isTherapist(therapist.id())) ? null
+						: !who.clinic().equals(therapist.clinicId()) ? new RecordNotFound("Therapist", id)
+								: new Forbidden("Only the therapist and the clinic's admins see a therapist's schedule."));
 		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
 			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
 		}
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		TimeRange window = new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
 				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
-		return this.appointments.ofTherapist(therapist.id(), window).stream().map(appointment -> {
-			this.events.publishEvent(HealthRecordAccessed.of(AppointmentAccess.READ, "appointment",
-					appointment.id().value(), appointment.clinicId(), appointment.clientId()));
+		return this.bookings.ofTherapist(therapist.id(), window).stream().map(appointment -> {
+			this.bookings.shown(caller, appointment);
 			return new ScheduleEntry(appointment.id().value(), appointment.clientId().value(),
 					this.clients.get(appointment.clientId()).name(), appointment.service(), clinic.localTime(appointment.start()),
 					clinic.localTime(appointment.end()), appointment.status());
@@ -91,17 +90,11 @@ class CareRecordsController {
 	@GetMapping("/api/v1/clients/{id}")
 	@Operation(summary = "A client's record: the client, therapists who have or had a session with them, the clinic's admins")
 	ClientRecord client(@PathVariable UUID id) {
-		CurrentUser caller = AppointmentAccess.caller();
+		CurrentUser caller = CurrentUser.required();
 		ClientId clientId = new ClientId(id);
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", id));
-		boolean allowed = caller.isClient(clientId) || caller.isAdminOf(client.clinicId())
-				|| (caller.therapist() != null && caller.clinic().equals(client.clinicId())
-						&& this.appointments.haveMet(caller.therapist(), clientId));
-		this.events.publishEvent(new HealthRecordAccessed("CLIENT_RECORD_READ", "client", id, client.clinicId(), clientId,
-				!allowed));
-		if (!allowed) {
-			throw new RecordNotFound("Client", id);
-		}
+		this.access.check(caller, RecordAction.CLIENT_RECORD_READ, HealthRecord.client(client.clinicId(), clientId),
+				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null : new RecordNotFound("Client", id));
 		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth());
 	}
 

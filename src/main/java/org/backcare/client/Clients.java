@@ -18,7 +18,9 @@ public class Clients {
 
 	private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(new ClientId(rs.getObject("id", UUID.class)),
 			new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("name"), rs.getString("email"),
-			rs.getString("phone"), rs.getObject("date_of_birth", LocalDate.class));
+			rs.getString("phone"), rs.getObject("date_of_birth", LocalDate.class), rs.getObject("erased_at") != null);
+
+	private static final String COLUMNS = "clinic_id, id, name, email, phone, date_of_birth, erased_at";
 
 	private final JdbcClient jdbc;
 
@@ -35,7 +37,7 @@ public class Clients {
 	}
 
 	public Optional<Client> find(ClientId id) {
-		return this.jdbc.sql("SELECT clinic_id, id, name, email, phone, date_of_birth FROM client WHERE id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE id = ?")
 			.param(id.value())
 			.query(CLIENT)
 			.optional();
@@ -54,7 +56,7 @@ public class Clients {
 	public void anonymise(ClientId id) {
 		this.jdbc.sql("""
 				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
-				                  date_of_birth = DATE '1900-01-01', referrer = NULL
+				                  date_of_birth = DATE '1900-01-01', referrer = NULL, erased_at = now()
 				WHERE id = ?""")
 			.param(id.value())
 			.update();
@@ -88,8 +90,17 @@ public class Clients {
 		return new ReferralReport(bySource, referrers);
 	}
 
+	/** Every client of the clinic, erased ones included (statistics, the audit log's names). */
 	public List<Client> all(ClinicId clinic) {
-		return this.jdbc.sql("SELECT clinic_id, id, name, email, phone, date_of_birth FROM client WHERE clinic_id = ? ORDER BY name")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE clinic_id = ? ORDER BY name, id")
+			.param(clinic.value())
+			.query(CLIENT)
+			.list();
+	}
+
+	/** The clinic's clients who can be picked for something new: everyone but the erased. */
+	public List<Client> current(ClinicId clinic) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE clinic_id = ? AND erased_at IS NULL ORDER BY name, id")
 			.param(clinic.value())
 			.query(CLIENT)
 			.list();

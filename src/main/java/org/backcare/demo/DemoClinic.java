@@ -211,8 +211,7 @@ class DemoClinic implements ApplicationRunner {
 			day = day.plusDays(1);
 		}
 		this.bookings.book(new BookingRequest(sofia.id(), anna.id(), ServiceType.TREATMENT_60,
-				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, (therapist, client) -> {
-				});
+				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, null);
 		seedReviews(clinic);
 		seedFrontDesk(clinic);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.backcare.account.CurrentUser;
 import org.backcare.booking.Appointment;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
@@ -61,14 +62,15 @@ class Dashboard {
 			String client, String clientEmail, String clientPhone) {
 	}
 
-	Attention of(ClinicId clinicId) {
-		Clinic clinic = this.clinics.get(clinicId);
+	/** The admin's clinic's work list; each session listed is an audited read of its appointment. */
+	Attention of(CurrentUser admin) {
+		Clinic clinic = this.clinics.get(admin.clinic());
 		LocalDate today = LocalDate.now(this.clock.withZone(clinic.zone()));
-		return new Attention(this.credentials.alerts(clinicId, today, Licence.EXPIRY_WARNING_DAYS), reassign(clinic),
-				this.clients.referralReport(clinicId));
+		return new Attention(this.credentials.alerts(clinic.id(), today, Licence.EXPIRY_WARNING_DAYS),
+				reassign(admin, clinic), this.clients.referralReport(clinic.id()));
 	}
 
-	List<Reassign> reassign(Clinic clinic) {
+	List<Reassign> reassign(CurrentUser admin, Clinic clinic) {
 		Map<TherapistId, Therapist> staff = new HashMap<>();
 		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.id(), therapist));
 		Map<UUID, Client> people = new HashMap<>();
@@ -77,6 +79,7 @@ class Dashboard {
 			.stream()
 			.filter(appointment -> !staff.get(appointment.therapistId())
 				.licenceValidOn(LocalDate.ofInstant(appointment.start(), clinic.zone())))
+			.map(appointment -> this.bookings.shown(admin, appointment))
 			.map(appointment -> reassign(clinic, appointment, staff.get(appointment.therapistId()),
 					people.get(appointment.clientId().value())))
 			.toList();

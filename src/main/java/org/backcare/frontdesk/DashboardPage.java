@@ -18,7 +18,7 @@ class DashboardPage {
 
 	@GetMapping("/admin")
 	String dashboard(Model model) {
-		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required().clinic());
+		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
 		// The longest bar of the referral chart stands for the largest count.
 		model.addAttribute("referralMax", Math.max(1, attention.referrals().bySource().values().stream()

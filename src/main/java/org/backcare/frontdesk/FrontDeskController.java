@@ -62,7 +62,7 @@ class FrontDeskController {
 	@Operation(summary = "What needs attention: licences ending within 30 days or unverified, sessions to reassign "
 			+ "because their therapist has no valid licence that day (with the clients affected), referral sources")
 	Dashboard.Attention dashboard() {
-		return this.dashboard.of(admin().clinic());
+		return this.dashboard.of(admin());
 	}
 
 	@GetMapping("/api/v1/admin/therapists/{id}/credentials")
@@ -93,7 +93,7 @@ class FrontDeskController {
 	List<Dashboard.Reassign> endLicence(@PathVariable UUID id, @Valid @RequestBody LicenceEnd request) {
 		Therapist therapist = ownTherapist(id);
 		this.credentials.endLicence(therapist.id(), request.jurisdiction(), request.number(), request.validUntil());
-		return this.dashboard.reassign(this.clinics.get(therapist.clinicId()))
+		return this.dashboard.reassign(admin(), this.clinics.get(therapist.clinicId()))
 			.stream()
 			.filter(session -> session.therapistId().equals(therapist.id()))
 			.toList();
@@ -122,7 +122,8 @@ class FrontDeskController {
 		CurrentUser caller = CurrentUser.required();
 		Client client = this.clients.find(new ClientId(id))
 			.filter(found -> caller.isClient(found.id()) || caller.isAdminOf(found.clinicId()))
-			.orElseThrow(() -> new RecordNotFound("Client", id));
+			.orElseThrow(() -> new RecordNotFound("Client", id))
+			.ensureNotErased();
 		this.clients.recordFoundVia(client.id(), request.foundVia(), request.referrer());
 		return ResponseEntity.noContent().build();
 	}

@@ -249,7 +249,7 @@ class IntakePages {
 		model.addAttribute("licences", List.of(Licences.START_BACK, Licences.OSWESTRY, Licences.NPRS));
 		// The front desk enters paper forms for any client of the clinic; a client fills in their own.
 		model.addAttribute("clients", (caller.client() != null) ? List.of()
-				: this.clients.all(caller.clinic()));
+				: this.clients.current(caller.clinic()));
 		model.addAttribute("selectedClient", client);
 	}
 

@@ -7,21 +7,26 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.audit.AccessRule;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
+import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
 import org.backcare.intake.Recommendation.Phase;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,8 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Intakes {
 
-	static final String READ = "INTAKE_READ";
-
 	private final IntakeRepository intakes;
 
 	private final Clients clients;
@@ -52,42 +55,35 @@ public class Intakes {
 
 	private final Bookings bookings;
 
-	private final ApplicationEventPublisher events;
+	private final RecordAccess access;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	Intakes(IntakeRepository intakes, Clients clients, Clinics clinics, Bookings bookings,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			RecordAccess access, Clock clock, PlatformTransactionManager transactions) {
 		this.intakes = intakes;
 		this.clients = clients;
 		this.clinics = clinics;
 		this.bookings = bookings;
-		this.events = events;
+		this.access = access;
 		this.clock = clock;
-		// Checks run before the transaction, so an audited refusal is not rolled back with it.
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	public Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
-		if (!caller.isClient(clientId) && !caller.isAdminOf(client.clinicId())) {
-			refused("INTAKE_SUBMITTED", "client", clientId.value(), client);
-			if (caller.therapist() != null && caller.clinic().equals(client.clinicId())) {
-				throw new Forbidden("Intakes are filled in by the client, or entered by the front desk.");
-			}
-			throw new RecordNotFound("Client", clientId);
-		}
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.clinics.get(client.clinicId()).zone());
 		int age = Period.between(client.dateOfBirth(), today).getYears();
 		Assessment assessment = Assessment.of(answers, age);
 		IntakeId id = new IntakeId(UUID.randomUUID());
 		this.transaction.executeWithoutResult(status -> {
+			this.access.check(caller, RecordAction.INTAKE_SUBMITTED, record(id, client.clinicId(), clientId),
+					submitters(client));
+			client.ensureNotErased();
 			this.intakes.insert(id, client.clinicId(), clientId, now, caller.id().value(), answers, assessment);
-			this.events.publishEvent(HealthRecordAccessed.of("INTAKE_SUBMITTED", "intake", id.value(), client.clinicId(),
-					clientId));
 		});
 		return new Intake(id, client.clinicId(), clientId, now, answers, assessment, null, List.of());
 	}
@@ -95,43 +91,47 @@ public class Intakes {
 	/** The intake, if the caller may see it; the read is audited. */
 	public Intake read(CurrentUser caller, IntakeId id) {
 		Intake intake = this.intakes.find(id).orElseThrow(() -> new RecordNotFound("Intake", id));
-		mayRead(caller, intake.clientId(), intake.clinicId(), READ, id.value());
+		this.access.check(caller, RecordAction.INTAKE_READ, record(intake),
+				careTeam(intake.clientId(), intake.clinicId(), () -> new RecordNotFound("Intake", id)));
 		return intake;
 	}
 
 	/** The client's most recent intake, if any and if the caller may see it. */
 	public Optional<Intake> latest(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
-		mayRead(caller, clientId, client.clinicId(), READ, clientId.value());
-		return this.intakes.latest(clientId);
+		Optional<Intake> latest = this.intakes.latest(clientId);
+		this.access.check(caller, RecordAction.INTAKE_READ,
+				latest.map(Intakes::record).orElse(HealthRecord.client(client.clinicId(), clientId)),
+				careTeam(clientId, client.clinicId(), () -> new RecordNotFound("Client", clientId)));
+		return latest;
 	}
 
 	public List<Intake> all(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
-		mayRead(caller, clientId, client.clinicId(), READ, clientId.value());
+		this.access.check(caller, RecordAction.INTAKE_READ, HealthRecord.client(client.clinicId(), clientId),
+				careTeam(clientId, client.clinicId(), () -> new RecordNotFound("Client", clientId)));
 		return this.intakes.ofClient(clientId);
 	}
 
 	/** A doctor's all-clear after a referral; lets the client book. One per intake. */
 	public Intake clear(CurrentUser caller, IntakeId id, String clearedBy, LocalDate clearedOn, String note) {
 		Intake intake = this.intakes.find(id).orElseThrow(() -> new RecordNotFound("Intake", id));
-		mayTreat(caller, intake, "MEDICAL_CLEARANCE_RECORDED");
-		if (!intake.assessment().referral().blocksBooking()) {
-			throw new IntakeRefused("no-referral", "This intake asked for no referral, so there is nothing to clear.");
-		}
-		java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
-		if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(), zone))) {
-			throw new InvalidRequest("clearedOn must lie between the day of the intake and today.");
-		}
 		return this.transaction.execute(status -> {
+			// First the caller's right (a stranger learns nothing of the intake), then its rules.
+			this.access.check(caller, RecordAction.MEDICAL_CLEARANCE_RECORDED, record(intake), staff(intake));
+			if (!intake.assessment().referral().blocksBooking()) {
+				throw new IntakeRefused("no-referral", "This intake asked for no referral, so there is nothing to clear.");
+			}
+			java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
+			LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
+			if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(), zone))) {
+				throw new InvalidRequest("clearedOn must lie between the day of the intake and today.");
+			}
 			if (!this.intakes.clear(intake.clinicId(), id, this.clock.instant(), caller.id().value(), caller.email(),
 					clearedBy.strip(), clearedOn, (note == null) ? "" : note.strip())) {
 				throw new IntakeRefused(HttpStatus.CONFLICT, "already-cleared",
 						"A medical clearance is already recorded for this intake.");
 			}
-			this.events.publishEvent(HealthRecordAccessed.of("MEDICAL_CLEARANCE_RECORDED", "intake", id.value(),
-					intake.clinicId(), intake.clientId()));
 			return this.intakes.find(id).orElseThrow();
 		});
 	}
@@ -142,21 +142,19 @@ public class Intakes {
 	 */
 	public Intake override(CurrentUser caller, IntakeId id, List<Technique> techniques, Phase phase, String note) {
 		Intake intake = this.intakes.find(id).orElseThrow(() -> new RecordNotFound("Intake", id));
-		mayTreat(caller, intake, "RECOMMENDATION_OVERRIDDEN");
-		List<Technique> ruledOut = techniques.stream()
-			.filter(intake.assessment().restricted()::containsKey)
-			.toList();
-		if (!ruledOut.isEmpty()) {
-			throw new IntakeRefused("technique-contraindicated", ruledOut.stream()
-				.map(t -> t.displayName() + " is ruled out: " + intake.assessment().restricted().get(t))
-				.reduce((a, b) -> a + "; " + b)
-				.orElseThrow() + ".");
-		}
 		return this.transaction.execute(status -> {
+			this.access.check(caller, RecordAction.RECOMMENDATION_OVERRIDDEN, record(intake), staff(intake));
+			List<Technique> ruledOut = techniques.stream()
+				.filter(intake.assessment().restricted()::containsKey)
+				.toList();
+			if (!ruledOut.isEmpty()) {
+				throw new IntakeRefused("technique-contraindicated", ruledOut.stream()
+					.map(t -> t.displayName() + " is ruled out: " + intake.assessment().restricted().get(t))
+					.reduce((a, b) -> a + "; " + b)
+					.orElseThrow() + ".");
+			}
 			this.intakes.override(intake.clinicId(), id, this.clock.instant(), caller.id().value(), caller.email(),
 					techniques.stream().distinct().toList(), phase, note.strip());
-			this.events.publishEvent(HealthRecordAccessed.of("RECOMMENDATION_OVERRIDDEN", "intake", id.value(),
-					intake.clinicId(), intake.clientId()));
 			return this.intakes.find(id).orElseThrow();
 		});
 	}
@@ -170,13 +168,13 @@ public class Intakes {
 		if (caller.client() != null) {
 			throw new Forbidden("The list of clients is for the clinic's staff.");
 		}
-		return this.clients.all(caller.clinic())
+		return this.clients.current(caller.clinic())
 			.stream()
-			.filter(client -> caller.isAdminOf(client.clinicId()) || treats(caller, client.id(), client.clinicId()))
+			.filter(client -> this.bookings.inCareTeam(caller, client.id(), client.clinicId()))
 			.map(client -> {
 				Optional<Intake> latest = this.intakes.latest(client.id());
-				latest.ifPresent(intake -> this.events.publishEvent(HealthRecordAccessed.of(READ, "intake",
-						intake.id().value(), intake.clinicId(), intake.clientId())));
+				latest.ifPresent(intake -> this.access.check(caller, RecordAction.INTAKE_READ, record(intake),
+						careTeam(client.id(), client.clinicId(), () -> new RecordNotFound("Intake", intake.id()))));
 				return new ClientAssessment(client, latest.orElse(null));
 			})
 			.toList();
@@ -198,34 +196,34 @@ public class Intakes {
 		return this.intakes.ofClient(client);
 	}
 
-	private void mayRead(CurrentUser caller, ClientId clientId, org.backcare.clinic.ClinicId clinic, String action,
-			UUID record) {
-		boolean allowed = caller.isClient(clientId) || caller.isAdminOf(clinic) || treats(caller, clientId, clinic);
-		this.events.publishEvent(new HealthRecordAccessed(action, "intake", record, clinic, clientId, !allowed));
-		if (!allowed) {
-			throw new RecordNotFound("Intake", record);
-		}
+	/** The intake as the audit log names it. */
+	private static HealthRecord record(Intake intake) {
+		return record(intake.id(), intake.clinicId(), intake.clientId());
 	}
 
-	private void mayTreat(CurrentUser caller, Intake intake, String action) {
-		if (caller.isAdminOf(intake.clinicId()) || treats(caller, intake.clientId(), intake.clinicId())) {
-			return;
-		}
-		this.events.publishEvent(new HealthRecordAccessed(action, "intake", intake.id().value(), intake.clinicId(),
-				intake.clientId(), true));
-		if (caller.isClient(intake.clientId())) {
-			throw new Forbidden("Only the clinic's staff can record this.");
-		}
-		throw new RecordNotFound("Intake", intake.id());
+	private static HealthRecord record(IntakeId id, ClinicId clinic, ClientId client) {
+		return new HealthRecord(HealthRecord.Type.INTAKE, id.value(), clinic, client);
 	}
 
-	private boolean treats(CurrentUser caller, ClientId client, org.backcare.clinic.ClinicId clinic) {
-		return caller.therapist() != null && caller.clinic().equals(clinic)
-				&& this.bookings.haveMet(caller.therapist(), client);
+	/** Readers: the client's care team (the client, the clinic's admins, therapists who have met them). */
+	private AccessRule careTeam(ClientId client, ClinicId clinic, Supplier<ProblemException> otherwise) {
+		return caller -> this.bookings.inCareTeam(caller, client, clinic) ? null : otherwise.get();
 	}
 
-	private void refused(String action, String type, UUID record, Client client) {
-		this.events.publishEvent(new HealthRecordAccessed(action, type, record, client.clinicId(), client.id(), true));
+	/** Who fills one in: the client, or the front desk from a paper form. A colleague therapist is told why not. */
+	private static AccessRule submitters(Client client) {
+		return caller -> (caller.isClient(client.id()) || caller.isAdminOf(client.clinicId())) ? null
+				: (caller.therapist() != null && caller.clinic().equals(client.clinicId()))
+						? new Forbidden("Intakes are filled in by the client, or entered by the front desk.")
+						: new RecordNotFound("Client", client.id());
+	}
+
+	/** Clearances and overrides: the clinic's admins and therapists who have met the client; the client is told why not. */
+	private AccessRule staff(Intake intake) {
+		return caller -> (caller.isAdminOf(intake.clinicId())
+				|| this.bookings.treats(caller, intake.clientId(), intake.clinicId())) ? null
+						: caller.isClient(intake.clientId()) ? new Forbidden("Only the clinic's staff can record this.")
+								: new RecordNotFound("Intake", intake.id());
 	}
 
 	/** A clinical rule refused the change; {@code rule} names which one. */

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.booking.Availability;
 import org.backcare.booking.Bookings;
 import org.backcare.booking.Slot;
@@ -20,6 +23,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
+import org.backcare.platform.Forbidden;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.review.ReviewSummaries;
 import org.backcare.review.Reviews;
@@ -53,8 +57,10 @@ class Matches {
 
 	private final Bookings bookings;
 
+	private final RecordAccess access;
+
 	Matches(Clients clients, Clinics clinics, Therapists therapists, Intakes intakes, Reviews reviews,
-			Availability availability, Bookings bookings) {
+			Availability availability, Bookings bookings, RecordAccess access) {
 		this.clients = clients;
 		this.clinics = clinics;
 		this.therapists = therapists;
@@ -62,15 +68,20 @@ class Matches {
 		this.reviews = reviews;
 		this.availability = availability;
 		this.bookings = bookings;
+		this.access = access;
 	}
 
 	record MatchList(ClientNeeds needs, List<Match> matches, List<Ranking.Excluded> excluded) {
 	}
 
 	MatchList forClient(CurrentUser caller, ClientId clientId) {
-		Client client = this.clients.find(clientId)
-			.filter(found -> caller.isClient(clientId) || caller.isAdminOf(found.clinicId()))
-			.orElseThrow(() -> new RecordNotFound("Client", clientId));
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		this.access.check(caller, RecordAction.MATCHES_READ, HealthRecord.client(client.clinicId(), clientId),
+				who -> (who.isClient(clientId) || who.isAdminOf(client.clinicId())) ? null
+						: (who.therapist() != null && who.clinic().equals(client.clinicId()))
+								? new Forbidden("Therapist matches are for the client and the front desk.")
+								: new RecordNotFound("Client", clientId));
+		client.ensureNotErased();
 		Optional<Intake> intake = this.intakes.latest(caller, clientId);
 		if (intake.isPresent() && !intake.get().mayBook()) {
 			throw new MatchRefused(intake.get().assessment().referralAdvice());

@@ -80,10 +80,8 @@ class TherapistPages {
 			.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
 			.toList());
 		model.addAttribute("summary", this.reviews.summary(therapist));
-		List<Review> shown = admin ? this.reviews.all(clinic.id())
-			.stream()
-			.filter(review -> review.therapistId().equals(therapist.id()))
-			.toList() : this.reviews.visible(therapist.id());
+		List<Review> shown = admin ? this.reviews.forModeration(caller.orElseThrow(), therapist.id())
+				: this.reviews.visible(therapist.id());
 		model.addAttribute("reviews", shown);
 		model.addAttribute("admin", admin);
 		model.addAttribute("self", caller.map(user -> user.isTherapist(therapist.id())).orElse(false));
@@ -109,7 +107,7 @@ class TherapistPages {
 		ClientId who = (caller.client() != null) ? caller.client() : (client != null) ? new ClientId(client) : null;
 		model.addAttribute("forOther", caller.client() == null);
 		if (who == null) {
-			model.addAttribute("clients", this.clients.all(caller.clinic()));
+			model.addAttribute("clients", this.clients.current(caller.clinic()));
 			return MATCHES;
 		}
 		model.addAttribute("client", this.clients.get(who));

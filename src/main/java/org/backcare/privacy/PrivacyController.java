@@ -12,7 +12,10 @@ import jakarta.validation.constraints.AssertTrue;
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.account.Role;
-import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.audit.AccessRule;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.booking.Appointment;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
@@ -23,7 +26,6 @@ import org.backcare.platform.Forbidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +46,7 @@ class PrivacyController {
 
 	private final Bookings bookings;
 
-	private final ApplicationEventPublisher events;
+	private final RecordAccess access;
 
 	private final Clock clock;
 
@@ -54,14 +56,14 @@ class PrivacyController {
 
 	private final org.backcare.review.Reviews reviews;
 
-	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, ApplicationEventPublisher events,
+	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, RecordAccess access,
 			Clock clock, org.backcare.audit.AuditLog auditLog, Intakes intakes, org.backcare.review.Reviews reviews) {
 		this.reviews = reviews;
 		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.bookings = bookings;
-		this.events = events;
+		this.access = access;
 		this.clock = clock;
 		this.intakes = intakes;
 	}
@@ -77,8 +79,7 @@ class PrivacyController {
 				this.accounts.consents(me.id()),
 				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList(),
 				this.intakes.exportOf(me.client()), this.reviews.exportOf(me.client()));
-		this.events.publishEvent(HealthRecordAccessed.of("DATA_EXPORTED", "client", me.client().value(), me.clinic(),
-				me.client()));
+		this.access.check(me, RecordAction.DATA_EXPORTED, HealthRecord.client(me.clinic(), me.client()), own(me));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backcare-my-data.json\"")
 			.body(export);
@@ -91,14 +92,13 @@ class PrivacyController {
 	@Transactional
 	ResponseEntity<Void> erase(@Valid @RequestBody Erasure erasure) {
 		CurrentUser me = client();
+		this.access.check(me, RecordAction.DATA_ERASED, HealthRecord.client(me.clinic(), me.client()), own(me));
 		this.bookings.forgetClient(me.client());
 		// Health data is deleted outright: intakes with their scores, clearances and overrides.
 		this.intakes.forgetClient(me.client());
 		this.reviews.forgetClient(me.client());
 		this.clients.anonymise(me.client());
 		this.accounts.erase(me.id());
-		this.events.publishEvent(HealthRecordAccessed.of("DATA_ERASED", "client", me.client().value(), me.clinic(),
-				me.client()));
 		// Last, so that the address of the erasure request itself goes too.
 		this.auditLog.forgetOrigins(me.id().value());
 		return ResponseEntity.noContent().build();
@@ -119,6 +119,11 @@ class PrivacyController {
 		this.clients.updateContact(me.client(), change.name().strip(),
 				(change.phone() != null) ? change.phone().strip() : "");
 		return profile();
+	}
+
+	/** A client's own data: only they export or erase it. */
+	private static AccessRule own(CurrentUser me) {
+		return caller -> caller.isClient(me.client()) ? null : new Forbidden("Only the client can do this.");
 	}
 
 	private static CurrentUser client() {

@@ -67,7 +67,7 @@ class ReviewController {
 	@GetMapping("/api/v1/admin/reviews")
 	@Operation(summary = "Every review in the clinic, hidden ones included (admins)")
 	List<Review> all() {
-		return this.reviews.all(CurrentUser.required().clinic());
+		return this.reviews.forModeration(CurrentUser.required());
 	}
 
 	@PostMapping("/api/v1/admin/reviews/{id}/hide")

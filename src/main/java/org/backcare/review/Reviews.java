@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.audit.HealthRecordAccessed;
+import org.backcare.audit.AccessRule;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
 import org.backcare.booking.Bookings;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.Forbidden;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,18 +53,18 @@ public class Reviews {
 
 	private final Bookings bookings;
 
-	private final ApplicationEventPublisher events;
+	private final RecordAccess access;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	Reviews(JdbcClient jdbc, Therapists therapists, Bookings bookings, ApplicationEventPublisher events, Clock clock,
+	Reviews(JdbcClient jdbc, Therapists therapists, Bookings bookings, RecordAccess access, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.therapists = therapists;
 		this.bookings = bookings;
-		this.events = events;
+		this.access = access;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -71,33 +74,42 @@ public class Reviews {
 	 * and the earlier version is kept. Only after a completed session with that therapist.
 	 */
 	public Review write(CurrentUser caller, TherapistId therapistId, Ratings ratings, String text) {
-		if (caller.client() == null) {
-			throw new Forbidden("Only clients write reviews, of therapists they have had a session with.");
-		}
-		Therapist therapist = this.therapists.find(therapistId)
-			.filter(found -> found.clinicId().equals(caller.clinic()))
-			.orElseThrow(() -> new RecordNotFound("Therapist", therapistId));
-		if (!this.bookings.haveCompletedSession(therapistId, caller.client())) {
-			throw new ReviewRefused("no-completed-session", "You can review " + therapist.name()
-					+ " after a session with them has taken place.");
-		}
 		String clean = (text == null) ? "" : text.strip();
 		Instant now = this.clock.instant();
 		return this.transaction.execute(status -> {
-			UUID id = UUID.randomUUID();
-			boolean created = this.jdbc.sql("""
-					INSERT INTO review (clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clinic_id, therapist_id, client_id) DO NOTHING""")
-				.params(caller.clinic().value(), id, therapistId.value(), caller.client().value(), ratings.listening(),
-						ratings.comfort(), ratings.effect(), clean, utc(now))
-				.update() == 1;
-			if (!created) {
-				// Keep the version being replaced, then replace it: the row lock orders concurrent edits.
-				id = this.jdbc.sql("""
-						SELECT id FROM review WHERE clinic_id = ? AND therapist_id = ? AND client_id = ? FOR UPDATE""")
-					.params(caller.clinic().value(), therapistId.value(), caller.client().value())
-					.query(UUID.class)
-					.single();
+			// The row lock on an existing review orders concurrent rewrites of it.
+			UUID existing = (caller.client() == null) ? null : this.jdbc.sql("""
+					SELECT id FROM review WHERE clinic_id = ? AND therapist_id = ? AND client_id = ? FOR UPDATE""")
+				.params(caller.clinic().value(), therapistId.value(), caller.client().value())
+				.query(UUID.class)
+				.optional()
+				.orElse(null);
+			UUID id = (existing != null) ? existing : UUID.randomUUID();
+			this.access.check(caller, RecordAction.REVIEW_WRITTEN,
+					new HealthRecord(HealthRecord.Type.REVIEW, id, caller.clinic(), caller.client()),
+					who -> (who.client() != null) ? null
+							: new Forbidden("Only clients write reviews, of therapists they have had a session with."));
+			Therapist therapist = this.therapists.find(therapistId)
+				.filter(found -> found.clinicId().equals(caller.clinic()))
+				.orElseThrow(() -> new RecordNotFound("Therapist", therapistId));
+			if (!this.bookings.haveCompletedSession(therapistId, caller.client())) {
+				throw new ReviewRefused("no-completed-session", "You can review " + therapist.name()
+						+ " after a session with them has taken place.");
+			}
+			if (existing == null) {
+				if (this.jdbc.sql("""
+						INSERT INTO review (clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clinic_id, therapist_id, client_id) DO NOTHING""")
+					.params(caller.clinic().value(), id, therapistId.value(), caller.client().value(), ratings.listening(),
+							ratings.comfort(), ratings.effect(), clean, utc(now))
+					.update() == 0) {
+					throw new ReviewRefused(HttpStatus.CONFLICT, "written-meanwhile",
+							"Your review of " + therapist.name() + " was saved from elsewhere at the same moment. "
+									+ "Please look at it and send your changes again.");
+				}
+			}
+			else {
+				// Keep the version being replaced, then replace it.
 				this.jdbc.sql("""
 						INSERT INTO review_revision (clinic_id, review_id, revision, listening, comfort, effect, text, written_at)
 						SELECT clinic_id, id, revision, listening, comfort, effect, text, written_at FROM review
@@ -109,8 +121,6 @@ public class Reviews {
 							caller.clinic().value(), id)
 					.update();
 			}
-			this.events.publishEvent(HealthRecordAccessed.of("REVIEW_WRITTEN", "review", id, caller.clinic(),
-					caller.client()));
 			return find(id).orElseThrow();
 		});
 	}
@@ -118,27 +128,29 @@ public class Reviews {
 	/** The therapist's public reply to a review of them; a new reply replaces the old. */
 	public Review reply(CurrentUser caller, UUID reviewId, String text) {
 		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
-		if (!caller.isTherapist(review.therapistId())) {
-			if (caller.isAdminOf(review.clinicId())) {
-				throw new Forbidden("Only the therapist reviewed can reply.");
+		return this.transaction.execute(status -> {
+			this.access.check(caller, RecordAction.REVIEW_REPLIED, record(review),
+					who -> who.isTherapist(review.therapistId()) ? null
+							: who.isAdminOf(review.clinicId()) ? new Forbidden("Only the therapist reviewed can reply.")
+									: new RecordNotFound("Review", reviewId));
+			if (text == null || text.isBlank() || text.length() > 2000) {
+				throw new InvalidRequest("A reply needs 1 to 2,000 characters.");
 			}
-			throw new RecordNotFound("Review", reviewId);
-		}
-		this.jdbc.sql("UPDATE review SET reply = ?, replied_at = ? WHERE clinic_id = ? AND id = ?")
-			.params(text.strip(), utc(this.clock.instant()), review.clinicId().value(), reviewId)
-			.update();
-		return find(reviewId).orElseThrow();
+			this.jdbc.sql("UPDATE review SET reply = ?, replied_at = ? WHERE clinic_id = ? AND id = ?")
+				.params(text.strip(), utc(this.clock.instant()), review.clinicId().value(), reviewId)
+				.update();
+			return find(reviewId).orElseThrow();
+		});
 	}
 
 	/** Hides a review from everyone but the clinic's admins, with the reason; nothing is deleted. */
 	public Review hide(CurrentUser caller, UUID reviewId, String reason) {
 		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
-		if (!caller.isAdminOf(review.clinicId())) {
-			this.events.publishEvent(new HealthRecordAccessed("REVIEW_HIDDEN", "review", reviewId, review.clinicId(),
-					review.clientId(), true));
-			throw new RecordNotFound("Review", reviewId);
-		}
 		return this.transaction.execute(status -> {
+			this.access.check(caller, RecordAction.REVIEW_HIDDEN, record(review), admins(review));
+			if (reason == null || reason.isBlank() || reason.length() > 500) {
+				throw new InvalidRequest("Please give the reason for hiding (up to 500 characters).");
+			}
 			// Who hid a review first, and why, is kept: hiding it again changes nothing.
 			if (this.jdbc.sql("""
 					UPDATE review SET hidden_at = ?, hidden_by = ?, hidden_reason = ?
@@ -147,17 +159,16 @@ public class Reviews {
 				.update() == 0) {
 				throw new ReviewRefused(HttpStatus.CONFLICT, "already-hidden", "This review is already hidden.");
 			}
-			this.events.publishEvent(HealthRecordAccessed.of("REVIEW_HIDDEN", "review", reviewId, review.clinicId(),
-					review.clientId()));
 			return find(reviewId).orElseThrow();
 		});
 	}
 
 	/** Every earlier version of a review, oldest first: for its author and the clinic's admins. */
 	public List<Revision> history(CurrentUser caller, UUID reviewId) {
-		Review review = find(reviewId)
-			.filter(found -> caller.isClient(found.clientId()) || caller.isAdminOf(found.clinicId()))
-			.orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
+		this.access.check(caller, RecordAction.REVIEW_HISTORY_READ, record(review),
+				who -> (who.isClient(review.clientId()) || who.isAdminOf(review.clinicId())) ? null
+						: new RecordNotFound("Review", reviewId));
 		return this.jdbc.sql("""
 				SELECT revision, listening, comfort, effect, text, written_at FROM review_revision
 				WHERE clinic_id = ? AND review_id = ? ORDER BY revision""")
@@ -180,12 +191,34 @@ public class Reviews {
 			.list();
 	}
 
-	/** Every review in the clinic, hidden ones included: the admins' moderation view. */
-	public List<Review> all(ClinicId clinic) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE clinic_id = ? ORDER BY written_at DESC, id")
-			.param(clinic.value())
+	/**
+	 * Every review in the admin's clinic, hidden ones included, with whose it is: the moderation
+	 * view. Each review shown is an audited read.
+	 */
+	public List<Review> forModeration(CurrentUser admin) {
+		return forModeration(admin, null);
+	}
+
+	/** {@link #forModeration(CurrentUser)} of one therapist's reviews (all of them when null). */
+	public List<Review> forModeration(CurrentUser admin, TherapistId therapist) {
+		List<Review> all = this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM review WHERE clinic_id = ? AND (?::uuid IS NULL OR therapist_id = ?::uuid)
+				ORDER BY written_at DESC, id""")
+			.params(admin.clinic().value(), (therapist != null) ? therapist.value() : null,
+					(therapist != null) ? therapist.value() : null)
 			.query(Reviews::review)
 			.list();
+		all.forEach(review -> this.access.check(admin, RecordAction.REVIEW_READ, record(review), admins(review)));
+		return all;
+	}
+
+	/** The review as the audit log names it: about its author, the client. */
+	private static HealthRecord record(Review review) {
+		return new HealthRecord(HealthRecord.Type.REVIEW, review.id(), review.clinicId(), review.clientId());
+	}
+
+	private static AccessRule admins(Review review) {
+		return caller -> caller.isAdminOf(review.clinicId()) ? null : new RecordNotFound("Review", review.id());
 	}
 
 	/** The caller's own review of the therapist, if they wrote one. */

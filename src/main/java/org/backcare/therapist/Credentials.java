@@ -9,14 +9,18 @@ import java.util.UUID;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.CredentialChanged.Change;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Licences and certifications as the clinic's admins manage them: recorded (unverified) from a
  * document, verified by someone who has seen it, and ended early when a licence is suspended or
  * withdrawn. Whoever calls has already been checked to be an admin of the therapist's clinic.
+ * Each change is audited ({@link CredentialChanged}) in its own transaction.
  */
 @Service
 public class Credentials {
@@ -25,9 +29,12 @@ public class Credentials {
 
 	private final Therapists therapists;
 
-	Credentials(JdbcClient jdbc, Therapists therapists) {
+	private final ApplicationEventPublisher events;
+
+	Credentials(JdbcClient jdbc, Therapists therapists, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.therapists = therapists;
+		this.events = events;
 	}
 
 	public record LicenceRecord(String jurisdiction, String number, LocalDate validFrom, LocalDate validUntil,
@@ -62,6 +69,7 @@ public class Credentials {
 	}
 
 	/** Records a licence from its document; it counts once verified. */
+	@Transactional
 	public void addLicence(TherapistId therapist, String jurisdiction, String number, LocalDate validFrom,
 			LocalDate validUntil, String documentRef) {
 		if (validUntil.isBefore(validFrom)) {
@@ -73,8 +81,10 @@ public class Credentials {
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(known.clinicId().value(), therapist.value(), jurisdiction, number, validFrom, validUntil, documentRef)
 			.update();
+		changed(Change.LICENCE_RECORDED, known, jurisdiction + " " + number);
 	}
 
+	@Transactional
 	public void verifyLicence(TherapistId therapist, String jurisdiction, String number, String verifiedBy) {
 		if (this.jdbc.sql("""
 				UPDATE licence SET verified_by = ?, verified_at = now()
@@ -83,12 +93,14 @@ public class Credentials {
 			.update() == 0) {
 			throw new RecordNotFound("Licence", jurisdiction + " " + number);
 		}
+		changed(Change.LICENCE_VERIFIED, this.therapists.get(therapist), jurisdiction + " " + number);
 	}
 
 	/**
 	 * Ends a licence early (suspended, withdrawn, or corrected). Sessions already booked after the
 	 * new end are then listed for the front desk to reassign.
 	 */
+	@Transactional
 	public void endLicence(TherapistId therapist, String jurisdiction, String number, LocalDate validUntil) {
 		LicenceRecord licence = of(therapist).licences()
 			.stream()
@@ -102,12 +114,14 @@ public class Credentials {
 		this.jdbc.sql("UPDATE licence SET valid_until = ? WHERE therapist_id = ? AND jurisdiction = ? AND number = ?")
 			.params(validUntil, therapist.value(), jurisdiction, number)
 			.update();
+		changed(Change.LICENCE_ENDED, this.therapists.get(therapist), jurisdiction + " " + number + " until " + validUntil);
 	}
 
 	/**
 	 * Records a certification from its certificate, replacing any earlier one for the technique;
 	 * it counts once verified, so a renewal is checked before it is relied on.
 	 */
+	@Transactional
 	public void recordCertification(TherapistId therapist, Technique technique, LocalDate certifiedOn,
 			LocalDate validUntil, String documentRef) {
 		if (certifiedOn != null && validUntil != null && validUntil.isBefore(certifiedOn)) {
@@ -122,8 +136,10 @@ public class Credentials {
 				    verified_at = NULL""")
 			.params(known.clinicId().value(), therapist.value(), technique.name(), certifiedOn, validUntil, documentRef)
 			.update();
+		changed(Change.CERTIFICATION_RECORDED, known, technique.name());
 	}
 
+	@Transactional
 	public void verifyCertification(TherapistId therapist, Technique technique, String verifiedBy) {
 		if (this.jdbc.sql("""
 				UPDATE certification SET verified_by = ?, verified_at = now() WHERE therapist_id = ? AND technique = ?""")
@@ -131,6 +147,13 @@ public class Credentials {
 			.update() == 0) {
 			throw new RecordNotFound("Certification", technique.name());
 		}
+		changed(Change.CERTIFICATION_VERIFIED, this.therapists.get(therapist), technique.name());
+	}
+
+	private void changed(Change change, Therapist therapist, String credential) {
+		// The audit log's detail holds at most 200 characters.
+		String detail = (credential.length() > 200) ? credential.substring(0, 200) : credential;
+		this.events.publishEvent(new CredentialChanged(change, therapist.id(), therapist.clinicId(), detail));
 	}
 
 	/** A licence that needs the front desk: ending soon, or not yet verified. */

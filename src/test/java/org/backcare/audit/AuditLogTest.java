@@ -12,8 +12,10 @@ import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
+import org.backcare.Pages;
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
 import org.backcare.therapist.TherapistId;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,9 @@ class AuditLogTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clients clients;
 
 	TestClinic clinic;
 
@@ -178,12 +183,91 @@ class AuditLogTest {
 	}
 
 	@Test
-	void theAuditPageShowsTheEntriesToAdmins() throws Exception {
+	void theAuditPageNamesPeopleAndOffersPickersInsteadOfIds() throws Exception {
 		book();
-		new org.backcare.Pages(this.mvc, this.admin).perform(get("/admin/audit").param("action", "APPOINTMENT_BOOKED"))
+		String clientName = this.clients.get(this.client).name();
+		String page = new Pages(this.mvc, this.admin).perform(get("/admin/audit").param("action", "APPOINTMENT_BOOKED"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("APPOINTMENT_BOOKED")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("appointment booked", "<td>" + clientName + "</td>", this.admin.email() + " (admin)")
+			.contains("<option value=\"" + this.client.value() + "\">" + clientName + "</option>")
+			.contains("<option value=\"APPOINTMENT_BOOKED\" selected=\"selected\">appointment booked</option>")
+			.contains("href=\"/admin/audit\"")
+			.doesNotContain(this.client.value().toString().substring(0, 8) + "</code>");
+	}
+
+	@Test
+	void anErasedClientIsNamedAsSuchAndNotOffered() throws Exception {
+		UUID appointment = book();
+		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.client)))
+			.perform(post("/api/v1/me/erasure").contentType(MediaType.APPLICATION_JSON).content("{\"confirm\": true}"))
+			.andExpect(status().isNoContent());
+		String page = new Pages(this.mvc, this.admin).perform(get("/admin/audit").param("subject", this.client.toString()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(actions(appointment)).isNotEmpty();
+		assertThat(page).contains("<td>erased client</td>").doesNotContain("<option value=\"" + this.client.value() + "\"");
+	}
+
+	@Test
+	void credentialChangesAreAuditedWithTheAdminWhoMadeThem() throws Exception {
+		String licence = "{\"jurisdiction\": \"Audit\", \"number\": \"A-1\"";
+		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(licence + ", \"validFrom\": \"" + this.clinic.today() + "\", \"validUntil\": \""
+					+ this.clinic.today().plusYears(2) + "\"}"))
+			.andExpect(status().isCreated());
+		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences/verify", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(licence + "}")).andExpect(status().isOk());
+		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences/end", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(licence + ", \"validUntil\": \"" + this.clinic.today().plusYears(1) + "\"}")).andExpect(status().isOk());
+		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/certifications", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}")).andExpect(status().isCreated());
+		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/certifications/verify", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}")).andExpect(status().isOk());
+		assertThat(this.jdbc.sql("""
+				SELECT action || ' by ' || actor_role || ': ' || detail FROM audit_event
+				WHERE record_type = 'therapist' AND record_id = ? AND actor_account_id = ? ORDER BY id""")
+			.params(this.therapist.value(), this.admin.id().value())
+			.query(String.class)
+			.list()).containsExactly("LICENCE_RECORDED by ADMIN: Audit A-1", "LICENCE_VERIFIED by ADMIN: Audit A-1",
+					"LICENCE_ENDED by ADMIN: Audit A-1 until " + this.clinic.today().plusYears(1),
+					"CERTIFICATION_RECORDED by ADMIN: MYOFASCIAL_RELEASE",
+					"CERTIFICATION_VERIFIED by ADMIN: MYOFASCIAL_RELEASE");
+	}
+
+	@Test
+	void aRefusalByRoleIsAuditedOnceAsAccessDenied() throws Exception {
+		CurrentUser therapistUser = this.clinic.signedIn(this.therapist);
+		new Api(this.mvc, this.clinic.bearer(therapistUser)).perform(get("/api/v1/admin/audit"))
+			.andExpect(status().isForbidden());
+		new Pages(this.mvc, therapistUser).perform(get("/admin")).andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("""
+				SELECT action || ' ' || outcome || ' ' || detail FROM audit_event
+				WHERE actor_account_id = ? AND outcome = 'REFUSED' ORDER BY id""")
+			.param(therapistUser.id().value())
+			.query(String.class)
+			.list()).containsExactly("ACCESS_DENIED REFUSED GET /api/v1/admin/audit", "ACCESS_DENIED REFUSED GET /admin");
+	}
+
+	@Test
+	void aRefusalInsideTheChangesTransactionStaysOnRecordAndIsNotWrittenTwice() throws Exception {
+		UUID appointment = book();
+		CurrentUser stranger = this.fixture.open().admin();
+		new Api(this.mvc, this.clinic.bearer(stranger))
+			.perform(post("/api/v1/appointments/{id}/cancel", appointment).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"not mine\"}"))
+			.andExpect(status().isNotFound());
+		assertThat(actions(appointment)).containsExactly("APPOINTMENT_BOOKED:OK:" + this.admin.id().value(),
+				"APPOINTMENT_CANCELLED:REFUSED:" + stranger.id().value());
 	}
 
 	private UUID book() throws Exception {
