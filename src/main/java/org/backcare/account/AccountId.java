@@ -2,7 +2,10 @@ package org.backcare.account;
 
 import java.util.UUID;
 
-public record AccountId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record AccountId(@JsonValue UUID value) {
 
 	public AccountId {
 		java.util.Objects.requireNonNull(value, "value");

@@ -2,7 +2,10 @@ package org.backcare.booking;
 
 import java.util.UUID;
 
-public record AppointmentId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record AppointmentId(@JsonValue UUID value) {
 
 	public AppointmentId {
 		java.util.Objects.requireNonNull(value, "value");

@@ -2,7 +2,10 @@ package org.backcare.client;
 
 import java.util.UUID;
 
-public record ClientId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record ClientId(@JsonValue UUID value) {
 
 	public ClientId {
 		java.util.Objects.requireNonNull(value, "value");

@@ -2,7 +2,10 @@ package org.backcare.clinic;
 
 import java.util.UUID;
 
-public record ClinicId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record ClinicId(@JsonValue UUID value) {
 
 	public ClinicId {
 		java.util.Objects.requireNonNull(value, "value");

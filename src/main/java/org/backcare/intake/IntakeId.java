@@ -3,7 +3,10 @@ package org.backcare.intake;
 import java.util.Objects;
 import java.util.UUID;
 
-public record IntakeId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record IntakeId(@JsonValue UUID value) {
 
 	public IntakeId {
 		Objects.requireNonNull(value, "value");

@@ -159,6 +159,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return badRequest("Parameter '" + name + "' must be " + expected + "; '" + ex.getValue() + "' is not.", Map.of());
 	}
 
+	/**
+	 * Spring's own refusals (a missing query parameter, 405, 406, 415, …) come as problem documents
+	 * of type {@code about:blank}; each gets a stable BackCare type named for its status, so clients
+	 * can tell the kinds apart without reading the text.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(ProblemException.type(slugOf(status)));
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/** The stable problem type of a refusal that has no more specific one. */
+	static String slugOf(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "invalid-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			case 503 -> "unavailable";
+			default -> "http-" + status.value();
+		};
+	}
+
 	private ResponseEntity<Object> badRequest(String detail, Map<String, Object> properties) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(ProblemException.type("invalid-request"));

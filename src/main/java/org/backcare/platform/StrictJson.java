@@ -2,6 +2,7 @@ package org.backcare.platform;
 
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON input means what it says: a number is not a name, {@code true} is not a reason, and
- * {@code "1"} is not a boolean. Jackson would otherwise turn scalars into each other silently,
+ * JSON input means what it says: a number is not a name (nor an enum's position: a 1–5 Likert
+ * number sent for a STarT Back answer is refused, not read as the fourth option), {@code true} is
+ * not a reason, and {@code "1"} is not a boolean. Jackson would otherwise turn scalars into each other silently,
  * so a client bug would be stored instead of refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +21,8 @@ class StrictJson {
 	@Bean
 	JsonMapperBuilderCustomizer refuseScalarCoercion() {
 		return builder -> builder
+			// A clinical answer is a name: "bothersomeness": 3 must not be stored as the fourth option.
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Textual,
 					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -2,7 +2,10 @@ package org.backcare.therapist;
 
 import java.util.UUID;
 
-public record TherapistId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written in JSON as the plain UUID string, like every id in the API. */
+public record TherapistId(@JsonValue UUID value) {
 
 	public TherapistId {
 		java.util.Objects.requireNonNull(value, "value");

@@ -70,6 +70,7 @@ class CredentialsTest {
 		book(therapist, 10, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("licence-not-valid"));
 		this.asAdmin.perform(get("/api/v1/admin/dashboard"))
+			.andExpect(jsonPath("$.licences[?(@.number == 'NEW')].therapist").value(hasItem(therapist.toString())))
 			.andExpect(jsonPath("$.licences[?(@.number == 'NEW')].verified").value(hasItem(false)))
 			.andExpect(jsonPath("$.licences[?(@.number == 'OLD')]").isNotEmpty());
 
@@ -159,6 +160,7 @@ class CredentialsTest {
 			.andExpect(status().isForbidden());
 		this.asAdmin.perform(get("/api/v1/admin/therapists/" + therapist + "/credentials"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.therapist").value(therapist.toString()))
 			.andExpect(jsonPath("$.licences[0].verifiedBy").value("recorded at registration"));
 	}
 

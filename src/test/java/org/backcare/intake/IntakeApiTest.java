@@ -1,5 +1,7 @@
 package org.backcare.intake;
 
+import java.util.Map;
+
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,6 +258,25 @@ class IntakeApiTest {
 				.content(answers.toString()))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aNumberSentForAClinicalAnswerIsRefusedNamingTheField_notReadAsAnOption() throws Exception {
+		Map<String, java.util.function.Consumer<ObjectNode>> numbers = Map.of(
+				"startBack.bothersomeness", answers -> ((ObjectNode) answers.get("startBack")).put("bothersomeness", 3),
+				"duration", answers -> answers.put("duration", 2),
+				"goals.pressure", answers -> ((ObjectNode) answers.get("goals")).put("pressure", "1"));
+		for (var number : numbers.entrySet()) {
+			ObjectNode answers = this.json.valueToTree(Examples.officeWorker().answers());
+			number.getValue().accept(answers);
+			this.asClient.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+				.content(answers.toString()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value("urn:backcare:problem:invalid-request"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'" + number.getKey() + "'")));
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
 			.query(Long.class).single()).isZero();
