@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.backcare.account.CurrentUser;
@@ -124,6 +126,7 @@ public class AuditLog {
 	public record Filter(UUID actor, UUID subject, String action, Instant from, Instant to, int limit) {
 	}
 
+	@Schema(name = "AuditEntry")
 	public record Entry(long id, Instant at, UUID actorAccountId, String actorRole, String action, String recordType,
 			UUID recordId, UUID subjectClientId, String ip, String outcome, String detail) {
 	}

@@ -23,6 +23,7 @@ import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -163,21 +164,52 @@ class IntakeController {
 			Arrays.stream(PainDuration.values()).forEach(duration -> durations.put(duration, duration.label()));
 			Map<Cause, String> causes = new java.util.LinkedHashMap<>();
 			Arrays.stream(Cause.values()).forEach(cause -> causes.put(cause, cause.label()));
-			List<String> startBackItems = new java.util.ArrayList<>(StartBack.ITEMS);
-			startBackItems.add(StartBack.BOTHERSOMENESS_ITEM);
+			List<Option> agree = List.of(new Option("true", "Agree"), new Option("false", "Disagree"));
+			List<Item> startBack = new java.util.ArrayList<>();
+			for (int item = 0; item < StartBack.ITEMS.size(); item++) {
+				startBack.add(new Item("startBack.agree[" + item + "]", StartBack.ITEMS.get(item), agree));
+			}
+			startBack.add(new Item("startBack.bothersomeness", StartBack.BOTHERSOMENESS_ITEM,
+					Arrays.stream(StartBack.Bothersomeness.values())
+						.map(answer -> new Option(answer.name(), answer.label()))
+						.toList()));
+			List<Item> oswestry = new java.util.ArrayList<>();
+			for (int section = 0; section < Oswestry.SECTIONS.size(); section++) {
+				Oswestry.Section questions = Oswestry.SECTIONS.get(section);
+				List<Option> statements = new java.util.ArrayList<>();
+				for (int score = 0; score < questions.statements().size(); score++) {
+					statements.add(new Option(String.valueOf(score), questions.statements().get(score)));
+				}
+				oswestry.add(new Item("oswestry.sections[" + section + "]", questions.title(), statements));
+			}
+			List<Option> zeroToTen = java.util.stream.IntStream.rangeClosed(0, 10)
+				.mapToObj(score -> new Option(String.valueOf(score), (score == 0) ? "0 = no pain"
+						: (score == 10) ? "10 = worst pain imaginable" : String.valueOf(score)))
+				.toList();
 			return new Questionnaire(regions, durations, causes,
-					new Instrument(StartBack.VERSION, startBackItems, Licences.START_BACK),
-					new Instrument(Oswestry.VERSION,
-							Oswestry.SECTIONS.stream().map(s -> s.title() + ": " + String.join(" | ", s.statements())).toList(),
-							Licences.OSWESTRY),
-					new Instrument(IntakeAnswers.PainRatings.VERSION,
-							List.of("Pain now (0-10)", "Average pain, last 7 days (0-10)", "Worst pain, last 7 days (0-10)"),
-							Licences.NPRS));
+					new Instrument(StartBack.VERSION, Licences.START_BACK, startBack),
+					new Instrument(Oswestry.VERSION, Licences.OSWESTRY, oswestry),
+					new Instrument(IntakeAnswers.PainRatings.VERSION, Licences.NPRS,
+							List.of(new Item("pain.now", "Pain now", zeroToTen),
+									new Item("pain.average", "Average pain, last 7 days", zeroToTen),
+									new Item("pain.worst", "Worst pain, last 7 days", zeroToTen))));
 		}
 
 	}
 
-	record Instrument(String version, List<String> items, String licence) {
+	/** A validated instrument: its version, its licence note, and every item with its answer options. */
+	@Schema(name = "QuestionnaireInstrument")
+	record Instrument(String version, String licence, List<Item> items) {
+	}
+
+	/** One question: {@code field} is where its answer goes in the intake body. */
+	@Schema(name = "QuestionnaireItem")
+	record Item(String field, String text, List<Option> options) {
+	}
+
+	/** An allowed answer: {@code value} as it is sent (a name, a number, or true/false), and its wording. */
+	@Schema(name = "QuestionnaireOption")
+	record Option(String value, String label) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -96,6 +98,7 @@ public final class Oswestry {
 	}
 
 	/** One answer (0–5) per section in the order of {@link #SECTIONS}; null where left out. */
+	@Schema(name = "OswestryAnswers")
 	public record Answers(@NotNull @Size(min = 10, max = 10, message = "must hold exactly 10 sections (null where not answered)")
 	List<@Min(0) @Max(5) Integer> sections) {
 
@@ -142,6 +145,7 @@ public final class Oswestry {
 	}
 
 	/** The index, or why there is none. */
+	@Schema(name = "OswestryScore")
 	public record Score(BigDecimal index, Band band, int answered, String version) {
 
 		public boolean scored() {

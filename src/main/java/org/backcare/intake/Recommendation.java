@@ -2,6 +2,8 @@ package org.backcare.intake;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.backcare.therapist.Technique;
 
 /**
@@ -20,6 +22,7 @@ public record Recommendation(List<TechniqueChoice> techniques, List<Excluded> ex
 
 	}
 
+	@Schema(name = "ExcludedTechnique")
 	public record Excluded(Technique technique, String because) {
 	}
 

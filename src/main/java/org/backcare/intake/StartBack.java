@@ -2,6 +2,8 @@ package org.backcare.intake;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -47,6 +49,7 @@ public final class StartBack {
 	}
 
 	/** Answers to items 1–8 (agree = true) and item 9. */
+	@Schema(name = "StartBackAnswers")
 	public record Answers(@NotNull @Size(min = 8, max = 8, message = "must hold exactly 8 answers, items 1 to 8") List<@NotNull Boolean> agree,
 			@NotNull Bothersomeness bothersomeness) {
 	}
@@ -79,6 +82,7 @@ public final class StartBack {
 
 	}
 
+	@Schema(name = "StartBackScore")
 	public record Score(int total, int psychosocial, Risk risk, String version) {
 	}
 

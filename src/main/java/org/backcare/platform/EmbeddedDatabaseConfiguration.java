@@ -35,7 +35,10 @@ class EmbeddedDatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
 		refuseSuperUser();
+		Path binaries = properties.binaries();
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			// Not zonky's shared ${java.io.tmpdir}/embedded-pg: a second user on the host could not write there.
+			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(properties.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
@@ -44,6 +47,18 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
 			// "C" exists on every OS (C.UTF-8 does not on macOS or Windows); zonky already sets UTF-8 encoding.
 			.setLocaleConfig("locale", "C");
+		try {
+			if (properties.binariesDirectory() == null || properties.binariesDirectory().isBlank()) {
+				privateFolder(binaries.getParent());
+			}
+			Files.createDirectories(binaries);
+			if (!Files.isWritable(binaries)) {
+				throw new IOException("the folder is not writable by this user");
+			}
+		}
+		catch (IOException ex) {
+			throw new EmbeddedDatabaseUnavailable(binaries, ex);
+		}
 		if (properties.persistent()) {
 			Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
 			Files.createDirectories(dataDirectory);
@@ -60,6 +75,24 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("backcare-embedded");
 		return dataSource;
+	}
+
+	/**
+	 * The user's own folder in the shared temporary folder, readable by them alone. zonky makes the
+	 * folder it unpacks into writable by everyone; inside a private parent, nobody else can reach
+	 * it to swap the binaries this user is about to run.
+	 */
+	private static void privateFolder(Path folder) throws IOException {
+		if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createDirectories(folder);
+			return;
+		}
+		java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = java.nio.file.attribute.PosixFilePermissions
+			.fromString("rwx------");
+		if (!Files.exists(folder)) {
+			Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+		}
+		Files.setPosixFilePermissions(folder, ownerOnly);
 	}
 
 	private static void refuseSuperUser() {

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port TCP port on localhost; 0 picks a free one at every start
  * @param synchronousCommit whether a commit waits for its WAL to be flushed; on by default, so
  * that an acknowledged booking survives a crash (tests that do not test durability turn it off)
+ * @param binariesDirectory where PostgreSQL's binaries are unpacked; blank = a folder of this
+ * operating-system user's own in the temporary folder, so two users on one host never share (and
+ * fight over) one
  */
 @ConfigurationProperties("backcare.embedded-database")
 public record EmbeddedDatabaseProperties(String dataDirectory, int port,
-		@org.springframework.boot.context.properties.bind.DefaultValue("true") boolean synchronousCommit) {
+		@org.springframework.boot.context.properties.bind.DefaultValue("true") boolean synchronousCommit,
+		String binariesDirectory) {
 
 	public EmbeddedDatabaseProperties {
 		if (port < 0 || port > 65535) {
@@ -23,6 +27,15 @@ public record EmbeddedDatabaseProperties(String dataDirectory, int port,
 
 	boolean persistent() {
 		return this.dataDirectory != null && !this.dataDirectory.isBlank();
+	}
+
+	/** The folder the binaries are unpacked into: the one set, or this user's own. */
+	java.nio.file.Path binaries() {
+		if (this.binariesDirectory != null && !this.binariesDirectory.isBlank()) {
+			return java.nio.file.Path.of(this.binariesDirectory).toAbsolutePath().normalize();
+		}
+		String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+		return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "backcare-" + user, "postgres");
 	}
 
 }

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -294,7 +295,19 @@ class IntakeApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.startBack.items.length()").value(9))
 			.andExpect(jsonPath("$.startBack.licence").value(org.hamcrest.Matchers.containsString("Keele")))
+			.andExpect(jsonPath("$.startBack.version").value(StartBack.VERSION))
+			.andExpect(jsonPath("$.startBack.items[0].options[*].value").value(contains("true", "false")))
+			.andExpect(jsonPath("$.startBack.items[8].field").value("startBack.bothersomeness"))
+			.andExpect(jsonPath("$.startBack.items[8].options[*].value").value(
+					contains("NOT_AT_ALL", "SLIGHTLY", "MODERATELY", "VERY_MUCH", "EXTREMELY")))
+			.andExpect(jsonPath("$.startBack.items[8].options[3].label").value("Very much"))
+			.andExpect(jsonPath("$.oswestry.version").value(Oswestry.VERSION))
 			.andExpect(jsonPath("$.oswestry.items.length()").value(10))
+			.andExpect(jsonPath("$.oswestry.items[0].field").value("oswestry.sections[0]"))
+			.andExpect(jsonPath("$.oswestry.items[0].options.length()").value(6))
+			.andExpect(jsonPath("$.oswestry.items[0].options[5].value").value("5"))
+			.andExpect(jsonPath("$.nprs.items[2].field").value("pain.worst"))
+			.andExpect(jsonPath("$.nprs.items[2].options.length()").value(11))
 			.andExpect(jsonPath("$.painRegions.SACRUM_BUTTOCKS").value("Sacrum and buttocks"));
 	}
 
@@ -303,7 +316,7 @@ class IntakeApiTest {
 		String id = intakeId(submit(this.asClient, Examples.officeWorker().yes("historyOfCancer")));
 		this.asClient.perform(get("/api/v1/me/data"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.intakes[0].id.value").value(id))
+			.andExpect(jsonPath("$.intakes[0].id").value(id))
 			.andExpect(jsonPath("$.intakes[0].answers.redFlags.historyOfCancer").value(true));
 		this.asClient.perform(post("/api/v1/me/erasure").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"confirm\": true}")).andExpect(status().isNoContent());

@@ -119,9 +119,11 @@ class MatchingTest {
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.clinic.client())))
 			.perform(get("/api/v1/clients/" + this.client + "/matches"))
 			.andExpect(status().isNotFound());
+		// A therapist of the clinic may know the client exists, and is told why not (not "no such client").
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.clara)))
 			.perform(get("/api/v1/clients/" + this.client + "/matches"))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("Therapist matches are for the client and the front desk."));
 		new Api(this.mvc, this.clinic.bearer(this.clinic.admin()))
 			.perform(get("/api/v1/clients/" + this.client + "/matches"))
 			.andExpect(status().isOk());

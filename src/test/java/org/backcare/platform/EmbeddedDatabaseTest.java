@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The default run keeps its data in a folder: what one run wrote, the next run reads. */
 class EmbeddedDatabaseTest {
@@ -27,9 +28,56 @@ class EmbeddedDatabaseTest {
 	}
 
 	@Test
+	void eachOperatingSystemUserUnpacksTheBinariesIntoAFolderOfTheirOwn() {
+		String user = System.getProperty("user.name");
+		try {
+			System.setProperty("user.name", "alice");
+			Path alice = new EmbeddedDatabaseProperties("", 0, true, null).binaries();
+			System.setProperty("user.name", "bob");
+			Path bob = new EmbeddedDatabaseProperties("", 0, true, null).binaries();
+			assertThat(alice).isNotEqualTo(bob);
+			assertThat(alice).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "backcare-alice", "postgres"));
+		}
+		finally {
+			System.setProperty("user.name", user);
+		}
+		assertThat(new EmbeddedDatabaseProperties("", 0, true, "/opt/pg").binaries()).isEqualTo(Path.of("/opt/pg"));
+	}
+
+	@Test
+	void theUsersOwnFolderIsClosedToOtherUsers() throws Exception {
+		try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration()
+			.embeddedPostgres(new EmbeddedDatabaseProperties("", 0, false, null))) {
+			Path own = new EmbeddedDatabaseProperties("", 0, false, null).binaries().getParent();
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(own)))
+				.isEqualTo("rwx------");
+		}
+	}
+
+	@Test
+	void aBinariesFolderThisUserCannotWriteToIsOneClearMessage() throws Exception {
+		Path theirs = Files.createDirectory(this.data.resolve("someone-elses"));
+		Files.setPosixFilePermissions(theirs, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties("", 0, true, theirs.toString());
+
+		try {
+			assertThatThrownBy(() -> new EmbeddedDatabaseConfiguration().embeddedPostgres(properties))
+				.isInstanceOf(EmbeddedDatabaseUnavailable.class)
+				.hasMessage("The embedded PostgreSQL cannot be unpacked into " + theirs
+						+ ": the folder is not writable by this user.");
+			org.springframework.boot.diagnostics.FailureAnalysis analysis = new EmbeddedDatabaseUnavailable.Analyzer()
+				.analyze(new RuntimeException(new EmbeddedDatabaseUnavailable(theirs, new java.io.IOException("denied"))));
+			assertThat(analysis.getAction()).contains("BACKCARE_EMBEDDED_DATABASE_BINARIES_DIRECTORY", "SPRING_DATASOURCE_URL");
+		}
+		finally {
+			Files.setPosixFilePermissions(theirs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+	}
+
+	@Test
 	void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
 		EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0, true);
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0, true, null);
 
 		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties)) {
 			JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
