@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,7 +40,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every endpoint and page, called by every kind of caller, about a record that is theirs and one
- * that is not: the appointment of client A with therapist X in one clinic. A new endpoint without
+ * that is not: the appointment of client A with therapist X in one clinic. Every API answer is also
+ * checked against the published OpenAPI document ({@link ApiContract}). A new endpoint without
  * a row here fails {@link #everyEndpointHasARule()}, so none can ship without a decision on who
  * may call it.
  */
@@ -201,7 +203,7 @@ class AuthorizationMatrixTest {
 				"{\"reason\": \"matrix\"}"),
 				401, 200, 404, 200, 404, 200, 404);
 		api("POST /api/v1/appointments/{id}/reschedule", t -> json(post("/api/v1/appointments/{id}/reschedule",
-				t.appointment()), "{\"start\": \"" + t.nextSlot() + "\"}"),
+				t.appointment()), "{\"start\": \"" + t.nextSlot().format(ISO_OFFSET_DATE_TIME) + "\"}"),
 				401, 200, 404, 200, 404, 200, 404);
 		api("POST /api/v1/auth/token", t -> json(post("/api/v1/auth/token"), "{\"email\": \""
 				+ t.users.get(Caller.CLIENT_A).email() + "\", \"password\": \"" + ClinicFixture.PASSWORD + "\"}"),
@@ -489,8 +491,14 @@ class AuthorizationMatrixTest {
 				if (!row.api()) {
 					request = request.with(csrf());
 				}
-				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+				org.springframework.test.web.servlet.MvcResult result = this.mvc.perform(request).andReturn();
+				int status = result.getResponse().getStatus();
 				int expected = row.expected()[caller.ordinal()];
+				if (row.api()) {
+					contract().violations(result)
+						.forEach(violation -> wrong.add(row.endpoint() + " as " + caller + " (" + status
+								+ ") is not as the OpenAPI document says: " + violation));
+				}
 				if (status != expected) {
 					wrong.add(row.endpoint() + " as " + caller + ": " + status + ", expected " + expected);
 				}
@@ -515,6 +523,16 @@ class AuthorizationMatrixTest {
 			}
 		}
 		assertThat(wrong).as("callers that got another answer than the rule").isEmpty();
+	}
+
+	private ApiContract contract;
+
+	/** The OpenAPI document as BackCare publishes it, every answer of an API row is checked against. */
+	private ApiContract contract() throws Exception {
+		if (this.contract == null) {
+			this.contract = ApiContract.of(this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+		}
+		return this.contract;
 	}
 
 	/** Audit entries by the caller so far, of one outcome or (null) of any. */
@@ -684,7 +702,7 @@ class AuthorizationMatrixTest {
 
 	private String bookingBody(OffsetDateTime start) {
 		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
-				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start + "\"}";
+				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start.format(ISO_OFFSET_DATE_TIME) + "\"}";
 	}
 
 	/** A fresh appointment of client A with therapist X, booked by the front desk. */

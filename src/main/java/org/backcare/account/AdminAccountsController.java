@@ -16,6 +16,7 @@ import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.TherapistId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,7 @@ class AdminAccountsController {
 	}
 
 	@PostMapping("/api/v1/admin/accounts/{id}/disable")
+	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "Disable an account: it can no longer sign in and every token and session of it ends")
 	ResponseEntity<Void> disable(@PathVariable UUID id) {
 		CurrentUser admin = CurrentUser.required();
@@ -62,6 +64,8 @@ class AdminAccountsController {
 	}
 
 	@PostMapping("/api/v1/admin/invitations")
+	@ApiResponse(responseCode = "409", description = "The e-mail address already has an account")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Invite a therapist or an admin",
 			description = "Returns the invitation token once; the invited person accepts it with "
 					+ "POST /api/v1/auth/invitations/accept and chooses a password.")

@@ -16,6 +16,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.platform.RecordNotFound;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -51,6 +52,9 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/token")
+	@ApiResponse(responseCode = "200", description = "A bearer token")
+	@ApiResponse(responseCode = "401", description = "E-mail or password is wrong")
+	@ApiResponse(responseCode = "429", description = "Too many failed attempts; wait as Retry-After says")
 	@Operation(summary = "Exchange e-mail and password for a short-lived bearer token",
 			description = "Send the token as 'Authorization: Bearer <accessToken>'. It expires after expiresIn seconds, "
 					+ "and is revoked at once by POST /api/v1/auth/logout or when an admin disables the account.")
@@ -62,6 +66,7 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/logout")
+	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 	@Operation(summary = "Revoke every token of the calling account")
 	ResponseEntity<Void> logout() {
@@ -70,6 +75,8 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/register")
+	@ApiResponse(responseCode = "409", description = "The e-mail address is already registered")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Register as a client (e-mail and password)")
 	ResponseEntity<MeView> register(@Valid @RequestBody Registration registration) {
 		if (registration.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
@@ -83,6 +90,8 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/invitations/accept")
+	@ApiResponse(responseCode = "422", description = "The invitation is unknown, used or expired")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Accept an invitation (therapists and admins): choose a password and open the account")
 	ResponseEntity<MeView> accept(@Valid @RequestBody Acceptance acceptance) {
 		AccountId id = this.invitations.accept(acceptance.token(), acceptance.password());
@@ -116,7 +125,9 @@ class AuthController {
 	}
 
 	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-			@NotBlank @Size(max = 200) String password, @Size(max = 40) String phone,
+			@NotBlank @Size(max = 200) @io.swagger.v3.oas.annotations.media.Schema(minLength = PasswordPolicy.MIN_LENGTH,
+					description = "At least 12 characters, not a common password", example = "three unrelated garden words") String password,
+			@Size(max = 40) String phone,
 			@NotNull @Past LocalDate dateOfBirth,
 			@AssertTrue(message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
 			@AssertTrue(message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,

@@ -49,6 +49,10 @@ class AppointmentController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "404", description = "The therapist or the client named in the body does not exist (or is not one the caller may book)")
+	@ApiResponse(responseCode = "409", description = "The therapist or the client is already booked then (slot-taken, client-double-booked)")
+	@ApiResponse(responseCode = "410", description = "The client was erased")
+	@ApiResponse(responseCode = "422", description = "A booking rule refused; 'rule' names it")
 	@Operation(summary = "Book a session",
 			description = "Refused with 409 when the therapist or the client is already booked at that time, and with 422 "
 					+ "(naming the rule) when the start is off the quarter-hour grid, too soon, beyond the horizon, outside "
@@ -76,12 +80,18 @@ class AppointmentController {
 	}
 
 	@PostMapping("/{id}/cancel")
+	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
+	@ApiResponse(responseCode = "409", description = "The appointment is no longer booked")
+	@ApiResponse(responseCode = "422", description = "The session has already started")
 	@Operation(summary = "Cancel an appointment; its time is free again at once")
 	AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request) {
 		return view(this.bookings.cancel(CurrentUser.required(), new AppointmentId(id), request.reason().strip()));
 	}
 
 	@PostMapping("/{id}/complete")
+	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
+	@ApiResponse(responseCode = "409", description = "The appointment is no longer booked")
+	@ApiResponse(responseCode = "422", description = "The session has not started yet")
 	@Operation(summary = "Mark a session as having taken place (its therapist, or the front desk)",
 			description = "Only a booked session that has started; 422 'not-yet-started' before. Completed sessions let "
 					+ "the client review the therapist.")
@@ -90,6 +100,9 @@ class AppointmentController {
 	}
 
 	@PostMapping("/{id}/reschedule")
+	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
+	@ApiResponse(responseCode = "409", description = "The new time is taken, or the appointment is no longer booked")
+	@ApiResponse(responseCode = "422", description = "A booking rule refused the new time; 'rule' names it")
 	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
 		return view(this.bookings.reschedule(CurrentUser.required(), new AppointmentId(id), request.start().toInstant()));

@@ -23,9 +23,11 @@ import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,12 +74,13 @@ class FrontDeskController {
 	}
 
 	@PostMapping("/api/v1/admin/therapists/{id}/licences")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Record a licence from its document; it counts once verified")
 	ResponseEntity<Credentials.Record> addLicence(@PathVariable UUID id, @Valid @RequestBody LicenceRequest request) {
 		Therapist therapist = ownTherapist(id);
 		this.credentials.addLicence(therapist.id(), request.jurisdiction().strip(), request.number().strip(),
 				request.validFrom(), request.validUntil(), request.documentRef());
-		return ResponseEntity.status(201).body(this.credentials.of(therapist.id()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.credentials.of(therapist.id()));
 	}
 
 	@PostMapping("/api/v1/admin/therapists/{id}/licences/verify")
@@ -100,12 +103,13 @@ class FrontDeskController {
 	}
 
 	@PostMapping("/api/v1/admin/therapists/{id}/certifications")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Record a certification (replacing an earlier one for the technique); it counts once verified")
 	ResponseEntity<Credentials.Record> certify(@PathVariable UUID id, @Valid @RequestBody CertificationRequest request) {
 		Therapist therapist = ownTherapist(id);
 		this.credentials.recordCertification(therapist.id(), request.technique(), request.certifiedOn(),
 				request.validUntil(), request.documentRef());
-		return ResponseEntity.status(201).body(this.credentials.of(therapist.id()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.credentials.of(therapist.id()));
 	}
 
 	@PostMapping("/api/v1/admin/therapists/{id}/certifications/verify")
@@ -117,6 +121,8 @@ class FrontDeskController {
 	}
 
 	@PutMapping("/api/v1/clients/{id}/found-via")
+	@ApiResponse(responseCode = "410", description = "The client was erased")
+	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "How the client found the clinic (the client, or the front desk)")
 	ResponseEntity<Void> foundVia(@PathVariable UUID id, @Valid @RequestBody FoundViaRequest request) {
 		CurrentUser caller = CurrentUser.required();

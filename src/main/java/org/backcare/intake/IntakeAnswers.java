@@ -3,6 +3,8 @@ package org.backcare.intake;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -28,7 +30,10 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 
 	/** Where it hurts, 1–10 per region marked; regions left out do not hurt. */
 	public record PainMap(
-			@NotNull @NotEmpty(message = "mark at least one region where it hurts") Map<@NotNull PainRegion, @NotNull @Min(1) @Max(10) Integer> regions,
+			@NotNull @NotEmpty(message = "mark at least one region where it hurts") @Schema(
+					description = "How much each painful region hurts, 1 to 10, by region name (the names are listed by "
+							+ "GET /api/v1/intake/questionnaire, e.g. LOWER_BACK_LEFT)",
+					example = "{\"LOWER_BACK_LEFT\": 6, \"LOWER_BACK_RIGHT\": 4}") Map<@NotNull PainRegion, @NotNull @Min(1) @Max(10) Integer> regions,
 			@NotNull Boolean radiatingLegPain, @NotNull Boolean numbnessOrTingling) {
 	}
 
@@ -53,7 +58,7 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 
 	public record Goals(@NotBlank @Size(max = 1000) String wantToDoAgain, @NotNull Pressure pressure,
 			@NotNull GenderPreference therapistGender,
-			@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language code such as en or de") String language) {
+			@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language code such as en or de") @Schema(example = "de") String language) {
 	}
 
 	/** Height and weight, both or neither; used only for the body mass index. */

@@ -23,6 +23,7 @@ import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,6 +47,8 @@ class IntakeController {
 	}
 
 	@PostMapping("/api/v1/clients/{clientId}/intakes")
+	@ApiResponse(responseCode = "410", description = "The client was erased")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Submit an intake (the client, or the front desk entering a paper form)",
 			description = "Scores STarT Back, Oswestry and the pain ratings, screens for red flags and "
 					+ "contraindications, and recommends care with the rules that fired. A referral result blocks "
@@ -77,6 +80,9 @@ class IntakeController {
 	}
 
 	@PostMapping("/api/v1/intakes/{id}/clearance")
+	@ApiResponse(responseCode = "409", description = "A clearance is already recorded (already-cleared)")
+	@ApiResponse(responseCode = "422", description = "The intake asked for no referral (no-referral)")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Record a doctor's all-clear after a referral (admins, and therapists who treat the client)",
 			description = "Unblocks booking. One per intake (409 if one exists); refused with 422 when the intake asked "
 					+ "for no referral. Audited.")
@@ -87,6 +93,8 @@ class IntakeController {
 	}
 
 	@PostMapping("/api/v1/intakes/{id}/overrides")
+	@ApiResponse(responseCode = "422", description = "A chosen technique is ruled out by a contraindication (technique-contraindicated)")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Override the recommended techniques and schedule, with a reason (kept with earlier ones)",
 			description = "A technique the client's contraindications rule out is refused with 422.")
 	ResponseEntity<IntakeView> override(@PathVariable UUID id, @Valid @RequestBody OverrideRequest request) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import jakarta.validation.constraints.Max;
@@ -100,6 +101,8 @@ public final class Oswestry {
 	/** One answer (0–5) per section in the order of {@link #SECTIONS}; null where left out. */
 	@Schema(name = "OswestryAnswers")
 	public record Answers(@NotNull @Size(min = 10, max = 10, message = "must hold exactly 10 sections (null where not answered)")
+	@ArraySchema(schema = @Schema(nullable = true, minimum = "0", maximum = "5"),
+			arraySchema = @Schema(description = "Ten answers, 0 to 5, in section order; null for a section left out"))
 	List<@Min(0) @Max(5) Integer> sections) {
 
 		@jakarta.validation.constraints.AssertTrue(message = "answer at least 8 of the 10 sections: with more than "

@@ -10,6 +10,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.therapist.Technique;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -32,6 +33,9 @@ class MatchController {
 	}
 
 	@GetMapping("/api/v1/clients/{id}/matches")
+	@ApiResponse(responseCode = "200", description = "Ranked matches")
+	@ApiResponse(responseCode = "410", description = "The client was erased")
+	@ApiResponse(responseCode = "422", description = "The client must see a doctor first (medical-referral)")
 	@Operation(summary = "Therapists for a client, best first, each with its score explained (the client, or admins)",
 			description = "Hard filters: a licence valid today and certification in a technique recommended by the "
 					+ "client's latest intake. 422 'medical-referral' while the intake asks for a doctor first.")

@@ -24,6 +24,7 @@ import org.backcare.intake.Intakes;
 import org.backcare.platform.Forbidden;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
@@ -86,6 +87,7 @@ class PrivacyController {
 	}
 
 	@PostMapping("/api/v1/me/erasure")
+	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "Erase the signed-in client's personal data",
 			description = "Future sessions are cancelled; name, contact details, date of birth and free text are removed; "
 					+ "the account is closed and every token revoked. Anonymous appointment statistics remain.")

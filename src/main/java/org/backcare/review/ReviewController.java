@@ -14,6 +14,8 @@ import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,10 @@ class ReviewController {
 	}
 
 	@PutMapping("/api/v1/therapists/{id}/review")
+	@SecurityRequirement(name = "bearer")
+	@ApiResponse(responseCode = "200", description = "Written")
+	@ApiResponse(responseCode = "409", description = "Written from elsewhere at the same moment ('written-meanwhile')")
+	@ApiResponse(responseCode = "422", description = "No completed session with the therapist yet ('no-completed-session')")
 	@Operation(summary = "Write or rewrite your review of a therapist (clients, after a completed session with them)",
 			description = "One review per client and therapist; a rewrite keeps the earlier version. 422 "
 					+ "'no-completed-session' before a session has taken place.")
@@ -53,24 +59,30 @@ class ReviewController {
 	}
 
 	@PostMapping("/api/v1/reviews/{id}/reply")
+	@SecurityRequirement(name = "bearer")
 	@Operation(summary = "Reply to a review of you (the therapist reviewed); a new reply replaces the old")
 	PublicReview reply(@PathVariable UUID id, @Valid @RequestBody ReplyRequest request) {
 		return PublicReview.of(this.reviews.reply(CurrentUser.required(), id, request.text()));
 	}
 
 	@GetMapping("/api/v1/reviews/{id}/history")
+	@SecurityRequirement(name = "bearer")
 	@Operation(summary = "Earlier versions of a review (its author and the clinic's admins)")
 	List<Reviews.Revision> history(@PathVariable UUID id) {
 		return this.reviews.history(CurrentUser.required(), id);
 	}
 
 	@GetMapping("/api/v1/admin/reviews")
+	@SecurityRequirement(name = "bearer")
 	@Operation(summary = "Every review in the clinic, hidden ones included (admins)")
 	List<Review> all() {
 		return this.reviews.forModeration(CurrentUser.required());
 	}
 
 	@PostMapping("/api/v1/admin/reviews/{id}/hide")
+	@SecurityRequirement(name = "bearer")
+	@ApiResponse(responseCode = "200", description = "Hidden")
+	@ApiResponse(responseCode = "409", description = "Already hidden ('already-hidden'); the first reason is kept")
 	@Operation(summary = "Hide a review with a reason (admins); it is kept and the action audited")
 	Review hide(@PathVariable UUID id, @Valid @RequestBody HideRequest request) {
 		return this.reviews.hide(CurrentUser.required(), id, request.reason());

@@ -11,6 +11,8 @@ import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.CredentialChanged.Change;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,7 @@ public class Credentials {
 			String documentRef, String verifiedBy, Instant verifiedAt) {
 	}
 
+	@Schema(name = "TherapistCredentials")
 	public record Record(TherapistId therapist, List<LicenceRecord> licences, List<CertificationRecord> certifications) {
 	}
 

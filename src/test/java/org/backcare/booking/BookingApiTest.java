@@ -359,7 +359,7 @@ class BookingApiTest {
 	static String body(ClientId client, TherapistId therapist, String service, OffsetDateTime start, String technique) {
 		return """
 				{"clientId": "%s", "therapistId": "%s", "service": "%s", "start": "%s"%s}"""
-			.formatted(client, therapist, service, start, (technique != null) ? ", \"technique\": \"" + technique + "\"" : "");
+			.formatted(client, therapist, service, isoSeconds(start), (technique != null) ? ", \"technique\": \"" + technique + "\"" : "");
 	}
 
 	/** How Jackson writes an OffsetDateTime: always with seconds. */
