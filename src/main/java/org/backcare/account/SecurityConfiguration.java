@@ -94,7 +94,8 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts,
 			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico")
+			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico",
+					"/robots.txt")
 			.permitAll()
 			// Therapist profiles are public, as the directory is.
 			.requestMatchers(HttpMethod.GET, "/therapists/*")
