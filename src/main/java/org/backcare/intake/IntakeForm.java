@@ -3,6 +3,7 @@ package org.backcare.intake;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +26,14 @@ final class IntakeForm {
 
 	private final MultiValueMap<String, String> fields;
 
-	/** Problems found while reading the fields, before validation. */
-	private final List<String> unreadable = new ArrayList<>();
+	/** Problems found while reading the fields, before validation: the form field, and what is wrong. */
+	private final Map<String, String> unreadable = new LinkedHashMap<>();
 
 	IntakeForm(MultiValueMap<String, String> fields) {
 		this.fields = fields;
 	}
 
-	List<String> unreadable() {
+	Map<String, String> unreadable() {
 		return this.unreadable;
 	}
 
@@ -46,7 +47,7 @@ final class IntakeForm {
 		}
 		Set<Cause> causes = EnumSet.noneOf(Cause.class);
 		for (String cause : this.fields.getOrDefault("causes", List.of())) {
-			Cause known = enumValue(Cause.class, cause, "Causes");
+			Cause known = enumValue(Cause.class, "causes", cause, "Causes");
 			if (known != null) {
 				causes.add(known);
 			}
@@ -65,11 +66,11 @@ final class IntakeForm {
 				new PainMap(regions, checkbox("radiatingLegPain"), checkbox("numbnessOrTingling")),
 				new PainRatings(integer("painNow", "Pain now"), integer("painAverage", "Average pain"),
 						integer("painWorst", "Worst pain")),
-				enumValue(PainDuration.class, text("duration"), "How long"), causes,
-				new Goals(text("wantToDoAgain"), enumValue(Pressure.class, text("pressure"), "Pressure"),
-						enumValue(GenderPreference.class, text("therapistGender"), "Therapist"), blankToNull(text("language"))),
+				enumValue(PainDuration.class, "duration", text("duration"), "How long"), causes,
+				new Goals(text("wantToDoAgain"), enumValue(Pressure.class, "pressure", text("pressure"), "Pressure"),
+						enumValue(GenderPreference.class, "therapistGender", text("therapistGender"), "Therapist"), blankToNull(text("language"))),
 				new StartBack.Answers(agree,
-						enumValue(StartBack.Bothersomeness.class, text("startBack9"), StartBack.BOTHERSOMENESS_ITEM)),
+						enumValue(StartBack.Bothersomeness.class, "startBack9", text("startBack9"), StartBack.BOTHERSOMENESS_ITEM)),
 				new Oswestry.Answers(sections),
 				new RedFlagAnswers(bool("saddleNumbness"), bool("bladderOrBowelDysfunction"), bool("legWeaknessOrGaitChange"),
 						bool("historyOfCancer"), bool("unexplainedWeightLoss"), bool("feverOrChills"),
@@ -99,7 +100,7 @@ final class IntakeForm {
 			return Integer.valueOf(value);
 		}
 		catch (NumberFormatException ex) {
-			this.unreadable.add(label + ": please enter a whole number.");
+			this.unreadable.put(name, label + ": please enter a whole number.");
 			return null;
 		}
 	}
@@ -117,7 +118,7 @@ final class IntakeForm {
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			this.unreadable.add(label + ": please enter a number.");
+			this.unreadable.put(name, label + ": please enter a number.");
 			return null;
 		}
 	}
@@ -133,7 +134,7 @@ final class IntakeForm {
 		return "true".equals(text(name));
 	}
 
-	private <E extends Enum<E>> E enumValue(Class<E> type, String value, String label) {
+	private <E extends Enum<E>> E enumValue(Class<E> type, String name, String value, String label) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
@@ -141,7 +142,7 @@ final class IntakeForm {
 			return Enum.valueOf(type, value);
 		}
 		catch (IllegalArgumentException ex) {
-			this.unreadable.add(label + ": please choose one of the options.");
+			this.unreadable.put(name, label + ": please choose one of the options.");
 			return null;
 		}
 	}

@@ -21,6 +21,7 @@ import org.backcare.intake.Recommendation.Phase;
 import org.backcare.platform.ProblemException;
 import org.backcare.therapist.Technique;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -57,9 +58,13 @@ class IntakePages {
 
 	private final Clinics clinics;
 
+	private final MessageSource messages;
+
 	private final java.time.Clock clock;
 
-	IntakePages(Intakes intakes, Clients clients, Validator validator, Clinics clinics, java.time.Clock clock) {
+	IntakePages(Intakes intakes, Clients clients, Validator validator, Clinics clinics, MessageSource messages,
+			java.time.Clock clock) {
+		this.messages = messages;
 		this.intakes = intakes;
 		this.clients = clients;
 		this.validator = validator;
@@ -69,35 +74,39 @@ class IntakePages {
 
 
 	@GetMapping("/intake")
-	String form(@RequestParam(required = false) UUID client, Model model) {
-		prepareForm(model, new LinkedMultiValueMap<>(), List.of(), client);
+	String form(@RequestParam(required = false) UUID client, Model model, Locale locale) {
+		prepareForm(model, new LinkedMultiValueMap<>(), new IntakeFormErrors(this.messages, locale), client);
 		return FORM;
 	}
 
 	@PostMapping("/intake")
-	String submit(@RequestParam MultiValueMap<String, String> fields, Model model) {
+	String submit(@RequestParam MultiValueMap<String, String> fields, Model model, Locale locale) {
 		CurrentUser caller = CurrentUser.required();
 		IntakeForm form = new IntakeForm(fields);
 		IntakeAnswers answers = form.answers();
-		List<String> errors = new ArrayList<>(form.unreadable());
+		IntakeFormErrors errors = new IntakeFormErrors(this.messages, locale);
+		form.unreadable().forEach(errors::unreadable);
 		for (ConstraintViolation<IntakeAnswers> violation : this.validator.validate(answers)) {
-			errors.add(explain(violation));
+			errors.violation(violation);
 		}
 		UUID client = (caller.client() != null) ? caller.client().value() : uuid(fields.getFirst("client"));
 		if (client == null) {
-			errors.add("Who is this intake for: please choose the client.");
+			errors.missingClient();
 		}
 		if (!errors.isEmpty()) {
-			errors.sort(null);
 			prepareForm(model, fields, errors, client);
 			return FORM;
 		}
+		// The form's own key makes a double click or a resubmitted page land on the same intake.
+		String requestKey = fields.getFirst("requestKey");
+		String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
 		try {
-			Intake intake = this.intakes.submit(caller, new ClientId(client), answers);
+			Intake intake = this.intakes.submit(caller, new ClientId(client), answers, key);
 			return "redirect:/intake/" + intake.id();
 		}
 		catch (ProblemException refused) {
-			prepareForm(model, fields, List.of(refused.getMessage()), client);
+			errors.refused(refused.getMessage());
+			prepareForm(model, fields, errors, client);
 			return FORM;
 		}
 	}
@@ -215,13 +224,17 @@ class IntakePages {
 		return RESULT;
 	}
 
-	private void prepareForm(Model model, MultiValueMap<String, String> fields, List<String> errors, UUID client) {
+	private void prepareForm(Model model, MultiValueMap<String, String> fields, IntakeFormErrors errors, UUID client) {
 		CurrentUser caller = CurrentUser.required();
 		Map<String, String> values = new LinkedHashMap<>();
 		fields.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
 		model.addAttribute("values", values);
 		model.addAttribute("chosenCauses", fields.getOrDefault("causes", List.of()));
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", errors.lines());
+		model.addAttribute("fieldErrors", errors.byField());
+		// A resubmitted page keeps its key, so it cannot store the same intake twice.
+		String key = fields.getFirst("requestKey");
+		model.addAttribute("requestKey", (key != null && key.matches("[0-9a-f-]{36}")) ? key : UUID.randomUUID().toString());
 		model.addAttribute("regions", PainRegion.values());
 		model.addAttribute("back", BodyDiagram.BACK);
 		model.addAttribute("front", BodyDiagram.FRONT);
@@ -276,15 +289,6 @@ class IntakePages {
 		org.backcare.clinic.Clinic clinic = this.clinics.get(intake.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(clinic.zone())));
-	}
-
-	private static String explain(ConstraintViolation<IntakeAnswers> violation) {
-		String path = violation.getPropertyPath().toString();
-		String message = violation.getMessage();
-		if (message.equals("must not be null") || message.equals("must not be blank")) {
-			message = "please answer";
-		}
-		return label(path) + ": " + message + ".";
 	}
 
 	/** The question a validation path stands for, as the client read it. */

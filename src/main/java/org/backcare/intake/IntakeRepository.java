@@ -35,17 +35,25 @@ class IntakeRepository {
 	}
 
 	/** The intake and one row per instrument, in the caller's transaction. */
-	void insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, java.util.UUID submittedBy,
-			IntakeAnswers answers, Assessment assessment) {
-		this.jdbc.sql("""
+	/**
+	 * Stores the intake with its instrument scores, unless the same person already stored one with
+	 * the same request key (then nothing is written and false is returned). A concurrent duplicate
+	 * waits on the key's unique index and then finds the first one's row.
+	 */
+	boolean insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, java.util.UUID submittedBy,
+			IntakeAnswers answers, Assessment assessment, String requestKey) {
+		if (this.jdbc.sql("""
 				INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
-				                    referral, caution, restricted_techniques)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[])""")
+				                    referral, caution, restricted_techniques, request_key)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[], ?)
+				ON CONFLICT (submitted_by, request_key) WHERE request_key IS NOT NULL DO NOTHING""")
 			.params(clinic.value(), id.value(), client.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
 					submittedBy, this.json.writeValueAsString(answers), this.json.writeValueAsString(assessment),
 					assessment.rulesVersion(), assessment.referral().name(), assessment.caution(),
-					textArray(assessment.restricted().keySet().stream().map(Enum::name).toList()))
-			.update();
+					textArray(assessment.restricted().keySet().stream().map(Enum::name).toList()), requestKey)
+			.update() == 0) {
+			return false;
+		}
 		StartBack.Score startBack = assessment.startBack();
 		instrument(clinic, id, client, "STARTBACK", startBack.version(), answers.startBack(),
 				BigDecimal.valueOf(startBack.total()), BigDecimal.valueOf(startBack.psychosocial()), startBack.risk().name());
@@ -53,6 +61,15 @@ class IntakeRepository {
 		instrument(clinic, id, client, "ODI", odi.version(), answers.oswestry(), odi.index(), null, odi.band().name());
 		instrument(clinic, id, client, "NPRS", assessment.painVersion(), answers.pain(),
 				BigDecimal.valueOf(answers.pain().now()), null, "NOW");
+		return true;
+	}
+
+	/** The intake this person stored with this request key, if any. */
+	java.util.Optional<IntakeId> byRequestKey(java.util.UUID submittedBy, String requestKey) {
+		return this.jdbc.sql("SELECT id FROM intake WHERE submitted_by = ? AND request_key = ?")
+			.params(submittedBy, requestKey)
+			.query((rs, n) -> new IntakeId(rs.getObject("id", java.util.UUID.class)))
+			.optional();
 	}
 
 	private void instrument(ClinicId clinic, IntakeId intake, ClientId client, String instrument, String version,

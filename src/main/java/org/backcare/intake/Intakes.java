@@ -73,19 +73,30 @@ public class Intakes {
 	}
 
 	public Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers) {
+		return submit(caller, clientId, answers, null);
+	}
+
+	/**
+	 * Submits an intake; with a request key (a form's own), submitting the same key again returns
+	 * the intake the first submission stored instead of storing a second.
+	 */
+	public Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers, String requestKey) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.clinics.get(client.clinicId()).zone());
 		int age = Period.between(client.dateOfBirth(), today).getYears();
 		Assessment assessment = Assessment.of(answers, age);
 		IntakeId id = new IntakeId(UUID.randomUUID());
-		this.transaction.executeWithoutResult(status -> {
+		return this.transaction.execute(status -> {
 			this.access.check(caller, RecordAction.INTAKE_SUBMITTED, record(id, client.clinicId(), clientId),
 					submitters(client));
 			client.ensureNotErased();
-			this.intakes.insert(id, client.clinicId(), clientId, now, caller.id().value(), answers, assessment);
+			if (!this.intakes.insert(id, client.clinicId(), clientId, now, caller.id().value(), answers, assessment,
+					requestKey)) {
+				return this.intakes.byRequestKey(caller.id().value(), requestKey).flatMap(this.intakes::find).orElseThrow();
+			}
+			return new Intake(id, client.clinicId(), clientId, now, answers, assessment, null, List.of());
 		});
-		return new Intake(id, client.clinicId(), clientId, now, answers, assessment, null, List.of());
 	}
 
 	/** The intake, if the caller may see it; the read is audited. */

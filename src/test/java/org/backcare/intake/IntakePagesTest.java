@@ -139,6 +139,58 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void theErrorSummaryListsTheProblemsInQuestionOrder_eachLinkedToItsQuestion() throws Exception {
+		MultiValueMap<String, String> form = completeForm();
+		form.remove("language");
+		form.set("pain.LOWER_BACK_LEFT", "0");
+		form.set("pain.LOWER_BACK_RIGHT", "0");
+		form.remove("painNow");
+		form.remove("saddleNumbness");
+		form.remove("startBack4");
+		form.set("weightKg", "heavy");
+		form.remove("wantToDoAgain");
+		String page = this.asClient.perform(post("/intake").params(form))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String summary = page.substring(page.indexOf("class=\"error-summary\""), page.indexOf("</ul>"));
+		assertThat(summary).containsSubsequence("href=\"#pain-NECK\"", "href=\"#painNow\"", "href=\"#saddleNumbness\"",
+				"href=\"#weightKg\"", "href=\"#startBack4\"", "href=\"#wantToDoAgain\"");
+		// Each link leads to the question's first answer, and the problem is repeated next to it.
+		assertThat(page).contains("id=\"painNow\"", "id=\"saddleNumbness\"", "id=\"startBack4\"", "id=\"pain-NECK\"")
+			.contains("<p class=\"field-error\">Pain now: please answer.</p>");
+	}
+
+	@Test
+	void aGermanBrowserGetsTheSameCorrectFieldErrors() throws Exception {
+		MultiValueMap<String, String> form = completeForm();
+		form.remove("painNow");
+		form.set("painWorst", "11");
+		form.remove("saddleNumbness");
+		form.set("wantToDoAgain", "");
+		String page = this.asClient.perform(post("/intake").params(form).header("Accept-Language", "de-DE,de;q=0.9"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Pain now: please answer.", Questions.RED_FLAGS.get("saddleNumbness") + ": please answer.",
+				"What you want to be able to do again: please answer.", "Worst pain over the last week: must be at most 10.")
+			.doesNotContain("darf nicht", "muss ", "kleiner oder gleich");
+	}
+
+	@Test
+	void aDoubleSubmittedFormStoresOneIntake() throws Exception {
+		MultiValueMap<String, String> form = completeForm();
+		form.add("requestKey", java.util.UUID.randomUUID().toString());
+		String first = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
+		String second = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
+		assertThat(second).isEqualTo(first).startsWith("/intake/");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
+			.query(Long.class).single()).isOne();
+	}
+
+	@Test
 	void aReferralIsExplainedKindly_theBookingPageOffersNoTimes_andTheFrontDeskCanRecordTheAllClear() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.set("bladderOrBowelDysfunction", "true");
