@@ -45,7 +45,8 @@ class CredentialsPages {
 			LocalDate from = LocalDate.parse(String.valueOf(validFrom));
 			LocalDate until = LocalDate.parse(String.valueOf(validUntil));
 			this.credentials.addLicence(therapist.id(), jurisdiction.strip(), number.strip(), from, until, documentRef);
-			return back(therapist, redirect, null);
+			return done(therapist, redirect, "Licence " + jurisdiction.strip() + " " + number.strip()
+					+ " recorded. It counts once someone who has seen the document verifies it.");
 		}
 		catch (DateTimeParseException ex) {
 			return back(therapist, redirect, "Please give both dates of the licence.");
@@ -63,7 +64,8 @@ class CredentialsPages {
 			RedirectAttributes redirect) {
 		Therapist therapist = own(id);
 		this.credentials.verifyLicence(therapist.id(), jurisdiction, number, CurrentUser.required().email());
-		return back(therapist, redirect, null);
+		return done(therapist, redirect, "Licence " + jurisdiction + " " + number + " verified: " + therapist.name()
+				+ " can be booked on the days it covers.");
 	}
 
 	@PostMapping("/admin/therapists/{id}/certifications")
@@ -72,9 +74,10 @@ class CredentialsPages {
 			RedirectAttributes redirect) {
 		Therapist therapist = own(id);
 		try {
-			this.credentials.recordCertification(therapist.id(), Technique.valueOf(String.valueOf(technique)),
-					date(certifiedOn), date(validUntil), null);
-			return back(therapist, redirect, null);
+			Technique certified = Technique.valueOf(String.valueOf(technique));
+			this.credentials.recordCertification(therapist.id(), certified, date(certifiedOn), date(validUntil), null);
+			return done(therapist, redirect, certified.displayName()
+					+ " certification recorded. It counts once someone who has seen the certificate verifies it.");
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			return back(therapist, redirect, "Please choose a technique and give dates as on the certificate.");
@@ -88,7 +91,8 @@ class CredentialsPages {
 	String verifyCertification(@PathVariable UUID id, @RequestParam Technique technique, RedirectAttributes redirect) {
 		Therapist therapist = own(id);
 		this.credentials.verifyCertification(therapist.id(), technique, CurrentUser.required().email());
-		return back(therapist, redirect, null);
+		return done(therapist, redirect, technique.displayName() + " certification verified: " + therapist.name()
+				+ " can be booked for it.");
 	}
 
 	private Therapist own(UUID id) {
@@ -102,6 +106,12 @@ class CredentialsPages {
 		if (problem != null) {
 			redirect.addFlashAttribute("credentialsProblem", problem);
 		}
+		return "redirect:/therapists/" + therapist.id() + "#credentials";
+	}
+
+	/** Back to the profile, saying what was done (a live region reads it out). */
+	private static String done(Therapist therapist, RedirectAttributes redirect, String confirmation) {
+		redirect.addFlashAttribute("credentialsDone", confirmation);
 		return "redirect:/therapists/" + therapist.id() + "#credentials";
 	}
 

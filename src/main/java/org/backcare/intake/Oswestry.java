@@ -116,20 +116,32 @@ public final class Oswestry {
 
 	public enum Band {
 
-		MINIMAL("Minimal disability", 20), MODERATE("Moderate disability", 40), SEVERE("Severe disability", 60),
-		CRIPPLED("Crippled", 80), BED_BOUND("Bed-bound (or exaggerating)", 100);
+		MINIMAL("Minimal disability", "gets in the way of everyday life only a little", 20),
+		MODERATE("Moderate disability", "makes some of everyday life harder", 40),
+		SEVERE("Severe disability", "makes much of everyday life hard", 60),
+		CRIPPLED("Crippled", "makes most of everyday life very hard", 80),
+		BED_BOUND("Bed-bound (or exaggerating)", "makes nearly everything very hard", 100);
 
 		private final String label;
 
+		private final String forClient;
+
 		private final BigDecimal upTo;
 
-		Band(String label, int upTo) {
+		Band(String label, String forClient, int upTo) {
 			this.label = label;
+			this.forClient = forClient;
 			this.upTo = BigDecimal.valueOf(upTo);
 		}
 
+		/** The published band name (Fairbank & Pynsent 2000), for the clinic's staff. */
 		public String label() {
 			return this.label;
+		}
+
+		/** The same band in plain, kind words for the client ("Your back pain …"). */
+		public String forClient() {
+			return this.forClient;
 		}
 
 		/** The band whose upper limit the index does not exceed (see the class comment for fractions). */

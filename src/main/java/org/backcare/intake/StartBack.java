@@ -78,7 +78,20 @@ public final class StartBack {
 
 	public enum Risk {
 
-		LOW, MEDIUM, HIGH
+		LOW("Good chances: back pain like yours usually settles with some care and staying active."),
+		MEDIUM("Some things may slow your recovery; a little more support usually helps."),
+		HIGH("Your recovery may take longer, so we suggest more support alongside massage.");
+
+		private final String forClient;
+
+		Risk(String forClient) {
+			this.forClient = forClient;
+		}
+
+		/** What the risk group means, in plain words for the client (no score, no group name). */
+		public String forClient() {
+			return this.forClient;
+		}
 
 	}
 

@@ -46,7 +46,9 @@ class ReviewPages {
 	@PostMapping("/reviews/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
 		Review review = this.reviews.find(id).orElseThrow(() -> new RecordNotFound("Review", id));
-		attempt(redirect, () -> this.reviews.reply(CurrentUser.required(), id, text));
+		if (attempt(redirect, () -> this.reviews.reply(CurrentUser.required(), id, text))) {
+			redirect.addFlashAttribute("reviewDone", "Your reply is published under the review.");
+		}
 		return "redirect:/therapists/" + review.therapistId() + "#reviews";
 	}
 
@@ -54,19 +56,25 @@ class ReviewPages {
 	String hide(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		Review review = this.reviews.find(id).orElseThrow(() -> new RecordNotFound("Review", id));
 		// Refusals (404 for anyone but the clinic's admins) are audited by Reviews and answered as such.
-		attempt(redirect, () -> this.reviews.hide(CurrentUser.required(), id, reason));
+		if (attempt(redirect, () -> this.reviews.hide(CurrentUser.required(), id, reason))) {
+			redirect.addFlashAttribute("reviewDone", "The review is hidden from everyone but the clinic's admins. "
+					+ "It is kept, with your reason.");
+		}
 		return "redirect:/therapists/" + review.therapistId() + "#reviews";
 	}
 
-	private static void attempt(RedirectAttributes redirect, Runnable action) {
+	/** Runs the action; a refusal is shown on the profile (but "not found" stays a 404). Whether it was done. */
+	private static boolean attempt(RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();
+			return true;
 		}
 		catch (ProblemException refused) {
 			if (refused.status().value() == 404) {
 				throw refused;
 			}
 			redirect.addFlashAttribute("reviewProblem", refused.getMessage());
+			return false;
 		}
 	}
 

@@ -38,6 +38,12 @@ class BookingPagesTest {
 	@Autowired
 	ClinicFixture fixture;
 
+	@Autowired
+	Bookings bookings;
+
+	@Autowired
+	org.backcare.client.Clients clients;
+
 	TestClinic clinic;
 
 	TherapistId therapist;
@@ -83,9 +89,17 @@ class BookingPagesTest {
 			.getRedirectedUrl();
 		this.pages.perform(get(confirmation))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("You are booked")))
+			.andExpect(content().string(containsString("Booked: ")))
 			.andExpect(content().string(containsString("09:00–10:00")));
 		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
+		// The same session as its client and its therapist read it.
+		Appointment seen = this.bookings.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
+		new Pages(this.mvc, this.clinic.signedIn(seen.clientId())).perform(get(confirmation))
+			.andExpect(content().string(containsString("You are booked")));
+		Appointment booked = this.bookings.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
+		new Pages(this.mvc, this.clinic.signedIn(booked.therapistId())).perform(get(confirmation))
+			.andExpect(content().string(containsString("Session with " + this.clients.get(booked.clientId()).name())))
+			.andExpect(content().string(not(containsString("You are booked"))));
 	}
 
 	@Test

@@ -198,13 +198,21 @@ class CredentialsTest {
 				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Berlin RENEWED"),
 						org.hamcrest.Matchers.containsString("not verified yet"),
 						org.hamcrest.Matchers.containsString("Berlin OLD"))));
+		String renewedFrom = this.today.plusDays(13)
+			.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
 		asAdmin.perform(get("/therapists/" + therapist))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Credentials (admins)"),
 						org.hamcrest.Matchers.containsString("renewal.pdf"),
-						org.hamcrest.Matchers.containsString("not verified"))));
+						org.hamcrest.Matchers.containsString("not verified"),
+						// One way of writing dates on the page, not ISO here and words there.
+						org.hamcrest.Matchers.containsString(renewedFrom + " – "),
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(this.today.plusDays(13).toString())))));
 		asAdmin.perform(post("/admin/therapists/" + therapist + "/licences/verify").param("jurisdiction", "Berlin")
-			.param("number", "RENEWED")).andExpect(status().is3xxRedirection());
+			.param("number", "RENEWED"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("credentialsDone", org.hamcrest.Matchers.startsWith("Licence Berlin RENEWED verified")));
 		asAdmin.perform(get("/admin"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Berlin RENEWED"))));

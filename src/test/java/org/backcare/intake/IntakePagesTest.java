@@ -163,6 +163,23 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void theClientReadsTheirResultInPlainWords_theStaffSeeScoresAndRules() throws Exception {
+		String location = this.asClient.perform(post("/intake").params(completeForm()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String forClient = this.asClient.perform(get(location)).andReturn().getResponse().getContentAsString();
+		assertThat(forClient).contains("Your back pain " + Oswestry.Band.MINIMAL.forClient(),
+				StartBack.Risk.LOW.forClient())
+			.doesNotContain(CareRules.VERSION, "of 9", "Oswestry", "20.00%");
+		String forStaff = new Pages(this.mvc, this.clinic.admin()).perform(get(location))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(forStaff).contains(CareRules.VERSION, "total 1 of 9", "Everyday life (Oswestry)", "20.00%");
+	}
+
+	@Test
 	void aGermanBrowserGetsTheSameCorrectFieldErrors() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.remove("painNow");
