@@ -179,6 +179,15 @@ public class Accounts {
 			.update();
 	}
 
+	/** The account of a client, whether or not it is still open (an erased one is found too). */
+	public Optional<CurrentUser> ofClient(org.backcare.client.ClientId client) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE client_id = ?")
+			.param(client.value())
+			.query(DETAILS)
+			.optional()
+			.map(AccountDetails::user);
+	}
+
 	public Optional<CurrentUser> find(AccountId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? AND enabled")
 			.param(id.value())

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * Therapists and admins join by invitation from an admin of the clinic. The invitation token is
  * shown once (until e-mail delivery exists it is returned to the admin to pass on); only its hash
@@ -79,7 +81,7 @@ class Invitations {
 				INSERT INTO invitation (clinic_id, token_hash, email, role, therapist_id, invited_by, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(admin.clinic().value(), Sha256.hex(token), email.strip(), role.name(),
-					(therapist != null) ? therapist.value() : null, admin.id().value(), expires.atOffset(ZoneOffset.UTC))
+					(therapist != null) ? therapist.value() : null, admin.id().value(), utc(expires))
 			.update();
 		this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.INVITATION_CREATED, admin.id(), admin.clinic(),
 				admin.role(), false, null, "role=" + role.name()));
@@ -109,7 +111,7 @@ class Invitations {
 	}
 
 	private OffsetDateTime now() {
-		return this.clock.instant().atOffset(ZoneOffset.UTC);
+		return utc(this.clock.instant());
 	}
 
 

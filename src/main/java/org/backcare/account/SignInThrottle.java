@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * Slows down and then pauses repeated sign-in attempts, per e-mail address and per network
  * address, following NIST SP 800-63B §5.2.2 (rate-limit online guessing) and the OWASP
@@ -92,7 +94,7 @@ class SignInThrottle {
 	}
 
 	private int count(String key, Instant now, int limit, Paused which) {
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		OffsetDateTime at = utc(now);
 		Object[] row = this.jdbc.sql("""
 				INSERT INTO sign_in_throttle (key, attempts, last_attempt) VALUES (?, 1, ?)
 				ON CONFLICT (key) DO UPDATE SET
@@ -112,7 +114,7 @@ class SignInThrottle {
 		}
 		if (attempts > limit) {
 			this.jdbc.sql("UPDATE sign_in_throttle SET locked_until = ? WHERE key = ?")
-				.params(now.plus(PAUSE).atOffset(ZoneOffset.UTC), key)
+				.params(utc(now.plus(PAUSE)), key)
 				.update();
 			throw new TooManyAttempts(PAUSE, which);
 		}

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import static org.backcare.platform.Timestamps.instant;
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * Writes audit events as they are published, synchronously: inside the publisher's transaction
  * where there is one, and before the publisher goes on where there is none. A failure to write
@@ -78,7 +81,7 @@ public class AuditLog {
 	 * Removes the network addresses recorded for an account's own actions (erasure). The events
 	 * stay, with their anonymous ids.
 	 */
-	public void forgetOrigins(UUID account) {
+	void forgetOrigins(UUID account) {
 		this.jdbc.sql("DELETE FROM audit_origin WHERE event_id IN (SELECT id FROM audit_event WHERE actor_account_id = ?)")
 			.param(account)
 			.update();
@@ -115,7 +118,7 @@ public class AuditLog {
 		params.add(filter.limit());
 		return this.jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+			.query((rs, n) -> new Entry(rs.getLong("id"), instant(rs, "at"),
 					rs.getObject("actor_account_id", UUID.class), rs.getString("actor_role"), rs.getString("action"),
 					rs.getString("record_type"), rs.getObject("record_id", UUID.class),
 					rs.getObject("subject_client_id", UUID.class), rs.getString("ip"), rs.getString("outcome"),
@@ -153,8 +156,5 @@ public class AuditLog {
 		return null;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 
 }

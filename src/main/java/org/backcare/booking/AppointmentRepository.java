@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.backcare.platform.Timestamps.instant;
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * Appointments in PostgreSQL. Writes that the exclusion constraints refuse come back as
  * {@link SlotTaken}: the database, not a prior read, decides who gets a slot.
@@ -221,12 +224,6 @@ class AppointmentRepository {
 				rs.getInt("version"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 
 }

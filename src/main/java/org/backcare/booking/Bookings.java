@@ -130,15 +130,6 @@ public class Bookings {
 	}
 
 	/**
-	 * After a client asked for erasure: their future sessions are cancelled (the time is free
-	 * again) and free text about them is removed. Past appointments stay, anonymous, for the
-	 * clinic's statistics.
-	 */
-	public void forgetClient(org.backcare.client.ClientId client) {
-		this.appointments.forgetClient(client, this.clock.instant());
-	}
-
-	/**
 	 * Books a session. With an idempotency key, a repeated request (same key, same content)
 	 * returns the appointment the first one made instead of booking again. The caller's right to
 	 * book for this client with this therapist is checked on the records as loaded for the booking

@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.backcare.platform.Timestamps.instant;
+import static org.backcare.platform.Timestamps.utc;
+
 @Repository
 class IntakeRepository {
 
@@ -47,7 +50,7 @@ class IntakeRepository {
 				                    referral, caution, restricted_techniques, request_key)
 				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[], ?)
 				ON CONFLICT (submitted_by, request_key) WHERE request_key IS NOT NULL DO NOTHING""")
-			.params(clinic.value(), id.value(), client.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+			.params(clinic.value(), id.value(), client.value(), utc(at),
 					submittedBy, this.json.writeValueAsString(answers), this.json.writeValueAsString(assessment),
 					assessment.rulesVersion(), assessment.referral().name(), assessment.caution(),
 					textArray(assessment.restricted().keySet().stream().map(Enum::name).toList()), requestKey)
@@ -128,7 +131,7 @@ class IntakeRepository {
 				INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
 				                               cleared_on, note)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(clinic.value(), intake.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), recordedBy,
+			.params(clinic.value(), intake.value(), utc(at), recordedBy,
 					recordedByName, clearedBy, clearedOn, note)
 			.update() == 1;
 	}
@@ -139,7 +142,7 @@ class IntakeRepository {
 				INSERT INTO recommendation_override (clinic_id, id, intake_id, recorded_at, recorded_by, recorded_by_name,
 				       techniques, initial_sessions, every_days, maintenance_every_weeks, note)
 				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
-			.params(clinic.value(), UUID.randomUUID(), intake.value(), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+			.params(clinic.value(), UUID.randomUUID(), intake.value(), utc(at),
 					recordedBy, recordedByName, textArray(techniques.stream().map(Enum::name).toList()),
 					phase.initialSessions(), phase.everyDays(), phase.maintenanceEveryWeeks(), note)
 			.update();
@@ -162,12 +165,12 @@ class IntakeRepository {
 
 	private Intake intake(ResultSet rs, int row) throws SQLException {
 		MedicalClearance clearance = (rs.getObject("c_recorded_at") == null) ? null
-				: new MedicalClearance(rs.getObject("c_recorded_at", OffsetDateTime.class).toInstant(),
+				: new MedicalClearance(instant(rs, "c_recorded_at"),
 						rs.getString("c_recorded_by"), rs.getString("cleared_by"),
 						rs.getObject("cleared_on", LocalDate.class), rs.getString("c_note"));
 		return new Intake(new IntakeId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
 				new ClientId(rs.getObject("client_id", UUID.class)),
-				rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+				instant(rs, "submitted_at"),
 				this.json.readValue(rs.getString("answers"), IntakeAnswers.class),
 				this.json.readValue(rs.getString("assessment"), Assessment.class), clearance,
 				List.of(this.json.readValue(rs.getString("overrides"), RecommendationOverride[].class)));

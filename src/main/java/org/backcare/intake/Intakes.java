@@ -30,7 +30,6 @@ import org.backcare.therapist.Technique;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -193,18 +192,6 @@ public class Intakes {
 
 	/** A client and their latest intake, null if they have not filled one in. */
 	public record ClientAssessment(Client client, Intake latest) {
-	}
-
-
-	/** Erasure: every intake of the client, with scores, clearances and overrides, is deleted. */
-	@Transactional
-	public int forgetClient(ClientId client) {
-		return this.intakes.forgetClient(client);
-	}
-
-	/** The client's own intakes, for their data export (no check: the export is for themselves). */
-	public List<Intake> exportOf(ClientId client) {
-		return this.intakes.ofClient(client);
 	}
 
 	/** The intake as the audit log names it. */

@@ -1,29 +1,28 @@
 package org.backcare.privacy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 
-import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.account.Role;
 import org.backcare.audit.AccessRule;
 import org.backcare.audit.HealthRecord;
 import org.backcare.audit.RecordAccess;
 import org.backcare.audit.RecordAction;
-import org.backcare.booking.Appointment;
-import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
+import org.backcare.client.ClientPrivacy;
 import org.backcare.client.Clients;
-import org.backcare.intake.Intakes;
 import org.backcare.platform.Forbidden;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,46 +40,34 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class PrivacyController {
 
-	private final Accounts accounts;
-
 	private final Clients clients;
 
-	private final Bookings bookings;
+	private final ClientPrivacy privacy;
 
 	private final RecordAccess access;
 
 	private final Clock clock;
 
-	private final org.backcare.audit.AuditLog auditLog;
-
-	private final Intakes intakes;
-
-	private final org.backcare.review.Reviews reviews;
-
-	PrivacyController(Accounts accounts, Clients clients, Bookings bookings, RecordAccess access,
-			Clock clock, org.backcare.audit.AuditLog auditLog, Intakes intakes, org.backcare.review.Reviews reviews) {
-		this.reviews = reviews;
-		this.auditLog = auditLog;
-		this.accounts = accounts;
+	PrivacyController(Clients clients, ClientPrivacy privacy, RecordAccess access, Clock clock) {
 		this.clients = clients;
-		this.bookings = bookings;
+		this.privacy = privacy;
 		this.access = access;
 		this.clock = clock;
-		this.intakes = intakes;
 	}
 
 	@GetMapping("/api/v1/me/data")
-	@Operation(summary = "Download everything BackCare holds about the signed-in client, as JSON")
-	ResponseEntity<DataExport> export() {
+	@ApiResponse(responseCode = "200", description = "The export, one member per part (and exportedAt)",
+			content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+					description = "exportedAt, then account, client, appointments, intakes and reviews, as BackCare holds them")))
+	@Operation(summary = "Download everything BackCare holds about the signed-in client, as JSON",
+			description = "One member per part of BackCare that keeps personal data: the account and its consents, the "
+					+ "client's details, appointments, intakes, reviews.")
+	ResponseEntity<Map<String, Object>> export() {
 		CurrentUser me = client();
-		Client client = this.clients.get(me.client());
-		DataExport export = new DataExport(this.clock.instant(),
-				new AccountData(me.email(), me.role(), this.accounts.openedAt(me.id())),
-				new ClientData(client.name(), client.email(), client.phone(), client.dateOfBirth()),
-				this.accounts.consents(me.id()),
-				this.bookings.ofClient(me.client()).stream().map(AppointmentData::of).toList(),
-				this.intakes.exportOf(me.client()), this.reviews.exportOf(me.client()));
 		this.access.check(me, RecordAction.DATA_EXPORTED, HealthRecord.client(me.clinic(), me.client()), own(me));
+		Map<String, Object> export = new LinkedHashMap<>();
+		export.put("exportedAt", this.clock.instant());
+		export.putAll(this.privacy.export(me.client()));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backcare-my-data.json\"")
 			.body(export);
@@ -89,20 +76,15 @@ class PrivacyController {
 	@PostMapping("/api/v1/me/erasure")
 	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "Erase the signed-in client's personal data",
-			description = "Future sessions are cancelled; name, contact details, date of birth and free text are removed; "
-					+ "the account is closed and every token revoked. Anonymous appointment statistics remain.")
+			description = "Future sessions are cancelled; name, contact details, date of birth, intakes, reviews and free "
+					+ "text are removed; the account is closed and every token revoked. Anonymous appointment statistics "
+					+ "remain.")
 	@Transactional
 	ResponseEntity<Void> erase(@Valid @RequestBody Erasure erasure) {
 		CurrentUser me = client();
+		// Audited first, in the same transaction: the entry commits with the erasure, or neither does.
 		this.access.check(me, RecordAction.DATA_ERASED, HealthRecord.client(me.clinic(), me.client()), own(me));
-		this.bookings.forgetClient(me.client());
-		// Health data is deleted outright: intakes with their scores, clearances and overrides.
-		this.intakes.forgetClient(me.client());
-		this.reviews.forgetClient(me.client());
-		this.clients.anonymise(me.client());
-		this.accounts.erase(me.id());
-		// Last, so that the address of the erasure request itself goes too.
-		this.auditLog.forgetOrigins(me.id().value());
+		this.privacy.erase(me.client());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -144,29 +126,6 @@ class PrivacyController {
 	}
 
 	record Erasure(@AssertTrue(message = "must be true to confirm that all personal data is to be erased") boolean confirm) {
-	}
-
-	record DataExport(Instant exportedAt, AccountData account, ClientData client, List<Accounts.Consent> consents,
-			List<AppointmentData> appointments, List<org.backcare.intake.Intake> intakes,
-			List<org.backcare.review.Review> reviews) {
-	}
-
-	record AccountData(String email, Role role, Instant openedAt) {
-	}
-
-	record ClientData(String name, String email, String phone, LocalDate dateOfBirth) {
-	}
-
-	record AppointmentData(UUID id, UUID therapistId, String service, String technique, Instant start, Instant end,
-			String status, Instant cancelledAt, String cancellationReason) {
-
-		static AppointmentData of(Appointment appointment) {
-			return new AppointmentData(appointment.id().value(), appointment.therapistId().value(), appointment.service(),
-					(appointment.technique() != null) ? appointment.technique().name() : null, appointment.start(),
-					appointment.end(), appointment.status().name(), appointment.cancelledAt(),
-					appointment.cancellationReason());
-		}
-
 	}
 
 }

@@ -33,6 +33,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.backcare.platform.Timestamps.instant;
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * The review module's public face. Who may do what: a client writes (and rewrites) their own
  * review of a therapist they have had a completed session with; the therapist replies; the
@@ -175,7 +178,7 @@ public class Reviews {
 			.params(review.clinicId().value(), reviewId)
 			.query((rs, n) -> new Revision(rs.getInt("revision"),
 					new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")), rs.getString("text"),
-					rs.getObject("written_at", OffsetDateTime.class).toInstant()))
+					instant(rs, "written_at")))
 			.list();
 	}
 
@@ -263,12 +266,12 @@ public class Reviews {
 	}
 
 	/** Erasure: the client's reviews and their earlier versions are deleted. */
-	public int forgetClient(ClientId client) {
+	int forgetClient(ClientId client) {
 		return this.jdbc.sql("DELETE FROM review WHERE client_id = ?").param(client.value()).update();
 	}
 
 	/** The client's own reviews, for their data export. */
-	public List<Review> exportOf(ClientId client) {
+	List<Review> exportOf(ClientId client) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE client_id = ? ORDER BY written_at")
 			.param(client.value())
 			.query(Reviews::review)
@@ -287,14 +290,7 @@ public class Reviews {
 				instant(rs, "hidden_at"), rs.getString("hidden_reason"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value == null) ? null : value.toInstant();
-	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 
 	/** A review rule refused; {@code rule} names it. */
 	static class ReviewRefused extends org.backcare.platform.RuleRefused {

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.backcare.platform.Timestamps.instant;
+
 /**
  * Licences and certifications as the clinic's admins manage them: recorded (unverified) from a
  * document, verified by someone who has seen it, and ended early when a licence is suspended or
@@ -59,7 +61,7 @@ public class Credentials {
 			.param(therapist.value())
 			.query((rs, n) -> new LicenceRecord(rs.getString("jurisdiction"), rs.getString("number"),
 					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-					rs.getString("document_ref"), rs.getString("verified_by"), instant(rs.getObject("verified_at", OffsetDateTime.class))))
+					rs.getString("document_ref"), rs.getString("verified_by"), instant(rs, "verified_at")))
 			.list(), this.jdbc.sql("""
 					SELECT technique, certified_on, valid_until, document_ref, verified_by, verified_at FROM certification
 					WHERE therapist_id = ? ORDER BY technique""")
@@ -67,7 +69,7 @@ public class Credentials {
 				.query((rs, n) -> new CertificationRecord(Technique.valueOf(rs.getString("technique")),
 						rs.getObject("certified_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
 						rs.getString("document_ref"), rs.getString("verified_by"),
-						instant(rs.getObject("verified_at", OffsetDateTime.class))))
+						instant(rs, "verified_at")))
 				.list());
 	}
 
@@ -186,8 +188,5 @@ public class Credentials {
 			.list();
 	}
 
-	private static Instant instant(OffsetDateTime value) {
-		return (value == null) ? null : value.toInstant();
-	}
 
 }

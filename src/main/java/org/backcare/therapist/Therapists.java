@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.backcare.platform.Timestamps.instant;
+import static org.backcare.platform.Timestamps.utc;
+
 /**
  * The therapist module's public face. Loads whole therapists (licences, certifications, hours)
  * in a fixed number of queries however many are asked for, because availability across a
@@ -214,12 +217,6 @@ public class Therapists {
 		return therapists.stream().map(TherapistId::value).toArray(UUID[]::new);
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
 
 }
