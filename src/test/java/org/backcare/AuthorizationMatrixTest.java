@@ -615,7 +615,7 @@ class AuthorizationMatrixTest {
 
 	/** Client A's intake answers as JSON; with a red flag when {@code referral}. */
 	private String intakeBody(boolean referral) {
-		org.backcare.intake.Examples answers = org.backcare.intake.Examples.officeWorker();
+		org.backcare.assessment.Examples answers = org.backcare.assessment.Examples.officeWorker();
 		if (referral) {
 			answers.yes("historyOfCancer");
 		}

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -85,7 +86,7 @@ class BadInputSweepTest {
 		String asClient = clinic.bearer(clinic.signedIn(client));
 		UUID appointment = existingAppointment(clinic, therapist, client, asAdmin);
 		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
-		ObjectNode intake = this.json.valueToTree(org.backcare.intake.Examples.officeWorker().yes("historyOfCancer").answers());
+		ObjectNode intake = this.json.valueToTree(org.backcare.assessment.Examples.officeWorker().yes("historyOfCancer").answers());
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
 		UUID review = existingReview(clinic, therapist, client, asClient);
@@ -212,6 +213,47 @@ class BadInputSweepTest {
 		assertThat(sent).as("requests sent").isGreaterThanOrEqualTo(500);
 		assertThat(wrong).as("requests that did not get a 4xx problem document").isEmpty();
 		assertThat(snapshot()).as("business data after the sweep").isEqualTo(before);
+	}
+
+	/**
+	 * The pages get the same hostile values in their query parameters and path ids, and must answer
+	 * each with a page of the site (a 4xx, in the layout), never a 5xx or raw problem JSON, and
+	 * change nothing.
+	 */
+	@Test
+	void everyMalformedPageRequestGetsAFriendlyPageAndChangesNothing() throws Exception {
+		TestClinic clinic = this.fixture.open();
+		TherapistId therapist = clinic.therapist();
+		ClientId client = clinic.client();
+		CurrentUser admin = clinic.admin();
+		Map<String, Object> before = snapshot();
+		List<String> paths = List.of("/appointments/%s", "/intake/%s", "/clients/%s/assessment", "/therapists/%s",
+				"/book?therapist=%s", "/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
+				"/book/slots?therapist=%s&service=TREATMENT_60", "/admin/audit?actor=%s", "/admin/audit?subject=%s",
+				"/intake?client=%s");
+		List<String> wrong = new ArrayList<>();
+		int sent = 0;
+		for (String path : paths) {
+			for (String value : List.of("abc", "-1", "99999999999", "2026-02-30", "'%20OR%201=1", "%3Cscript%3E",
+					"x".repeat(300), UUID.randomUUID().toString())) {
+				String uri = path.formatted(value);
+				MockHttpServletResponse response = this.mvc
+					.perform(get(java.net.URI.create(encodePath(uri))).with(Pages.as(admin)))
+					.andReturn()
+					.getResponse();
+				sent++;
+				boolean page = response.getContentType() != null && response.getContentType().startsWith("text/html")
+						&& response.getContentAsString().contains("<nav aria-label=\"Main\">");
+				boolean fine = response.getStatus() == 200 || response.getStatus() == 302;
+				if (response.getStatus() >= 500 || (!fine && (response.getStatus() < 400 || !page))) {
+					wrong.add("GET " + abbreviate(uri) + " -> " + response.getStatus() + " " + response.getContentType());
+				}
+			}
+		}
+		assertThat(sent).as("page requests sent").isGreaterThanOrEqualTo(80);
+		assertThat(wrong).as("page requests that did not get a friendly 4xx page (or the page itself)").isEmpty();
+		assertThat(snapshot()).as("business data after the sweep").isEqualTo(before);
+		assertThat(client).isNotNull();
 	}
 
 	private int check(Endpoint endpoint, String body, MediaType type, List<String> wrong, String what) throws Exception {

@@ -187,7 +187,7 @@ class DemoClinic implements ApplicationRunner {
 	/** Entered by the demo front desk, as from paper forms. */
 	private void seedIntakes(Clinic clinic) {
 		var admin = this.accounts.idOf(DemoAccounts.ADMIN.email()).flatMap(this.accounts::find).orElseThrow();
-		Map<String, org.backcare.intake.IntakeAnswers> intakes = Map.of("jonas.weber@example.org",
+		Map<String, org.backcare.assessment.IntakeAnswers> intakes = Map.of("jonas.weber@example.org",
 				DemoIntakes.liftingStrain(), "sofia.rossi@example.org", DemoIntakes.chronicOnBloodThinners(),
 				"tom.becker@example.org", DemoIntakes.historyOfCancer());
 		this.clients.all(clinic.id())

@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.backcare.intake.Cause;
-import org.backcare.intake.GenderPreference;
-import org.backcare.intake.IntakeAnswers;
-import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
-import org.backcare.intake.IntakeAnswers.Goals;
-import org.backcare.intake.IntakeAnswers.PainMap;
-import org.backcare.intake.IntakeAnswers.PainRatings;
-import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
-import org.backcare.intake.Oswestry;
-import org.backcare.intake.PainDuration;
-import org.backcare.intake.PainRegion;
-import org.backcare.intake.Pressure;
-import org.backcare.intake.StartBack;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.GenderPreference;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.assessment.IntakeAnswers.Goals;
+import org.backcare.assessment.IntakeAnswers.PainMap;
+import org.backcare.assessment.IntakeAnswers.PainRatings;
+import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Pressure;
+import org.backcare.assessment.StartBack;
 
 /**
  * Three demo clients' intakes, one of each kind the front desk meets: a fresh lifting strain

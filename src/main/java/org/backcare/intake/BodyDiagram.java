@@ -1,5 +1,6 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.PainRegion;
 import java.util.List;
 
 /**

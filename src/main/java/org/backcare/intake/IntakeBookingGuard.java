@@ -1,5 +1,6 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.Referral;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

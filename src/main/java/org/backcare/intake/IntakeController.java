@@ -1,5 +1,17 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.RedFlagScreen;
+import org.backcare.assessment.ContraindicationScreen;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.Questions;
+import org.backcare.assessment.Licences;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +30,7 @@ import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
-import org.backcare.intake.Recommendation.Phase;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 

@@ -1,5 +1,13 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.Pressure;
+import org.backcare.assessment.GenderPreference;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -8,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.backcare.intake.IntakeAnswers.Body;
-import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
-import org.backcare.intake.IntakeAnswers.Goals;
-import org.backcare.intake.IntakeAnswers.PainMap;
-import org.backcare.intake.IntakeAnswers.PainRatings;
-import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.IntakeAnswers.Body;
+import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.assessment.IntakeAnswers.Goals;
+import org.backcare.assessment.IntakeAnswers.PainMap;
+import org.backcare.assessment.IntakeAnswers.PainRatings;
+import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 
 import org.springframework.util.MultiValueMap;
 

@@ -1,5 +1,8 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Questions;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,15 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.Pressure;
+import org.backcare.assessment.GenderPreference;
+import org.backcare.assessment.Questions;
+import org.backcare.assessment.Licences;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +27,7 @@ import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinics;
-import org.backcare.intake.Recommendation.Phase;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.platform.ProblemException;
 import org.backcare.therapist.Technique;
 

@@ -1,5 +1,10 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.Referral;
+import org.backcare.assessment.IntakeAnswers;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,7 +19,7 @@ import java.util.UUID;
 
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
-import org.backcare.intake.Recommendation.Phase;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.therapist.Technique;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -1,5 +1,7 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.IntakeAnswers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +22,7 @@ import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
-import org.backcare.intake.Recommendation.Phase;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;

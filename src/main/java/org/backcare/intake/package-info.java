@@ -6,3 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake")
 package org.backcare.intake;
+
+import org.backcare.assessment.Oswestry;

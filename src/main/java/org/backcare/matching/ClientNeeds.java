@@ -2,7 +2,7 @@ package org.backcare.matching;
 
 import java.util.List;
 
-import org.backcare.intake.GenderPreference;
+import org.backcare.assessment.GenderPreference;
 import org.backcare.therapist.Technique;
 
 /**

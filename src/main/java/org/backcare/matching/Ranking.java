@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.backcare.intake.GenderPreference;
+import org.backcare.assessment.GenderPreference;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;

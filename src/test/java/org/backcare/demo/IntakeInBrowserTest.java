@@ -78,8 +78,8 @@ class IntakeInBrowserTest {
 				.isEqualTo("region level-7");
 			// The client reads plain words; the scores themselves are for the clinic's staff.
 			assertThat(page.findElement(By.cssSelector(".scores")).getText())
-				.contains("Your back pain " + org.backcare.intake.Oswestry.Band.MINIMAL.forClient(),
-						org.backcare.intake.StartBack.Risk.LOW.forClient())
+				.contains("Your back pain " + org.backcare.assessment.Oswestry.Band.MINIMAL.forClient(),
+						org.backcare.assessment.StartBack.Risk.LOW.forClient())
 				.doesNotContain("20.00%", "Minimal disability");
 			browser.screenshot("intake-result", 2000);
 			resultUrl = page.getCurrentUrl();

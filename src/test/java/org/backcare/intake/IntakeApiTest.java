@@ -1,5 +1,11 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.Examples;
 import java.util.Map;
 
 

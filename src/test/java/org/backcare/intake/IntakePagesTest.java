@@ -1,5 +1,11 @@
 package org.backcare.intake;
 
+import org.backcare.assessment.StartBack;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Questions;
+import org.backcare.assessment.Examples;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

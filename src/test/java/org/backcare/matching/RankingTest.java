@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.backcare.clinic.ClinicId;
-import org.backcare.intake.GenderPreference;
+import org.backcare.assessment.GenderPreference;
 import org.backcare.review.ReviewSummary;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.Licence;

@@ -10,7 +10,7 @@ import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
-import org.backcare.intake.Examples;
+import org.backcare.assessment.Examples;
 import org.backcare.therapist.TherapistId;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.backcare.intake.IntakeAnswers.Body;
-import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
-import org.backcare.intake.IntakeAnswers.Goals;
-import org.backcare.intake.IntakeAnswers.PainMap;
-import org.backcare.intake.IntakeAnswers.PainRatings;
-import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.IntakeAnswers.Body;
+import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.assessment.IntakeAnswers.Goals;
+import org.backcare.assessment.IntakeAnswers.PainMap;
+import org.backcare.assessment.IntakeAnswers.PainRatings;
+import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 
 /**
  * Intake answers for tests: an office worker with two weeks of lower back pain from sitting and

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.backcare.intake.Finding.Severity;
-import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
-import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.Finding.Severity;
+import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 import org.backcare.therapist.Technique;
 
 /**
@@ -31,14 +31,14 @@ public final class ContraindicationScreen {
 
 	private static final Set<Technique> DEEP_PRESSURE = EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
 
-	record Rule(String code, Predicate<Facts> applies, Set<Technique> rulesOut, String forClient, String forTherapist,
+	public record Rule(String code, Predicate<Facts> applies, Set<Technique> rulesOut, String forClient, String forTherapist,
 			String source) {
 	}
 
-	record Facts(ContraindicationAnswers answers, RedFlagAnswers flags) {
+	public record Facts(ContraindicationAnswers answers, RedFlagAnswers flags) {
 	}
 
-	static final List<Rule> RULES = List.of(
+	public static final List<Rule> RULES = List.of(
 			new Rule("suspected-dvt", f -> f.answers().suspectedDvt(), EnumSet.noneOf(Technique.class),
 					"You told us a blood clot in a leg is suspected: please see a doctor promptly. The legs will not be massaged until a doctor has ruled a clot out.",
 					"Suspected DVT: no massage of the lower limbs until ruled out (risk of embolism); advise prompt medical assessment",
@@ -73,7 +73,7 @@ public final class ContraindicationScreen {
 	private ContraindicationScreen() {
 	}
 
-	static List<Finding> screen(ContraindicationAnswers answers, RedFlagAnswers flags) {
+	public static List<Finding> screen(ContraindicationAnswers answers, RedFlagAnswers flags) {
 		Facts facts = new Facts(answers, flags);
 		List<Finding> found = new ArrayList<>();
 		for (Rule rule : RULES) {
@@ -85,7 +85,7 @@ public final class ContraindicationScreen {
 	}
 
 	/** Each technique ruled out, with the first condition that rules it out. */
-	static Map<Technique, String> restrictions(ContraindicationAnswers answers, RedFlagAnswers flags) {
+	public static Map<Technique, String> restrictions(ContraindicationAnswers answers, RedFlagAnswers flags) {
 		Facts facts = new Facts(answers, flags);
 		Map<Technique, String> restricted = new LinkedHashMap<>();
 		for (Rule rule : RULES) {

@@ -1,11 +1,11 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import org.junit.jupiter.api.Test;
 
 import org.backcare.therapist.Technique;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.backcare.intake.Examples.officeWorker;
+import static org.backcare.assessment.Examples.officeWorker;
 
 /** The recommendation: which rules fire, in which order techniques come, and what contraindications remove. */
 class CareRulesTest {

@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /**
  * The regions of the pain map. Each is drawn on the front or the back body diagram (the neck,

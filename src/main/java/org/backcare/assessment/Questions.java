@@ -1,12 +1,12 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The screening questions as the client reads them, keyed by the answer field they fill. */
-final class Questions {
+public final class Questions {
 
-	static final Map<String, String> RED_FLAGS = ordered(
+	public static final Map<String, String> RED_FLAGS = ordered(
 			"saddleNumbness", "Do you have numbness or tingling around your bottom, genitals or inner thighs (where you would sit on a saddle)?",
 			"bladderOrBowelDysfunction", "Have you had new trouble passing urine, or controlling or feeling your bladder or bowels?",
 			"legWeaknessOrGaitChange", "Are your legs getting weaker, or has the way you walk changed?",
@@ -21,7 +21,7 @@ final class Questions {
 			"constantNightPain", "Is the pain constant at night, without easing when you change position?",
 			"firstEpisode", "Is this the first time you have had back pain like this?");
 
-	static final Map<String, String> CONTRAINDICATIONS = ordered(
+	public static final Map<String, String> CONTRAINDICATIONS = ordered(
 			"suspectedDvt", "Has a doctor said you might have a blood clot in a leg (DVT), or is one calf swollen, warm and painful?",
 			"recentFracture", "Have you broken a bone in the last 3 months?",
 			"osteoporosis", "Have you been told you have osteoporosis (thin bones)?",

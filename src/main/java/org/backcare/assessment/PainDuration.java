@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /**
  * How long this episode of back pain has lasted. The cut-offs are the conventional ones used by

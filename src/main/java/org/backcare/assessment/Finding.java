@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /**
  * Something the screens found: a red flag or a contraindication, with what the client is told,

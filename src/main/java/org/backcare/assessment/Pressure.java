@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /** The massage pressure the client prefers. */
 public enum Pressure {

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.backcare.intake.StartBack.Bothersomeness;
-import org.backcare.intake.StartBack.Risk;
+import org.backcare.assessment.StartBack.Bothersomeness;
+import org.backcare.assessment.StartBack.Risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

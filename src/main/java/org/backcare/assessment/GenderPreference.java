@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /** Whom the client would feel comfortable with; matching uses it as a preference, never a filter. */
 public enum GenderPreference {

@@ -1,10 +1,10 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.backcare.intake.IntakeAnswers.PainRatings;
+import org.backcare.assessment.IntakeAnswers.PainRatings;
 import org.backcare.therapist.Technique;
 
 /**

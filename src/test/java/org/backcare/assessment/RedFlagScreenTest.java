@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.stream.Stream;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.backcare.intake.Examples.officeWorker;
+import static org.backcare.assessment.Examples.officeWorker;
 
 /** Each red flag alone, the ones that need a combination, the age boundaries, and combinations. */
 class RedFlagScreenTest {

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.backcare.intake.Oswestry.Band;
+import org.backcare.assessment.Oswestry.Band;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.List;
 
@@ -40,10 +40,10 @@ public final class StartBack {
 	public static final String BOTHERSOMENESS_ITEM = "Overall, how bothersome has your back pain been in the last 2 weeks?";
 
 	/** Low risk ends at this total (Hill et al. 2008). */
-	static final int LOW_RISK_MAX_TOTAL = 3;
+	public static final int LOW_RISK_MAX_TOTAL = 3;
 
 	/** A psychosocial subscale above this is high risk (Hill et al. 2008). */
-	static final int HIGH_RISK_MIN_SUBSCALE = 4;
+	public static final int HIGH_RISK_MIN_SUBSCALE = 4;
 
 	private StartBack() {
 	}
@@ -113,7 +113,7 @@ public final class StartBack {
 		return new Score(total, psychosocial, risk(total, psychosocial), VERSION);
 	}
 
-	static Risk risk(int total, int psychosocial) {
+	public static Risk risk(int total, int psychosocial) {
 		if (total <= LOW_RISK_MAX_TOTAL) {
 			return Risk.LOW;
 		}

@@ -1,12 +1,12 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.backcare.intake.Finding.Severity;
-import org.backcare.intake.IntakeAnswers.ContraindicationAnswers;
-import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.Finding.Severity;
+import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
+import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 
 /**
  * Red flags: answers that may point to a serious cause of back pain (cauda equina syndrome,
@@ -23,10 +23,10 @@ import org.backcare.intake.IntakeAnswers.RedFlagAnswers;
 public final class RedFlagScreen {
 
 	/** "Onset over 50": from 51 (AHCPR 1994, Table 2: "age over 50"). */
-	static final int OLDEST_WITHOUT_FLAG = 50;
+	public static final int OLDEST_WITHOUT_FLAG = 50;
 
 	/** "Onset under 20": up to 19 (AHCPR 1994, Table 2: "age under 20"). */
-	static final int YOUNGEST_WITHOUT_FLAG = 20;
+	public static final int YOUNGEST_WITHOUT_FLAG = 20;
 
 	private static final String CAUDA_EQUINA = "NICE NG59 1.1.1 and NICE CKS low back pain (cauda equina syndrome); "
 			+ "AHCPR 1994 Table 2; Greenhalgh et al. JOSPT 2020";
@@ -38,16 +38,16 @@ public final class RedFlagScreen {
 
 	private static final String FRACTURE = "AHCPR 1994 Table 2 (fracture); NICE CKS low back pain (spinal fracture)";
 
-	record Flag(String code, Severity severity, Predicate<Facts> applies, String forClient, String forTherapist,
+	public record Flag(String code, Severity severity, Predicate<Facts> applies, String forClient, String forTherapist,
 			String source) {
 	}
 
 	/** The answers a flag looks at, with the client's age when the intake was made. */
-	record Facts(RedFlagAnswers flags, ContraindicationAnswers contraindications, int age) {
+	public record Facts(RedFlagAnswers flags, ContraindicationAnswers contraindications, int age) {
 	}
 
 	/** Every red flag, in the order they are shown. */
-	static final List<Flag> FLAGS = List.of(
+	public static final List<Flag> FLAGS = List.of(
 			new Flag("saddle-numbness", Severity.URGENT_REFERRAL, f -> f.flags().saddleNumbness(),
 					"numbness around your bottom, genitals or inner thighs",
 					"Saddle anaesthesia: possible cauda equina syndrome", CAUDA_EQUINA),
@@ -92,7 +92,7 @@ public final class RedFlagScreen {
 	private RedFlagScreen() {
 	}
 
-	static List<Finding> screen(RedFlagAnswers flags, ContraindicationAnswers contraindications, int age) {
+	public static List<Finding> screen(RedFlagAnswers flags, ContraindicationAnswers contraindications, int age) {
 		Facts facts = new Facts(flags, contraindications, age);
 		List<Finding> found = new ArrayList<>();
 		for (Flag flag : FLAGS) {
@@ -103,7 +103,7 @@ public final class RedFlagScreen {
 		return found;
 	}
 
-	static Referral referral(List<Finding> redFlags) {
+	public static Referral referral(List<Finding> redFlags) {
 		if (redFlags.stream().anyMatch(finding -> finding.severity() == Severity.URGENT_REFERRAL)) {
 			return Referral.URGENT;
 		}

@@ -1,4 +1,5 @@
-package org.backcare.intake;
+package org.backcare.assessment;
+
 
 /** The themes of home self-care a recommendation can include. */
 public enum HomeCareTheme {

@@ -1,4 +1,4 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.backcare.intake.Recommendation.Excluded;
-import org.backcare.intake.Recommendation.FiredRule;
-import org.backcare.intake.Recommendation.HomeCare;
-import org.backcare.intake.Recommendation.Phase;
-import org.backcare.intake.Recommendation.TechniqueChoice;
+import org.backcare.assessment.Recommendation.Excluded;
+import org.backcare.assessment.Recommendation.FiredRule;
+import org.backcare.assessment.Recommendation.HomeCare;
+import org.backcare.assessment.Recommendation.Phase;
+import org.backcare.assessment.Recommendation.TechniqueChoice;
 import org.backcare.therapist.Technique;
 
 /**
@@ -44,13 +44,13 @@ public final class CareRules {
 	public static final String VERSION = "care-rules 2026-11-24";
 
 	/** WHO obesity threshold: a BMI of 30.0 or more (WHO TRS 894, 2000). */
-	static final double OBESITY_BMI = 30.0;
+	public static final double OBESITY_BMI = 30.0;
 
 	private static final String TEACHING = "Technique choice by tissue pattern: Fritz, Mosby's Fundamentals of "
 			+ "Therapeutic Massage 2020; massage for back pain: Furlan et al., Cochrane 2015";
 
 	/** What a rule looks at. */
-	record Facts(IntakeAnswers answers, StartBack.Score startBack, Double bodyMassIndex) {
+	public record Facts(IntakeAnswers answers, StartBack.Score startBack, Double bodyMassIndex) {
 
 		PainDuration duration() {
 			return this.answers.duration();
@@ -70,22 +70,22 @@ public final class CareRules {
 	sealed interface Advice {
 	}
 
-	record Suggest(Technique technique, String reason) implements Advice {
+	public record Suggest(Technique technique, String reason) implements Advice {
 	}
 
-	record AtHome(HomeCareTheme theme, String reason) implements Advice {
+	public record AtHome(HomeCareTheme theme, String reason) implements Advice {
 	}
 
-	record WithOthers(String reason) implements Advice {
+	public record WithOthers(String reason) implements Advice {
 	}
 
-	record Schedule(Phase phase) implements Advice {
+	public record Schedule(Phase phase) implements Advice {
 	}
 
 	/**
 	 * @param fallback applies only when no other rule has proposed a technique that is allowed
 	 */
-	record Rule(String id, String when, String source, Predicate<Facts> applies, List<Advice> advice, boolean fallback) {
+	public record Rule(String id, String when, String source, Predicate<Facts> applies, List<Advice> advice, boolean fallback) {
 
 		Rule(String id, String when, String source, Predicate<Facts> applies, Advice... advice) {
 			this(id, when, source, applies, List.of(advice), false);
@@ -93,7 +93,7 @@ public final class CareRules {
 
 	}
 
-	static final List<Rule> RULES = List.of(
+	public static final List<Rule> RULES = List.of(
 			new Rule("tension-from-sitting", "Posture or long sitting is a cause", TEACHING,
 					f -> f.causedBy(Cause.POSTURE, Cause.PROLONGED_SITTING),
 					new Suggest(Technique.SWEDISH, "first, to relax the muscles that sitting and posture keep tense"),
@@ -187,7 +187,7 @@ public final class CareRules {
 	private CareRules() {
 	}
 
-	static Recommendation recommend(Facts facts, Map<Technique, String> restricted) {
+	public static Recommendation recommend(Facts facts, Map<Technique, String> restricted) {
 		Map<Technique, List<String>> techniques = new LinkedHashMap<>();
 		Set<Technique> excluded = EnumSet.noneOf(Technique.class);
 		Map<HomeCareTheme, List<String>> home = new LinkedHashMap<>();
