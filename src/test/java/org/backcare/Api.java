@@ -5,7 +5,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The API as one signed-in caller sees it: every request carries that caller's bearer token. */
+/**
+ * The API as one signed-in caller sees it: every request carries that caller's bearer
+ * token.
+ */
 public final class Api {
 
 	private final MockMvc mvc;

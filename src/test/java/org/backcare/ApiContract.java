@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * The published OpenAPI document as a contract: an exchange (request and answer) that the
  * document does not describe is a lie in the document, or a bug in the code. Checked with
- * Atlassian's swagger-request-validator against {@code /v3/api-docs} as BackCare serves it.
+ * Atlassian's swagger-request-validator against {@code /v3/api-docs} as BackCare serves
+ * it.
  */
 public final class ApiContract {
 
@@ -27,7 +28,8 @@ public final class ApiContract {
 	private ApiContract(String document) {
 		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
 			.withLevelResolver(LevelResolver.create()
-				// Callers without a token are part of every check: their request lacks what the document asks for on purpose.
+				// Callers without a token are part of every check: their request lacks
+				// what the document asks for on purpose.
 				.withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
 				.build())
 			.build();

@@ -12,14 +12,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,11 +39,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * Every endpoint and page, called by every kind of caller, about a record that is theirs and one
- * that is not: the appointment of client A with therapist X in one clinic. Every API answer is also
- * checked against the published OpenAPI document ({@link ApiContract}). A new endpoint without
- * a row here fails {@link #everyEndpointHasARule()}, so none can ship without a decision on who
- * may call it.
+ * Every endpoint and page, called by every kind of caller, about a record that is theirs
+ * and one that is not: the appointment of client A with therapist X in one clinic. Every
+ * API answer is also checked against the published OpenAPI document
+ * ({@link ApiContract}). A new endpoint without a row here fails
+ * {@link #everyEndpointHasARule()}, so none can ship without a decision on who may call
+ * it.
  */
 @IntegrationTest
 class AuthorizationMatrixTest {
@@ -55,25 +56,28 @@ class AuthorizationMatrixTest {
 
 	}
 
-	/** Framework endpoints that nobody calls on purpose; Spring Boot renders /error for failures. */
+	/**
+	 * Framework endpoints that nobody calls on purpose; Spring Boot renders /error for
+	 * failures.
+	 */
 	static final Set<String> NOT_ENDPOINTS = Set.of("* /error");
 
 	/** Endpoints served by Spring Security's filters rather than by a controller. */
 	static final Set<String> SECURITY_FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
 
 	/**
-	 * Endpoints that read or change a health record. Every call of one by a signed-in caller that
-	 * is refused (403, 404) must leave a REFUSED audit entry by that caller (a refusal by role, before
-	 * any record is touched, is on record as ACCESS_DENIED), and every successful
-	 * read (and every successful API change) an OK one: a controller that reaches a health record
-	 * without going through {@code RecordAccess} fails here.
+	 * Endpoints that read or change a health record. Every call of one by a signed-in
+	 * caller that is refused (403, 404) must leave a REFUSED audit entry by that caller
+	 * (a refusal by role, before any record is touched, is on record as ACCESS_DENIED),
+	 * and every successful read (and every successful API change) an OK one: a controller
+	 * that reaches a health record without going through {@code RecordAccess} fails here.
 	 */
 	static final Set<String> HEALTH_RECORDS = Set.of("POST /api/v1/appointments", "GET /api/v1/appointments/{id}",
 			"POST /api/v1/appointments/{id}/cancel", "POST /api/v1/appointments/{id}/reschedule",
-			"POST /api/v1/appointments/{id}/complete", "GET /api/v1/therapists/{id}/schedule", "GET /api/v1/clients/{id}",
-			"POST /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes",
-			"GET /api/v1/clients/{clientId}/intakes/latest", "GET /api/v1/intakes/{id}",
-			"POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
+			"POST /api/v1/appointments/{id}/complete", "GET /api/v1/therapists/{id}/schedule",
+			"GET /api/v1/clients/{id}", "POST /api/v1/clients/{clientId}/intakes",
+			"GET /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes/latest",
+			"GET /api/v1/intakes/{id}", "POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
 			"PUT /api/v1/therapists/{id}/review", "POST /api/v1/reviews/{id}/reply", "GET /api/v1/reviews/{id}/history",
 			"GET /api/v1/admin/reviews", "POST /api/v1/admin/reviews/{id}/hide", "GET /api/v1/clients/{id}/matches",
 			"GET /api/v1/me/data", "POST /api/v1/me/erasure", "GET /api/v1/admin/dashboard", "POST /book",
@@ -83,26 +87,28 @@ class AuthorizationMatrixTest {
 			"POST /reviews/{id}/hide", "GET /admin");
 
 	/**
-	 * Health-record endpoints that list many records (or none, for a caller who may see none of
-	 * them): each record listed is an audited read, so an empty list leaves no entry, and their
-	 * successes are not checked here ({@code AuditLogTest} checks the lists).
+	 * Health-record endpoints that list many records (or none, for a caller who may see
+	 * none of them): each record listed is an audited read, so an empty list leaves no
+	 * entry, and their successes are not checked here ({@code AuditLogTest} checks the
+	 * lists).
 	 */
 	static final Set<String> LISTS = Set.of("GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard",
 			"GET /assessments", "GET /admin", "GET /match");
 
 	/**
-	 * Endpoints that hold no health record: public directory and availability, sign-in and the
-	 * caller's own account and contact details, staff credentials, the audit log itself (which
-	 * holds ids, not health data), documentation. A new endpoint must be put in one of the two sets.
+	 * Endpoints that hold no health record: public directory and availability, sign-in
+	 * and the caller's own account and contact details, staff credentials, the audit log
+	 * itself (which holds ids, not health data), documentation. A new endpoint must be
+	 * put in one of the two sets.
 	 */
 	static final Set<String> NO_HEALTH_RECORD = Set.of("GET /api/v1/therapists", "GET /api/v1/therapists/{id}",
 			"GET /api/v1/therapists/{id}/availability", "GET /api/v1/availability", "POST /api/v1/auth/token",
-			"POST /api/v1/auth/register", "GET /api/v1/me", "POST /api/v1/auth/logout", "GET /api/v1/auth/consent-texts",
-			"POST /api/v1/auth/invitations/accept", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
-			"GET /api/v1/intake/rules", "GET /api/v1/intake/questionnaire", "GET /api/v1/therapists/{id}/reviews",
-			"GET /api/v1/admin/therapists/{id}/credentials", "POST /api/v1/admin/therapists/{id}/licences",
-			"POST /api/v1/admin/therapists/{id}/licences/verify", "POST /api/v1/admin/therapists/{id}/licences/end",
-			"POST /api/v1/admin/therapists/{id}/certifications",
+			"POST /api/v1/auth/register", "GET /api/v1/me", "POST /api/v1/auth/logout",
+			"GET /api/v1/auth/consent-texts", "POST /api/v1/auth/invitations/accept", "GET /api/v1/me/profile",
+			"PUT /api/v1/me/profile", "GET /api/v1/intake/rules", "GET /api/v1/intake/questionnaire",
+			"GET /api/v1/therapists/{id}/reviews", "GET /api/v1/admin/therapists/{id}/credentials",
+			"POST /api/v1/admin/therapists/{id}/licences", "POST /api/v1/admin/therapists/{id}/licences/verify",
+			"POST /api/v1/admin/therapists/{id}/licences/end", "POST /api/v1/admin/therapists/{id}/certifications",
 			"POST /api/v1/admin/therapists/{id}/certifications/verify", "PUT /api/v1/clients/{id}/found-via",
 			"GET /api/v1/admin/audit", "GET /api/v1/admin/accounts", "POST /api/v1/admin/accounts/{id}/disable",
 			"POST /api/v1/admin/invitations", "GET /", "GET /login", "GET /register", "POST /register", "GET /book",
@@ -184,195 +190,205 @@ class AuthorizationMatrixTest {
 	}
 
 	private void defineRows() {
-		// ------------------------------------------ anon  A    B    X    Y    admin other
-		api("GET /api/v1/therapists", t -> get("/api/v1/therapists").param("clinic", t.clinicId()),
+		// ------------------------------------------ anon A B X Y admin other
+		api("GET /api/v1/therapists", t -> get("/api/v1/therapists").param("clinic", t.clinicId()), 200, 200, 200, 200,
+				200, 200, 200);
+		api("GET /api/v1/therapists/{id}", t -> get("/api/v1/therapists/{id}", t.therapistX.value()), 200, 200, 200,
+				200, 200, 200, 200);
+		api("GET /api/v1/therapists/{id}/availability",
+				t -> get("/api/v1/therapists/{id}/availability", t.therapistX.value()).param("service", "TREATMENT_60"),
 				200, 200, 200, 200, 200, 200, 200);
-		api("GET /api/v1/therapists/{id}", t -> get("/api/v1/therapists/{id}", t.therapistX.value()),
-				200, 200, 200, 200, 200, 200, 200);
-		api("GET /api/v1/therapists/{id}/availability", t -> get("/api/v1/therapists/{id}/availability",
-				t.therapistX.value()).param("service", "TREATMENT_60"),
-				200, 200, 200, 200, 200, 200, 200);
-		api("GET /api/v1/availability", t -> get("/api/v1/availability").param("service", "TREATMENT_60")
-			.param("clinic", t.clinicId()),
-				200, 200, 200, 200, 200, 200, 200);
-		api("POST /api/v1/appointments", t -> json(post("/api/v1/appointments"), t.bookingBody(t.nextSlot())),
-				401, 201, 403, 403, 403, 201, 404);
-		api("GET /api/v1/appointments/{id}", t -> get("/api/v1/appointments/{id}", t.appointment()),
-				401, 200, 404, 200, 404, 200, 404);
-		api("POST /api/v1/appointments/{id}/cancel", t -> json(post("/api/v1/appointments/{id}/cancel", t.appointment()),
-				"{\"reason\": \"matrix\"}"),
-				401, 200, 404, 200, 404, 200, 404);
-		api("POST /api/v1/appointments/{id}/reschedule", t -> json(post("/api/v1/appointments/{id}/reschedule",
-				t.appointment()), "{\"start\": \"" + t.nextSlot().format(ISO_OFFSET_DATE_TIME) + "\"}"),
+		api("GET /api/v1/availability",
+				t -> get("/api/v1/availability").param("service", "TREATMENT_60").param("clinic", t.clinicId()), 200,
+				200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/appointments", t -> json(post("/api/v1/appointments"), t.bookingBody(t.nextSlot())), 401, 201,
+				403, 403, 403, 201, 404);
+		api("GET /api/v1/appointments/{id}", t -> get("/api/v1/appointments/{id}", t.appointment()), 401, 200, 404, 200,
+				404, 200, 404);
+		api("POST /api/v1/appointments/{id}/cancel",
+				t -> json(post("/api/v1/appointments/{id}/cancel", t.appointment()), "{\"reason\": \"matrix\"}"), 401,
+				200, 404, 200, 404, 200, 404);
+		api("POST /api/v1/appointments/{id}/reschedule",
+				t -> json(post("/api/v1/appointments/{id}/reschedule", t.appointment()),
+						"{\"start\": \"" + t.nextSlot().format(ISO_OFFSET_DATE_TIME) + "\"}"),
 				401, 200, 404, 200, 404, 200, 404);
 		api("POST /api/v1/auth/token", t -> json(post("/api/v1/auth/token"), "{\"email\": \""
-				+ t.users.get(Caller.CLIENT_A).email() + "\", \"password\": \"" + ClinicFixture.PASSWORD + "\"}"),
-				200, 200, 200, 200, 200, 200, 200);
+				+ t.users.get(Caller.CLIENT_A).email() + "\", \"password\": \"" + ClinicFixture.PASSWORD + "\"}"), 200,
+				200, 200, 200, 200, 200, 200);
 		api("POST /api/v1/auth/register", t -> json(post("/api/v1/auth/register"), """
 				{"name": "Matrix", "email": "matrix-%s@example.org", "password": "matrix password 2026",
 				 "dateOfBirth": "1980-01-01", "consentToTreatment": true, "consentToDataProcessing": true}"""
-			.formatted(UUID.randomUUID())),
-				201, 201, 201, 201, 201, 201, 201);
-		api("GET /api/v1/me", t -> get("/api/v1/me"),
-				401, 200, 200, 200, 200, 200, 200);
-		api("POST /api/v1/auth/logout", t -> post("/api/v1/auth/logout"),
-				401, 204, 204, 204, 204, 204, 204);
-		api("GET /api/v1/auth/consent-texts", t -> get("/api/v1/auth/consent-texts"),
-				200, 200, 200, 200, 200, 200, 200);
-		api("POST /api/v1/auth/invitations/accept", t -> json(post("/api/v1/auth/invitations/accept"),
-				"{\"token\": \"no-such-invitation\", \"password\": \"matrix password 2026\"}"),
+			.formatted(UUID.randomUUID())), 201, 201, 201, 201, 201, 201, 201);
+		api("GET /api/v1/me", t -> get("/api/v1/me"), 401, 200, 200, 200, 200, 200, 200);
+		api("POST /api/v1/auth/logout", t -> post("/api/v1/auth/logout"), 401, 204, 204, 204, 204, 204, 204);
+		api("GET /api/v1/auth/consent-texts", t -> get("/api/v1/auth/consent-texts"), 200, 200, 200, 200, 200, 200,
+				200);
+		api("POST /api/v1/auth/invitations/accept",
+				t -> json(post("/api/v1/auth/invitations/accept"),
+						"{\"token\": \"no-such-invitation\", \"password\": \"matrix password 2026\"}"),
 				422, 422, 422, 422, 422, 422, 422);
-		api("GET /api/v1/me/data", t -> get("/api/v1/me/data"),
-				401, 200, 200, 403, 403, 403, 403);
-		api("GET /api/v1/me/profile", t -> get("/api/v1/me/profile"),
-				401, 200, 200, 403, 403, 403, 403);
-		api("PUT /api/v1/me/profile", t -> json(put("/api/v1/me/profile"), "{\"name\": \"New Name\", \"phone\": \"+49 1\"}"),
-				401, 200, 200, 403, 403, 403, 403);
-		api("GET /api/v1/therapists/{id}/schedule", t -> get("/api/v1/therapists/{id}/schedule", t.therapistX.value())
-			.param("from", t.clinic.today().toString())
-			.param("to", t.clinic.today().plusDays(14).toString()),
+		api("GET /api/v1/me/data", t -> get("/api/v1/me/data"), 401, 200, 200, 403, 403, 403, 403);
+		api("GET /api/v1/me/profile", t -> get("/api/v1/me/profile"), 401, 200, 200, 403, 403, 403, 403);
+		api("PUT /api/v1/me/profile",
+				t -> json(put("/api/v1/me/profile"), "{\"name\": \"New Name\", \"phone\": \"+49 1\"}"), 401, 200, 200,
+				403, 403, 403, 403);
+		api("GET /api/v1/therapists/{id}/schedule",
+				t -> get("/api/v1/therapists/{id}/schedule", t.therapistX.value())
+					.param("from", t.clinic.today().toString())
+					.param("to", t.clinic.today().plusDays(14).toString()),
 				401, 403, 403, 200, 403, 200, 404);
 		// Client A's record, after A has had a session with X (and never with Y).
 		api("GET /api/v1/clients/{id}", t -> {
 			t.appointment();
 			return get("/api/v1/clients/{id}", t.clientA.value());
 		}, 401, 200, 404, 200, 404, 200, 404);
-		// Client A's intake: A, the front desk, and X (who has an appointment with A) see it; a
-		// therapist may not fill one in; clearances and overrides are for the clinic's staff.
-		api("POST /api/v1/clients/{clientId}/intakes", t -> json(post("/api/v1/clients/{id}/intakes", t.clientA.value()),
-				t.intakeBody(false)),
-				401, 201, 404, 403, 403, 201, 404);
-		api("GET /api/v1/clients/{clientId}/intakes", t -> get("/api/v1/clients/{id}/intakes", t.intakeOfA()),
-				401, 200, 404, 200, 404, 200, 404);
-		api("GET /api/v1/clients/{clientId}/intakes/latest", t -> get("/api/v1/clients/{id}/intakes/latest", t.intakeOfA()),
-				401, 200, 404, 200, 404, 200, 404);
-		api("GET /api/v1/intakes/{id}", t -> get("/api/v1/intakes/{id}", t.intake(false)),
-				401, 200, 404, 200, 404, 200, 404);
-		api("POST /api/v1/intakes/{id}/clearance", t -> json(post("/api/v1/intakes/{id}/clearance", t.intake(true)),
-				"{\"clearedBy\": \"Dr. Matrix\", \"clearedOn\": \"" + t.clinic.today() + "\"}"),
+		// Client A's intake: A, the front desk, and X (who has an appointment with A) see
+		// it; a
+		// therapist may not fill one in; clearances and overrides are for the clinic's
+		// staff.
+		api("POST /api/v1/clients/{clientId}/intakes",
+				t -> json(post("/api/v1/clients/{id}/intakes", t.clientA.value()), t.intakeBody(false)), 401, 201, 404,
+				403, 403, 201, 404);
+		api("GET /api/v1/clients/{clientId}/intakes", t -> get("/api/v1/clients/{id}/intakes", t.intakeOfA()), 401, 200,
+				404, 200, 404, 200, 404);
+		api("GET /api/v1/clients/{clientId}/intakes/latest",
+				t -> get("/api/v1/clients/{id}/intakes/latest", t.intakeOfA()), 401, 200, 404, 200, 404, 200, 404);
+		api("GET /api/v1/intakes/{id}", t -> get("/api/v1/intakes/{id}", t.intake(false)), 401, 200, 404, 200, 404, 200,
+				404);
+		api("POST /api/v1/intakes/{id}/clearance",
+				t -> json(post("/api/v1/intakes/{id}/clearance", t.intake(true)),
+						"{\"clearedBy\": \"Dr. Matrix\", \"clearedOn\": \"" + t.clinic.today() + "\"}"),
 				401, 404, 404, 201, 404, 201, 404);
 		api("POST /api/v1/intakes/{id}/overrides", t -> json(post("/api/v1/intakes/{id}/overrides", t.intake(false)),
-				"{\"techniques\": [\"SWEDISH\"], \"initialSessions\": 4, \"everyDays\": 7, \"note\": \"matrix\"}"),
-				401, 403, 404, 201, 404, 201, 404);
-		api("GET /api/v1/intake/rules", t -> get("/api/v1/intake/rules"),
-				200, 200, 200, 200, 200, 200, 200);
-		api("GET /api/v1/intake/questionnaire", t -> get("/api/v1/intake/questionnaire"),
-				200, 200, 200, 200, 200, 200, 200);
+				"{\"techniques\": [\"SWEDISH\"], \"initialSessions\": 4, \"everyDays\": 7, \"note\": \"matrix\"}"), 401,
+				403, 404, 201, 404, 201, 404);
+		api("GET /api/v1/intake/rules", t -> get("/api/v1/intake/rules"), 200, 200, 200, 200, 200, 200, 200);
+		api("GET /api/v1/intake/questionnaire", t -> get("/api/v1/intake/questionnaire"), 200, 200, 200, 200, 200, 200,
+				200);
 		// Reviews: A has had a completed session with X and reviewed X.
-		api("PUT /api/v1/therapists/{id}/review", t -> json(put("/api/v1/therapists/{id}/review", t.therapistX.value()),
-				t.completedSessionOfAWithX() + "{\"ratings\": {\"listening\": 5, \"comfort\": 4, \"effect\": 4}, \"text\": \"ok\"}"),
+		api("PUT /api/v1/therapists/{id}/review",
+				t -> json(put("/api/v1/therapists/{id}/review", t.therapistX.value()),
+						t.completedSessionOfAWithX()
+								+ "{\"ratings\": {\"listening\": 5, \"comfort\": 4, \"effect\": 4}, \"text\": \"ok\"}"),
 				401, 200, 422, 403, 403, 403, 403);
 		api("GET /api/v1/therapists/{id}/reviews", t -> get("/api/v1/therapists/{id}/reviews", t.therapistX.value()),
 				200, 200, 200, 200, 200, 200, 200);
-		api("POST /api/v1/reviews/{id}/reply", t -> json(post("/api/v1/reviews/{id}/reply", t.reviewOfXByA()),
-				"{\"text\": \"Thank you\"}"),
-				401, 404, 404, 200, 404, 403, 404);
-		api("GET /api/v1/reviews/{id}/history", t -> get("/api/v1/reviews/{id}/history", t.reviewOfXByA()),
-				401, 200, 404, 404, 404, 200, 404);
-		api("GET /api/v1/admin/reviews", t -> get("/api/v1/admin/reviews"),
-				401, 403, 403, 403, 403, 200, 200);
-		api("POST /api/v1/admin/reviews/{id}/hide", t -> json(post("/api/v1/admin/reviews/{id}/hide", t.reviewOfXByA()),
-				"{\"reason\": \"matrix\"}"),
-				401, 403, 403, 403, 403, 200, 404);
-		api("POST /api/v1/appointments/{id}/complete", t -> post("/api/v1/appointments/{id}/complete", t.startedSessionOfAWithX()),
-				401, 403, 404, 200, 404, 200, 404);
-		// A's matches: A and the front desk; the clinic's therapists are told why not, others learn nothing.
-		api("GET /api/v1/clients/{id}/matches", t -> get("/api/v1/clients/{id}/matches", t.clientA.value()),
-				401, 200, 404, 403, 403, 200, 404);
-		// The front desk: credentials of therapist X, the work list, how client A found the clinic.
-		api("GET /api/v1/admin/dashboard", t -> get("/api/v1/admin/dashboard"),
-				401, 403, 403, 403, 403, 200, 200);
-		api("GET /api/v1/admin/therapists/{id}/credentials", t -> get("/api/v1/admin/therapists/{id}/credentials",
-				t.therapistX.value()),
-				401, 403, 403, 403, 403, 200, 404);
-		api("POST /api/v1/admin/therapists/{id}/licences", t -> json(post("/api/v1/admin/therapists/{id}/licences",
-				t.therapistX.value()), t.licenceBody(UUID.randomUUID().toString())),
+		api("POST /api/v1/reviews/{id}/reply",
+				t -> json(post("/api/v1/reviews/{id}/reply", t.reviewOfXByA()), "{\"text\": \"Thank you\"}"), 401, 404,
+				404, 200, 404, 403, 404);
+		api("GET /api/v1/reviews/{id}/history", t -> get("/api/v1/reviews/{id}/history", t.reviewOfXByA()), 401, 200,
+				404, 404, 404, 200, 404);
+		api("GET /api/v1/admin/reviews", t -> get("/api/v1/admin/reviews"), 401, 403, 403, 403, 403, 200, 200);
+		api("POST /api/v1/admin/reviews/{id}/hide",
+				t -> json(post("/api/v1/admin/reviews/{id}/hide", t.reviewOfXByA()), "{\"reason\": \"matrix\"}"), 401,
+				403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/appointments/{id}/complete",
+				t -> post("/api/v1/appointments/{id}/complete", t.startedSessionOfAWithX()), 401, 403, 404, 200, 404,
+				200, 404);
+		// A's matches: A and the front desk; the clinic's therapists are told why not,
+		// others learn nothing.
+		api("GET /api/v1/clients/{id}/matches", t -> get("/api/v1/clients/{id}/matches", t.clientA.value()), 401, 200,
+				404, 403, 403, 200, 404);
+		// The front desk: credentials of therapist X, the work list, how client A found
+		// the clinic.
+		api("GET /api/v1/admin/dashboard", t -> get("/api/v1/admin/dashboard"), 401, 403, 403, 403, 403, 200, 200);
+		api("GET /api/v1/admin/therapists/{id}/credentials",
+				t -> get("/api/v1/admin/therapists/{id}/credentials", t.therapistX.value()), 401, 403, 403, 403, 403,
+				200, 404);
+		api("POST /api/v1/admin/therapists/{id}/licences",
+				t -> json(post("/api/v1/admin/therapists/{id}/licences", t.therapistX.value()),
+						t.licenceBody(UUID.randomUUID().toString())),
 				401, 403, 403, 403, 403, 201, 404);
-		api("POST /api/v1/admin/therapists/{id}/licences/verify", t -> json(post("/api/v1/admin/therapists/{id}/licences/verify",
-				t.therapistX.value()), "{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX() + "\"}"),
+		api("POST /api/v1/admin/therapists/{id}/licences/verify",
+				t -> json(post("/api/v1/admin/therapists/{id}/licences/verify", t.therapistX.value()),
+						"{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX() + "\"}"),
 				401, 403, 403, 403, 403, 200, 404);
-		api("POST /api/v1/admin/therapists/{id}/licences/end", t -> json(post("/api/v1/admin/therapists/{id}/licences/end",
-				t.therapistX.value()), "{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX()
-						+ "\", \"validUntil\": \"" + t.clinic.today().plusYears(2) + "\"}"),
+		api("POST /api/v1/admin/therapists/{id}/licences/end",
+				t -> json(post("/api/v1/admin/therapists/{id}/licences/end", t.therapistX.value()),
+						"{\"jurisdiction\": \"Matrix\", \"number\": \"" + t.extraLicenceOfX() + "\", \"validUntil\": \""
+								+ t.clinic.today().plusYears(2) + "\"}"),
 				401, 403, 403, 403, 403, 200, 404);
-		api("POST /api/v1/admin/therapists/{id}/certifications", t -> json(post("/api/v1/admin/therapists/{id}/certifications",
-				t.therapistX.value()), "{\"technique\": \"MYOFASCIAL_RELEASE\"}"),
+		api("POST /api/v1/admin/therapists/{id}/certifications",
+				t -> json(post("/api/v1/admin/therapists/{id}/certifications", t.therapistX.value()),
+						"{\"technique\": \"MYOFASCIAL_RELEASE\"}"),
 				401, 403, 403, 403, 403, 201, 404);
-		api("POST /api/v1/admin/therapists/{id}/certifications/verify", t -> json(
-				post("/api/v1/admin/therapists/{id}/certifications/verify", t.therapistX.value()),
-				"{\"technique\": \"SWEDISH\"}"),
+		api("POST /api/v1/admin/therapists/{id}/certifications/verify",
+				t -> json(post("/api/v1/admin/therapists/{id}/certifications/verify", t.therapistX.value()),
+						"{\"technique\": \"SWEDISH\"}"),
 				401, 403, 403, 403, 403, 200, 404);
-		api("PUT /api/v1/clients/{id}/found-via", t -> json(put("/api/v1/clients/{id}/found-via", t.clientA.value()),
-				"{\"foundVia\": \"FRIEND\"}"),
-				401, 204, 404, 404, 404, 204, 404);
-		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"),
-				401, 403, 403, 403, 403, 200, 200);
-		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"),
-				401, 403, 403, 403, 403, 200, 200);
-		api("POST /api/v1/admin/accounts/{id}/disable", t -> post("/api/v1/admin/accounts/{id}/disable",
-				t.clinic.signedIn(t.clinic.client()).id().value()),
+		api("PUT /api/v1/clients/{id}/found-via",
+				t -> json(put("/api/v1/clients/{id}/found-via", t.clientA.value()), "{\"foundVia\": \"FRIEND\"}"), 401,
+				204, 404, 404, 404, 204, 404);
+		api("GET /api/v1/admin/audit", t -> get("/api/v1/admin/audit"), 401, 403, 403, 403, 403, 200, 200);
+		api("GET /api/v1/admin/accounts", t -> get("/api/v1/admin/accounts"), 401, 403, 403, 403, 403, 200, 200);
+		api("POST /api/v1/admin/accounts/{id}/disable",
+				t -> post("/api/v1/admin/accounts/{id}/disable", t.clinic.signedIn(t.clinic.client()).id().value()),
 				401, 403, 403, 403, 403, 204, 404);
-		api("POST /api/v1/admin/invitations", t -> json(post("/api/v1/admin/invitations"),
-				"{\"email\": \"invited-" + UUID.randomUUID() + "@example.org\", \"role\": \"ADMIN\"}"),
+		api("POST /api/v1/admin/invitations",
+				t -> json(post("/api/v1/admin/invitations"),
+						"{\"email\": \"invited-" + UUID.randomUUID() + "@example.org\", \"role\": \"ADMIN\"}"),
 				401, 403, 403, 403, 403, 201, 201);
 
-		page("GET /", t -> get("/"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /login", t -> get("/login"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /register", t -> get("/register"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("POST /register", t -> post("/register").param("name", "Matrix")
-			.param("email", "matrix-" + UUID.randomUUID() + "@example.org")
-			.param("password", "matrix password 2026")
-			.param("dateOfBirth", "1980-01-01")
-			.param("consentToTreatment", "true")
-			.param("consentToDataProcessing", "true"),
+		page("GET /", t -> get("/"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /login", t -> get("/login"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /register", t -> get("/register"), 200, 200, 200, 200, 200, 200, 200);
+		page("POST /register",
+				t -> post("/register").param("name", "Matrix")
+					.param("email", "matrix-" + UUID.randomUUID() + "@example.org")
+					.param("password", "matrix password 2026")
+					.param("dateOfBirth", "1980-01-01")
+					.param("consentToTreatment", "true")
+					.param("consentToDataProcessing", "true"),
 				302, 302, 302, 302, 302, 302, 302);
-		// Anonymous callers are sent to sign in (302); signed-in callers whose role may not book get 403.
-		page("GET /book", t -> get("/book").param("therapist", t.therapistX.toString()),
-				302, 200, 200, 403, 403, 200, 404);
-		page("GET /book/slots", t -> get("/book/slots").param("therapist", t.therapistX.toString())
-			.param("service", "TREATMENT_60")
-			.param("date", t.clinic.today().plusDays(3).toString()),
+		// Anonymous callers are sent to sign in (302); signed-in callers whose role may
+		// not book get 403.
+		page("GET /book", t -> get("/book").param("therapist", t.therapistX.toString()), 302, 200, 200, 403, 403, 200,
+				404);
+		page("GET /book/slots",
+				t -> get("/book/slots").param("therapist", t.therapistX.toString())
+					.param("service", "TREATMENT_60")
+					.param("date", t.clinic.today().plusDays(3).toString()),
 				302, 200, 200, 403, 403, 200, 200);
-		// Refusals on the booking page are shown on the page (200), successes redirect (302); the other
+		// Refusals on the booking page are shown on the page (200), successes redirect
+		// (302); the other
 		// clinic's admin has no therapists to fall back to, so learns only "not found".
-		page("POST /book", t -> post("/book").param("therapist", t.therapistX.toString())
-			.param("service", "TREATMENT_60")
-			.param("client", t.clientA.toString())
-			.param("start", t.nextSlot().toString()),
+		page("POST /book",
+				t -> post("/book").param("therapist", t.therapistX.toString())
+					.param("service", "TREATMENT_60")
+					.param("client", t.clientA.toString())
+					.param("start", t.nextSlot().toString()),
 				302, 302, 200, 403, 403, 302, 404);
-		page("GET /appointments/{id}", t -> get("/appointments/{id}", t.appointment()),
-				302, 200, 404, 200, 404, 200, 404);
-		page("GET /intake", t -> get("/intake"),
-				302, 200, 200, 403, 403, 200, 200);
-		// Client B's form is B's own intake; the other clinic's admin is told on the page that A is unknown.
-		page("POST /intake", t -> post("/intake").params(t.intakeForm()),
-				302, 302, 302, 403, 403, 302, 200);
-		page("GET /assessments", t -> get("/assessments"),
-				302, 403, 403, 200, 200, 200, 200);
-		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)),
-				302, 200, 404, 200, 404, 200, 404);
-		page("GET /clients/{clientId}/assessment", t -> get("/clients/{id}/assessment", t.intakeOfA()),
-				302, 302, 404, 302, 404, 302, 404);
-		page("POST /intake/{id}/clearance", t -> post("/intake/{id}/clearance", t.intake(true)).param("clearedBy", "Dr. M")
-			.param("clearedOn", t.clinic.today().toString()),
+		page("GET /appointments/{id}", t -> get("/appointments/{id}", t.appointment()), 302, 200, 404, 200, 404, 200,
+				404);
+		page("GET /intake", t -> get("/intake"), 302, 200, 200, 403, 403, 200, 200);
+		// Client B's form is B's own intake; the other clinic's admin is told on the page
+		// that A is unknown.
+		page("POST /intake", t -> post("/intake").params(t.intakeForm()), 302, 302, 302, 403, 403, 302, 200);
+		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
+		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)), 302, 200, 404, 200, 404, 200, 404);
+		page("GET /clients/{clientId}/assessment", t -> get("/clients/{id}/assessment", t.intakeOfA()), 302, 302, 404,
+				302, 404, 302, 404);
+		page("POST /intake/{id}/clearance",
+				t -> post("/intake/{id}/clearance", t.intake(true)).param("clearedBy", "Dr. M")
+					.param("clearedOn", t.clinic.today().toString()),
 				302, 404, 404, 302, 404, 302, 404);
-		// A client who tries is told on their own result page that only staff can change this (200).
-		page("POST /intake/{id}/override", t -> post("/intake/{id}/override", t.intake(false)).param("techniques", "SWEDISH")
-			.param("initialSessions", "4")
-			.param("everyDays", "7")
-			.param("note", "matrix"),
+		// A client who tries is told on their own result page that only staff can change
+		// this (200).
+		page("POST /intake/{id}/override",
+				t -> post("/intake/{id}/override", t.intake(false)).param("techniques", "SWEDISH")
+					.param("initialSessions", "4")
+					.param("everyDays", "7")
+					.param("note", "matrix"),
 				302, 200, 404, 302, 404, 302, 404);
-		page("GET /therapists/{id}", t -> get("/therapists/{id}", t.therapistX.value()),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /match", t -> get("/match"),
-				302, 200, 200, 403, 403, 200, 200);
-		// Review forms go back to the profile (302), with the refusal shown there when there is one.
+		page("GET /therapists/{id}", t -> get("/therapists/{id}", t.therapistX.value()), 200, 200, 200, 200, 200, 200,
+				200);
+		page("GET /match", t -> get("/match"), 302, 200, 200, 403, 403, 200, 200);
+		// Review forms go back to the profile (302), with the refusal shown there when
+		// there is one.
 		page("POST /therapists/{id}/review", t -> {
 			t.completedSessionOfAWithX();
-			return post("/therapists/{id}/review", t.therapistX.value()).param("listening", "5").param("comfort", "5")
+			return post("/therapists/{id}/review", t.therapistX.value()).param("listening", "5")
+				.param("comfort", "5")
 				.param("effect", "4");
 		}, 302, 302, 302, 302, 302, 302, 302);
 		page("POST /reviews/{id}/reply", t -> post("/reviews/{id}/reply", t.reviewOfXByA()).param("text", "Thanks"),
@@ -381,49 +397,50 @@ class AuthorizationMatrixTest {
 				302, 404, 404, 404, 404, 302, 404);
 		page("POST /appointments/{id}/complete", t -> post("/appointments/{id}/complete", t.startedSessionOfAWithX()),
 				302, 403, 404, 302, 404, 302, 404);
-		page("POST /login", t -> post("/login").param("username", "nobody@example.org").param("password", "wrong password"),
-				302, 302, 302, 302, 302, 302, 302);
-		page("POST /logout", t -> post("/logout"),
-				302, 302, 302, 302, 302, 302, 302);
+		page("POST /login",
+				t -> post("/login").param("username", "nobody@example.org").param("password", "wrong password"), 302,
+				302, 302, 302, 302, 302, 302);
+		page("POST /logout", t -> post("/logout"), 302, 302, 302, 302, 302, 302, 302);
 
-		page("GET /admin", t -> get("/admin"),
-				302, 403, 403, 403, 403, 200, 200);
-		page("POST /admin/therapists/{id}/licences", t -> post("/admin/therapists/{id}/licences", t.therapistX.value())
-			.param("jurisdiction", "Matrix").param("number", UUID.randomUUID().toString())
-			.param("validFrom", t.clinic.today().toString()).param("validUntil", t.clinic.today().plusYears(1).toString()),
+		page("GET /admin", t -> get("/admin"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/therapists/{id}/licences",
+				t -> post("/admin/therapists/{id}/licences", t.therapistX.value()).param("jurisdiction", "Matrix")
+					.param("number", UUID.randomUUID().toString())
+					.param("validFrom", t.clinic.today().toString())
+					.param("validUntil", t.clinic.today().plusYears(1).toString()),
 				302, 403, 403, 403, 403, 302, 404);
-		page("POST /admin/therapists/{id}/licences/verify", t -> post("/admin/therapists/{id}/licences/verify",
-				t.therapistX.value()).param("jurisdiction", "Matrix").param("number", t.extraLicenceOfX()),
+		page("POST /admin/therapists/{id}/licences/verify",
+				t -> post("/admin/therapists/{id}/licences/verify", t.therapistX.value())
+					.param("jurisdiction", "Matrix")
+					.param("number", t.extraLicenceOfX()),
 				302, 403, 403, 403, 403, 302, 404);
-		page("POST /admin/therapists/{id}/certifications", t -> post("/admin/therapists/{id}/certifications",
-				t.therapistX.value()).param("technique", "TRIGGER_POINT"),
+		page("POST /admin/therapists/{id}/certifications",
+				t -> post("/admin/therapists/{id}/certifications", t.therapistX.value()).param("technique",
+						"TRIGGER_POINT"),
 				302, 403, 403, 403, 403, 302, 404);
-		page("POST /admin/therapists/{id}/certifications/verify", t -> post("/admin/therapists/{id}/certifications/verify",
-				t.therapistX.value()).param("technique", "SWEDISH"),
+		page("POST /admin/therapists/{id}/certifications/verify",
+				t -> post("/admin/therapists/{id}/certifications/verify", t.therapistX.value()).param("technique",
+						"SWEDISH"),
 				302, 403, 403, 403, 403, 302, 404);
-		page("GET /admin/audit", t -> get("/admin/audit"),
-				302, 403, 403, 403, 403, 200, 200);
-		page("GET /v3/api-docs", t -> get("/v3/api-docs"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /v3/api-docs.yaml", t -> get("/v3/api-docs.yaml"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /v3/api-docs/swagger-config", t -> get("/v3/api-docs/swagger-config"),
-				200, 200, 200, 200, 200, 200, 200);
-		page("GET /swagger-ui.html", t -> get("/swagger-ui.html"),
-				302, 302, 302, 302, 302, 302, 302);
+		page("GET /admin/audit", t -> get("/admin/audit"), 302, 403, 403, 403, 403, 200, 200);
+		page("GET /v3/api-docs", t -> get("/v3/api-docs"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /v3/api-docs.yaml", t -> get("/v3/api-docs.yaml"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /v3/api-docs/swagger-config", t -> get("/v3/api-docs/swagger-config"), 200, 200, 200, 200, 200, 200,
+				200);
+		page("GET /swagger-ui.html", t -> get("/swagger-ui.html"), 302, 302, 302, 302, 302, 302, 302);
 		// Last, because it erases clients A and B for good.
-		api("POST /api/v1/me/erasure", t -> json(post("/api/v1/me/erasure"), "{\"confirm\": true}"),
-				401, 204, 204, 403, 403, 403, 403);
+		api("POST /api/v1/me/erasure", t -> json(post("/api/v1/me/erasure"), "{\"confirm\": true}"), 401, 204, 204, 403,
+				403, 403, 403);
 	}
 
 	/**
-	 * Actuator endpoints are not controller mappings, so they are listed here by hand: health and
-	 * metrics for scrapers hold no personal data; the rest is for admins.
+	 * Actuator endpoints are not controller mappings, so they are listed here by hand:
+	 * health and metrics for scrapers hold no personal data; the rest is for admins.
 	 */
 	@Test
 	void actuatorEndpointsFollowTheirRules() throws Exception {
 		Map<String, int[]> expected = new LinkedHashMap<>();
-		// -------------------------------------------- anon  A    B    X    Y    admin other
+		// -------------------------------------------- anon A B X Y admin other
 		expected.put("/actuator/health", new int[] { 200, 200, 200, 200, 200, 200, 200 });
 		expected.put("/actuator/health/readiness", new int[] { 200, 200, 200, 200, 200, 200, 200 });
 		expected.put("/actuator/prometheus", new int[] { 200, 200, 200, 200, 200, 200, 200 });
@@ -439,7 +456,8 @@ class AuthorizationMatrixTest {
 				}
 				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
 				if (status != entry.getValue()[caller.ordinal()]) {
-					wrong.add(entry.getKey() + " as " + caller + ": " + status + ", expected " + entry.getValue()[caller.ordinal()]);
+					wrong.add(entry.getKey() + " as " + caller + ": " + status + ", expected "
+							+ entry.getValue()[caller.ordinal()]);
 				}
 			}
 		}
@@ -504,18 +522,23 @@ class AuthorizationMatrixTest {
 				}
 				if (caller != Caller.ANONYMOUS && HEALTH_RECORDS.contains(row.endpoint())) {
 					boolean refused = status == 403 || status == 404;
-					// Pages show rule refusals on the page (200, 302), so only their reads must have an OK entry.
+					// Pages show rule refusals on the page (200, 302), so only their
+					// reads must have an OK entry.
 					boolean succeeded = status / 100 == 2 && (row.api() || row.endpoint().startsWith("GET "))
 							&& !LISTS.contains(row.endpoint());
 					if (refused && audited(caller, "REFUSED") == refusedBefore) {
-						wrong.add(row.endpoint() + " as " + caller + ": refused (" + status + ") without a REFUSED audit entry");
+						wrong.add(row.endpoint() + " as " + caller + ": refused (" + status
+								+ ") without a REFUSED audit entry");
 					}
-					if (succeeded && audited(caller, null) - (audited(caller, "REFUSED") - refusedBefore) == auditedBefore) {
-						wrong.add(row.endpoint() + " as " + caller + ": answered " + status + " without an OK audit entry");
+					if (succeeded
+							&& audited(caller, null) - (audited(caller, "REFUSED") - refusedBefore) == auditedBefore) {
+						wrong.add(row.endpoint() + " as " + caller + ": answered " + status
+								+ " without an OK audit entry");
 					}
 				}
 				if (row.endpoint().equals("POST /api/v1/auth/logout") && caller != Caller.ANONYMOUS) {
-					// Signing out everywhere ended this caller's tokens and sessions: sign in again.
+					// Signing out everywhere ended this caller's tokens and sessions:
+					// sign in again.
 					CurrentUser again = this.accounts.find(this.users.get(caller).id()).orElseThrow();
 					this.users.put(caller, again);
 					this.bearers.put(caller, this.clinic.bearer(again));
@@ -527,10 +550,14 @@ class AuthorizationMatrixTest {
 
 	private ApiContract contract;
 
-	/** The OpenAPI document as BackCare publishes it, every answer of an API row is checked against. */
+	/**
+	 * The OpenAPI document as BackCare publishes it, every answer of an API row is
+	 * checked against.
+	 */
 	private ApiContract contract() throws Exception {
 		if (this.contract == null) {
-			this.contract = ApiContract.of(this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+			this.contract = ApiContract
+				.of(this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
 		}
 		return this.contract;
 	}
@@ -540,7 +567,8 @@ class AuthorizationMatrixTest {
 		if (caller == Caller.ANONYMOUS) {
 			return 0;
 		}
-		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_account_id = ? AND (?::text IS NULL OR outcome = ?)")
+		return this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE actor_account_id = ? AND (?::text IS NULL OR outcome = ?)")
 			.params(this.users.get(caller).id().value(), outcome, outcome)
 			.query(Long.class)
 			.single();
@@ -584,7 +612,10 @@ class AuthorizationMatrixTest {
 		return this.clinic.pastAppointment(this.therapistX, this.clientA);
 	}
 
-	/** Makes sure A has had a completed session with X; returns "" so it can prefix a body. */
+	/**
+	 * Makes sure A has had a completed session with X; returns "" so it can prefix a
+	 * body.
+	 */
 	private String completedSessionOfAWithX() {
 		if (!this.aCompletedWithX) {
 			UUID session = startedSessionOfAWithX();
@@ -601,9 +632,13 @@ class AuthorizationMatrixTest {
 		if (this.reviewOfX == null) {
 			completedSessionOfAWithX();
 			try {
-				String written = this.mvc.perform(json(put("/api/v1/therapists/{id}/review", this.therapistX.value()),
-						"{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}}")
-					.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.CLIENT_A))).andReturn().getResponse().getContentAsString();
+				String written = this.mvc
+					.perform(json(put("/api/v1/therapists/{id}/review", this.therapistX.value()),
+							"{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}}")
+						.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.CLIENT_A)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
 				this.reviewOfX = UUID.fromString(JsonPath.read(written, "$.id"));
 			}
 			catch (Exception ex) {
@@ -652,9 +687,9 @@ class AuthorizationMatrixTest {
 	}
 
 	/**
-	 * A new intake, after its client has had a session with X (so X may see it and Y may not): of
-	 * client A, submitted by A; or, with a red flag, of client C, entered by the front desk (a
-	 * referral stops booking, and A must stay bookable for the other rows).
+	 * A new intake, after its client has had a session with X (so X may see it and Y may
+	 * not): of client A, submitted by A; or, with a red flag, of client C, entered by the
+	 * front desk (a referral stops booking, and A must stay bookable for the other rows).
 	 */
 	private UUID intake(boolean referral) {
 		ClientId client = referral ? this.clientC : this.clientA;
@@ -675,8 +710,9 @@ class AuthorizationMatrixTest {
 			appointment();
 		}
 		try {
-			String created = this.mvc.perform(json(post("/api/v1/clients/{id}/intakes", client.value()),
-					intakeBody(referral)).header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)))
+			String created = this.mvc
+				.perform(json(post("/api/v1/clients/{id}/intakes", client.value()), intakeBody(referral))
+					.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -709,8 +745,8 @@ class AuthorizationMatrixTest {
 	private UUID appointment() {
 		try {
 			String created = this.mvc
-				.perform(json(post("/api/v1/appointments"), bookingBody(nextSlot()))
-					.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)))
+				.perform(json(post("/api/v1/appointments"), bookingBody(nextSlot())).header(HttpHeaders.AUTHORIZATION,
+						this.bearers.get(Caller.ADMIN)))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,25 +30,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Hundreds of generated malformed and hostile requests across every JSON endpoint: wrong types,
- * missing and null fields, huge numbers and strings, impossible dates, injection strings,
- * unknown ids, broken JSON, wrong content types. Each must get a 4xx problem document, and
- * together they must not change a single business row. (The audit log and the sign-in throttle
- * do change: refused attempts are exactly what they record.)
+ * Hundreds of generated malformed and hostile requests across every JSON endpoint: wrong
+ * types, missing and null fields, huge numbers and strings, impossible dates, injection
+ * strings, unknown ids, broken JSON, wrong content types. Each must get a 4xx problem
+ * document, and together they must not change a single business row. (The audit log and
+ * the sign-in throttle do change: refused attempts are exactly what they record.)
  */
 @IntegrationTest
 class BadInputSweepTest {
 
 	/** Values that are wrong for any field that expects something else. */
-	static final List<String> HOSTILE = List.of("null", "12345", "-1", "1e309", "99999999999999999999999", "true",
-			"[]", "{}", "\"\"", "\"   \"", "\"" + "x".repeat(10_000) + "\"", "\"' OR '1'='1' --\"",
-			"\"'; DROP TABLE appointment; --\"", "\"<script>alert(1)</script>\"", "\"../../etc/passwd\"",
-			"\"\\u0000\"", "\"2026-13-45T25:61:00+01:00\"", "\"+999999999-12-31T23:59:59Z\"", "\"yesterday\"",
+	static final List<String> HOSTILE = List.of("null", "12345", "-1", "1e309", "99999999999999999999999", "true", "[]",
+			"{}", "\"\"", "\"   \"", "\"" + "x".repeat(10_000) + "\"", "\"' OR '1'='1' --\"",
+			"\"'; DROP TABLE appointment; --\"", "\"<script>alert(1)</script>\"", "\"../../etc/passwd\"", "\"\\u0000\"",
+			"\"2026-13-45T25:61:00+01:00\"", "\"+999999999-12-31T23:59:59Z\"", "\"yesterday\"",
 			"\"00000000-0000-0000-0000-000000000000\"", "\"" + UUID.randomUUID() + "\"");
 
 	/** Whole bodies that are not the JSON document any endpoint wants. */
-	static final List<String> BROKEN_BODIES = List.of("", "{", "}", "[]", "null", "\"text\"", "{\"a\":}", "{'single': 1}",
-			"{\"x\": 1} trailing", "<xml/>", "\u0000\u0001\u0002");
+	static final List<String> BROKEN_BODIES = List.of("", "{", "}", "[]", "null", "\"text\"", "{\"a\":}",
+			"{'single': 1}", "{\"x\": 1} trailing", "<xml/>", "\u0000\u0001\u0002");
 
 	@Autowired
 	MockMvc mvc;
@@ -64,8 +63,9 @@ class BadInputSweepTest {
 	JsonMapper json;
 
 	/**
-	 * @param freeText fields where any string within the size limit is legitimate input (a name
-	 * may well contain an apostrophe); only wrong types and oversized values are hostile there
+	 * @param freeText fields where any string within the size limit is legitimate input
+	 * (a name may well contain an apostrophe); only wrong types and oversized values are
+	 * hostile there
 	 */
 	record Endpoint(HttpMethod method, String path, Map<String, String> body, List<String> required, String bearer,
 			List<String> freeText) {
@@ -86,7 +86,8 @@ class BadInputSweepTest {
 		String asClient = clinic.bearer(clinic.signedIn(client));
 		UUID appointment = existingAppointment(clinic, therapist, client, asAdmin);
 		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
-		ObjectNode intake = this.json.valueToTree(org.backcare.assessment.Examples.officeWorker().yes("historyOfCancer").answers());
+		ObjectNode intake = this.json
+			.valueToTree(org.backcare.assessment.Examples.officeWorker().yes("historyOfCancer").answers());
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
 		UUID review = existingReview(clinic, therapist, client, asClient);
@@ -95,40 +96,43 @@ class BadInputSweepTest {
 
 		List<Endpoint> endpoints = List.of(
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments",
-						fields("clientId", q(client), "therapistId", q(therapist), "service", "\"TREATMENT_60\"", "start", start,
-								"technique", "\"SWEDISH\""),
+						fields("clientId", q(client), "therapistId", q(therapist), "service", "\"TREATMENT_60\"",
+								"start", start, "technique", "\"SWEDISH\""),
 						List.of("clientId", "therapistId", "service", "start"), asAdmin),
-				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/cancel", fields("reason", "\"ill\""),
-						List.of("reason"), asAdmin, List.of("reason")),
-				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/reschedule", fields("start", start),
-						List.of("start"), asAdmin),
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/cancel",
+						fields("reason", "\"ill\""), List.of("reason"), asAdmin, List.of("reason")),
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/reschedule",
+						fields("start", start), List.of("start"), asAdmin),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/token",
 						fields("email", "\"sweep@example.org\"", "password", "\"a password of some length\""),
 						List.of("email", "password"), null, List.of("password")),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/register",
-						fields("name", "\"Sweep\"", "email", "\"sweep-" + UUID.randomUUID() + "@example.org\"", "password",
-								"\"a perfectly fine passphrase\"", "phone", "\"+49 1\"", "dateOfBirth", "\"1980-01-01\"",
-								"consentToTreatment", "true", "consentToDataProcessing", "true"),
-						List.of("name", "email", "password", "dateOfBirth", "consentToTreatment", "consentToDataProcessing"), null,
-						List.of("name", "password", "phone")),
+						fields("name", "\"Sweep\"", "email", "\"sweep-" + UUID.randomUUID() + "@example.org\"",
+								"password", "\"a perfectly fine passphrase\"", "phone", "\"+49 1\"", "dateOfBirth",
+								"\"1980-01-01\"", "consentToTreatment", "true", "consentToDataProcessing", "true"),
+						List.of("name", "email", "password", "dateOfBirth", "consentToTreatment",
+								"consentToDataProcessing"),
+						null, List.of("name", "password", "phone")),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/invitations/accept",
 						fields("token", "\"no-such-token\"", "password", "\"a perfectly fine passphrase\""),
 						List.of("token", "password"), null, List.of("token", "password")),
 				new Endpoint(HttpMethod.POST, "/api/v1/admin/invitations",
-						fields("email", "\"inv-" + UUID.randomUUID() + "@example.org\"", "role", "\"THERAPIST\"", "therapistId",
-								q(therapist)),
+						fields("email", "\"inv-" + UUID.randomUUID() + "@example.org\"", "role", "\"THERAPIST\"",
+								"therapistId", q(therapist)),
 						List.of("email", "role", "therapistId"), asAdmin),
 				new Endpoint(HttpMethod.PUT, "/api/v1/me/profile", fields("name", "\"Renamed\"", "phone", "\"+49 2\""),
 						List.of("name"), asClient, List.of("name", "phone")),
-				new Endpoint(HttpMethod.POST, "/api/v1/me/erasure", fields("confirm", "false"), List.of("confirm"), asClient),
+				new Endpoint(HttpMethod.POST, "/api/v1/me/erasure", fields("confirm", "false"), List.of("confirm"),
+						asClient),
 				new Endpoint(HttpMethod.POST, "/api/v1/clients/" + client + "/intakes", intakeFields,
 						intakeFields.keySet().stream().filter(field -> !field.equals("body")).toList(), asClient),
 				new Endpoint(HttpMethod.POST, "/api/v1/intakes/" + intakeId + "/clearance",
-						fields("clearedBy", "\"Dr. Sweep\"", "clearedOn", "\"" + clinic.today() + "\"", "note", "\"fine\""),
+						fields("clearedBy", "\"Dr. Sweep\"", "clearedOn", "\"" + clinic.today() + "\"", "note",
+								"\"fine\""),
 						List.of("clearedBy", "clearedOn"), asAdmin, List.of("clearedBy", "note")),
 				new Endpoint(HttpMethod.POST, "/api/v1/intakes/" + intakeId + "/overrides",
-						fields("techniques", "[\"SWEDISH\"]", "initialSessions", "4", "everyDays", "7", "maintenanceEveryWeeks",
-								"4", "note", "\"gentler\""),
+						fields("techniques", "[\"SWEDISH\"]", "initialSessions", "4", "everyDays", "7",
+								"maintenanceEveryWeeks", "4", "note", "\"gentler\""),
 						List.of("techniques", "initialSessions", "everyDays", "note"), asAdmin, List.of("note")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/therapists/" + therapist + "/review",
 						fields("ratings", "{\"listening\": 5, \"comfort\": 4, \"effect\": 4}", "text", "\"fine\""),
@@ -138,16 +142,18 @@ class BadInputSweepTest {
 				new Endpoint(HttpMethod.POST, "/api/v1/admin/reviews/" + review + "/hide", fields("reason", "\"spam\""),
 						List.of("reason"), asAdmin, List.of("reason")),
 				new Endpoint(HttpMethod.POST, "/api/v1/admin/therapists/" + therapist + "/licences",
-						fields("jurisdiction", "\"Sweep\"", "number", "\"S-1\"", "validFrom", "\"" + clinic.today() + "\"",
-								"validUntil", "\"" + clinic.today().plusYears(1) + "\"", "documentRef", "\"scan.pdf\""),
+						fields("jurisdiction", "\"Sweep\"", "number", "\"S-1\"", "validFrom",
+								"\"" + clinic.today() + "\"", "validUntil", "\"" + clinic.today().plusYears(1) + "\"",
+								"documentRef", "\"scan.pdf\""),
 						List.of("jurisdiction", "number", "validFrom", "validUntil"), asAdmin,
 						List.of("jurisdiction", "number", "documentRef")),
 				new Endpoint(HttpMethod.POST, "/api/v1/admin/therapists/" + therapist + "/licences/end",
-						fields("jurisdiction", "\"Sweep\"", "number", "\"none\"", "validUntil", "\"" + clinic.today() + "\""),
+						fields("jurisdiction", "\"Sweep\"", "number", "\"none\"", "validUntil",
+								"\"" + clinic.today() + "\""),
 						List.of("jurisdiction", "number", "validUntil"), asAdmin, List.of("jurisdiction", "number")),
 				new Endpoint(HttpMethod.POST, "/api/v1/admin/therapists/" + therapist + "/certifications",
-						fields("technique", "\"DEEP_TISSUE\"", "certifiedOn", "\"2024-01-01\"", "validUntil", "\"2030-01-01\"",
-								"documentRef", "\"cert.pdf\""),
+						fields("technique", "\"DEEP_TISSUE\"", "certifiedOn", "\"2024-01-01\"", "validUntil",
+								"\"2030-01-01\"", "documentRef", "\"cert.pdf\""),
 						List.of("technique"), asAdmin, List.of("documentRef")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/clients/" + client + "/found-via",
 						fields("foundVia", "\"FRIEND\"", "referrer", "\"Jana\""), List.of("foundVia"), asClient,
@@ -170,7 +176,8 @@ class BadInputSweepTest {
 					}
 					Map<String, String> body = new LinkedHashMap<>(endpoint.body());
 					body.put(field, value);
-					sent += check(endpoint, json(body), MediaType.APPLICATION_JSON, wrong, field + "=" + abbreviate(value));
+					sent += check(endpoint, json(body), MediaType.APPLICATION_JSON, wrong,
+							field + "=" + abbreviate(value));
 				}
 				if (endpoint.required().contains(field)) {
 					Map<String, String> body = new LinkedHashMap<>(endpoint.body());
@@ -181,16 +188,18 @@ class BadInputSweepTest {
 			for (String body : BROKEN_BODIES) {
 				sent += check(endpoint, body, MediaType.APPLICATION_JSON, wrong, "body " + abbreviate(body));
 			}
-			for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.APPLICATION_FORM_URLENCODED)) {
+			for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML,
+					MediaType.APPLICATION_FORM_URLENCODED)) {
 				sent += check(endpoint, json(endpoint.body()), type, wrong, "as " + type);
 			}
 		}
-		for (String id : List.of("not-a-uuid", "42", "' OR '1'='1", "%00", "x".repeat(300), UUID.randomUUID().toString())) {
+		for (String id : List.of("not-a-uuid", "42", "' OR '1'='1", "%00", "x".repeat(300),
+				UUID.randomUUID().toString())) {
 			for (String path : List.of("/api/v1/appointments/%s", "/api/v1/therapists/%s", "/api/v1/clients/%s",
 					"/api/v1/therapists/%s/availability?service=TREATMENT_60", "/api/v1/intakes/%s",
 					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes")) {
-				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null, null, wrong,
-						"id " + abbreviate(id));
+				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
+						null, wrong, "id " + abbreviate(id));
 			}
 		}
 		Map<String, Function<String, String>> queries = Map.of(
@@ -202,11 +211,13 @@ class BadInputSweepTest {
 				"/api/v1/admin/audit?from=%s", v -> v, "/api/v1/admin/audit?limit=%s", v -> v,
 				"/api/v1/admin/audit?action=%s", v -> v, "/api/v1/therapists?clinic=%s", v -> v);
 		for (var query : queries.entrySet()) {
-			// (An empty value means "not given" and falls back to the default, so it is not in this list.)
-			for (String value : List.of("abc", "-1", "0", "99999999999", "2026-02-30", "+999999999-12-31", "'%20OR%201=1",
-					"%3Cscript%3E", "x".repeat(500))) {
-				sent += check(new Endpoint(HttpMethod.GET, query.getKey().formatted(value), Map.of(), List.of(), asAdmin), null,
-						null, wrong, "query " + abbreviate(value));
+			// (An empty value means "not given" and falls back to the default, so it is
+			// not in this list.)
+			for (String value : List.of("abc", "-1", "0", "99999999999", "2026-02-30", "+999999999-12-31",
+					"'%20OR%201=1", "%3Cscript%3E", "x".repeat(500))) {
+				sent += check(
+						new Endpoint(HttpMethod.GET, query.getKey().formatted(value), Map.of(), List.of(), asAdmin),
+						null, null, wrong, "query " + abbreviate(value));
 			}
 		}
 
@@ -216,9 +227,9 @@ class BadInputSweepTest {
 	}
 
 	/**
-	 * The pages get the same hostile values in their query parameters and path ids, and must answer
-	 * each with a page of the site (a 4xx, in the layout), never a 5xx or raw problem JSON, and
-	 * change nothing.
+	 * The pages get the same hostile values in their query parameters and path ids, and
+	 * must answer each with a page of the site (a 4xx, in the layout), never a 5xx or raw
+	 * problem JSON, and change nothing.
 	 */
 	@Test
 	void everyMalformedPageRequestGetsAFriendlyPageAndChangesNothing() throws Exception {
@@ -246,7 +257,8 @@ class BadInputSweepTest {
 						&& response.getContentAsString().contains("<nav aria-label=\"Main\">");
 				boolean fine = response.getStatus() == 200 || response.getStatus() == 302;
 				if (response.getStatus() >= 500 || (!fine && (response.getStatus() < 400 || !page))) {
-					wrong.add("GET " + abbreviate(uri) + " -> " + response.getStatus() + " " + response.getContentType());
+					wrong.add(
+							"GET " + abbreviate(uri) + " -> " + response.getStatus() + " " + response.getContentType());
 				}
 			}
 		}
@@ -256,8 +268,10 @@ class BadInputSweepTest {
 		assertThat(client).isNotNull();
 	}
 
-	private int check(Endpoint endpoint, String body, MediaType type, List<String> wrong, String what) throws Exception {
-		MockHttpServletRequestBuilder request = request(endpoint.method(), java.net.URI.create(encodePath(endpoint.path())));
+	private int check(Endpoint endpoint, String body, MediaType type, List<String> wrong, String what)
+			throws Exception {
+		MockHttpServletRequestBuilder request = request(endpoint.method(),
+				java.net.URI.create(encodePath(endpoint.path())));
 		if (body != null) {
 			request = request.contentType(type).content(body);
 		}
@@ -265,10 +279,11 @@ class BadInputSweepTest {
 			request = request.header(HttpHeaders.AUTHORIZATION, endpoint.bearer());
 		}
 		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
-		boolean problem = response.getContentType() != null && response.getContentType().startsWith("application/problem+json");
+		boolean problem = response.getContentType() != null
+				&& response.getContentType().startsWith("application/problem+json");
 		if (response.getStatus() < 400 || response.getStatus() >= 500 || !problem) {
-			wrong.add(endpoint.method() + " " + abbreviate(endpoint.path()) + " " + what + " -> " + response.getStatus() + " "
-					+ response.getContentType());
+			wrong.add(endpoint.method() + " " + abbreviate(endpoint.path()) + " " + what + " -> " + response.getStatus()
+					+ " " + response.getContentType());
 		}
 		return 1;
 	}
@@ -279,30 +294,42 @@ class BadInputSweepTest {
 		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
 				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
 				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision")) {
-			tables.put(table, this.jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-					+ table + " t").query(String.class).single());
+			tables.put(table, this.jdbc
+				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+						+ table + " t")
+				.query(String.class)
+				.single());
 		}
 		return tables;
 	}
 
-	private UUID existingAppointment(TestClinic clinic, TherapistId therapist, ClientId client, String bearer) throws Exception {
-		String created = this.mvc.perform(request(HttpMethod.POST, "/api/v1/appointments").header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(org.backcare.booking.BookingApiTestBodies.body(client, therapist, clinic.inDays(5, 9, 0))))
+	private UUID existingAppointment(TestClinic clinic, TherapistId therapist, ClientId client, String bearer)
+			throws Exception {
+		String created = this.mvc
+			.perform(request(HttpMethod.POST, "/api/v1/appointments").header(HttpHeaders.AUTHORIZATION, bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(org.backcare.booking.BookingApiTestBodies.body(client, therapist, clinic.inDays(5, 9, 0))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
 	}
 
-	/** A completed session of the client with the therapist, and the client's review of it. */
-	private UUID existingReview(TestClinic clinic, TherapistId therapist, ClientId client, String bearer) throws Exception {
+	/**
+	 * A completed session of the client with the therapist, and the client's review of
+	 * it.
+	 */
+	private UUID existingReview(TestClinic clinic, TherapistId therapist, ClientId client, String bearer)
+			throws Exception {
 		UUID session = clinic.pastAppointment(therapist, client);
-		this.jdbc.sql("UPDATE appointment SET status = 'COMPLETED', completed_at = starts_at WHERE id = ?").param(session).update();
-		String written = this.mvc.perform(request(HttpMethod.PUT, "/api/v1/therapists/" + therapist + "/review")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}, \"text\": \"good\"}"))
+		this.jdbc.sql("UPDATE appointment SET status = 'COMPLETED', completed_at = starts_at WHERE id = ?")
+			.param(session)
+			.update();
+		String written = this.mvc
+			.perform(request(HttpMethod.PUT, "/api/v1/therapists/" + therapist + "/review")
+				.header(HttpHeaders.AUTHORIZATION, bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ratings\": {\"listening\": 4, \"comfort\": 4, \"effect\": 4}, \"text\": \"good\"}"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -310,10 +337,14 @@ class BadInputSweepTest {
 	}
 
 	private UUID existingIntake(ClientId client, String bearer, String body) throws Exception {
-		String created = this.mvc.perform(request(HttpMethod.POST, "/api/v1/clients/" + client + "/intakes")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andReturn().getResponse().getContentAsString();
+		String created = this.mvc
+			.perform(request(HttpMethod.POST, "/api/v1/clients/" + client + "/intakes")
+				.header(HttpHeaders.AUTHORIZATION, bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
 	}
 
@@ -327,7 +358,11 @@ class BadInputSweepTest {
 
 	private static String json(Map<String, String> body) {
 		StringBuilder json = new StringBuilder("{");
-		body.forEach((field, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(field).append("\": ").append(value));
+		body.forEach((field, value) -> json.append(json.length() > 1 ? ", " : "")
+			.append('"')
+			.append(field)
+			.append("\": ")
+			.append(value));
 		return json.append('}').toString();
 	}
 
@@ -335,7 +370,9 @@ class BadInputSweepTest {
 		return "\"" + value + "\"";
 	}
 
-	/** Encodes what a URI may not hold literally, keeping the path's structure and query. */
+	/**
+	 * Encodes what a URI may not hold literally, keeping the path's structure and query.
+	 */
 	private static String encodePath(String path) {
 		return path.replace(" ", "%20").replace("'", "%27").replace("<", "%3C").replace(">", "%3E");
 	}

@@ -18,9 +18,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A real headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages.
- * Both paths are given explicitly so Selenium never tries to download a browser or a driver.
- * Screenshots go to {@code target/screenshots}; the ones in docs/screenshots are copied from there.
+ * A real headless Chromium from Debian's {@code chromium} and {@code chromium-driver}
+ * packages. Both paths are given explicitly so Selenium never tries to download a browser
+ * or a driver. Screenshots go to {@code target/screenshots}; the ones in docs/screenshots
+ * are copied from there.
  */
 public final class Browser implements AutoCloseable {
 
@@ -66,7 +67,9 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** A screenshot of the top {@code height} pixels of the page, at the window's width. */
+	/**
+	 * A screenshot of the top {@code height} pixels of the page, at the window's width.
+	 */
 	public void screenshot(String name, int height) throws IOException {
 		Dimension size = this.driver.manage().window().getSize();
 		this.driver.manage().window().setSize(new Dimension(size.getWidth(), height));
@@ -87,8 +90,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Runs browser tests where Chromium is installed. In CI (which installs it) a missing browser
-	 * is a failure, not a skip.
+	 * Runs browser tests where Chromium is installed. In CI (which installs it) a missing
+	 * browser is a failure, not a skip.
 	 */
 	public static class Installed implements ExecutionCondition {
 
@@ -100,7 +103,8 @@ public final class Browser implements AutoCloseable {
 			if (System.getenv("CI") != null) {
 				return ConditionEvaluationResult.enabled("CI must run browser tests; they will fail without Chromium");
 			}
-			return ConditionEvaluationResult.disabled("Install Debian's chromium and chromium-driver to run browser tests");
+			return ConditionEvaluationResult
+				.disabled("Install Debian's chromium and chromium-driver to run browser tests");
 		}
 
 	}

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
-
 import org.backcare.account.AccountId;
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
@@ -30,6 +28,8 @@ import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +37,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Opens a fresh clinic per test, so tests sharing one database never see each other's data. */
+/**
+ * Opens a fresh clinic per test, so tests sharing one database never see each other's
+ * data.
+ */
 @TestComponent
 public class ClinicFixture {
 
@@ -74,8 +77,9 @@ public class ClinicFixture {
 	/** A bearer token from the real token endpoint. */
 	public String token(String email) {
 		try {
-			String body = this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"))
+			String body = this.mvc
+				.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -108,7 +112,10 @@ public class ClinicFixture {
 			return this.clinic;
 		}
 
-		/** A therapist working every day 08:00–20:00, licensed for a year either side of today. */
+		/**
+		 * A therapist working every day 08:00–20:00, licensed for a year either side of
+		 * today.
+		 */
 		public TherapistId therapist(Technique... techniques) {
 			LocalDate today = today();
 			return therapist(new Licence("Berlin", "LIC-" + UUID.randomUUID(), today.minusYears(1), today.plusYears(1)),
@@ -127,9 +134,12 @@ public class ClinicFixture {
 							List.of(licence), certified, hours));
 		}
 
-		/** A therapist as described, licensed for a year either side of today, working every day 08:00–20:00. */
-		public TherapistId therapist(String name, org.backcare.therapist.Gender gender, List<String> languages, int years,
-				Technique... techniques) {
+		/**
+		 * A therapist as described, licensed for a year either side of today, working
+		 * every day 08:00–20:00.
+		 */
+		public TherapistId therapist(String name, org.backcare.therapist.Gender gender, List<String> languages,
+				int years, Technique... techniques) {
 			LocalDate today = today();
 			List<WorkingInterval> hours = new ArrayList<>();
 			for (DayOfWeek day : DayOfWeek.values()) {
@@ -141,15 +151,20 @@ public class ClinicFixture {
 		}
 
 		/**
-		 * A session of the client with the therapist a week or more ago, still BOOKED (not yet
-		 * marked completed); each call a day earlier than the last, so they never overlap.
+		 * A session of the client with the therapist a week or more ago, still BOOKED
+		 * (not yet marked completed); each call a day earlier than the last, so they
+		 * never overlap.
 		 */
 		public UUID pastAppointment(TherapistId therapist, ClientId client) {
 			UUID id = UUID.randomUUID();
-			OffsetDateTime start = today().minusDays(7 + this.pastSessions++).atTime(10, 0).atZone(BERLIN).toOffsetDateTime();
-			ClinicFixture.this.jdbc.sql("""
-					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
-					VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+			OffsetDateTime start = today().minusDays(7 + this.pastSessions++)
+				.atTime(10, 0)
+				.atZone(BERLIN)
+				.toOffsetDateTime();
+			ClinicFixture.this.jdbc
+				.sql("""
+						INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+						VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
 				.params(this.clinic.id().value(), id, therapist.value(), client.value(), start, start.plusMinutes(60),
 						start.plusMinutes(75))
 				.update();
@@ -192,7 +207,10 @@ public class ClinicFixture {
 			return LocalDate.now(ClinicFixture.this.clock.withZone(BERLIN));
 		}
 
-		/** A wall-clock time a few days ahead: well past the minimum notice, well inside the horizon. */
+		/**
+		 * A wall-clock time a few days ahead: well past the minimum notice, well inside
+		 * the horizon.
+		 */
 		public OffsetDateTime inDays(int days, int hour, int minute) {
 			return today().plusDays(days).atTime(hour, minute).atZone(BERLIN).toOffsetDateTime();
 		}

@@ -1,12 +1,12 @@
 package org.backcare;
 
+import org.backcare.audit.RecordAccess;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
-
-import org.backcare.audit.RecordAccess;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,15 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The structural half of "every read of a health record is audited": controllers (API and pages)
- * never reach stored records themselves, only through their module's services, and those decide
- * and audit through {@link RecordAccess} (whose audit write, {@code AuditLog.write}, is package-private:
- * nothing outside the audit module can claim an access it did not decide). The behavioural half is in {@link AuthorizationMatrixTest},
- * which checks an audit entry for every call of every health-record endpoint by every caller.
+ * The structural half of "every read of a health record is audited": controllers (API and
+ * pages) never reach stored records themselves, only through their module's services, and
+ * those decide and audit through {@link RecordAccess} (whose audit write,
+ * {@code AuditLog.write}, is package-private: nothing outside the audit module can claim
+ * an access it did not decide). The behavioural half is in
+ * {@link AuthorizationMatrixTest}, which checks an audit entry for every call of every
+ * health-record endpoint by every caller.
  */
 class HealthRecordAccessTest {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.backcare");
 
 	@Test

@@ -12,8 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port against a real, throw-away embedded PostgreSQL.
- * Every test class with this annotation shares one context (and so one database); tests keep
- * out of each other's way by opening their own clinic through {@link ClinicFixture}.
+ * Every test class with this annotation shares one context (and so one database); tests
+ * keep out of each other's way by opening their own clinic through {@link ClinicFixture}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,8 +14,8 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Module boundaries are checked on every build, and the module diagrams in docs/modules are
- * regenerated from the code so they cannot drift from it.
+ * Module boundaries are checked on every build, and the module diagrams in docs/modules
+ * are regenerated from the code so they cannot drift from it.
  */
 class ModularityTests {
 
@@ -27,9 +27,10 @@ class ModularityTests {
 	}
 
 	/**
-	 * The module graph in docs/architecture.md is drawn from the code, not by hand: a build writes
-	 * it between its markers, and in CI (where nothing is written back) a graph that no longer
-	 * matches the code fails the build, so the document cannot drift.
+	 * The module graph in docs/architecture.md is drawn from the code, not by hand: a
+	 * build writes it between its markers, and in CI (where nothing is written back) a
+	 * graph that no longer matches the code fails the build, so the document cannot
+	 * drift.
 	 */
 	@Test
 	void theArchitectureDocumentShowsTheModuleGraphAsItIs() throws Exception {
@@ -54,14 +55,21 @@ class ModularityTests {
 
 	static final String GRAPH_END = "<!-- end of module graph -->";
 
-	/** Every module and the modules it uses directly, as a Mermaid flowchart, in a stable order. */
+	/**
+	 * Every module and the modules it uses directly, as a Mermaid flowchart, in a stable
+	 * order.
+	 */
 	static String moduleGraph() {
 		StringBuilder graph = new StringBuilder("flowchart TD\n");
 		List<ApplicationModule> modules = MODULES.stream()
 			.sorted(Comparator.comparing(module -> module.getIdentifier().toString()))
 			.toList();
 		for (ApplicationModule module : modules) {
-			graph.append("    ").append(module.getIdentifier()).append("[").append(module.getDisplayName()).append("]\n");
+			graph.append("    ")
+				.append(module.getIdentifier())
+				.append("[")
+				.append(module.getDisplayName())
+				.append("]\n");
 		}
 		for (ApplicationModule module : modules) {
 			module.getDirectDependencies(MODULES)
@@ -69,15 +77,18 @@ class ModularityTests {
 				.map(target -> target.getIdentifier().toString())
 				.filter(target -> !target.equals(module.getIdentifier().toString()))
 				.sorted()
-				.forEach(target -> graph.append("    ").append(module.getIdentifier()).append(" --> ").append(target).append("\n"));
+				.forEach(target -> graph.append("    ")
+					.append(module.getIdentifier())
+					.append(" --> ")
+					.append(target)
+					.append("\n"));
 		}
 		return graph.toString();
 	}
 
 	@Test
 	void writesTheModuleDiagrams() {
-		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-			.writeModulesAsPlantUml()
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 	}

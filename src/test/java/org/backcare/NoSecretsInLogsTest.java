@@ -2,12 +2,12 @@ package org.backcare;
 
 import java.util.UUID;
 
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.booking.BookingApiTestBodies;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.backcare.ClinicFixture.TestClinic;
-import org.backcare.booking.BookingApiTestBodies;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Registering, signing in (rightly and wrongly), booking and conflicting leave no secret or personal data in the log. */
+/**
+ * Registering, signing in (rightly and wrongly), booking and conflicting leave no secret
+ * or personal data in the log.
+ */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInLogsTest {
@@ -43,8 +46,11 @@ class NoSecretsInLogsTest {
 				 "consentToTreatment": true, "consentToDataProcessing": true}""".formatted(email, password)));
 		this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"email\": \"" + email + "\", \"password\": \"wrong " + password + "\"}"));
-		String token = JsonPath.read(this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")).andReturn().getResponse()
+		String token = JsonPath.read(this.mvc
+			.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(), "$.accessToken");
 		String clientId = JsonPath.read(this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
 			.andReturn()
@@ -59,10 +65,12 @@ class NoSecretsInLogsTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(booking));
 
-		this.mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+		this.mvc.perform(post("/login")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("username", email)
 			.param("password", password));
-		this.mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+		this.mvc.perform(post("/login")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("username", email)
 			.param("password", "wrong " + password));
 		this.mvc.perform(post("/api/v1/me/erasure").header("Authorization", "Bearer " + token)

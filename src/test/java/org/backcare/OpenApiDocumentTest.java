@@ -28,11 +28,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The published OpenAPI document is one a client can build on: a request made from nothing but
- * the document's own schema is accepted by every JSON endpoint (a 400 or 415 would mean the
- * document describes a shape BackCare refuses, as it once did for STarT Back). Records the body
- * names do not exist here, so "not found" and rule refusals are fine; what matters is that the
- * body was read. The document is also written to target/openapi.json for the linter in CI.
+ * The published OpenAPI document is one a client can build on: a request made from
+ * nothing but the document's own schema is accepted by every JSON endpoint (a 400 or 415
+ * would mean the document describes a shape BackCare refuses, as it once did for STarT
+ * Back). Records the body names do not exist here, so "not found" and rule refusals are
+ * fine; what matters is that the body was read. The document is also written to
+ * target/openapi.json for the linter in CI.
  */
 @IntegrationTest
 class OpenApiDocumentTest {
@@ -60,24 +61,31 @@ class OpenApiDocumentTest {
 		int sent = 0;
 		for (Map.Entry<String, JsonNode> path : this.document.get("paths").properties()) {
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-				JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json").path("schema");
+				JsonNode body = operation.getValue()
+					.path("requestBody")
+					.path("content")
+					.path("application/json")
+					.path("schema");
 				if (body.isMissingNode()) {
 					continue;
 				}
 				String uri = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-				// A client's own endpoints are called by a (new) client, everything else by the front desk.
-				String bearer = (uri.contains("/me/") || uri.endsWith("/review")) ? clinic.bearer(clinic.signedIn(clinic.client()))
-						: admin;
+				// A client's own endpoints are called by a (new) client, everything else
+				// by the front desk.
+				String bearer = (uri.contains("/me/") || uri.endsWith("/review"))
+						? clinic.bearer(clinic.signedIn(clinic.client())) : admin;
 				String example = this.json.writeValueAsString(instanceOf(body));
-				MvcResult result = this.mvc.perform(request(HttpMethod.valueOf(operation.getKey().toUpperCase()), uri)
-					.header(HttpHeaders.AUTHORIZATION, bearer)
-					.contentType(MediaType.APPLICATION_JSON)
-					.content(example)).andReturn();
+				MvcResult result = this.mvc
+					.perform(request(HttpMethod.valueOf(operation.getKey().toUpperCase()), uri)
+						.header(HttpHeaders.AUTHORIZATION, bearer)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(example))
+					.andReturn();
 				sent++;
 				int status = result.getResponse().getStatus();
 				if (status == 400 || status == 415 || status >= 500) {
-					refused.add(operation.getKey().toUpperCase() + " " + path.getKey() + " refused " + example + ": " + status
-							+ " " + result.getResponse().getContentAsString());
+					refused.add(operation.getKey().toUpperCase() + " " + path.getKey() + " refused " + example + ": "
+							+ status + " " + result.getResponse().getContentAsString());
 				}
 			}
 		}
@@ -85,7 +93,10 @@ class OpenApiDocumentTest {
 		assertThat(refused).as("requests built from the document that BackCare refused as malformed").isEmpty();
 	}
 
-	/** The simplest value the schema allows: its example, its first enum value, its minimum, its minimum length. */
+	/**
+	 * The simplest value the schema allows: its example, its first enum value, its
+	 * minimum, its minimum length.
+	 */
 	private JsonNode instanceOf(JsonNode schema) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		if (schema.has("$ref")) {

@@ -14,7 +14,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** The pages as one signed-in person sees them: a session of theirs and the form's CSRF token. */
+/**
+ * The pages as one signed-in person sees them: a session of theirs and the form's CSRF
+ * token.
+ */
 public final class Pages {
 
 	private final MockMvc mvc;

@@ -8,7 +8,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** An account as Spring Security's form login sees it; the hash is erased after sign-in. */
+/**
+ * An account as Spring Security's form login sees it; the hash is erased after sign-in.
+ */
 final class AccountDetails implements UserDetails, CredentialsContainer {
 
 	private final CurrentUser user;

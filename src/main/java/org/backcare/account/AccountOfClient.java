@@ -11,8 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The client's account in their export (address, role, when it was opened, the consents given);
- * on erasure the account is closed, its address made anonymous and every token and session ended.
+ * The client's account in their export (address, role, when it was opened, the consents
+ * given); on erasure the account is closed, its address made anonymous and every token
+ * and session ended.
  */
 @Component
 @Order(800)

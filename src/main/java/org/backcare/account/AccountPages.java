@@ -49,15 +49,18 @@ class AccountPages {
 			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDate dateOfBirth,
 			@RequestParam(defaultValue = "false") boolean consentToTreatment,
 			@RequestParam(defaultValue = "false") boolean consentToDataProcessing,
-			@RequestParam(required = false) String foundVia, @RequestParam(required = false) String referrer, Model model) {
+			@RequestParam(required = false) String foundVia, @RequestParam(required = false) String referrer,
+			Model model) {
 		model.addAttribute("consents", ConsentTexts.all());
 		try {
 			if (name.isBlank() || name.length() > 200 || dateOfBirth == null
 					|| dateOfBirth.isBefore(LocalDate.of(1900, 1, 1)) || !dateOfBirth.isBefore(LocalDate.now())) {
 				model.addAttribute("error", "Please give your name (up to 200 characters) and a valid date of birth.");
 			}
-			else if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+") || (phone != null && phone.length() > 40)) {
-				model.addAttribute("error", "Please give a valid e-mail address and a phone number of up to 40 characters.");
+			else if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+")
+					|| (phone != null && phone.length() > 40)) {
+				model.addAttribute("error",
+						"Please give a valid e-mail address and a phone number of up to 40 characters.");
 			}
 			else if (referrer != null && referrer.length() > 200) {
 				model.addAttribute("error", "Who referred you can be at most 200 characters.");
@@ -82,7 +85,6 @@ class AccountPages {
 		model.addAttribute("referrer", referrer);
 		return REGISTER;
 	}
-
 
 	/** An unknown or empty answer to "how did you find us" is simply no answer. */
 	private static org.backcare.client.FoundVia foundVia(String value) {

@@ -19,7 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The account module's public face: creating accounts and revoking what they were given. */
+/**
+ * The account module's public face: creating accounts and revoking what they were given.
+ */
 @Service
 public class Accounts {
 
@@ -70,14 +72,20 @@ public class Accounts {
 		return id;
 	}
 
-	/** A person registers themselves: a client record and its account, together or not at all. */
+	/**
+	 * A person registers themselves: a client record and its account, together or not at
+	 * all.
+	 */
 	@Transactional
 	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
 			String password) {
 		return registerClient(clinic, name, email, phone, dateOfBirth, password, null, null);
 	}
 
-	/** As {@link #registerClient(ClinicId, String, String, String, LocalDate, String)}, with how they found the clinic. */
+	/**
+	 * As {@link #registerClient(ClinicId, String, String, String, LocalDate, String)},
+	 * with how they found the clinic.
+	 */
 	@Transactional
 	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
 			String password, org.backcare.client.FoundVia foundVia, String referrer) {
@@ -94,7 +102,10 @@ public class Accounts {
 		return account;
 	}
 
-	/** Records that the account agreed to the current consent texts (see {@link ConsentTexts}). */
+	/**
+	 * Records that the account agreed to the current consent texts (see
+	 * {@link ConsentTexts}).
+	 */
 	@Transactional
 	public void giveConsents(AccountId account) {
 		CurrentUser user = find(account).orElseThrow();
@@ -121,7 +132,10 @@ public class Accounts {
 
 	/** Whether the account may sign in; a disabled one may not. */
 	public boolean enabled(AccountId id) {
-		return this.jdbc.sql("SELECT enabled FROM account WHERE id = ?").param(id.value()).query(Boolean.class).optional()
+		return this.jdbc.sql("SELECT enabled FROM account WHERE id = ?")
+			.param(id.value())
+			.query(Boolean.class)
+			.optional()
 			.orElse(false);
 	}
 
@@ -144,7 +158,8 @@ public class Accounts {
 
 	/** Consents the account gave, oldest first. */
 	public java.util.List<Consent> consents(AccountId account) {
-		return this.jdbc.sql("SELECT kind, text_version, given_at FROM consent WHERE account_id = ? ORDER BY given_at, kind")
+		return this.jdbc
+			.sql("SELECT kind, text_version, given_at FROM consent WHERE account_id = ? ORDER BY given_at, kind")
 			.param(account.value())
 			.query((rs, n) -> new Consent(rs.getString("kind"), rs.getString("text_version"),
 					rs.getObject("given_at", java.time.OffsetDateTime.class).toInstant()))
@@ -164,9 +179,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Removes what identifies the person from the account: the address becomes an anonymous one,
-	 * the password unusable, and every token and session ends. The id stays, anonymous, for the
-	 * audit log and the clinic's statistics.
+	 * Removes what identifies the person from the account: the address becomes an
+	 * anonymous one, the password unusable, and every token and session ends. The id
+	 * stays, anonymous, for the audit log and the clinic's statistics.
 	 */
 	@Transactional
 	public void erase(AccountId account) {
@@ -174,12 +189,13 @@ public class Accounts {
 		this.jdbc.sql("""
 				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
 				                   enabled = false, token_version = token_version + 1
-				WHERE id = ?""")
-			.param(account.value())
-			.update();
+				WHERE id = ?""").param(account.value()).update();
 	}
 
-	/** The account of a client, whether or not it is still open (an erased one is found too). */
+	/**
+	 * The account of a client, whether or not it is still open (an erased one is found
+	 * too).
+	 */
 	public Optional<CurrentUser> ofClient(org.backcare.client.ClientId client) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE client_id = ?")
 			.param(client.value())
@@ -204,11 +220,15 @@ public class Accounts {
 		return findByEmail(email).isPresent();
 	}
 
-	/** Every token issued so far stops working; sessions of the account end at their next request. */
+	/**
+	 * Every token issued so far stops working; sessions of the account end at their next
+	 * request.
+	 */
 	@Transactional
 	public void revokeTokens(AccountId id) {
 		this.jdbc.sql("UPDATE account SET token_version = token_version + 1 WHERE id = ?").param(id.value()).update();
-		find(id).ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKENS_REVOKED, user)));
+		find(id)
+			.ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKENS_REVOKED, user)));
 	}
 
 	@Transactional
@@ -217,7 +237,8 @@ public class Accounts {
 		this.jdbc.sql("UPDATE account SET enabled = false, token_version = token_version + 1 WHERE id = ?")
 			.param(id.value())
 			.update();
-		user.ifPresent(found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_DISABLED, found)));
+		user.ifPresent(
+				found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_DISABLED, found)));
 	}
 
 	Optional<AccountDetails> findByEmail(String email) {

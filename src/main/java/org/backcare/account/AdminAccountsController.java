@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins manage the accounts of their own clinic (the security configuration admits admins only). */
+/**
+ * Admins manage the accounts of their own clinic (the security configuration admits
+ * admins only).
+ */
 @RestController
 @Tag(name = "Accounts (admin)")
 @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
@@ -74,8 +77,8 @@ class AdminAccountsController {
 		Invitations.Invitation invitation = this.invitations.invite(admin, request.email(), request.role(),
 				(request.therapistId() != null) ? new TherapistId(request.therapistId()) : null);
 		return ResponseEntity.created(URI.create("/api/v1/auth/invitations/accept"))
-			.body(new InvitationView(invitation.email(), invitation.role(), request.therapistId(), invitation.expiresAt(),
-					invitation.token()));
+			.body(new InvitationView(invitation.email(), invitation.role(), request.therapistId(),
+					invitation.expiresAt(), invitation.token()));
 	}
 
 	private AccountView view(CurrentUser user) {

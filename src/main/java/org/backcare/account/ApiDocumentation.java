@@ -19,7 +19,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
-
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 
@@ -30,13 +29,14 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI document: its title, its one security scheme (the bearer token from
  * {@code POST /api/v1/auth/token}), and the refusals every operation can answer with.
  * <p>
- * Operations that need a token say so with {@code @SecurityRequirement(name = "bearer")}; every
- * other operation is public and says so with an empty {@code security}. Every operation documents
- * its refusals as RFC 9457 problem documents: 400 (every request can be malformed), 401 and 403
- * where a token is needed, 404 where the path names a record, 413 and 415 where it takes a body,
- * 503 (the database can be away), and the rule refusals (409, 410, 422) that its own
- * {@code @ApiResponse} annotations name. {@code AuthorizationMatrixTest} checks every answer of
- * every endpoint against this document, so what it says stays true.
+ * Operations that need a token say so with {@code @SecurityRequirement(name = "bearer")};
+ * every other operation is public and says so with an empty {@code security}. Every
+ * operation documents its refusals as RFC 9457 problem documents: 400 (every request can
+ * be malformed), 401 and 403 where a token is needed, 404 where the path names a record,
+ * 413 and 415 where it takes a body, 503 (the database can be away), and the rule
+ * refusals (409, 410, 422) that its own {@code @ApiResponse} annotations name.
+ * {@code AuthorizationMatrixTest} checks every answer of every endpoint against this
+ * document, so what it says stays true.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "BackCare API", version = "v1",
@@ -84,7 +84,8 @@ class ApiDocumentation {
 					refusal(responses, "413");
 					refusal(responses, "415");
 				}
-				// Refusals an operation names itself get the problem document as their content.
+				// Refusals an operation names itself get the problem document as their
+				// content.
 				responses.forEach((status, response) -> {
 					if (status.startsWith("4") || status.startsWith("5")) {
 						response.setContent(problemContent());
@@ -99,9 +100,9 @@ class ApiDocumentation {
 	}
 
 	/**
-	 * What Bean Validation demands and springdoc does not write down on its own: a box that must
-	 * be ticked ({@code @AssertTrue}) can only be {@code true}; a date that must lie in the past
-	 * says so, with an example that does.
+	 * What Bean Validation demands and springdoc does not write down on its own: a box
+	 * that must be ticked ({@code @AssertTrue}) can only be {@code true}; a date that
+	 * must lie in the past says so, with an example that does.
 	 */
 	@Bean
 	PropertyCustomizer validationRulesInTheDocument() {
@@ -140,21 +141,25 @@ class ApiDocumentation {
 				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
 	}
 
-	/** RFC 9457, with BackCare's two extensions: field errors and the rule that refused. */
+	/**
+	 * RFC 9457, with BackCare's two extensions: field errors and the rule that refused.
+	 */
 	@SuppressWarnings("rawtypes")
 	private static Schema problemSchema() {
 		Schema fieldError = new ObjectSchema().addProperty("field", new StringSchema())
 			.addProperty("message", new StringSchema());
 		return new ObjectSchema()
-			.description("An RFC 9457 problem document. 'type' is stable (urn:backcare:problem:<kind>); 'detail' says what "
-					+ "to do.")
+			.description(
+					"An RFC 9457 problem document. 'type' is stable (urn:backcare:problem:<kind>); 'detail' says what "
+							+ "to do.")
 			.addProperty("type", new StringSchema().format("uri").example("urn:backcare:problem:invalid-request"))
 			.addProperty("title", new StringSchema())
 			.addProperty("status", new IntegerSchema())
 			.addProperty("detail", new StringSchema())
 			.addProperty("instance", new StringSchema().format("uri-reference"))
 			.addProperty("rule", new StringSchema().description("For rule refusals: which rule refused"))
-			.addProperty("errors", new ArraySchema().items(fieldError).description("For invalid input: each field's problem"))
+			.addProperty("errors",
+					new ArraySchema().items(fieldError).description("For invalid input: each field's problem"))
 			.required(List.of("type", "title", "status"));
 	}
 

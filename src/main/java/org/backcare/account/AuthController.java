@@ -125,12 +125,15 @@ class AuthController {
 	}
 
 	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-			@NotBlank @Size(max = 200) @io.swagger.v3.oas.annotations.media.Schema(minLength = PasswordPolicy.MIN_LENGTH,
-					description = "At least 12 characters, not a common password", example = "three unrelated garden words") String password,
-			@Size(max = 40) String phone,
-			@NotNull @Past LocalDate dateOfBirth,
-			@AssertTrue(message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
-			@AssertTrue(message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,
+			@NotBlank @Size(max = 200) @io.swagger.v3.oas.annotations.media.Schema(
+					minLength = PasswordPolicy.MIN_LENGTH,
+					description = "At least 12 characters, not a common password",
+					example = "three unrelated garden words") String password,
+			@Size(max = 40) String phone, @NotNull @Past LocalDate dateOfBirth,
+			@AssertTrue(
+					message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
+			@AssertTrue(
+					message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,
 			org.backcare.client.FoundVia foundVia, @Size(max = 200) String referrer) {
 	}
 

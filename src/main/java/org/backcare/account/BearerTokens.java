@@ -9,33 +9,32 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-
 /**
- * Issues and checks BackCare's bearer tokens: HMAC-signed JWTs that name the account, its role
- * and the account's token version. A token is accepted only while it is unexpired, its signature
- * holds, the account is enabled and the version still matches, so logging out or disabling an
- * account (both raise the version) revokes every token issued before.
+ * Issues and checks BackCare's bearer tokens: HMAC-signed JWTs that name the account, its
+ * role and the account's token version. A token is accepted only while it is unexpired,
+ * its signature holds, the account is enabled and the version still matches, so logging
+ * out or disabling an account (both raise the version) revokes every token issued before.
  */
 @Component
 class BearerTokens {
@@ -58,9 +57,11 @@ class BearerTokens {
 		SecretKey key = key(properties.tokenSecret());
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		// No clock skew (a 15-minute token lives 15 minutes), our issuer only, and an expiry required.
+		// No clock skew (a 15-minute token lives 15 minutes), our issuer only, and an
+		// expiry required.
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ZERO),
-				new JwtIssuerValidator(ISSUER), new JwtClaimValidator<Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull)));
+				new JwtIssuerValidator(ISSUER),
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull)));
 		this.decoder = decoder;
 		this.properties = properties;
 		this.accounts = accounts;
@@ -95,10 +96,14 @@ class BearerTokens {
 		return this.decoder;
 	}
 
-	/** A valid, unexpired token becomes a signed-in caller only if the account still honours it. */
+	/**
+	 * A valid, unexpired token becomes a signed-in caller only if the account still
+	 * honours it.
+	 */
 	org.springframework.security.authentication.AbstractAuthenticationToken authenticate(Jwt jwt) {
 		CurrentUser user = this.accounts.find(new AccountId(UUID.fromString(jwt.getSubject())))
-			.filter(found -> jwt.getClaim("ver") instanceof Number version && version.intValue() == found.tokenVersion())
+			.filter(found -> jwt.getClaim("ver") instanceof Number version
+					&& version.intValue() == found.tokenVersion())
 			.orElseThrow(() -> new InvalidBearerTokenException("The token has been revoked."));
 		return UsernamePasswordAuthenticationToken.authenticated(user, jwt, AccountDetails.authorities(user.role()));
 	}
@@ -114,8 +119,9 @@ class BearerTokens {
 		else {
 			bytes = Base64.getDecoder().decode(secret);
 			if (bytes.length < 32) {
-				throw new IllegalStateException("backcare.security.token-secret must be at least 32 bytes (base64), was "
-						+ bytes.length + " bytes");
+				throw new IllegalStateException(
+						"backcare.security.token-secret must be at least 32 bytes (base64), was " + bytes.length
+								+ " bytes");
 			}
 		}
 		return new SecretKeySpec(bytes, "HmacSHA256");

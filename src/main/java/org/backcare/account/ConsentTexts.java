@@ -3,8 +3,8 @@ package org.backcare.account;
 import java.util.List;
 
 /**
- * The consent texts a client agrees to at registration. A change of wording gets a new version,
- * so every stored consent says exactly which text was shown.
+ * The consent texts a client agrees to at registration. A change of wording gets a new
+ * version, so every stored consent says exactly which text was shown.
  */
 public final class ConsentTexts {
 

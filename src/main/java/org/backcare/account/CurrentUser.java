@@ -11,13 +11,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The signed-in caller, whether they came with a session cookie or a bearer token. A client
- * account is exactly one client record, a therapist account one therapist record.
+ * The signed-in caller, whether they came with a session cookie or a bearer token. A
+ * client account is exactly one client record, a therapist account one therapist record.
  */
 public record CurrentUser(AccountId id, ClinicId clinic, String email, Role role, ClientId client,
 		TherapistId therapist, int tokenVersion) implements AuthenticatedPrincipal {
 
-	/** What Spring Security (and the page header) calls the user: their e-mail address, never the ids. */
+	/**
+	 * What Spring Security (and the page header) calls the user: their e-mail address,
+	 * never the ids.
+	 */
 	@Override
 	public String getName() {
 		return this.email;
@@ -40,8 +43,8 @@ public record CurrentUser(AccountId id, ClinicId clinic, String email, Role role
 	}
 
 	/**
-	 * The caller of a request that the security configuration lets through only when signed in;
-	 * their absence is a configuration error, not a client's.
+	 * The caller of a request that the security configuration lets through only when
+	 * signed in; their absence is a configuration error, not a client's.
 	 */
 	public static CurrentUser required() {
 		return signedIn().orElseThrow(() -> new IllegalStateException(

@@ -2,12 +2,12 @@ package org.backcare.account;
 
 import java.time.ZoneId;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outside demo mode no account exists until someone creates the first admin. Setting
- * {@code BACKCARE_FIRST_ADMIN_EMAIL} and {@code BACKCARE_FIRST_ADMIN_PASSWORD} does that at
- * start-up, once: when the database has no admin yet. A clinic is opened as well if there is none
- * ({@code BACKCARE_FIRST_ADMIN_CLINIC_NAME}, {@code BACKCARE_FIRST_ADMIN_CLINIC_TIME_ZONE}).
+ * {@code BACKCARE_FIRST_ADMIN_EMAIL} and {@code BACKCARE_FIRST_ADMIN_PASSWORD} does that
+ * at start-up, once: when the database has no admin yet. A clinic is opened as well if
+ * there is none ({@code BACKCARE_FIRST_ADMIN_CLINIC_NAME},
+ * {@code BACKCARE_FIRST_ADMIN_CLINIC_TIME_ZONE}).
  */
 @Component
 @Order(100)
@@ -66,10 +67,12 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		if (this.password.isBlank()) {
-			throw new IllegalStateException("backcare.first-admin.email is set but backcare.first-admin.password is not");
+			throw new IllegalStateException(
+					"backcare.first-admin.email is set but backcare.first-admin.password is not");
 		}
 		Clinic clinic = this.clinics.first()
-			.orElseGet(() -> this.clinics.open(this.clinicName, "", ZoneId.of(this.timeZone), ServiceType.standardMenu()));
+			.orElseGet(
+					() -> this.clinics.open(this.clinicName, "", ZoneId.of(this.timeZone), ServiceType.standardMenu()));
 		this.accounts.open(clinic.id(), this.email, this.password, Role.ADMIN, null, null);
 		log.info("Created the first admin account for clinic '{}'", clinic.name());
 	}

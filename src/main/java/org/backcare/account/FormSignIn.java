@@ -8,7 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** The login form signs in through {@link SignIn}, with the same throttle and audit as the token endpoint. */
+/**
+ * The login form signs in through {@link SignIn}, with the same throttle and audit as the
+ * token endpoint.
+ */
 @Component
 class FormSignIn implements AuthenticationProvider {
 
@@ -20,11 +23,13 @@ class FormSignIn implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
-		String ip = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress() : null;
+		String ip = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
 		String password = (attempt.getCredentials() != null) ? attempt.getCredentials().toString() : "";
 		try {
 			CurrentUser user = this.signIn.check(attempt.getName(), password, ip);
-			return UsernamePasswordAuthenticationToken.authenticated(user, null, AccountDetails.authorities(user.role()));
+			return UsernamePasswordAuthenticationToken.authenticated(user, null,
+					AccountDetails.authorities(user.role()));
 		}
 		catch (TooManyAttempts paused) {
 			throw new LockedException(paused.getMessage());

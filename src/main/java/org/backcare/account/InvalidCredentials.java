@@ -4,7 +4,10 @@ import org.backcare.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The same answer for an unknown e-mail and a wrong password, so that nobody learns who has an account. */
+/**
+ * The same answer for an unknown e-mail and a wrong password, so that nobody learns who
+ * has an account.
+ */
 class InvalidCredentials extends ProblemException {
 
 	InvalidCredentials() {

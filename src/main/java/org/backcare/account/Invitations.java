@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.backcare.platform.Sha256;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.Sha256;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * Therapists and admins join by invitation from an admin of the clinic. The invitation token is
- * shown once (until e-mail delivery exists it is returned to the admin to pass on); only its hash
- * is stored, it expires after a week, and it can be used once.
+ * Therapists and admins join by invitation from an admin of the clinic. The invitation
+ * token is shown once (until e-mail delivery exists it is returned to the admin to pass
+ * on); only its hash is stored, it expires after a week, and it can be used once.
  */
 @Component
 class Invitations {
@@ -63,7 +63,8 @@ class Invitations {
 			throw new InvitationRefused("Clients register themselves; invitations are for therapists and admins.");
 		}
 		if ((role == Role.THERAPIST) != (therapist != null)) {
-			throw new InvitationRefused("A therapist invitation names the therapist record (therapistId); an admin one does not.");
+			throw new InvitationRefused(
+					"A therapist invitation names the therapist record (therapistId); an admin one does not.");
 		}
 		if (therapist != null && !this.therapists.find(therapist)
 			.filter(found -> found.clinicId().equals(admin.clinic()))
@@ -88,21 +89,27 @@ class Invitations {
 		return new Invitation(email.strip(), role, therapist, expires, token);
 	}
 
-	/** Opens the invited account; an unknown, used or expired token gets one and the same answer. */
+	/**
+	 * Opens the invited account; an unknown, used or expired token gets one and the same
+	 * answer.
+	 */
 	@Transactional
 	AccountId accept(String token, String password) {
 		var invitation = this.jdbc.sql("""
 				UPDATE invitation SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ?
 				RETURNING clinic_id, email, role, therapist_id, invited_by""")
 			.params(now(), Sha256.hex(token), now())
-			.query((rs, n) -> new Object[] { rs.getObject("clinic_id", UUID.class), rs.getString("email"),
-					rs.getString("role"), rs.getObject("therapist_id", UUID.class), rs.getObject("invited_by", UUID.class) })
+			.query((rs,
+					n) -> new Object[] { rs.getObject("clinic_id", UUID.class), rs.getString("email"),
+							rs.getString("role"), rs.getObject("therapist_id", UUID.class),
+							rs.getObject("invited_by", UUID.class) })
 			.optional()
-			.orElseThrow(() -> new InvitationRefused("This invitation is unknown, already used or expired. "
-					+ "Ask the clinic for a new one."));
+			.orElseThrow(() -> new InvitationRefused(
+					"This invitation is unknown, already used or expired. " + "Ask the clinic for a new one."));
 		Role role = Role.valueOf((String) invitation[2]);
-		AccountId id = this.accounts.open(new org.backcare.clinic.ClinicId((UUID) invitation[0]), (String) invitation[1],
-				password, role, null, (invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
+		AccountId id = this.accounts.open(new org.backcare.clinic.ClinicId((UUID) invitation[0]),
+				(String) invitation[1], password, role, null,
+				(invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
 		// The role was granted by the admin who invited, not by the person accepting.
 		this.accounts.find(id)
 			.ifPresent(user -> this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.ROLE_GRANTED, user.id(),
@@ -113,7 +120,6 @@ class Invitations {
 	private OffsetDateTime now() {
 		return utc(this.clock.instant());
 	}
-
 
 	static class InvitationRefused extends ProblemException {
 

@@ -13,10 +13,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * What a password must be, following NIST SP 800-63B §5.1.1.2: long enough (here at least 12
- * characters), not known from breaches (a bundled list of 44,000 common passwords of that length,
- * see NOTICE), and not the e-mail address; no composition rules. At most 64 characters, because
- * bcrypt reads only the first 72 bytes.
+ * What a password must be, following NIST SP 800-63B §5.1.1.2: long enough (here at least
+ * 12 characters), not known from breaches (a bundled list of 44,000 common passwords of
+ * that length, see NOTICE), and not the e-mail address; no composition rules. At most 64
+ * characters, because bcrypt reads only the first 72 bytes.
  */
 @Component
 class PasswordPolicy {
@@ -33,7 +33,8 @@ class PasswordPolicy {
 
 	void check(String password, String email) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-			throw new WeakPassword("Use at least " + MIN_LENGTH + " characters; a few unrelated words make a good one.");
+			throw new WeakPassword(
+					"Use at least " + MIN_LENGTH + " characters; a few unrelated words make a good one.");
 		}
 		if (password.codePointCount(0, password.length()) > MAX_LENGTH
 				|| password.getBytes(StandardCharsets.UTF_8).length > 72) {

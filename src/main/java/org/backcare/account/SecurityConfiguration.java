@@ -1,6 +1,5 @@
 package org.backcare.account;
 
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.backcare.platform.ProblemResponses;
@@ -11,28 +10,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two ways in. The API ({@code /api/**}) is stateless and accepts only bearer tokens, so no
- * cookie can authenticate it and it needs no CSRF token. Pages use a session from the login
- * form, with CSRF protection, a new session id at sign-in, and a content security policy that
- * allows no inline script. Which caller may see which record is decided by the modules that own
- * the records, using {@link CurrentUser}.
+ * Two ways in. The API ({@code /api/**}) is stateless and accepts only bearer tokens, so
+ * no cookie can authenticate it and it needs no CSRF token. Pages use a session from the
+ * login form, with CSRF protection, a new session id at sign-in, and a content security
+ * policy that allows no inline script. Which caller may see which record is decided by
+ * the modules that own the records, using {@link CurrentUser}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -46,7 +45,10 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** A URL the firewall refuses (encoded slashes, semicolons, …) gets a problem document, not an empty 400. */
+	/**
+	 * A URL the firewall refuses (encoded slashes, semicolons, …) gets a problem
+	 * document, not an empty 400.
+	 */
 	@Bean
 	RequestRejectedHandler rejectedRequests() {
 		return (request, response, rejected) -> ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
@@ -61,7 +63,8 @@ class SecurityConfiguration {
 			String detail = (request.getHeader("Authorization") == null)
 					? "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token."
 					: "The bearer token is not valid (expired, revoked or malformed). Get a new one from POST /api/v1/auth/token.";
-			ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Not signed in", detail);
+			ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Not signed in",
+					detail);
 		};
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
@@ -69,8 +72,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
 						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts",
-						"/api/v1/intake/rules", "/api/v1/intake/questionnaire",
-						"/api/v1/therapists/*/reviews")
+						"/api/v1/intake/rules", "/api/v1/intake/questionnaire", "/api/v1/therapists/*/reviews")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
 						"/api/v1/auth/invitations/accept")
@@ -83,7 +85,8 @@ class SecurityConfiguration {
 				.jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
 				.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden()))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()))
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()))
 			.addFilterBefore(new RefusalsAudited(events), ExceptionTranslationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
@@ -102,16 +105,19 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/match")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
-			// Health and metrics hold no personal data; in production expose them on management.server.port.
+			// Health and metrics hold no personal data; in production expose them on
+			// management.server.port.
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 			.permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+					"/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/actuator/**", "/admin", "/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/book", "/book/**")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
-			// The questionnaire is filled in by the client, or entered by the front desk from paper.
+			// The questionnaire is filled in by the client, or entered by the front desk
+			// from paper.
 			.requestMatchers("/intake")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
 			.requestMatchers("/assessments")
@@ -120,8 +126,9 @@ class SecurityConfiguration {
 			.authenticated())
 			.authenticationProvider(formSignIn)
 			.formLogin(form -> form.loginPage("/login")
-				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
-						+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))
+				.failureHandler((request, response,
+						failure) -> response.sendRedirect(request.getContextPath()
+								+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))
 				.permitAll())
 			.addFilterAfter(new SessionStillValid(accounts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new RefusalsAudited(events), ExceptionTranslationFilter.class)
@@ -143,6 +150,5 @@ class SecurityConfiguration {
 		return (request, response, denied) -> ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN,
 				"forbidden", "Not allowed", "Your role does not allow this.");
 	}
-
 
 }

@@ -3,12 +3,13 @@ package org.backcare.account;
 import org.backcare.clinic.ClinicId;
 
 /**
- * Something that matters for security happened to an account: a sign-in (or a failed one), a
- * lock-out, a token issued or revoked, an account opened, disabled or given a role. {@code
- * account} is null when the e-mail given belongs to no account; nothing else identifies the
- * person, so the audit log never stores an address that was typed. {@code by} is the account that
- * acted when it is not the one concerned (an admin granting a role); {@code detail} holds facts
- * without personal data, such as the role granted.
+ * Something that matters for security happened to an account: a sign-in (or a failed
+ * one), a lock-out, a token issued or revoked, an account opened, disabled or given a
+ * role. {@code
+ * account} is null when the e-mail given belongs to no account; nothing else identifies
+ * the person, so the audit log never stores an address that was typed. {@code by} is the
+ * account that acted when it is not the one concerned (an admin granting a role);
+ * {@code detail} holds facts without personal data, such as the role granted.
  */
 public record SecurityEvent(Action action, AccountId account, ClinicId clinic, Role role, boolean refused, AccountId by,
 		String detail) {

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param tokenSecret key that signs bearer tokens (HMAC-SHA256), base64, at least 32 bytes; when
- * blank a random key is made at start-up, so tokens do not survive a restart
+ * @param tokenSecret key that signs bearer tokens (HMAC-SHA256), base64, at least 32
+ * bytes; when blank a random key is made at start-up, so tokens do not survive a restart
  * @param tokenLifetime how long a bearer token is accepted
  * @param maxFailuresPerAddress failed sign-ins from one network address within 15 minutes
  * before that address is paused

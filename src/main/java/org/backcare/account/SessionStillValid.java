@@ -12,8 +12,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a page session whose account was disabled or signed out everywhere since it began: the
- * session's caller carries the token version of sign-in, which must still match the account's.
+ * Ends a page session whose account was disabled or signed out everywhere since it began:
+ * the session's caller carries the token version of sign-in, which must still match the
+ * account's.
  */
 class SessionStillValid extends OncePerRequestFilter {
 

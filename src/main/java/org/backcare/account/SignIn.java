@@ -11,9 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an e-mail and password, for the token endpoint and the login form alike. An unknown
- * address costs the same hash comparison and counts against the same throttle as a known one,
- * so neither the answer nor its timing reveals which addresses have accounts.
+ * Checks an e-mail and password, for the token endpoint and the login form alike. An
+ * unknown address costs the same hash comparison and counts against the same throttle as
+ * a known one, so neither the answer nor its timing reveals which addresses have
+ * accounts.
  */
 @Component
 class SignIn {
@@ -53,7 +54,8 @@ class SignIn {
 		pause(wait);
 		String hash = account.map(AccountDetails::getPassword).orElse(this.decoyHash);
 		boolean matches = this.passwords.matches(password, hash);
-		Optional<CurrentUser> signedIn = account.filter(found -> matches && found.isEnabled()).map(AccountDetails::user);
+		Optional<CurrentUser> signedIn = account.filter(found -> matches && found.isEnabled())
+			.map(AccountDetails::user);
 		if (signedIn.isEmpty()) {
 			audit(SecurityEvent.Action.SIGN_IN_FAILED, account, null);
 			throw new InvalidCredentials();
@@ -64,8 +66,9 @@ class SignIn {
 	}
 
 	/**
-	 * A refusal, about the account when the address has one; otherwise about no one, filed under
-	 * the clinic this installation serves so its admins see credential stuffing too.
+	 * A refusal, about the account when the address has one; otherwise about no one,
+	 * filed under the clinic this installation serves so its admins see credential
+	 * stuffing too.
 	 */
 	private void audit(SecurityEvent.Action action, Optional<AccountDetails> account, String detail) {
 		ClinicId served = this.clinics.first().map(clinic -> clinic.id()).orElse(null);

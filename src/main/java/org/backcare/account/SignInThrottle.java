@@ -18,19 +18,22 @@ import org.springframework.stereotype.Component;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * Slows down and then pauses repeated sign-in attempts, per e-mail address and per network
- * address, following NIST SP 800-63B §5.2.2 (rate-limit online guessing) and the OWASP
- * Authentication Cheat Sheet (lockout with automatic expiry):
+ * Slows down and then pauses repeated sign-in attempts, per e-mail address and per
+ * network address, following NIST SP 800-63B §5.2.2 (rate-limit online guessing) and the
+ * OWASP Authentication Cheat Sheet (lockout with automatic expiry):
  * <ul>
- * <li>attempts 4 and 5 without a success in between are answered only after 1 s and 2 s;</li>
- * <li>a 6th attempt pauses the address for {@link #PAUSE}; attempts during a pause are refused,
- * and the first attempt after it pauses it again unless 15 minutes passed without any;</li>
- * <li>a network address (IPv6: its /64) is paused after {@code maxFailuresPerAddress} attempts
- * in 15 minutes that did not succeed, whatever e-mail addresses they name.</li>
+ * <li>attempts 4 and 5 without a success in between are answered only after 1 s and 2
+ * s;</li>
+ * <li>a 6th attempt pauses the address for {@link #PAUSE}; attempts during a pause are
+ * refused, and the first attempt after it pauses it again unless 15 minutes passed
+ * without any;</li>
+ * <li>a network address (IPv6: its /64) is paused after {@code maxFailuresPerAddress}
+ * attempts in 15 minutes that did not succeed, whatever e-mail addresses they name.</li>
  * </ul>
- * Every attempt is counted <em>before</em> its password is checked, in one atomic statement, so
- * parallel attempts cannot all slip past the limit; a success clears the count again. Unknown
- * e-mail addresses are counted exactly like known ones, and only a hash of each is stored.
+ * Every attempt is counted <em>before</em> its password is checked, in one atomic
+ * statement, so parallel attempts cannot all slip past the limit; a success clears the
+ * count again. Unknown e-mail addresses are counted exactly like known ones, and only a
+ * hash of each is stored.
  */
 @Component
 class SignInThrottle {
@@ -66,8 +69,9 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Counts the attempt and answers how long to wait before checking its password; refuses it
-	 * with {@link TooManyAttempts} when the e-mail or the network address is paused.
+	 * Counts the attempt and answers how long to wait before checking its password;
+	 * refuses it with {@link TooManyAttempts} when the e-mail or the network address is
+	 * paused.
 	 */
 	Duration admit(String email, String ip) {
 		Instant now = this.clock.instant();
@@ -75,10 +79,14 @@ class SignInThrottle {
 			count(addressKey(ip), now, this.maxFailuresPerAddress, Paused.ADDRESS);
 		}
 		int attempts = count(accountKey(email), now, LOCK_AFTER, Paused.ACCOUNT);
-		return (attempts > SLOW_DOWN_AFTER) ? Duration.ofSeconds(1L << (attempts - SLOW_DOWN_AFTER - 1)) : Duration.ZERO;
+		return (attempts > SLOW_DOWN_AFTER) ? Duration.ofSeconds(1L << (attempts - SLOW_DOWN_AFTER - 1))
+				: Duration.ZERO;
 	}
 
-	/** A success: the e-mail address starts afresh, and the network address is owed one attempt back. */
+	/**
+	 * A success: the e-mail address starts afresh, and the network address is owed one
+	 * attempt back.
+	 */
 	void succeeded(String email, String ip) {
 		forget(email);
 		if (ip != null) {
@@ -88,7 +96,10 @@ class SignInThrottle {
 		}
 	}
 
-	/** Drops what is kept about an e-mail address (after a success, or when its account is erased). */
+	/**
+	 * Drops what is kept about an e-mail address (after a success, or when its account is
+	 * erased).
+	 */
 	void forget(String email) {
 		this.jdbc.sql("DELETE FROM sign_in_throttle WHERE key = ?").param(accountKey(email)).update();
 	}
@@ -105,7 +116,8 @@ class SignInThrottle {
 				    last_attempt = EXCLUDED.last_attempt
 				RETURNING attempts, locked_until""")
 			.params(key, at)
-			.query((rs, n) -> new Object[] { rs.getInt("attempts"), rs.getObject("locked_until", OffsetDateTime.class) })
+			.query((rs,
+					n) -> new Object[] { rs.getInt("attempts"), rs.getObject("locked_until", OffsetDateTime.class) })
 			.single();
 		int attempts = (Integer) row[0];
 		OffsetDateTime locked = (OffsetDateTime) row[1];
@@ -125,9 +137,13 @@ class SignInThrottle {
 		return "account:" + Sha256.hex(email.strip().toLowerCase(Locale.ROOT));
 	}
 
-	/** IPv4 by address; IPv6 by its /64, since one network hands out a whole /64 to a single host. */
+	/**
+	 * IPv4 by address; IPv6 by its /64, since one network hands out a whole /64 to a
+	 * single host.
+	 */
 	static String addressKey(String ip) {
-		// Only an IPv6 literal reaches getByName, which parses literals without any name lookup.
+		// Only an IPv6 literal reaches getByName, which parses literals without any name
+		// lookup.
 		if (ip.indexOf(':') >= 0 && ip.matches("[0-9A-Fa-f:.]+")) {
 			try {
 				byte[] bytes = InetAddress.getByName(ip).getAddress();
@@ -141,6 +157,5 @@ class SignInThrottle {
 		}
 		return "address:" + ip;
 	}
-
 
 }

@@ -7,7 +7,10 @@ import org.backcare.platform.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** Sign-in is paused for this address or account; the same answer whether or not the account exists. */
+/**
+ * Sign-in is paused for this address or account; the same answer whether or not the
+ * account exists.
+ */
 class TooManyAttempts extends ProblemException {
 
 	private final Duration retryAfter;

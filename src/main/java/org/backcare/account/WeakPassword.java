@@ -7,7 +7,10 @@ import org.backcare.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The chosen password does not meet {@link PasswordPolicy}; the detail says how to fix it. */
+/**
+ * The chosen password does not meet {@link PasswordPolicy}; the detail says how to fix
+ * it.
+ */
 class WeakPassword extends ProblemException {
 
 	WeakPassword(String detail) {

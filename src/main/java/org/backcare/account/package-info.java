@@ -1,7 +1,8 @@
 /**
- * Accounts, roles and sign-in: who may use BackCare, as which client or therapist, by session
- * (pages) or by signed, short-lived bearer token (API). Other modules ask {@link
- * org.backcare.account.CurrentUser} who is calling and decide what that caller may see.
+ * Accounts, roles and sign-in: who may use BackCare, as which client or therapist, by
+ * session (pages) or by signed, short-lived bearer token (API). Other modules ask
+ * {@link org.backcare.account.CurrentUser} who is calling and decide what that caller may
+ * see.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Account")
 package org.backcare.account;

@@ -8,14 +8,15 @@ import org.backcare.assessment.IntakeAnswers.PainRatings;
 import org.backcare.therapist.Technique;
 
 /**
- * What BackCare makes of an intake: the instrument scores, the screens' findings, whether a
- * doctor must be seen first, the techniques ruled out, and the recommended care. Computed once,
- * when the intake is submitted, and stored with the rule and instrument versions it was made
- * with, so a later change of rules never silently rewrites an earlier assessment.
+ * What BackCare makes of an intake: the instrument scores, the screens' findings, whether
+ * a doctor must be seen first, the techniques ruled out, and the recommended care.
+ * Computed once, when the intake is submitted, and stored with the rule and instrument
+ * versions it was made with, so a later change of rules never silently rewrites an
+ * earlier assessment.
  */
 public record Assessment(String rulesVersion, int ageAtIntake, PainDuration duration, PainRatings pain,
-		String painVersion, StartBack.Score startBack, Oswestry.Score oswestry, Double bodyMassIndex,
-		Referral referral, List<Finding> redFlags, List<Finding> cautions, Map<Technique, String> restricted,
+		String painVersion, StartBack.Score startBack, Oswestry.Score oswestry, Double bodyMassIndex, Referral referral,
+		List<Finding> redFlags, List<Finding> cautions, Map<Technique, String> restricted,
 		Recommendation recommendation) {
 
 	/** Assesses answers given by a client of the given age. */
@@ -28,15 +29,19 @@ public record Assessment(String rulesVersion, int ageAtIntake, PainDuration dura
 		Double bmi = (answers.body() != null) ? Math.round(answers.body().massIndex() * 10) / 10.0 : null;
 		Referral referral = RedFlagScreen.referral(redFlags);
 		Recommendation recommendation = CareRules.recommend(new CareRules.Facts(answers, startBack, bmi), restricted);
-		return new Assessment(CareRules.VERSION, age, answers.duration(), answers.pain(), PainRatings.VERSION, startBack,
-				Oswestry.score(answers.oswestry()), bmi, referral, redFlags, cautions, restricted, recommendation);
+		return new Assessment(CareRules.VERSION, age, answers.duration(), answers.pain(), PainRatings.VERSION,
+				startBack, Oswestry.score(answers.oswestry()), bmi, referral, redFlags, cautions, restricted,
+				recommendation);
 	}
 
 	public boolean caution() {
 		return !this.cautions.isEmpty();
 	}
 
-	/** What the client is told to do, in plain words, when the screen asks for a doctor first. */
+	/**
+	 * What the client is told to do, in plain words, when the screen asks for a doctor
+	 * first.
+	 */
 	public String referralAdvice() {
 		String reasons = this.redFlags.stream()
 			.filter(flag -> this.referral != Referral.URGENT || flag.severity() == Finding.Severity.URGENT_REFERRAL)

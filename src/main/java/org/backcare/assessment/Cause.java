@@ -1,6 +1,5 @@
 package org.backcare.assessment;
 
-
 /** What the client thinks brought the pain on or makes it worse. */
 public enum Cause {
 

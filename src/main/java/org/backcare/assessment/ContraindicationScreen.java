@@ -14,14 +14,15 @@ import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 import org.backcare.therapist.Technique;
 
 /**
- * Contraindications and precautions: conditions under which massage is still possible but must be
- * adapted. Each gives a {@code CAUTION} the therapist sees before the session, and some rule out
- * techniques that apply sustained or deep pressure.
+ * Contraindications and precautions: conditions under which massage is still possible but
+ * must be adapted. Each gives a {@code CAUTION} the therapist sees before the session,
+ * and some rule out techniques that apply sustained or deep pressure.
  *
- * <p>Sources: Batavia M. Contraindications for therapeutic massage: do sources agree? J Bodyw Mov
- * Ther 2004;8(1):48–57; Walton T. Medical Conditions and Massage Therapy: A Decision Tree
- * Approach. Lippincott Williams &amp; Wilkins, 2011 (pressure, site and position adjustments per
- * condition). Cited per rule below.
+ * <p>
+ * Sources: Batavia M. Contraindications for therapeutic massage: do sources agree? J
+ * Bodyw Mov Ther 2004;8(1):48–57; Walton T. Medical Conditions and Massage Therapy: A
+ * Decision Tree Approach. Lippincott Williams &amp; Wilkins, 2011 (pressure, site and
+ * position adjustments per condition). Cited per rule below.
  */
 public final class ContraindicationScreen {
 
@@ -31,18 +32,18 @@ public final class ContraindicationScreen {
 
 	private static final Set<Technique> DEEP_PRESSURE = EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
 
-	public record Rule(String code, Predicate<Facts> applies, Set<Technique> rulesOut, String forClient, String forTherapist,
-			String source) {
+	public record Rule(String code, Predicate<Facts> applies, Set<Technique> rulesOut, String forClient,
+			String forTherapist, String source) {
 	}
 
 	public record Facts(ContraindicationAnswers answers, RedFlagAnswers flags) {
 	}
 
-	public static final List<Rule> RULES = List.of(
-			new Rule("suspected-dvt", f -> f.answers().suspectedDvt(), EnumSet.noneOf(Technique.class),
-					"You told us a blood clot in a leg is suspected: please see a doctor promptly. The legs will not be massaged until a doctor has ruled a clot out.",
-					"Suspected DVT: no massage of the lower limbs until ruled out (risk of embolism); advise prompt medical assessment",
-					BATAVIA + " (thrombosis: local contraindication); " + WALTON),
+	public static final List<Rule> RULES = List.of(new Rule("suspected-dvt", f -> f.answers().suspectedDvt(),
+			EnumSet.noneOf(Technique.class),
+			"You told us a blood clot in a leg is suspected: please see a doctor promptly. The legs will not be massaged until a doctor has ruled a clot out.",
+			"Suspected DVT: no massage of the lower limbs until ruled out (risk of embolism); advise prompt medical assessment",
+			BATAVIA + " (thrombosis: local contraindication); " + WALTON),
 			new Rule("recent-fracture", f -> f.answers().recentFracture(), DEEP_PRESSURE,
 					"The area of your recent fracture will be left alone, and pressure kept gentle nearby.",
 					"Recent fracture: avoid the site; no deep or sustained pressure nearby", BATAVIA + "; " + WALTON),
@@ -55,7 +56,8 @@ public final class ContraindicationScreen {
 					"Skin infection, open wound or burn in the treatment area: avoid the area (local contraindication)",
 					BATAVIA),
 			new Rule("fever", f -> f.flags().feverOrChills(), EnumSet.noneOf(Technique.class),
-					"No massage while you have a fever.", "Fever: no massage until resolved (systemic contraindication)",
+					"No massage while you have a fever.",
+					"Fever: no massage until resolved (systemic contraindication)",
 					BATAVIA + " (fever: general contraindication)"),
 			new Rule("anticoagulants", f -> f.answers().anticoagulantsOrBleedingDisorder(), DEEP_PRESSURE,
 					"Because of blood thinners or a bleeding disorder, your therapist will avoid deep pressure, which can cause bruising.",
@@ -78,7 +80,8 @@ public final class ContraindicationScreen {
 		List<Finding> found = new ArrayList<>();
 		for (Rule rule : RULES) {
 			if (rule.applies().test(facts)) {
-				found.add(new Finding(rule.code(), Severity.CAUTION, rule.forClient(), rule.forTherapist(), rule.source()));
+				found.add(new Finding(rule.code(), Severity.CAUTION, rule.forClient(), rule.forTherapist(),
+						rule.source()));
 			}
 		}
 		return found;

@@ -1,9 +1,8 @@
 package org.backcare.assessment;
 
-
 /**
- * Something the screens found: a red flag or a contraindication, with what the client is told,
- * what the therapist needs to know, and the published source of the rule.
+ * Something the screens found: a red flag or a contraindication, with what the client is
+ * told, what the therapist needs to know, and the published source of the rule.
  */
 public record Finding(String code, Severity severity, String forClient, String forTherapist, String source) {
 

@@ -1,6 +1,5 @@
 package org.backcare.assessment;
 
-
 /** The themes of home self-care a recommendation can include. */
 public enum HomeCareTheme {
 

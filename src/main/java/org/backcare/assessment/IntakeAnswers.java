@@ -3,8 +3,6 @@ package org.backcare.assessment;
 import java.util.Map;
 import java.util.Set;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,10 +15,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
- * Everything the client tells us before a first visit, as submitted (web form or API). Stored
- * verbatim with the assessment made from it, so the assessment can always be traced back to the
- * answers and the instrument versions.
+ * Everything the client tells us before a first visit, as submitted (web form or API).
+ * Stored verbatim with the assessment made from it, so the assessment can always be
+ * traced back to the answers and the instrument versions.
  */
 public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid PainRatings pain,
 		@NotNull PainDuration duration, @NotNull @Size(max = 8) Set<@NotNull Cause> causes, @NotNull @Valid Goals goals,
@@ -29,19 +29,18 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 		@Valid Body body) {
 
 	/** Where it hurts, 1–10 per region marked; regions left out do not hurt. */
-	public record PainMap(
-			@NotNull @NotEmpty(message = "mark at least one region where it hurts") @Schema(
-					description = "How much each painful region hurts, 1 to 10, by region name (the names are listed by "
-							+ "GET /api/v1/intake/questionnaire, e.g. LOWER_BACK_LEFT)",
-					example = "{\"LOWER_BACK_LEFT\": 6, \"LOWER_BACK_RIGHT\": 4}") Map<@NotNull PainRegion, @NotNull @Min(1) @Max(10) Integer> regions,
+	public record PainMap(@NotNull @NotEmpty(message = "mark at least one region where it hurts") @Schema(
+			description = "How much each painful region hurts, 1 to 10, by region name (the names are listed by "
+					+ "GET /api/v1/intake/questionnaire, e.g. LOWER_BACK_LEFT)",
+			example = "{\"LOWER_BACK_LEFT\": 6, \"LOWER_BACK_RIGHT\": 4}") Map<@NotNull PainRegion, @NotNull @Min(1) @Max(10) Integer> regions,
 			@NotNull Boolean radiatingLegPain, @NotNull Boolean numbnessOrTingling) {
 	}
 
 	/**
-	 * The numeric pain rating scale (NPRS, 0 = no pain, 10 = worst imaginable) now, on average and
-	 * at worst over the last week. Source: Childs JD, Piva SR, Fritz JM. Responsiveness of the
-	 * numeric pain rating scale in patients with low back pain. Spine 2005;30(11):1331–1334. The
-	 * NPRS is in the public domain.
+	 * The numeric pain rating scale (NPRS, 0 = no pain, 10 = worst imaginable) now, on
+	 * average and at worst over the last week. Source: Childs JD, Piva SR, Fritz JM.
+	 * Responsiveness of the numeric pain rating scale in patients with low back pain.
+	 * Spine 2005;30(11):1331–1334. The NPRS is in the public domain.
 	 */
 	public record PainRatings(@NotNull @Min(0) @Max(10) Integer now, @NotNull @Min(0) @Max(10) Integer average,
 			@NotNull @Min(0) @Max(10) Integer worst) {
@@ -57,8 +56,8 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 	}
 
 	public record Goals(@NotBlank @Size(max = 1000) String wantToDoAgain, @NotNull Pressure pressure,
-			@NotNull GenderPreference therapistGender,
-			@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language code such as en or de") @Schema(example = "de") String language) {
+			@NotNull GenderPreference therapistGender, @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?",
+					message = "must be a language code such as en or de") @Schema(example = "de") String language) {
 	}
 
 	/** Height and weight, both or neither; used only for the body mass index. */
@@ -87,6 +86,5 @@ public record IntakeAnswers(@NotNull @Valid PainMap painMap, @NotNull @Valid Pai
 			@NotNull Boolean anticoagulantsOrBleedingDisorder, @NotNull Boolean pregnancy,
 			@NotNull Boolean activeCancerTreatment) {
 	}
-
 
 }

@@ -1,7 +1,9 @@
 package org.backcare.assessment;
 
-
-/** Each instrument's copyright and licence note, as shown with the questionnaire and in docs/clinical.md. */
+/**
+ * Each instrument's copyright and licence note, as shown with the questionnaire and in
+ * docs/clinical.md.
+ */
 public final class Licences {
 
 	public static final String START_BACK = "Keele STarT Back Screening Tool © Keele University 2007. Free for clinical and "

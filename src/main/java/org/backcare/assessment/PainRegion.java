@@ -1,9 +1,8 @@
 package org.backcare.assessment;
 
-
 /**
- * The regions of the pain map. Each is drawn on the front or the back body diagram (the neck,
- * shoulders, hips and legs on both, as people point at them from either side).
+ * The regions of the pain map. Each is drawn on the front or the back body diagram (the
+ * neck, shoulders, hips and legs on both, as people point at them from either side).
  */
 public enum PainRegion {
 
@@ -44,6 +43,5 @@ public enum PainRegion {
 	public String label() {
 		return this.label;
 	}
-
 
 }

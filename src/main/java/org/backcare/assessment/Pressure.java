@@ -1,6 +1,5 @@
 package org.backcare.assessment;
 
-
 /** The massage pressure the client prefers. */
 public enum Pressure {
 

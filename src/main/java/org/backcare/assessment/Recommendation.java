@@ -2,13 +2,13 @@ package org.backcare.assessment;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.backcare.therapist.Technique;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
- * The care proposed from an assessment, with the reason for each part and the rules that fired.
- * Restricted techniques never appear among {@code techniques}; they are listed in
+ * The care proposed from an assessment, with the reason for each part and the rules that
+ * fired. Restricted techniques never appear among {@code techniques}; they are listed in
  * {@code excluded} with the condition that rules them out.
  */
 public record Recommendation(List<TechniqueChoice> techniques, List<Excluded> excluded, Phase phase,
@@ -27,8 +27,9 @@ public record Recommendation(List<TechniqueChoice> techniques, List<Excluded> ex
 	}
 
 	/**
-	 * An initial phase ({@code initialSessions} sessions, one every {@code everyDays} days), then
-	 * maintenance every {@code maintenanceEveryWeeks} weeks, or as needed when null.
+	 * An initial phase ({@code initialSessions} sessions, one every {@code everyDays}
+	 * days), then maintenance every {@code maintenanceEveryWeeks} weeks, or as needed
+	 * when null.
 	 */
 	public record Phase(int initialSessions, int everyDays, Integer maintenanceEveryWeeks, String reason) {
 

@@ -9,16 +9,19 @@ import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
 import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 
 /**
- * Red flags: answers that may point to a serious cause of back pain (cauda equina syndrome,
- * cancer, infection, fracture) that massage must not delay. Each flag is listed with its source;
- * the screen errs on the side of referral, as the guidelines intend a screen to.
+ * Red flags: answers that may point to a serious cause of back pain (cauda equina
+ * syndrome, cancer, infection, fracture) that massage must not delay. Each flag is listed
+ * with its source; the screen errs on the side of referral, as the guidelines intend a
+ * screen to.
  *
- * <p>Sources: NICE guideline NG59, Low back pain and sciatica in over 16s (2016, updated 2020),
- * recommendation 1.1.1 and the NICE Clinical Knowledge Summary "Back pain – low (without
- * radiculopathy)" (red flags); Bigos S et al., Acute Low Back Problems in Adults, AHCPR Clinical
- * Practice Guideline No. 14, 1994 (Table 2: red flags for fracture, tumour or infection, cauda
- * equina syndrome); Greenhalgh S, Finucane L, Mercer C, Selfe J. International framework for red
- * flags for potential serious spinal pathologies. J Orthop Sports Phys Ther 2020;50(7):350–372.
+ * <p>
+ * Sources: NICE guideline NG59, Low back pain and sciatica in over 16s (2016, updated
+ * 2020), recommendation 1.1.1 and the NICE Clinical Knowledge Summary "Back pain – low
+ * (without radiculopathy)" (red flags); Bigos S et al., Acute Low Back Problems in
+ * Adults, AHCPR Clinical Practice Guideline No. 14, 1994 (Table 2: red flags for
+ * fracture, tumour or infection, cauda equina syndrome); Greenhalgh S, Finucane L, Mercer
+ * C, Selfe J. International framework for red flags for potential serious spinal
+ * pathologies. J Orthop Sports Phys Ther 2020;50(7):350–372.
  */
 public final class RedFlagScreen {
 
@@ -69,10 +72,11 @@ public final class RedFlagScreen {
 			new Flag("iv-drug-use", Severity.REFERRAL, f -> f.flags().intravenousDrugUse(), "injecting drugs",
 					"Intravenous drug use: raised risk of spinal infection", INFECTION),
 			new Flag("major-trauma", Severity.REFERRAL, f -> f.flags().majorTrauma(),
-					"a serious accident or fall before the pain started",
-					"Major trauma: rule out vertebral fracture", FRACTURE),
+					"a serious accident or fall before the pain started", "Major trauma: rule out vertebral fracture",
+					FRACTURE),
 			new Flag("minor-trauma-fragile-bone", Severity.REFERRAL,
-					f -> f.flags().minorTrauma() && (f.contraindications().osteoporosis() || f.flags().longTermSteroids()),
+					f -> f.flags().minorTrauma()
+							&& (f.contraindications().osteoporosis() || f.flags().longTermSteroids()),
 					"a minor fall or strain together with osteoporosis or long-term steroid medicines",
 					"Minor trauma with osteoporosis or long-term steroids: rule out fragility fracture", FRACTURE),
 			new Flag("constant-night-pain", Severity.REFERRAL, f -> f.flags().constantNightPain(),
@@ -82,7 +86,8 @@ public final class RedFlagScreen {
 			new Flag("new-onset-over-50", Severity.REFERRAL,
 					f -> f.flags().firstEpisode() && f.age() > OLDEST_WITHOUT_FLAG,
 					"back pain for the first time after the age of 50",
-					"First episode of back pain over age 50: rule out serious pathology", "AHCPR 1994 Table 2 (age over 50)"),
+					"First episode of back pain over age 50: rule out serious pathology",
+					"AHCPR 1994 Table 2 (age over 50)"),
 			new Flag("new-onset-under-20", Severity.REFERRAL,
 					f -> f.flags().firstEpisode() && f.age() < YOUNGEST_WITHOUT_FLAG,
 					"back pain for the first time before the age of 20",
@@ -97,7 +102,8 @@ public final class RedFlagScreen {
 		List<Finding> found = new ArrayList<>();
 		for (Flag flag : FLAGS) {
 			if (flag.applies().test(facts)) {
-				found.add(new Finding(flag.code(), flag.severity(), flag.forClient(), flag.forTherapist(), flag.source()));
+				found.add(new Finding(flag.code(), flag.severity(), flag.forClient(), flag.forTherapist(),
+						flag.source()));
 			}
 		}
 		return found;

@@ -1,6 +1,5 @@
 package org.backcare.assessment;
 
-
 /** What the red-flag screen asks of the client before any massage. */
 public enum Referral {
 

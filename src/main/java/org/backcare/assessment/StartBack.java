@@ -2,26 +2,29 @@ package org.backcare.assessment;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
- * The Keele STarT Back Screening Tool: nine items that sort people with back pain into low,
- * medium or high risk of a poor outcome, so that care can be matched to risk.
+ * The Keele STarT Back Screening Tool: nine items that sort people with back pain into
+ * low, medium or high risk of a poor outcome, so that care can be matched to risk.
  *
- * <p>Source: Hill JC, Dunn KM, Lewis M, et al. A primary care back pain screening tool:
- * identifying patient subgroups for initial treatment. Arthritis Rheum 2008;59(5):632–641.
- * Scoring as published by Keele University (keele.ac.uk/startback): items 1–8 score 1 for
- * "agree", item 9 scores 1 only for "very much" or "extremely"; the total is 0–9 and the
- * psychosocial subscale is items 5–9 (0–5). Low risk: total ≤ 3. Medium: total ≥ 4 and subscale
- * ≤ 3. High: subscale ≥ 4.
+ * <p>
+ * Source: Hill JC, Dunn KM, Lewis M, et al. A primary care back pain screening tool:
+ * identifying patient subgroups for initial treatment. Arthritis Rheum
+ * 2008;59(5):632–641. Scoring as published by Keele University (keele.ac.uk/startback):
+ * items 1–8 score 1 for "agree", item 9 scores 1 only for "very much" or "extremely"; the
+ * total is 0–9 and the psychosocial subscale is items 5–9 (0–5). Low risk: total ≤ 3.
+ * Medium: total ≥ 4 and subscale ≤ 3. High: subscale ≥ 4.
  *
- * <p>Copyright and licence: the STarT Back Tool is © Keele University 2007 (funded by Arthritis
- * Research UK). Keele makes it free to use for clinical care and research without modification of
- * the wording; use within commercial products requires a licence from Keele University. BackCare
- * reproduces the items verbatim for that reason and records the version with every answer.
+ * <p>
+ * Copyright and licence: the STarT Back Tool is © Keele University 2007 (funded by
+ * Arthritis Research UK). Keele makes it free to use for clinical care and research
+ * without modification of the wording; use within commercial products requires a licence
+ * from Keele University. BackCare reproduces the items verbatim for that reason and
+ * records the version with every answer.
  */
 public final class StartBack {
 
@@ -50,7 +53,9 @@ public final class StartBack {
 
 	/** Answers to items 1–8 (agree = true) and item 9. */
 	@Schema(name = "StartBackAnswers")
-	public record Answers(@NotNull @Size(min = 8, max = 8, message = "must hold exactly 8 answers, items 1 to 8") List<@NotNull Boolean> agree,
+	public record Answers(
+			@NotNull @Size(min = 8, max = 8,
+					message = "must hold exactly 8 answers, items 1 to 8") List<@NotNull Boolean> agree,
 			@NotNull Bothersomeness bothersomeness) {
 	}
 
@@ -88,7 +93,10 @@ public final class StartBack {
 			this.forClient = forClient;
 		}
 
-		/** What the risk group means, in plain words for the client (no score, no group name). */
+		/**
+		 * What the risk group means, in plain words for the client (no score, no group
+		 * name).
+		 */
 		public String forClient() {
 			return this.forClient;
 		}

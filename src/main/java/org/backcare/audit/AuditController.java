@@ -18,9 +18,9 @@ import org.backcare.account.SecurityEvent;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.therapist.CredentialChanged;
 import org.backcare.therapist.Therapists;
-import org.backcare.platform.InvalidRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Browsing the audit log: admins only (see the security configuration), their own clinic only. */
+/**
+ * Browsing the audit log: admins only (see the security configuration), their own clinic
+ * only.
+ */
 @Controller
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")
@@ -41,7 +44,10 @@ class AuditController {
 
 	static final String PAGE = "audit/auditLog";
 
-	/** Every action the log can hold, for the filter: health records, security and credential events. */
+	/**
+	 * Every action the log can hold, for the filter: health records, security and
+	 * credential events.
+	 */
 	static final List<String> ACTIONS = Stream
 		.of(Arrays.stream(RecordAction.values()).map(Enum::name),
 				Arrays.stream(SecurityEvent.Action.values()).map(Enum::name),
@@ -75,7 +81,8 @@ class AuditController {
 	@Operation(summary = "Audit entries of the admin's clinic, newest first",
 			description = "Every read and write of health data and every security event. Filter by actor account, "
 					+ "subject client, action and a time range.")
-	List<AuditLog.Entry> entries(@RequestParam(required = false) UUID actor, @RequestParam(required = false) UUID subject,
+	List<AuditLog.Entry> entries(@RequestParam(required = false) UUID actor,
+			@RequestParam(required = false) UUID subject,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Z_]{2,40}") String action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
@@ -90,11 +97,13 @@ class AuditController {
 		String wanted = ACTIONS.contains(action) ? action : null;
 		Clinic clinic = this.clinics.get(admin.clinic());
 		AuditNames names = AuditNames.of(clinic.id(), this.accounts, this.clients, this.therapists);
-		model.addAttribute("entries", search(actor, subject, wanted, null, null, 200).stream()
-			.map(entry -> new Line(WHEN.format(clinic.localTime(entry.at())), entry.action(), entry.outcome(),
-					names.actor(entry.actorAccountId(), entry.actorRole()), names.record(entry.recordType(), entry.recordId()),
-					names.client(entry.subjectClientId()), entry.ip(), entry.detail()))
-			.toList());
+		model.addAttribute("entries",
+				search(actor, subject, wanted, null, null, 200).stream()
+					.map(entry -> new Line(WHEN.format(clinic.localTime(entry.at())), entry.action(), entry.outcome(),
+							names.actor(entry.actorAccountId(), entry.actorRole()),
+							names.record(entry.recordType(), entry.recordId()), names.client(entry.subjectClientId()),
+							entry.ip(), entry.detail()))
+					.toList());
 		model.addAttribute("zone", clinic.zone().getId());
 		model.addAttribute("people", names.people());
 		model.addAttribute("clients", names.clientsForPicker());

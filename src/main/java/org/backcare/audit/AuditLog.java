@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.account.SecurityEvent;
 import org.backcare.clinic.ClinicId;
 import org.backcare.therapist.CredentialChanged;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +26,9 @@ import static org.backcare.platform.Timestamps.instant;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * Writes audit events as they are published, synchronously: inside the publisher's transaction
- * where there is one, and before the publisher goes on where there is none. A failure to write
- * fails the access itself.
+ * Writes audit events as they are published, synchronously: inside the publisher's
+ * transaction where there is one, and before the publisher goes on where there is none. A
+ * failure to write fails the access itself.
  */
 @Component
 public class AuditLog {
@@ -39,24 +39,31 @@ public class AuditLog {
 		this.jdbc = jdbc;
 	}
 
-	/** An access to a health record, decided by {@link RecordAccess}; {@code actor} is null for BackCare itself. */
+	/**
+	 * An access to a health record, decided by {@link RecordAccess}; {@code actor} is
+	 * null for BackCare itself.
+	 */
 	void write(CurrentUser actor, RecordAction action, HealthRecord record, boolean refused) {
-		insert(record.clinic(), (actor != null) ? actor.id().value() : null, (actor != null) ? actor.role().name() : null,
-				action.name(), record.type().column(), record.id(),
+		insert(record.clinic(), (actor != null) ? actor.id().value() : null,
+				(actor != null) ? actor.role().name() : null, action.name(), record.type().column(), record.id(),
 				(record.subject() != null) ? record.subject().value() : null, refused, null);
 	}
 
-	/** A licence or certification was recorded, verified or ended, by the signed-in admin. */
+	/**
+	 * A licence or certification was recorded, verified or ended, by the signed-in admin.
+	 */
 	@EventListener
 	void on(CredentialChanged event) {
 		CurrentUser actor = CurrentUser.signedIn().orElse(null);
-		insert(event.clinic(), (actor != null) ? actor.id().value() : null, (actor != null) ? actor.role().name() : null,
-				event.change().name(), "therapist", event.therapist().value(), null, false, event.detail());
+		insert(event.clinic(), (actor != null) ? actor.id().value() : null,
+				(actor != null) ? actor.role().name() : null, event.change().name(), "therapist",
+				event.therapist().value(), null, false, event.detail());
 	}
 
 	@EventListener
 	void on(SecurityEvent event) {
-		// Whoever acted: named by the event, else the signed-in caller acting on another account,
+		// Whoever acted: named by the event, else the signed-in caller acting on another
+		// account,
 		// else the account itself (signing in, say).
 		CurrentUser signedIn = CurrentUser.signedIn().orElse(null);
 		UUID actor;
@@ -78,11 +85,12 @@ public class AuditLog {
 	}
 
 	/**
-	 * Removes the network addresses recorded for an account's own actions (erasure). The events
-	 * stay, with their anonymous ids.
+	 * Removes the network addresses recorded for an account's own actions (erasure). The
+	 * events stay, with their anonymous ids.
 	 */
 	void forgetOrigins(UUID account) {
-		this.jdbc.sql("DELETE FROM audit_origin WHERE event_id IN (SELECT id FROM audit_event WHERE actor_account_id = ?)")
+		this.jdbc
+			.sql("DELETE FROM audit_origin WHERE event_id IN (SELECT id FROM audit_event WHERE actor_account_id = ?)")
 			.param(account)
 			.update();
 	}
@@ -136,7 +144,8 @@ public class AuditLog {
 
 	private void insert(ClinicId clinic, UUID actor, String role, String action, String recordType, UUID recordId,
 			UUID subject, boolean refused, String detail) {
-		// One statement for the event and its origin: audit costs one round trip per access.
+		// One statement for the event and its origin: audit costs one round trip per
+		// access.
 		this.jdbc.sql("""
 				WITH event AS (
 				    INSERT INTO audit_event (clinic_id, actor_account_id, actor_role, action, record_type, record_id,
@@ -155,6 +164,5 @@ public class AuditLog {
 		}
 		return null;
 	}
-
 
 }

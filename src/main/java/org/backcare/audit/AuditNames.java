@@ -15,9 +15,10 @@ import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
 
 /**
- * The people of one clinic by id, so the audit page can say "Anna Keller (therapist)" where the
- * log holds an account id. Loaded once per page: three queries, however many entries are shown.
- * An erased client's name is gone; the page says so instead of showing an id.
+ * The people of one clinic by id, so the audit page can say "Anna Keller (therapist)"
+ * where the log holds an account id. Loaded once per page: three queries, however many
+ * entries are shown. An erased client's name is gone; the page says so instead of showing
+ * an id.
  */
 final class AuditNames {
 
@@ -45,14 +46,18 @@ final class AuditNames {
 		}
 		for (CurrentUser account : accounts.all(clinic)) {
 			String name = (account.client() != null) ? names.client(account.client().value())
-					: (account.therapist() != null) ? names.therapists.getOrDefault(account.therapist().value(), account.email())
+					: (account.therapist() != null)
+							? names.therapists.getOrDefault(account.therapist().value(), account.email())
 							: account.email();
 			names.accounts.put(account.id().value(), name);
 		}
 		return names;
 	}
 
-	/** Who acted: a person's name and role, BackCare itself, or nobody known (a sign-in with an unknown address). */
+	/**
+	 * Who acted: a person's name and role, BackCare itself, or nobody known (a sign-in
+	 * with an unknown address).
+	 */
 	String actor(UUID account, String role) {
 		if (account == null) {
 			return (role == null) ? "BackCare (no one signed in)" : "unknown";
@@ -91,7 +96,10 @@ final class AuditNames {
 			.toList();
 	}
 
-	/** The clients whose records can be looked up; erased clients are listed once, as such. */
+	/**
+	 * The clients whose records can be looked up; erased clients are listed once, as
+	 * such.
+	 */
 	List<Person> clientsForPicker() {
 		return this.clients.keySet()
 			.stream()

@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The network addresses recorded for the client's own actions are erased with them; the audit
- * entries stay, with anonymous ids. Last of all the parts, so that the address of the erasure
- * request itself goes too.
+ * The network addresses recorded for the client's own actions are erased with them; the
+ * audit entries stay, with anonymous ids. Last of all the parts, so that the address of
+ * the erasure request itself goes too.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -33,7 +33,10 @@ class AuditOriginsOfClient implements PersonalData {
 		return "audit";
 	}
 
-	/** The audit log is the clinic's record of who looked at the client's data, not part of the export. */
+	/**
+	 * The audit log is the clinic's record of who looked at the client's data, not part
+	 * of the export.
+	 */
 	@Override
 	public Optional<?> exportOf(ClientId client) {
 		return Optional.empty();

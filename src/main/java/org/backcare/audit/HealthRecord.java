@@ -7,9 +7,9 @@ import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 
 /**
- * A health record as the audit log names it: what kind, which one, in which clinic, and whose
- * ({@code subject}, the client the data is about; null for a therapist's schedule, which is about
- * many clients and audits each of their appointments on its own).
+ * A health record as the audit log names it: what kind, which one, in which clinic, and
+ * whose ({@code subject}, the client the data is about; null for a therapist's schedule,
+ * which is about many clients and audits each of their appointments on its own).
  */
 public record HealthRecord(Type type, UUID id, ClinicId clinic, ClientId subject) {
 

@@ -11,16 +11,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way into a health record: decides whether the caller may, and writes the audit entry
- * — allowed or refused — in the same call. Every module that keeps health data reads and changes
- * it through here, on its API and its pages alike.
+ * The one way into a health record: decides whether the caller may, and writes the audit
+ * entry — allowed or refused — in the same call. Every module that keeps health data
+ * reads and changes it through here, on its API and its pages alike.
  * <p>
- * An allowed access is written in the caller's transaction where there is one, so the entry of a
- * change commits or rolls back with the change: the log never says a booking was made that was
- * not. A refusal is written in a transaction of its own, because the refusal itself rolls the
- * caller's transaction back, and a refused attempt must stay on record. (That costs a second
- * connection for the moment of the write; call {@code check} before a long transaction where the
- * decision does not need its locks.)
+ * An allowed access is written in the caller's transaction where there is one, so the
+ * entry of a change commits or rolls back with the change: the log never says a booking
+ * was made that was not. A refusal is written in a transaction of its own, because the
+ * refusal itself rolls the caller's transaction back, and a refused attempt must stay on
+ * record. (That costs a second connection for the moment of the write; call {@code check}
+ * before a long transaction where the decision does not need its locks.)
  */
 @Component
 public class RecordAccess {
@@ -36,8 +36,8 @@ public class RecordAccess {
 	}
 
 	/**
-	 * Lets the caller do {@code action} with {@code record} if {@code rule} allows it; otherwise
-	 * throws the rule's refusal. Either way the attempt is audited.
+	 * Lets the caller do {@code action} with {@code record} if {@code rule} allows it;
+	 * otherwise throws the rule's refusal. Either way the attempt is audited.
 	 */
 	public void check(CurrentUser caller, RecordAction action, HealthRecord record, AccessRule rule) {
 		ProblemException refusal = rule.refusal(caller);

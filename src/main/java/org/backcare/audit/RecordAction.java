@@ -1,9 +1,9 @@
 package org.backcare.audit;
 
 /**
- * What was done, or attempted, with a health record: the closed list the audit log knows. A new
- * kind of access needs a new constant here, so the log can never hold an action that nobody can
- * search for.
+ * What was done, or attempted, with a health record: the closed list the audit log knows.
+ * A new kind of access needs a new constant here, so the log can never hold an action
+ * that nobody can search for.
  */
 public enum RecordAction {
 

@@ -11,9 +11,9 @@ import org.backcare.therapist.Therapist;
 
 /**
  * Who may see and change an appointment: its client, its therapist, and the admins of its
- * clinic. Anyone else is told it does not exist (404), so ids cannot be probed for existence.
- * Booking is for a client themselves or for the front desk on their behalf. The rules are applied
- * (and audited) by {@link org.backcare.audit.RecordAccess}.
+ * clinic. Anyone else is told it does not exist (404), so ids cannot be probed for
+ * existence. Booking is for a client themselves or for the front desk on their behalf.
+ * The rules are applied (and audited) by {@link org.backcare.audit.RecordAccess}.
  */
 final class AppointmentAccess {
 
@@ -32,23 +32,30 @@ final class AppointmentAccess {
 	/** Its client, its therapist, and its clinic's admins. */
 	static AccessRule parties(Appointment appointment) {
 		return caller -> (caller.isClient(appointment.clientId()) || caller.isTherapist(appointment.therapistId())
-				|| caller.isAdminOf(appointment.clinicId())) ? null : new RecordNotFound("Appointment", appointment.id());
+				|| caller.isAdminOf(appointment.clinicId())) ? null
+						: new RecordNotFound("Appointment", appointment.id());
 	}
 
-	/** Its therapist and the front desk; its client may see it but not mark it as having taken place. */
+	/**
+	 * Its therapist and the front desk; its client may see it but not mark it as having
+	 * taken place.
+	 */
 	static AccessRule treatingParties(Appointment appointment) {
 		return caller -> caller.isClient(appointment.clientId())
 				? new Forbidden("The therapist or the front desk marks a session as completed.")
 				: parties(appointment).refusal(caller);
 	}
 
-	/** The client themselves, or an admin of the clinic of both the therapist and the client. */
+	/**
+	 * The client themselves, or an admin of the clinic of both the therapist and the
+	 * client.
+	 */
 	static AccessRule bookers(Therapist therapist, Client client) {
 		return caller -> switch (caller.role()) {
 			case THERAPIST -> new Forbidden(
 					"Therapists cannot book sessions; clients book for themselves and the front desk for them.");
-			case CLIENT -> caller.isClient(client.id()) ? null
-					: new Forbidden("Clients can book sessions only for themselves.");
+			case CLIENT ->
+				caller.isClient(client.id()) ? null : new Forbidden("Clients can book sessions only for themselves.");
 			case ADMIN -> !caller.isAdminOf(therapist.clinicId()) ? new RecordNotFound("Therapist", therapist.id())
 					: !caller.isAdminOf(client.clinicId()) ? new RecordNotFound("Client", client.id()) : null;
 		};

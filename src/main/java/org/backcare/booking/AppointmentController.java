@@ -49,8 +49,10 @@ class AppointmentController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "404", description = "The therapist or the client named in the body does not exist (or is not one the caller may book)")
-	@ApiResponse(responseCode = "409", description = "The therapist or the client is already booked then (slot-taken, client-double-booked)")
+	@ApiResponse(responseCode = "404",
+			description = "The therapist or the client named in the body does not exist (or is not one the caller may book)")
+	@ApiResponse(responseCode = "409",
+			description = "The therapist or the client is already booked then (slot-taken, client-double-booked)")
 	@ApiResponse(responseCode = "410", description = "The client was erased")
 	@ApiResponse(responseCode = "422", description = "A booking rule refused; 'rule' names it")
 	@Operation(summary = "Book a session",
@@ -58,13 +60,15 @@ class AppointmentController {
 					+ "(naming the rule) when the start is off the quarter-hour grid, too soon, beyond the horizon, outside "
 					+ "working hours, in time off, on a day without a valid licence, or for an uncertified technique.")
 	@ApiResponse(responseCode = "201", description = "Booked (or replayed for a repeated Idempotency-Key)")
-	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
-			@Parameter(description = "Any unique string; a retry with the same key and body returns the first result")
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) @Pattern(
-					regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey) {
+	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request, @Parameter(
+			description = "Any unique string; a retry with the same key and body returns the first result") @RequestHeader(
+					name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+",
+							message = "must be printable ASCII without spaces") String idempotencyKey) {
 		BookingRequest wanted = request.toBookingRequest();
 		CurrentUser caller = CurrentUser.required();
-		// Keys are the caller's own: one caller's key never collides with, or reveals, another's.
+		// Keys are the caller's own: one caller's key never collides with, or reveals,
+		// another's.
 		String key = (idempotencyKey != null) ? caller.id() + "/" + idempotencyKey : null;
 		Booking booking = this.bookings.book(wanted, key, caller);
 		Appointment appointment = booking.appointment();
@@ -105,7 +109,8 @@ class AppointmentController {
 	@ApiResponse(responseCode = "422", description = "A booking rule refused the new time; 'rule' names it")
 	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-		return view(this.bookings.reschedule(CurrentUser.required(), new AppointmentId(id), request.start().toInstant()));
+		return view(
+				this.bookings.reschedule(CurrentUser.required(), new AppointmentId(id), request.start().toInstant()));
 	}
 
 	private AppointmentView view(Appointment appointment) {

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
@@ -68,7 +68,10 @@ class AppointmentRepository {
 			.optional();
 	}
 
-	/** Reads and locks the row, so that a concurrent cancel and reschedule of one appointment serialise. */
+	/**
+	 * Reads and locks the row, so that a concurrent cancel and reschedule of one
+	 * appointment serialise.
+	 */
 	Optional<Appointment> lock(AppointmentId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ? FOR UPDATE")
 			.param(id.value())
@@ -77,19 +80,21 @@ class AppointmentRepository {
 	}
 
 	void move(Appointment appointment, Instant start, Instant end, Instant blockedUntil) {
-		guarded(() -> this.jdbc.sql("""
-				UPDATE appointment SET starts_at = ?, ends_at = ?, blocked_until = ?, version = version + 1, updated_at = now()
-				WHERE clinic_id = ? AND id = ?""")
+		guarded(() -> this.jdbc
+			.sql("""
+					UPDATE appointment SET starts_at = ?, ends_at = ?, blocked_until = ?, version = version + 1, updated_at = now()
+					WHERE clinic_id = ? AND id = ?""")
 			.params(utc(start), utc(end), utc(blockedUntil), appointment.clinicId().value(), appointment.id().value())
 			.update());
 	}
 
 	/**
-	 * Makes competing writes for the same therapist or the same client wait their turn, in one
-	 * order (lower key first), until this transaction ends. Without it, two inserts that collide on
-	 * an exclusion constraint each wait for the other and PostgreSQL aborts one as a deadlock; with
-	 * it, the second sees the first's outcome and gets a definite answer. The constraints still
-	 * decide; this only orders the contenders.
+	 * Makes competing writes for the same therapist or the same client wait their turn,
+	 * in one order (lower key first), until this transaction ends. Without it, two
+	 * inserts that collide on an exclusion constraint each wait for the other and
+	 * PostgreSQL aborts one as a deadlock; with it, the second sees the first's outcome
+	 * and gets a definite answer. The constraints still decide; this only orders the
+	 * contenders.
 	 */
 	void queueFor(TherapistId therapist, ClientId client) {
 		this.jdbc.sql("""
@@ -109,7 +114,8 @@ class AppointmentRepository {
 	}
 
 	boolean haveCompleted(TherapistId therapist, ClientId client) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status = 'COMPLETED')")
+		return this.jdbc.sql(
+				"SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status = 'COMPLETED')")
 			.params(therapist.value(), client.value())
 			.query(Boolean.class)
 			.single();
@@ -141,10 +147,14 @@ class AppointmentRepository {
 			.list();
 	}
 
-	/** Whether the therapist has, or had, any appointment with the client: their care relationship. */
+	/**
+	 * Whether the therapist has, or had, any appointment with the client: their care
+	 * relationship.
+	 */
 	boolean haveMet(TherapistId therapist, ClientId client) {
 		// A cancelled booking is not a reason to see someone's records.
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status <> 'CANCELLED')")
+		return this.jdbc.sql(
+				"SELECT EXISTS (SELECT 1 FROM appointment WHERE therapist_id = ? AND client_id = ? AND status <> 'CANCELLED')")
 			.params(therapist.value(), client.value())
 			.query(Boolean.class)
 			.single();
@@ -164,7 +174,8 @@ class AppointmentRepository {
 				WHERE client_id = ? AND status = 'BOOKED' AND starts_at > ?""")
 			.params(utc(now), client.value(), utc(now))
 			.update();
-		this.jdbc.sql("UPDATE appointment SET cancellation_reason = '(erased)' WHERE client_id = ? AND cancellation_reason IS NOT NULL")
+		this.jdbc.sql(
+				"UPDATE appointment SET cancellation_reason = '(erased)' WHERE client_id = ? AND cancellation_reason IS NOT NULL")
 			.param(client.value())
 			.update();
 	}
@@ -223,7 +234,5 @@ class AppointmentRepository {
 				(cancelledAt != null) ? cancelledAt.toInstant() : null, rs.getString("cancellation_reason"),
 				rs.getInt("version"));
 	}
-
-
 
 }

@@ -8,7 +8,10 @@ public enum AppointmentStatus {
 	/** Kept for the record; the time is free again. */
 	CANCELLED,
 
-	/** The session took place (marked by the therapist or the front desk); the client may review it. */
+	/**
+	 * The session took place (marked by the therapist or the front desk); the client may
+	 * review it.
+	 */
 	COMPLETED
 
 }

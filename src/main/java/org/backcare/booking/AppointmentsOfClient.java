@@ -13,9 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A client's appointments in their export; on erasure their future sessions are cancelled (the
- * time is free again) and free text about them is removed. Past appointments stay, anonymous, for
- * the clinic's statistics.
+ * A client's appointments in their export; on erasure their future sessions are cancelled
+ * (the time is free again) and free text about them is removed. Past appointments stay,
+ * anonymous, for the clinic's statistics.
  */
 @Component
 @Order(100)
@@ -46,8 +46,8 @@ class AppointmentsOfClient implements PersonalData {
 	}
 
 	/** An appointment as it goes into the client's export. */
-	record Exported(UUID id, UUID therapistId, String service, String technique, Instant start, Instant end, String status,
-			Instant cancelledAt, String cancellationReason) {
+	record Exported(UUID id, UUID therapistId, String service, String technique, Instant start, Instant end,
+			String status, Instant cancelledAt, String cancellationReason) {
 
 		static Exported of(Appointment appointment) {
 			return new Exported(appointment.id().value(), appointment.therapistId().value(), appointment.service(),
@@ -57,6 +57,5 @@ class AppointmentsOfClient implements PersonalData {
 		}
 
 	}
-
 
 }

@@ -22,9 +22,9 @@ import org.backcare.therapist.Therapists;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers "when can I come?": free start times of one therapist, or the first free ones across
- * every therapist certified in a technique. Dates are the clinic's local dates, both included.
- * Data for all therapists is fetched in a fixed number of queries.
+ * Answers "when can I come?": free start times of one therapist, or the first free ones
+ * across every therapist certified in a technique. Dates are the clinic's local dates,
+ * both included. Data for all therapists is fetched in a fixed number of queries.
  */
 @Service
 public class Availability {
@@ -59,9 +59,12 @@ public class Availability {
 				Integer.MAX_VALUE);
 	}
 
-	/** The earliest free slots across all therapists certified in the technique, soonest first. */
-	public List<Slot> firstFree(ClinicId clinicId, Technique technique, String serviceCode, LocalDate from, LocalDate to,
-			int limit) {
+	/**
+	 * The earliest free slots across all therapists certified in the technique, soonest
+	 * first.
+	 */
+	public List<Slot> firstFree(ClinicId clinicId, Technique technique, String serviceCode, LocalDate from,
+			LocalDate to, int limit) {
 		Clinic clinic = this.clinics.get(clinicId);
 		ServiceType service = this.clinics.service(clinic.id(), serviceCode);
 		List<Therapist> qualified = (technique != null) ? this.therapists.certifiedIn(clinic.id(), technique)
@@ -69,13 +72,16 @@ public class Availability {
 		return compute(clinic, qualified, service, from, to, limit);
 	}
 
-	/** The next free slots of every therapist of the clinic, at most {@code perTherapist} each. */
+	/**
+	 * The next free slots of every therapist of the clinic, at most {@code perTherapist}
+	 * each.
+	 */
 	public Map<TherapistId, List<Slot>> nextFree(ClinicId clinicId, String serviceCode, int days, int perTherapist) {
 		Clinic clinic = this.clinics.get(clinicId);
 		LocalDate today = today(clinic);
 		Map<TherapistId, List<Slot>> next = new java.util.LinkedHashMap<>();
-		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.service(clinicId, serviceCode), today,
-				today.plusDays(days - 1), Integer.MAX_VALUE)) {
+		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.service(clinicId, serviceCode),
+				today, today.plusDays(days - 1), Integer.MAX_VALUE)) {
 			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new java.util.ArrayList<>());
 			if (mine.size() < perTherapist) {
 				mine.add(slot);
@@ -90,9 +96,10 @@ public class Availability {
 	}
 
 	/**
-	 * Free slots of the candidates, soonest first, at most {@code limit}. Days are computed in
-	 * order and the work stops after the day that fills the limit: every slot of a later local
-	 * day starts later, so "the first 10 across 2,000 therapists" needs only the first day or two.
+	 * Free slots of the candidates, soonest first, at most {@code limit}. Days are
+	 * computed in order and the work stops after the day that fills the limit: every slot
+	 * of a later local day starts later, so "the first 10 across 2,000 therapists" needs
+	 * only the first day or two.
 	 */
 	private List<Slot> compute(Clinic clinic, List<Therapist> candidates, ServiceType service, LocalDate from,
 			LocalDate to, int limit) {
@@ -111,7 +118,8 @@ public class Availability {
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
-		// A day before and after the local dates covers every offset and every buffer reaching in.
+		// A day before and after the local dates covers every offset and every buffer
+		// reaching in.
 		TimeRange window = new TimeRange(from.minusDays(1).atStartOfDay(clinic.zone()).toInstant(),
 				to.plusDays(2).atStartOfDay(clinic.zone()).toInstant());
 		List<TherapistId> ids = candidates.stream().map(Therapist::id).toList();
@@ -125,8 +133,8 @@ public class Availability {
 			LocalDate date = day;
 			candidates.stream()
 				.flatMap(therapist -> FreeSlots
-					.of(therapist, service, clinic.zone(), date, date, away.get(therapist.id()), busy.get(therapist.id()),
-							earliest, latest)
+					.of(therapist, service, clinic.zone(), date, date, away.get(therapist.id()),
+							busy.get(therapist.id()), earliest, latest)
 					.stream()
 					.map(start -> new Slot(therapist.id(), therapist.name(), start, start.plus(service.duration()))))
 				.sorted(Comparator.comparing(Slot::start).thenComparing(slot -> slot.therapist().value()))

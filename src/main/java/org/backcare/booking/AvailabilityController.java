@@ -47,7 +47,8 @@ class AvailabilityController {
 	TherapistAvailability therapist(@PathVariable UUID id,
 			@Parameter(description = "Service code, e.g. TREATMENT_60") @RequestParam String service,
 			@Parameter(description = "First local date; default today") @RequestParam(required = false) LocalDate from,
-			@Parameter(description = "Last local date; default a week after from") @RequestParam(required = false) LocalDate to,
+			@Parameter(description = "Last local date; default a week after from") @RequestParam(
+					required = false) LocalDate to,
 			@RequestParam(required = false) Technique technique) {
 		Therapist therapist = this.therapists.get(new TherapistId(id));
 		Clinic clinic = this.clinics.get(therapist.clinicId());
@@ -64,10 +65,12 @@ class AvailabilityController {
 	@GetMapping("/api/v1/availability")
 	@Operation(summary = "First free slots across all therapists certified in a technique, soonest first")
 	ClinicAvailability firstFree(@RequestParam String service,
-			@Parameter(description = "Only therapists certified in this technique; default any") @RequestParam(required = false) Technique technique,
+			@Parameter(description = "Only therapists certified in this technique; default any") @RequestParam(
+					required = false) Technique technique,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
-			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(required = false) UUID clinic) {
+			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(
+					required = false) UUID clinic) {
 		Clinic served = this.clinics.chosenOrServed(clinic);
 		LocalDate first = (from != null) ? from : this.availability.today(served);
 		LocalDate last = (to != null) ? to : first.plusDays(13);

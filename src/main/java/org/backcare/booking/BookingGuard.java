@@ -7,24 +7,35 @@ import org.backcare.client.ClientId;
 import org.backcare.therapist.Technique;
 
 /**
- * A check another module adds to every booking and reschedule: the intake module refuses clients
- * who must see a doctor first and techniques their contraindications rule out. Booking knows the
- * interface, not the modules behind it, so clinical rules stay where they are written.
+ * A check another module adds to every booking and reschedule: the intake module refuses
+ * clients who must see a doctor first and techniques their contraindications rule out.
+ * Booking knows the interface, not the modules behind it, so clinical rules stay where
+ * they are written.
  */
 public interface BookingGuard {
 
-	/** Why this client may not be booked (for this technique, when one is asked for), or empty. */
+	/**
+	 * Why this client may not be booked (for this technique, when one is asked for), or
+	 * empty.
+	 */
 	Optional<Refusal> refusal(ClientId client, Technique technique);
 
-	/** What the booking page should tell this client before they choose a time, if anything. */
+	/**
+	 * What the booking page should tell this client before they choose a time, if
+	 * anything.
+	 */
 	Optional<Guidance> guidance(ClientId client);
 
-	/** {@code rule} is the stable name clients see in the 422 problem, {@code detail} the explanation. */
+	/**
+	 * {@code rule} is the stable name clients see in the 422 problem, {@code detail} the
+	 * explanation.
+	 */
 	record Refusal(String rule, String detail) {
 	}
 
 	/**
-	 * @param mayBook false when booking is refused outright (the page then shows no times)
+	 * @param mayBook false when booking is refused outright (the page then shows no
+	 * times)
 	 * @param recommended techniques recommended to the client, best first
 	 */
 	record Guidance(String headline, String detail, boolean mayBook, List<Technique> recommended, String link) {

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Counts appointment changes for the Prometheus endpoint ({@code backcare_appointments_total}
- * by {@code change}). Counted after commit, so a rolled-back booking is never counted.
+ * Counts appointment changes for the Prometheus endpoint
+ * ({@code backcare_appointments_total} by {@code change}). Counted after commit, so a
+ * rolled-back booking is never counted.
  */
 @Component
 class BookingMetrics {

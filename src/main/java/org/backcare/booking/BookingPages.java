@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The server-rendered pages: the therapist directory with next free slots, and a booking page
- * for the demo clients. Refusals are shown on the page itself, never as an error screen.
+ * The server-rendered pages: the therapist directory with next free slots, and a booking
+ * page for the demo clients. Refusals are shown on the page itself, never as an error
+ * screen.
  */
 @Controller
 class BookingPages {
@@ -75,11 +76,15 @@ class BookingPages {
 		LocalDate today = this.availability.today(clinic);
 		Map<TherapistId, List<Slot>> next = this.availability.nextFree(clinic.id(), ServiceType.TREATMENT_60, 14, 3);
 		model.addAttribute("clinic", clinic);
-		model.addAttribute("cards", this.therapists.all(clinic.id())
-			.stream()
-			.map(therapist -> new TherapistCard(therapist, therapist.licenceStatusOn(today).name(),
-					next.getOrDefault(therapist.id(), List.of()).stream().map(slot -> SlotChoice.of(clinic, slot)).toList()))
-			.toList());
+		model.addAttribute("cards",
+				this.therapists.all(clinic.id())
+					.stream()
+					.map(therapist -> new TherapistCard(therapist, therapist.licenceStatusOn(today).name(),
+							next.getOrDefault(therapist.id(), List.of())
+								.stream()
+								.map(slot -> SlotChoice.of(clinic, slot))
+								.toList()))
+					.toList());
 		return HOME;
 	}
 
@@ -93,12 +98,14 @@ class BookingPages {
 
 	/** The slot list alone, for htmx to swap in when the service or the day changes. */
 	@GetMapping("/book/slots")
-	String slots(@RequestParam UUID therapist, @RequestParam String service, @RequestParam LocalDate date, Model model) {
+	String slots(@RequestParam UUID therapist, @RequestParam String service, @RequestParam LocalDate date,
+			Model model) {
 		try {
 			prepare(model, therapist, service, date);
 		}
 		catch (ProblemException refused) {
-			// htmx swaps only successful answers: explain the problem inside the fragment instead.
+			// htmx swaps only successful answers: explain the problem inside the fragment
+			// instead.
 			model.addAttribute("slotsError", refused.getMessage());
 			model.addAttribute("slots", List.of());
 		}
@@ -110,18 +117,18 @@ class BookingPages {
 			@RequestParam(required = false) String requestKey,
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
-			@RequestParam(required = false) LocalDate date,
-			Model model) {
+			@RequestParam(required = false) LocalDate date, Model model) {
 		if (start == null) {
 			model.addAttribute("error", "Please choose a time.");
 			prepare(model, therapist, service, date);
 			return BOOK;
 		}
 		try {
-			// The form's own key makes a double click or a resubmitted page land on the same booking.
+			// The form's own key makes a double click or a resubmitted page land on the
+			// same booking.
 			CurrentUser caller = CurrentUser.required();
-			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? caller.id() + "/page-" + requestKey
-					: null;
+			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}"))
+					? caller.id() + "/page-" + requestKey : null;
 			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
 					start.toInstant(), null);
 			Booking booking = this.bookings.book(wanted, key, caller);
@@ -155,7 +162,10 @@ class BookingPages {
 		return APPOINTMENT;
 	}
 
-	/** The therapist or the front desk marks a session that has started as having taken place. */
+	/**
+	 * The therapist or the front desk marks a session that has started as having taken
+	 * place.
+	 */
 	@PostMapping("/appointments/{id}/complete")
 	String complete(@PathVariable UUID id, Model model) {
 		try {
@@ -181,7 +191,9 @@ class BookingPages {
 		Clinic clinic = this.clinics.get(caller.clinic());
 		List<Therapist> all = this.therapists.all(clinic.id());
 		if (chosen == null) {
-			chosen = all.stream().findFirst().orElseThrow(() -> new RecordNotFound("Therapist", "(none in this clinic)"));
+			chosen = all.stream()
+				.findFirst()
+				.orElseThrow(() -> new RecordNotFound("Therapist", "(none in this clinic)"));
 		}
 		List<ServiceType> services = this.clinics.services(clinic.id());
 		ServiceType service = services.stream()
@@ -202,12 +214,15 @@ class BookingPages {
 				: this.clients.current(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
-		// What the intake says about booking: recommended techniques, or why the client must see a doctor first.
-		model.addAttribute("guidance", (caller.client() != null) ? this.bookings.guidance(caller.client()).orElse(null) : null);
-		model.addAttribute("slots", this.availability.of(chosen.id(), service.code(), null, day, day)
-			.stream()
-			.map(slot -> SlotChoice.of(clinic, slot))
-			.toList());
+		// What the intake says about booking: recommended techniques, or why the client
+		// must see a doctor first.
+		model.addAttribute("guidance",
+				(caller.client() != null) ? this.bookings.guidance(caller.client()).orElse(null) : null);
+		model.addAttribute("slots",
+				this.availability.of(chosen.id(), service.code(), null, day, day)
+					.stream()
+					.map(slot -> SlotChoice.of(clinic, slot))
+					.toList());
 	}
 
 	private Clinic clinic() {
@@ -218,13 +233,17 @@ class BookingPages {
 
 		/** "German, English" rather than "de, en". */
 		public String languages() {
-			return String.join(", ", this.therapist.languages()
-				.stream()
-				.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
-				.toList());
+			return String.join(", ",
+					this.therapist.languages()
+						.stream()
+						.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
+						.toList());
 		}
 
-		/** Why no time is offered, when that is the licence's doing; null when the licence allows practice. */
+		/**
+		 * Why no time is offered, when that is the licence's doing; null when the licence
+		 * allows practice.
+		 */
 		public String licenceNote() {
 			return switch (org.backcare.therapist.LicenceStatus.valueOf(this.licenceStatus)) {
 				case VALID, EXPIRING_SOON -> null;
@@ -237,7 +256,10 @@ class BookingPages {
 
 	}
 
-	/** A slot as people read it: "Mon 30 Nov", "09:00–10:00", and the exact start for the form. */
+	/**
+	 * A slot as people read it: "Mon 30 Nov", "09:00–10:00", and the exact start for the
+	 * form.
+	 */
 	record SlotChoice(String day, String startTime, String time, String start, LocalDate date) {
 
 		static SlotChoice of(Clinic clinic, Slot slot) {

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * When a session may be booked.
  *
- * @param minimumNotice the earliest start is this far from now, so the therapist can prepare
- * @param horizon the latest start is this far from now; further ahead, hours are not yet planned
+ * @param minimumNotice the earliest start is this far from now, so the therapist can
+ * prepare
+ * @param horizon the latest start is this far from now; further ahead, hours are not yet
+ * planned
  */
 @ConfigurationProperties("backcare.booking")
 public record BookingPolicy(@DefaultValue("2h") Duration minimumNotice, @DefaultValue("90d") Duration horizon) {

@@ -25,8 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Books, cancels and reschedules appointments. Each change is one transaction: the rules are
- * checked, the write is attempted, and PostgreSQL's exclusion constraints settle any race.
+ * Books, cancels and reschedules appointments. Each change is one transaction: the rules
+ * are checked, the write is attempted, and PostgreSQL's exclusion constraints settle any
+ * race.
  */
 @Service
 public class Bookings {
@@ -53,9 +54,9 @@ public class Bookings {
 
 	private final RecordAccess access;
 
-	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics, Therapists therapists,
-			Clients clients, BookingPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			Clock clock, List<BookingGuard> guards, RecordAccess access) {
+	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics,
+			Therapists therapists, Clients clients, BookingPolicy policy, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock, List<BookingGuard> guards, RecordAccess access) {
 		this.access = access;
 		this.appointments = appointments;
 		this.idempotencyKeys = idempotencyKeys;
@@ -77,14 +78,19 @@ public class Bookings {
 		return this.appointments.find(id);
 	}
 
-	/** An appointment already loaded, shown to the caller if they may see it; audited as a read. */
+	/**
+	 * An appointment already loaded, shown to the caller if they may see it; audited as a
+	 * read.
+	 */
 	public Appointment shown(CurrentUser caller, Appointment appointment) {
 		this.access.check(caller, RecordAction.APPOINTMENT_READ, AppointmentAccess.record(appointment),
 				AppointmentAccess.parties(appointment));
 		return appointment;
 	}
 
-	/** The appointment, if the caller may see it; the read (or the refusal) is audited. */
+	/**
+	 * The appointment, if the caller may see it; the read (or the refusal) is audited.
+	 */
 	public Appointment read(CurrentUser caller, AppointmentId id) {
 		return shown(caller, get(id));
 	}
@@ -104,23 +110,30 @@ public class Bookings {
 		return this.appointments.ofClient(client);
 	}
 
-	/** Whether the therapist has, or had, any appointment with the client: the reason to see their records. */
+	/**
+	 * Whether the therapist has, or had, any appointment with the client: the reason to
+	 * see their records.
+	 */
 	public boolean haveMet(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
 		return this.appointments.haveMet(therapist, client);
 	}
 
 	/**
-	 * Whether the caller is in the client's care team: the client themselves, the admins of the
-	 * client's clinic, and the clinic's therapists who have (or had) a session with the client.
-	 * They, and nobody else, may see the client's health records.
+	 * Whether the caller is in the client's care team: the client themselves, the admins
+	 * of the client's clinic, and the clinic's therapists who have (or had) a session
+	 * with the client. They, and nobody else, may see the client's health records.
 	 */
 	public boolean inCareTeam(CurrentUser caller, org.backcare.client.ClientId client,
 			org.backcare.clinic.ClinicId clinic) {
 		return caller.isClient(client) || caller.isAdminOf(clinic) || treats(caller, client, clinic);
 	}
 
-	/** Whether the caller is a therapist of the client's clinic who has (or had) a session with them. */
-	public boolean treats(CurrentUser caller, org.backcare.client.ClientId client, org.backcare.clinic.ClinicId clinic) {
+	/**
+	 * Whether the caller is a therapist of the client's clinic who has (or had) a session
+	 * with them.
+	 */
+	public boolean treats(CurrentUser caller, org.backcare.client.ClientId client,
+			org.backcare.clinic.ClinicId clinic) {
 		return caller.therapist() != null && caller.clinic().equals(clinic) && haveMet(caller.therapist(), client);
 	}
 
@@ -130,10 +143,11 @@ public class Bookings {
 	}
 
 	/**
-	 * Books a session. With an idempotency key, a repeated request (same key, same content)
-	 * returns the appointment the first one made instead of booking again. The caller's right to
-	 * book for this client with this therapist is checked on the records as loaded for the booking
-	 * itself (one load, no second query). A null caller is BackCare itself (the demo clinic).
+	 * Books a session. With an idempotency key, a repeated request (same key, same
+	 * content) returns the appointment the first one made instead of booking again. The
+	 * caller's right to book for this client with this therapist is checked on the
+	 * records as loaded for the booking itself (one load, no second query). A null caller
+	 * is BackCare itself (the demo clinic).
 	 */
 	public Booking book(BookingRequest request, String idempotencyKey, CurrentUser caller) {
 		Therapist therapist = this.therapists.get(request.therapist());
@@ -159,10 +173,12 @@ public class Bookings {
 		AppointmentId id = new AppointmentId(UUID.randomUUID());
 		if (caller != null) {
 			this.access.check(caller, RecordAction.APPOINTMENT_BOOKED,
-					AppointmentAccess.record(id, clinic.id(), client.id()), AppointmentAccess.bookers(therapist, client));
+					AppointmentAccess.record(id, clinic.id(), client.id()),
+					AppointmentAccess.bookers(therapist, client));
 		}
 		else {
-			this.access.bySystem(RecordAction.APPOINTMENT_BOOKED, AppointmentAccess.record(id, clinic.id(), client.id()));
+			this.access.bySystem(RecordAction.APPOINTMENT_BOOKED,
+					AppointmentAccess.record(id, clinic.id(), client.id()));
 		}
 		client.ensureNotErased();
 		if (!client.clinicId().equals(clinic.id())) {
@@ -189,17 +205,20 @@ public class Bookings {
 		if (!earlier.fingerprint().equals(request.fingerprint())) {
 			throw new IdempotencyKeyReused();
 		}
-		// A replay shows the appointment as it is now: a read of health data like any other.
+		// A replay shows the appointment as it is now: a read of health data like any
+		// other.
 		return new Booking((caller != null) ? read(caller, earlier.appointment()) : get(earlier.appointment()), true);
 	}
 
 	/** Cancels a booked session that has not started; its time is free again at once. */
 	public Appointment cancel(CurrentUser caller, AppointmentId id, String reason) {
 		return inTransaction(() -> {
-			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_CANCELLED, id, AppointmentAccess::parties);
+			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_CANCELLED, id,
+					AppointmentAccess::parties);
 			Instant now = this.clock.instant();
 			if (!appointment.start().isAfter(now)) {
-				throw new BookingRefused("already-started", "An appointment that has already started cannot be cancelled.");
+				throw new BookingRefused("already-started",
+						"An appointment that has already started cannot be cancelled.");
 			}
 			this.appointments.cancel(appointment, reason, now);
 			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
@@ -209,8 +228,8 @@ public class Bookings {
 	}
 
 	/**
-	 * Marks a session as having taken place: only once it has started, and only a booked one.
-	 * A completed session is what entitles the client to review their therapist.
+	 * Marks a session as having taken place: only once it has started, and only a booked
+	 * one. A completed session is what entitles the client to review their therapist.
 	 */
 	public Appointment complete(CurrentUser caller, AppointmentId id) {
 		return inTransaction(() -> {
@@ -218,7 +237,8 @@ public class Bookings {
 					AppointmentAccess::treatingParties);
 			Instant now = this.clock.instant();
 			if (appointment.start().isAfter(now)) {
-				throw new BookingRefused("not-yet-started", "A session can be marked as completed once it has started.");
+				throw new BookingRefused("not-yet-started",
+						"A session can be marked as completed once it has started.");
 			}
 			this.appointments.complete(appointment, now);
 			this.events.publishEvent(new AppointmentCompleted(id, appointment.clinicId(), appointment.therapistId(),
@@ -227,7 +247,10 @@ public class Bookings {
 		});
 	}
 
-	/** The therapists the client has had (or has booked) a session with: cancelled ones do not count. */
+	/**
+	 * The therapists the client has had (or has booked) a session with: cancelled ones do
+	 * not count.
+	 */
 	public java.util.Set<org.backcare.therapist.TherapistId> therapistsSeenBy(org.backcare.client.ClientId client) {
 		return this.appointments.ofClient(client)
 			.stream()
@@ -237,12 +260,12 @@ public class Bookings {
 	}
 
 	/**
-	 * Records a session that has already taken place (a clinic bringing its history from another
-	 * system, or the demo): stored as completed, so it counts for reviews and continuity. It must
-	 * lie in the past; no booking rule applies to history.
+	 * Records a session that has already taken place (a clinic bringing its history from
+	 * another system, or the demo): stored as completed, so it counts for reviews and
+	 * continuity. It must lie in the past; no booking rule applies to history.
 	 */
-	public Appointment recordPastSession(org.backcare.client.ClientId clientId, org.backcare.therapist.TherapistId therapistId,
-			String serviceCode, Technique technique, Instant start) {
+	public Appointment recordPastSession(org.backcare.client.ClientId clientId,
+			org.backcare.therapist.TherapistId therapistId, String serviceCode, Technique technique, Instant start) {
 		Therapist therapist = this.therapists.get(therapistId);
 		Client client = this.clients.get(clientId).ensureNotErased();
 		if (!client.clinicId().equals(therapist.clinicId())) {
@@ -251,11 +274,12 @@ public class Bookings {
 		ServiceType service = this.clinics.service(therapist.clinicId(), serviceCode);
 		Instant end = start.plus(service.duration());
 		if (end.isAfter(this.clock.instant())) {
-			throw new BookingRefused("not-in-the-past", "Only sessions that have already ended can be recorded as past.");
+			throw new BookingRefused("not-in-the-past",
+					"Only sessions that have already ended can be recorded as past.");
 		}
-		Appointment appointment = new Appointment(new AppointmentId(UUID.randomUUID()), therapist.clinicId(), therapistId,
-				clientId, service.code(), technique, start, end, start.plus(service.blocks()), AppointmentStatus.COMPLETED,
-				null, null, 0);
+		Appointment appointment = new Appointment(new AppointmentId(UUID.randomUUID()), therapist.clinicId(),
+				therapistId, clientId, service.code(), technique, start, end, start.plus(service.blocks()),
+				AppointmentStatus.COMPLETED, null, null, 0);
 		return inTransaction(() -> {
 			this.appointments.insert(appointment);
 			this.appointments.complete(appointment, end);
@@ -264,11 +288,15 @@ public class Bookings {
 	}
 
 	/** Whether the client has had at least one completed session with the therapist. */
-	public boolean haveCompletedSession(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
+	public boolean haveCompletedSession(org.backcare.therapist.TherapistId therapist,
+			org.backcare.client.ClientId client) {
 		return this.appointments.haveCompleted(therapist, client);
 	}
 
-	/** Moves an appointment to a new start: the new time is taken and the old freed together, or nothing changes. */
+	/**
+	 * Moves an appointment to a new start: the new time is taken and the old freed
+	 * together, or nothing changes.
+	 */
 	public Appointment reschedule(CurrentUser caller, AppointmentId id, Instant newStart) {
 		return inTransaction(() -> {
 			Appointment known = get(id);
@@ -300,10 +328,11 @@ public class Bookings {
 	}
 
 	/**
-	 * Runs one attempt in a transaction, and runs it again if PostgreSQL chose it as a deadlock
-	 * victim: two inserts that conflict on an exclusion constraint at the same instant can each
-	 * wait for the other, and one is then aborted (SQLSTATE 40P01) before either could decide.
-	 * The retry sees the winner's commit and gets a definite answer.
+	 * Runs one attempt in a transaction, and runs it again if PostgreSQL chose it as a
+	 * deadlock victim: two inserts that conflict on an exclusion constraint at the same
+	 * instant can each wait for the other, and one is then aborted (SQLSTATE 40P01)
+	 * before either could decide. The retry sees the winner's commit and gets a definite
+	 * answer.
 	 */
 	private <T> T inTransaction(java.util.function.Supplier<T> attempt) {
 		for (int tries = 1;; tries++) {
@@ -319,8 +348,9 @@ public class Bookings {
 	}
 
 	/**
-	 * Locks the appointment for a change, checks (and audits) the caller's right to make it, and
-	 * only then says whether it can still be changed: a stranger learns nothing of its status.
+	 * Locks the appointment for a change, checks (and audits) the caller's right to make
+	 * it, and only then says whether it can still be changed: a stranger learns nothing
+	 * of its status.
 	 */
 	private Appointment lockActive(CurrentUser caller, RecordAction change, AppointmentId id,
 			java.util.function.Function<Appointment, org.backcare.audit.AccessRule> rule) {
@@ -338,7 +368,10 @@ public class Bookings {
 				this.clock.instant());
 	}
 
-	/** Another transaction committed the same idempotency key while this one waited for it. */
+	/**
+	 * Another transaction committed the same idempotency key while this one waited for
+	 * it.
+	 */
 	private static final class KeyTakenMeanwhile extends RuntimeException {
 
 		KeyTakenMeanwhile() {

@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The records that follow from care: a therapist's own schedule, and a client's record for the
- * therapists who have (or had) a session with them. Admins see both within their clinic. Every
- * appointment and client record returned is an audited read.
+ * The records that follow from care: a therapist's own schedule, and a client's record
+ * for the therapists who have (or had) a session with them. Admins see both within their
+ * clinic. Every appointment and client record returned is an audited read.
  */
 @RestController
 @Tag(name = "Care records")
@@ -72,7 +72,8 @@ class CareRecordsController {
 				new HealthRecord(HealthRecord.Type.SCHEDULE, id, therapist.clinicId(), null),
 				who -> (who.isAdminOf(therapist.clinicId()) || who.isTherapist(therapist.id())) ? null
 						: !who.clinic().equals(therapist.clinicId()) ? new RecordNotFound("Therapist", id)
-								: new Forbidden("Only the therapist and the clinic's admins see a therapist's schedule."));
+								: new Forbidden(
+										"Only the therapist and the clinic's admins see a therapist's schedule."));
 		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
 			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
 		}
@@ -82,19 +83,21 @@ class CareRecordsController {
 		return this.bookings.ofTherapist(therapist.id(), window).stream().map(appointment -> {
 			this.bookings.shown(caller, appointment);
 			return new ScheduleEntry(appointment.id().value(), appointment.clientId().value(),
-					this.clients.get(appointment.clientId()).name(), appointment.service(), clinic.localTime(appointment.start()),
-					clinic.localTime(appointment.end()), appointment.status());
+					this.clients.get(appointment.clientId()).name(), appointment.service(),
+					clinic.localTime(appointment.start()), clinic.localTime(appointment.end()), appointment.status());
 		}).toList();
 	}
 
 	@GetMapping("/api/v1/clients/{id}")
-	@Operation(summary = "A client's record: the client, therapists who have or had a session with them, the clinic's admins")
+	@Operation(
+			summary = "A client's record: the client, therapists who have or had a session with them, the clinic's admins")
 	ClientRecord client(@PathVariable UUID id) {
 		CurrentUser caller = CurrentUser.required();
 		ClientId clientId = new ClientId(id);
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", id));
 		this.access.check(caller, RecordAction.CLIENT_RECORD_READ, HealthRecord.client(client.clinicId(), clientId),
-				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null : new RecordNotFound("Client", id));
+				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null
+						: new RecordNotFound("Client", id));
 		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth());
 	}
 

@@ -11,12 +11,15 @@ import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Therapist;
 
 /**
- * Free start times of one therapist for one service: every quarter hour of the working day
- * whose session fits in the working interval, misses time off, and whose session plus buffer
- * misses every booked session plus its buffer (the same test the exclusion constraint makes).
+ * Free start times of one therapist for one service: every quarter hour of the working
+ * day whose session fits in the working interval, misses time off, and whose session plus
+ * buffer misses every booked session plus its buffer (the same test the exclusion
+ * constraint makes).
  *
- * <p>Candidates advance in real time from each interval's start, so on daylight-saving days
- * there is no slot in the missing hour and each repeated hour's instants appear once each.
+ * <p>
+ * Candidates advance in real time from each interval's start, so on daylight-saving days
+ * there is no slot in the missing hour and each repeated hour's instants appear once
+ * each.
  */
 final class FreeSlots {
 
@@ -36,8 +39,8 @@ final class FreeSlots {
 				continue;
 			}
 			for (TimeRange open : therapist.hours().on(day, zone)) {
-				for (Instant start = open.start(); !start.plus(service.duration()).isAfter(open.end());
-						start = start.plus(BookingPolicy.GRID)) {
+				for (Instant start = open.start(); !start.plus(service.duration()).isAfter(open.end()); start = start
+					.plus(BookingPolicy.GRID)) {
 					if (start.isBefore(earliest) || start.isAfter(latest)) {
 						continue;
 					}

@@ -4,7 +4,10 @@ import org.backcare.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The same Idempotency-Key came back with a different request: a client bug, never silently replayed. */
+/**
+ * The same Idempotency-Key came back with a different request: a client bug, never
+ * silently replayed.
+ */
 class IdempotencyKeyReused extends ProblemException {
 
 	IdempotencyKeyReused() {

@@ -4,7 +4,9 @@ import org.backcare.platform.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** Someone else holds the time: PostgreSQL's exclusion constraint said so, which is final. */
+/**
+ * Someone else holds the time: PostgreSQL's exclusion constraint said so, which is final.
+ */
 public class SlotTaken extends ProblemException {
 
 	SlotTaken(String slug, String detail) {

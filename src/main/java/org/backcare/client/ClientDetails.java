@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The client's own details: name, contact, date of birth. Made anonymous late, after the parts that refer to them. */
+/**
+ * The client's own details: name, contact, date of birth. Made anonymous late, after the
+ * parts that refer to them.
+ */
 @Component
 @Order(900)
 class ClientDetails implements PersonalData {

@@ -5,8 +5,9 @@ import org.backcare.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The client asked for their personal data to be erased: 410 Gone, for good. Nothing new can be
- * recorded for them (a booking, an intake, a match); they may register again as a new client.
+ * The client asked for their personal data to be erased: 410 Gone, for good. Nothing new
+ * can be recorded for them (a booking, an intake, a match); they may register again as a
+ * new client.
  */
 public class ClientErased extends ProblemException {
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A client's data export and erasure, gathered from every {@link PersonalData} part. Erasure is one
- * transaction: either every part forgets the client, or none does.
+ * A client's data export and erasure, gathered from every {@link PersonalData} part.
+ * Erasure is one transaction: either every part forgets the client, or none does.
  */
 @Service
 public class ClientPrivacy {

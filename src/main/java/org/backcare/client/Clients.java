@@ -52,31 +52,39 @@ public class Clients {
 		this.jdbc.sql("UPDATE client SET name = ?, phone = ? WHERE id = ?").params(name, phone, id.value()).update();
 	}
 
-	/** Replaces the client's personal details with anonymous ones; the id and the clinic remain. */
+	/**
+	 * Replaces the client's personal details with anonymous ones; the id and the clinic
+	 * remain.
+	 */
 	public void anonymise(ClientId id) {
 		this.jdbc.sql("""
 				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
 				                  date_of_birth = DATE '1900-01-01', referrer = NULL, erased_at = now()
-				WHERE id = ?""")
-			.param(id.value())
-			.update();
+				WHERE id = ?""").param(id.value()).update();
 	}
 
-	/** How the client found the clinic, with the person or practice who referred them if any. */
+	/**
+	 * How the client found the clinic, with the person or practice who referred them if
+	 * any.
+	 */
 	public void recordFoundVia(ClientId id, FoundVia foundVia, String referrer) {
 		this.jdbc.sql("UPDATE client SET found_via = ?, referrer = ? WHERE id = ?")
 			.params(foundVia.name(), (referrer == null || referrer.isBlank()) ? null : referrer.strip(), id.value())
 			.update();
 	}
 
-	/** How the clinic's clients found it: a count per source (unknown included), and per named referrer. */
+	/**
+	 * How the clinic's clients found it: a count per source (unknown included), and per
+	 * named referrer.
+	 */
 	public ReferralReport referralReport(ClinicId clinic) {
 		java.util.Map<String, Long> bySource = new java.util.LinkedHashMap<>();
 		for (FoundVia source : FoundVia.values()) {
 			bySource.put(source.name(), 0L);
 		}
 		bySource.put("UNKNOWN", 0L);
-		this.jdbc.sql("SELECT coalesce(found_via, 'UNKNOWN') AS source, count(*) AS n FROM client WHERE clinic_id = ? GROUP BY 1")
+		this.jdbc.sql(
+				"SELECT coalesce(found_via, 'UNKNOWN') AS source, count(*) AS n FROM client WHERE clinic_id = ? GROUP BY 1")
 			.param(clinic.value())
 			.query((rs, n) -> bySource.put(rs.getString("source"), rs.getLong("n")))
 			.list();
@@ -84,13 +92,16 @@ public class Clients {
 				SELECT found_via, referrer, count(*) AS n FROM client WHERE clinic_id = ? AND referrer IS NOT NULL
 				GROUP BY found_via, referrer ORDER BY count(*) DESC, referrer""")
 			.param(clinic.value())
-			.query((rs, n) -> new ReferralReport.Referrer(FoundVia.valueOf(rs.getString("found_via")), rs.getString("referrer"),
-					rs.getLong("n")))
+			.query((rs, n) -> new ReferralReport.Referrer(FoundVia.valueOf(rs.getString("found_via")),
+					rs.getString("referrer"), rs.getLong("n")))
 			.list();
 		return new ReferralReport(bySource, referrers);
 	}
 
-	/** Every client of the clinic, erased ones included (statistics, the audit log's names). */
+	/**
+	 * Every client of the clinic, erased ones included (statistics, the audit log's
+	 * names).
+	 */
 	public List<Client> all(ClinicId clinic) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE clinic_id = ? ORDER BY name, id")
 			.param(clinic.value())
@@ -98,9 +109,12 @@ public class Clients {
 			.list();
 	}
 
-	/** The clinic's clients who can be picked for something new: everyone but the erased. */
+	/**
+	 * The clinic's clients who can be picked for something new: everyone but the erased.
+	 */
 	public List<Client> current(ClinicId clinic) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE clinic_id = ? AND erased_at IS NULL ORDER BY name, id")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM client WHERE clinic_id = ? AND erased_at IS NULL ORDER BY name, id")
 			.param(clinic.value())
 			.query(CLIENT)
 			.list();

@@ -5,18 +5,24 @@ import java.util.Optional;
 /**
  * A part of BackCare that keeps personal data about clients. The client module owns this
  * interface and every module with such data implements it (as intake implements booking's
- * {@code BookingGuard}), so export and erasure reach every part without one place knowing them
- * all. Parts are asked in their {@code @Order}: what others refer to is erased last.
+ * {@code BookingGuard}), so export and erasure reach every part without one place knowing
+ * them all. Parts are asked in their {@code @Order}: what others refer to is erased last.
  */
 public interface PersonalData {
 
 	/** The name of this part in the client's export ("appointments", "intakes", …). */
 	String part();
 
-	/** What this part holds about the client, as it goes into their export; empty for nothing to show. */
+	/**
+	 * What this part holds about the client, as it goes into their export; empty for
+	 * nothing to show.
+	 */
 	Optional<?> exportOf(ClientId client);
 
-	/** Erases (or makes anonymous) what this part holds about the client, in the erasure's transaction. */
+	/**
+	 * Erases (or makes anonymous) what this part holds about the client, in the erasure's
+	 * transaction.
+	 */
 	void erase(ClientId client);
 
 }

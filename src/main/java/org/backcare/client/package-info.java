@@ -1,3 +1,6 @@
-/** The people who come for care: name and contact details. Health data lives in the modules that collect it. */
+/**
+ * The people who come for care: name and contact details. Health data lives in the
+ * modules that collect it.
+ */
 @org.springframework.modulith.ApplicationModule(displayName = "Client")
 package org.backcare.client;

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** A clinic. Its zone turns stored instants into the local times clients and therapists live by. */
+/**
+ * A clinic. Its zone turns stored instants into the local times clients and therapists
+ * live by.
+ */
 public record Clinic(ClinicId id, String name, String address, ZoneId zone) {
 
 	public LocalDate localDate(Instant instant) {

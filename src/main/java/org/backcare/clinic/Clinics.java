@@ -20,8 +20,9 @@ public class Clinics {
 	private final JdbcClient jdbc;
 
 	/**
-	 * Clinics and their services never change once opened (there is no API to change them yet),
-	 * and nearly every request needs them: they are read once. When editing arrives, it must evict.
+	 * Clinics and their services never change once opened (there is no API to change them
+	 * yet), and nearly every request needs them: they are read once. When editing
+	 * arrives, it must evict.
 	 */
 	private final java.util.Map<ClinicId, Clinic> clinicCache = new java.util.concurrent.ConcurrentHashMap<>();
 

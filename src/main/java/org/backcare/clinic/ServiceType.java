@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Something a client can book: a first consultation or a treatment, with the time it takes and
- * the cleanup buffer after it during which the therapist cannot start another session.
+ * Something a client can book: a first consultation or a treatment, with the time it
+ * takes and the cleanup buffer after it during which the therapist cannot start another
+ * session.
  */
 public record ServiceType(String code, String name, Duration duration, Duration buffer) {
 
@@ -16,12 +17,13 @@ public record ServiceType(String code, String name, Duration duration, Duration 
 	public static final String TREATMENT_90 = "TREATMENT_90";
 
 	/**
-	 * What a newly opened clinic offers until it says otherwise: a short first consultation and
-	 * two treatment lengths, each with a cleanup buffer.
+	 * What a newly opened clinic offers until it says otherwise: a short first
+	 * consultation and two treatment lengths, each with a cleanup buffer.
 	 */
 	public static List<ServiceType> standardMenu() {
 		return List.of(
-				new ServiceType(FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30), Duration.ofMinutes(10)),
+				new ServiceType(FIRST_CONSULTATION, "First consultation", Duration.ofMinutes(30),
+						Duration.ofMinutes(10)),
 				new ServiceType(TREATMENT_60, "Treatment, 60 minutes", Duration.ofMinutes(60), Duration.ofMinutes(15)),
 				new ServiceType(TREATMENT_90, "Treatment, 90 minutes", Duration.ofMinutes(90), Duration.ofMinutes(15)));
 	}

@@ -1,6 +1,6 @@
 /**
- * The clinic: its name, address and IANA time zone (every local rule is evaluated in it), and
- * the services it offers with their durations and cleanup buffers.
+ * The clinic: its name, address and IANA time zone (every local rule is evaluated in it),
+ * and the services it offers with their durations and cleanup buffers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Clinic")
 package org.backcare.clinic;

@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The demo accounts, one per role. Their passwords are public on purpose (README, login page),
- * which is why they exist only in demo mode.
+ * The demo accounts, one per role. Their passwords are public on purpose (README, login
+ * page), which is why they exist only in demo mode.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "backcare.demo.enabled", matchIfMissing = true)

@@ -12,29 +12,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.backcare.account.AccountId;
 import org.backcare.account.Accounts;
+import org.backcare.account.CurrentUser;
 import org.backcare.account.Role;
+import org.backcare.booking.BookingRequest;
+import org.backcare.booking.Bookings;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
-import org.backcare.booking.BookingRequest;
-import org.backcare.booking.Bookings;
+import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intakes;
+import org.backcare.platform.TimeRange;
 import org.backcare.review.Reviews;
 import org.backcare.therapist.Gender;
-import org.backcare.account.AccountId;
-import org.backcare.account.CurrentUser;
-import org.backcare.clinic.ServiceType;
-import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.NewTherapist;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,14 +45,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds a demo clinic into an empty database: six therapists with different techniques, hours
- * and licence states (one expired, one expiring within 30 days), and a few clients. Licence
- * dates are relative to the day of seeding so the states stay meaningful.
+ * Seeds a demo clinic into an empty database: six therapists with different techniques,
+ * hours and licence states (one expired, one expiring within 30 days), and a few clients.
+ * Licence dates are relative to the day of seeding so the states stay meaningful.
  *
- * <p>Also one account per role (see {@link DemoAccounts}), whose passwords the login page shows in
- * demo mode.
+ * <p>
+ * Also one account per role (see {@link DemoAccounts}), whose passwords the login page
+ * shows in demo mode.
  *
- * <p>Idempotent even when two instances start at once: the check and the seed run in one
+ * <p>
+ * Idempotent even when two instances start at once: the check and the seed run in one
  * transaction under an advisory lock.
  */
 @Component
@@ -133,7 +135,8 @@ class DemoClinic implements ApplicationRunner {
 		register(clinic, "Ben Okafor", "Former athlete; trigger points and deep tissue for lifting and sports strains.",
 				List.of("en"), 8, licence("BE-MT-2021-1177", today.minusYears(2), today.plusDays(20)),
 				EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT),
-				hours(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "08:00-12:00", "13:00-18:00"));
+				hours(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "08:00-12:00",
+						"13:00-18:00"));
 		register(clinic, "Clara Jensen", "Myofascial release for long-standing back pain; gentle and patient.",
 				List.of("da", "de", "en"), 15, licence("BE-MT-2011-0093", today.minusYears(5), today.plusYears(1)),
 				EnumSet.of(Technique.MYOFASCIAL_RELEASE, Technique.SWEDISH),
@@ -149,7 +152,8 @@ class DemoClinic implements ApplicationRunner {
 				hours(WEEKDAYS, "07:30-11:30", "15:00-19:00"));
 		register(clinic, "Farah Haddad", "Twenty years with chronic back pain; all four techniques.",
 				List.of("ar", "en", "fr"), 20, licence("BE-MT-2006-0020", today.minusYears(10), today.plusYears(4)),
-				EnumSet.allOf(Technique.class), hours(EnumSet.range(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY), "09:00-15:00"));
+				EnumSet.allOf(Technique.class),
+				hours(EnumSet.range(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY), "09:00-15:00"));
 		LocalDate nextWednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
 		this.therapists.addTimeOff(elif, new TimeRange(nextWednesday.atStartOfDay(ZONE).toInstant(),
 				nextWednesday.plusDays(1).atStartOfDay(ZONE).toInstant()), "Training day");
@@ -177,9 +181,10 @@ class DemoClinic implements ApplicationRunner {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		this.accounts.open(clinic.id(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), Role.ADMIN, null, null);
-		this.accounts.open(clinic.id(), DemoAccounts.THERAPIST.email(), DemoAccounts.THERAPIST.password(), Role.THERAPIST,
-				null, anna);
+		this.accounts.open(clinic.id(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), Role.ADMIN, null,
+				null);
+		this.accounts.open(clinic.id(), DemoAccounts.THERAPIST.email(), DemoAccounts.THERAPIST.password(),
+				Role.THERAPIST, null, anna);
 		this.accounts.giveConsents(this.accounts.open(clinic.id(), DemoAccounts.CLIENT.email(),
 				DemoAccounts.CLIENT.password(), Role.CLIENT, maria, null));
 	}
@@ -194,7 +199,8 @@ class DemoClinic implements ApplicationRunner {
 			.stream()
 			.filter(client -> intakes.containsKey(client.email()))
 			.forEach(client -> this.intakes.submit(admin, client.id(), intakes.get(client.email())));
-		// Sofia has a session with Anna (the demo therapist account), so Anna sees her assessment.
+		// Sofia has a session with Anna (the demo therapist account), so Anna sees her
+		// assessment.
 		var sofia = this.clients.all(clinic.id())
 			.stream()
 			.filter(client -> client.email().equals("sofia.rossi@example.org"))
@@ -205,7 +211,8 @@ class DemoClinic implements ApplicationRunner {
 			.filter(therapist -> therapist.name().equals("Anna Keller"))
 			.findFirst()
 			.orElseThrow();
-		// Four or more days ahead, so the booking page's default day (tomorrow) stays untouched.
+		// Four or more days ahead, so the booking page's default day (tomorrow) stays
+		// untouched.
 		LocalDate day = LocalDate.now(this.clock.withZone(ZONE)).plusDays(4);
 		while (!WEEKDAYS.contains(day.getDayOfWeek())) {
 			day = day.plusDays(1);
@@ -216,29 +223,33 @@ class DemoClinic implements ApplicationRunner {
 		seedFrontDesk(clinic);
 	}
 
-	/** How the demo clients found the clinic, and Ben's licence renewal waiting to be verified. */
+	/**
+	 * How the demo clients found the clinic, and Ben's licence renewal waiting to be
+	 * verified.
+	 */
 	private void seedFrontDesk(Clinic clinic) {
-		Map<String, org.backcare.client.FoundVia> foundVia = Map.of("Maria", org.backcare.client.FoundVia.FRIEND, "Jonas",
-				org.backcare.client.FoundVia.SEARCH, "Sofia", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO, "Tom",
-				org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO);
+		Map<String, org.backcare.client.FoundVia> foundVia = Map.of("Maria", org.backcare.client.FoundVia.FRIEND,
+				"Jonas", org.backcare.client.FoundVia.SEARCH, "Sofia", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO,
+				"Tom", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO);
 		this.clients.all(clinic.id()).forEach(client -> {
 			String first = client.name().split(" ")[0];
 			this.clients.recordFoundVia(client.id(), foundVia.get(first),
-					foundVia.get(first) == org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO ? "Dr. Lena Weber, Kreuzberg" : null);
+					foundVia.get(first) == org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO ? "Dr. Lena Weber, Kreuzberg"
+							: null);
 		});
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		this.therapists.all(clinic.id())
 			.stream()
 			.filter(therapist -> therapist.name().equals("Ben Okafor"))
 			.findFirst()
-			.ifPresent(ben -> this.credentials.addLicence(ben.id(), "Berlin, Germany", "BE-MT-2026-2310", today.plusDays(21),
-					today.plusYears(3), "renewal-scan-BO.pdf"));
+			.ifPresent(ben -> this.credentials.addLicence(ben.id(), "Berlin, Germany", "BE-MT-2026-2310",
+					today.plusDays(21), today.plusYears(3), "renewal-scan-BO.pdf"));
 	}
 
 	/**
-	 * Past sessions and the reviews their clients wrote, so the profiles and the ranking have
-	 * something to show. The reviewers have no accounts in the demo, so each review is written as
-	 * that client would write it, by a principal made for the purpose.
+	 * Past sessions and the reviews their clients wrote, so the profiles and the ranking
+	 * have something to show. The reviewers have no accounts in the demo, so each review
+	 * is written as that client would write it, by a principal made for the purpose.
 	 */
 	private void seedReviews(Clinic clinic) {
 		Map<String, org.backcare.client.Client> people = new java.util.HashMap<>();
@@ -250,15 +261,18 @@ class DemoClinic implements ApplicationRunner {
 		for (DemoReviews.Entry entry : DemoReviews.ENTRIES) {
 			var client = people.get(entry.client());
 			var therapist = staff.get(entry.therapist());
-			LocalDate day = today.minusWeeks(weeksAgo++).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+			LocalDate day = today.minusWeeks(weeksAgo++)
+				.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
 			this.bookings.recordPastSession(client.id(), therapist.id(), ServiceType.TREATMENT_60, null,
 					day.atTime(11, 0).atZone(ZONE).toInstant());
-			var reviewer = new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), client.email(), Role.CLIENT,
-					client.id(), null, 0);
+			var reviewer = new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), client.email(),
+					Role.CLIENT, client.id(), null, 0);
 			var review = this.reviews.write(reviewer, therapist.id(), entry.ratings(), entry.text());
 			if (entry.reply() != null) {
-				this.reviews.reply(new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), "demo@riverside.example",
-						Role.THERAPIST, null, therapist.id(), 0), review.id(), entry.reply());
+				this.reviews.reply(
+						new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(),
+								"demo@riverside.example", Role.THERAPIST, null, therapist.id(), 0),
+						review.id(), entry.reply());
 			}
 		}
 	}

@@ -22,9 +22,10 @@ import org.backcare.assessment.Pressure;
 import org.backcare.assessment.StartBack;
 
 /**
- * Three demo clients' intakes, one of each kind the front desk meets: a fresh lifting strain
- * (ready to book), long-standing pain with blood thinners (a caution that rules out deep
- * pressure) and a history of cancer (a referral waiting for a doctor's all-clear).
+ * Three demo clients' intakes, one of each kind the front desk meets: a fresh lifting
+ * strain (ready to book), long-standing pain with blood thinners (a caution that rules
+ * out deep pressure) and a history of cancer (a referral waiting for a doctor's
+ * all-clear).
  */
 final class DemoIntakes {
 
@@ -39,11 +40,14 @@ final class DemoIntakes {
 	}
 
 	static IntakeAnswers chronicOnBloodThinners() {
-		return answers(Map.of(PainRegion.UPPER_BACK, 5, PainRegion.MID_BACK, 6, PainRegion.NECK, 4,
-				PainRegion.SHOULDER_RIGHT, 5), new PainRatings(5, 6, 8), PainDuration.CHRONIC,
-				EnumSet.of(Cause.POSTURE, Cause.PROLONGED_SITTING, Cause.STRESS), "Work a full day at the desk without pain",
-				Pressure.MEDIUM, agree(2, 3, 4, 6, 7, 8), StartBack.Bothersomeness.VERY_MUCH,
-				sections(3, 1, 2, 1, 3, 2, 2, 1, 2, 2), Set.of(), Set.of("anticoagulantsOrBleedingDisorder"));
+		return answers(
+				Map.of(PainRegion.UPPER_BACK, 5, PainRegion.MID_BACK, 6, PainRegion.NECK, 4, PainRegion.SHOULDER_RIGHT,
+						5),
+				new PainRatings(5, 6, 8), PainDuration.CHRONIC,
+				EnumSet.of(Cause.POSTURE, Cause.PROLONGED_SITTING, Cause.STRESS),
+				"Work a full day at the desk without pain", Pressure.MEDIUM, agree(2, 3, 4, 6, 7, 8),
+				StartBack.Bothersomeness.VERY_MUCH, sections(3, 1, 2, 1, 3, 2, 2, 1, 2, 2), Set.of(),
+				Set.of("anticoagulantsOrBleedingDisorder"));
 	}
 
 	static IntakeAnswers historyOfCancer() {
@@ -57,10 +61,10 @@ final class DemoIntakes {
 			Set<Cause> causes, String goal, Pressure pressure, List<Boolean> agree, StartBack.Bothersomeness bothersome,
 			List<Integer> sections, Set<String> redFlags, Set<String> contraindications) {
 		return new IntakeAnswers(new PainMap(regions, false, false), pain, duration, causes,
-				new Goals(goal, pressure, GenderPreference.NO_PREFERENCE, null), new StartBack.Answers(agree, bothersome),
-				new Oswestry.Answers(sections),
-				new RedFlagAnswers(false, false, false, redFlags.contains("historyOfCancer"), false, false, false, false,
-						false, false, false, false, false),
+				new Goals(goal, pressure, GenderPreference.NO_PREFERENCE, null),
+				new StartBack.Answers(agree, bothersome), new Oswestry.Answers(sections),
+				new RedFlagAnswers(false, false, false, redFlags.contains("historyOfCancer"), false, false, false,
+						false, false, false, false, false, false),
 				new ContraindicationAnswers(false, false, false, false,
 						contraindications.contains("anticoagulantsOrBleedingDisorder"), false, false),
 				null);

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.backcare.review.Ratings;
 
-/** The demo clinic's reviews: who reviewed whom (by first name), the stars, the words, any reply. */
+/**
+ * The demo clinic's reviews: who reviewed whom (by first name), the stars, the words, any
+ * reply.
+ */
 final class DemoReviews {
 
 	record Entry(String client, String therapist, Ratings ratings, String text, String reply) {

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The credential forms on a therapist's profile, for the clinic's admins; each returns to the profile. */
+/**
+ * The credential forms on a therapist's profile, for the clinic's admins; each returns to
+ * the profile.
+ */
 @Controller
 class CredentialsPages {
 
@@ -39,7 +42,8 @@ class CredentialsPages {
 			RedirectAttributes redirect) {
 		Therapist therapist = own(id);
 		if (blank(jurisdiction, 100) || blank(number, 100) || (documentRef != null && documentRef.length() > 200)) {
-			return back(therapist, redirect, "Please give the jurisdiction and the licence number (up to 100 characters).");
+			return back(therapist, redirect,
+					"Please give the jurisdiction and the licence number (up to 100 characters).");
 		}
 		try {
 			LocalDate from = LocalDate.parse(String.valueOf(validFrom));
@@ -91,8 +95,8 @@ class CredentialsPages {
 	String verifyCertification(@PathVariable UUID id, @RequestParam Technique technique, RedirectAttributes redirect) {
 		Therapist therapist = own(id);
 		this.credentials.verifyCertification(therapist.id(), technique, CurrentUser.required().email());
-		return done(therapist, redirect, technique.displayName() + " certification verified: " + therapist.name()
-				+ " can be booked for it.");
+		return done(therapist, redirect,
+				technique.displayName() + " certification verified: " + therapist.name() + " can be booked for it.");
 	}
 
 	private Therapist own(UUID id) {

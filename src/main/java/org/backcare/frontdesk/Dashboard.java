@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What needs the front desk's attention in a clinic. A session needs reassigning when its
- * therapist has no valid licence on its day: booking refuses such sessions, so they appear when a
- * licence is ended early (suspended, withdrawn) or a renewal is not verified in time.
+ * therapist has no valid licence on its day: booking refuses such sessions, so they
+ * appear when a licence is ended early (suspended, withdrawn) or a renewal is not
+ * verified in time.
  */
 @Service
 class Dashboard {
@@ -57,12 +58,17 @@ class Dashboard {
 	record Attention(List<Credentials.LicenceAlert> licences, List<Reassign> reassign, ReferralReport referrals) {
 	}
 
-	/** A booked session whose therapist may not practise on its day, and whom it affects. */
+	/**
+	 * A booked session whose therapist may not practise on its day, and whom it affects.
+	 */
 	record Reassign(UUID appointmentId, OffsetDateTime start, TherapistId therapistId, String therapist, UUID clientId,
 			String client, String clientEmail, String clientPhone) {
 	}
 
-	/** The admin's clinic's work list; each session listed is an audited read of its appointment. */
+	/**
+	 * The admin's clinic's work list; each session listed is an audited read of its
+	 * appointment.
+	 */
 	Attention of(CurrentUser admin) {
 		Clinic clinic = this.clinics.get(admin.clinic());
 		LocalDate today = LocalDate.now(this.clock.withZone(clinic.zone()));
@@ -86,8 +92,8 @@ class Dashboard {
 	}
 
 	private static Reassign reassign(Clinic clinic, Appointment appointment, Therapist therapist, Client client) {
-		return new Reassign(appointment.id().value(), clinic.localTime(appointment.start()), therapist.id(), therapist.name(),
-				client.id().value(), client.name(), client.email(), client.phone());
+		return new Reassign(appointment.id().value(), clinic.localTime(appointment.start()), therapist.id(),
+				therapist.name(), client.id().value(), client.name(), client.email(), client.phone());
 	}
 
 }

@@ -21,8 +21,8 @@ class DashboardPage {
 		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
 		// The longest bar of the referral chart stands for the largest count.
-		model.addAttribute("referralMax", Math.max(1, attention.referrals().bySource().values().stream()
-			.mapToLong(Long::longValue).max().orElse(1)));
+		model.addAttribute("referralMax", Math.max(1,
+				attention.referrals().bySource().values().stream().mapToLong(Long::longValue).max().orElse(1)));
 		return "frontdesk/dashboard";
 	}
 

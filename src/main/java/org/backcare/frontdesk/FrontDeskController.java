@@ -105,7 +105,8 @@ class FrontDeskController {
 	@PostMapping("/api/v1/admin/therapists/{id}/certifications")
 	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Record a certification (replacing an earlier one for the technique); it counts once verified")
-	ResponseEntity<Credentials.Record> certify(@PathVariable UUID id, @Valid @RequestBody CertificationRequest request) {
+	ResponseEntity<Credentials.Record> certify(@PathVariable UUID id,
+			@Valid @RequestBody CertificationRequest request) {
 		Therapist therapist = ownTherapist(id);
 		this.credentials.recordCertification(therapist.id(), request.technique(), request.certifiedOn(),
 				request.validUntil(), request.documentRef());

@@ -1,6 +1,6 @@
 /**
- * The front desk's work list: credentials to verify or renew, sessions to reassign because a
- * licence lapsed before them, and how clients found the clinic.
+ * The front desk's work list: credentials to verify or renew, sessions to reassign
+ * because a licence lapsed before them, and how clients found the clinic.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Front desk")
 package org.backcare.frontdesk;

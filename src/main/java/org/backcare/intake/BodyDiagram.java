@@ -1,11 +1,13 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.PainRegion;
 import java.util.List;
 
+import org.backcare.assessment.PainRegion;
+
 /**
- * The front and back body outlines of the pain map, as SVG paths in a 160 × 400 box per view.
- * Seen from behind, the body's left is on the viewer's left; seen from the front, on the right.
+ * The front and back body outlines of the pain map, as SVG paths in a 160 × 400 box per
+ * view. Seen from behind, the body's left is on the viewer's left; seen from the front,
+ * on the right.
  */
 final class BodyDiagram {
 
@@ -36,7 +38,8 @@ final class BodyDiagram {
 			new Shape(PainRegion.UPPER_BACK, "M44 92h72v38h-72z"), new Shape(PainRegion.MID_BACK, "M46 130h68v40h-68z"),
 			new Shape(PainRegion.LOWER_BACK_LEFT, "M48 170h32v36h-32z"),
 			new Shape(PainRegion.LOWER_BACK_RIGHT, "M80 170h32v36h-32z"),
-			new Shape(PainRegion.HIP_LEFT, VIEWER_LEFT_HIP), new Shape(PainRegion.SACRUM_BUTTOCKS, "M56 206h48v36h-48z"),
+			new Shape(PainRegion.HIP_LEFT, VIEWER_LEFT_HIP),
+			new Shape(PainRegion.SACRUM_BUTTOCKS, "M56 206h48v36h-48z"),
 			new Shape(PainRegion.HIP_RIGHT, VIEWER_RIGHT_HIP), new Shape(PainRegion.THIGH_LEFT, VIEWER_LEFT_THIGH),
 			new Shape(PainRegion.THIGH_RIGHT, VIEWER_RIGHT_THIGH),
 			new Shape(PainRegion.LOWER_LEG_LEFT, VIEWER_LEFT_LOWER_LEG),
@@ -44,9 +47,9 @@ final class BodyDiagram {
 
 	static final List<Shape> FRONT = List.of(new Shape(PainRegion.NECK, NECK),
 			new Shape(PainRegion.SHOULDER_RIGHT, VIEWER_LEFT_SHOULDER),
-			new Shape(PainRegion.SHOULDER_LEFT, VIEWER_RIGHT_SHOULDER), new Shape(PainRegion.HIP_RIGHT, VIEWER_LEFT_HIP),
-			new Shape(PainRegion.HIP_LEFT, VIEWER_RIGHT_HIP), new Shape(PainRegion.THIGH_RIGHT, VIEWER_LEFT_THIGH),
-			new Shape(PainRegion.THIGH_LEFT, VIEWER_RIGHT_THIGH),
+			new Shape(PainRegion.SHOULDER_LEFT, VIEWER_RIGHT_SHOULDER),
+			new Shape(PainRegion.HIP_RIGHT, VIEWER_LEFT_HIP), new Shape(PainRegion.HIP_LEFT, VIEWER_RIGHT_HIP),
+			new Shape(PainRegion.THIGH_RIGHT, VIEWER_LEFT_THIGH), new Shape(PainRegion.THIGH_LEFT, VIEWER_RIGHT_THIGH),
 			new Shape(PainRegion.LOWER_LEG_RIGHT, VIEWER_LEFT_LOWER_LEG),
 			new Shape(PainRegion.LOWER_LEG_LEFT, VIEWER_RIGHT_LOWER_LEG));
 

@@ -1,13 +1,13 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.Assessment;
-import org.backcare.assessment.IntakeAnswers;
 import java.time.Instant;
 import java.util.List;
 
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
-import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.therapist.Technique;
 
 /**

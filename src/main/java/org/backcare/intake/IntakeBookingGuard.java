@@ -1,10 +1,10 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.Referral;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.backcare.assessment.Referral;
 import org.backcare.booking.BookingGuard;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Technique;
@@ -12,10 +12,10 @@ import org.backcare.therapist.Technique;
 import org.springframework.stereotype.Component;
 
 /**
- * What the intake means for booking. A referral without a recorded clearance refuses every
- * booking, whoever makes it (the front desk too: the clearance is how staff unblock it, and it is
- * audited). A technique the client's contraindications rule out is refused. A client without an
- * intake can book; the booking page invites them to fill one in.
+ * What the intake means for booking. A referral without a recorded clearance refuses
+ * every booking, whoever makes it (the front desk too: the clearance is how staff unblock
+ * it, and it is audited). A technique the client's contraindications rule out is refused.
+ * A client without an intake can book; the booking page invites them to fill one in.
  */
 @Component
 class IntakeBookingGuard implements BookingGuard {

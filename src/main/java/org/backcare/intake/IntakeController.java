@@ -1,17 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.RedFlagScreen;
-import org.backcare.assessment.ContraindicationScreen;
-import org.backcare.assessment.CareRules;
-import org.backcare.assessment.Assessment;
-import org.backcare.assessment.IntakeAnswers;
-import org.backcare.assessment.PainRegion;
-import org.backcare.assessment.PainDuration;
-import org.backcare.assessment.Cause;
-import org.backcare.assessment.Questions;
-import org.backcare.assessment.Licences;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,14 +17,26 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.client.ClientId;
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.ContraindicationScreen;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Licences;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Questions;
 import org.backcare.assessment.Recommendation.Phase;
+import org.backcare.assessment.RedFlagScreen;
+import org.backcare.assessment.StartBack;
+import org.backcare.client.ClientId;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -99,19 +99,21 @@ class IntakeController {
 			description = "Unblocks booking. One per intake (409 if one exists); refused with 422 when the intake asked "
 					+ "for no referral. Audited.")
 	ResponseEntity<IntakeView> clear(@PathVariable UUID id, @Valid @RequestBody ClearanceRequest request) {
-		Intake intake = this.intakes.clear(CurrentUser.required(), new IntakeId(id), request.clearedBy(), request.clearedOn(),
-				request.note());
+		Intake intake = this.intakes.clear(CurrentUser.required(), new IntakeId(id), request.clearedBy(),
+				request.clearedOn(), request.note());
 		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
 	}
 
 	@PostMapping("/api/v1/intakes/{id}/overrides")
-	@ApiResponse(responseCode = "422", description = "A chosen technique is ruled out by a contraindication (technique-contraindicated)")
+	@ApiResponse(responseCode = "422",
+			description = "A chosen technique is ruled out by a contraindication (technique-contraindicated)")
 	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Override the recommended techniques and schedule, with a reason (kept with earlier ones)",
 			description = "A technique the client's contraindications rule out is refused with 422.")
 	ResponseEntity<IntakeView> override(@PathVariable UUID id, @Valid @RequestBody OverrideRequest request) {
 		Intake intake = this.intakes.override(CurrentUser.required(), new IntakeId(id), request.techniques(),
-				new Phase(request.initialSessions(), request.everyDays(), request.maintenanceEveryWeeks(), request.note()),
+				new Phase(request.initialSessions(), request.everyDays(), request.maintenanceEveryWeeks(),
+						request.note()),
 				request.note());
 		return ResponseEntity.created(URI.create("/api/v1/intakes/" + id)).body(IntakeView.of(intake));
 	}
@@ -128,7 +130,6 @@ class IntakeController {
 		return Questionnaire.current();
 	}
 
-
 	record ClearanceRequest(@NotBlank @Size(max = 200) String clearedBy, @NotNull LocalDate clearedOn,
 			@Size(max = 2000) String note) {
 	}
@@ -144,9 +145,10 @@ class IntakeController {
 			boolean mayBook) {
 
 		static IntakeView of(Intake intake) {
-			return new IntakeView(intake.id().value(), intake.clientId().value(), intake.submittedAt(), intake.answers(),
-					intake.assessment(), intake.assessment().referralAdvice(), intake.clearance(), intake.overrides(),
-					new InForce(intake.techniques(), intake.phase(), intake.overridden()), intake.mayBook());
+			return new IntakeView(intake.id().value(), intake.clientId().value(), intake.submittedAt(),
+					intake.answers(), intake.assessment(), intake.assessment().referralAdvice(), intake.clearance(),
+					intake.overrides(), new InForce(intake.techniques(), intake.phase(), intake.overridden()),
+					intake.mayBook());
 		}
 
 	}
@@ -203,8 +205,9 @@ class IntakeController {
 				oswestry.add(new Item("oswestry.sections[" + section + "]", questions.title(), statements));
 			}
 			List<Option> zeroToTen = java.util.stream.IntStream.rangeClosed(0, 10)
-				.mapToObj(score -> new Option(String.valueOf(score), (score == 0) ? "0 = no pain"
-						: (score == 10) ? "10 = worst pain imaginable" : String.valueOf(score)))
+				.mapToObj(score -> new Option(String.valueOf(score),
+						(score == 0) ? "0 = no pain"
+								: (score == 10) ? "10 = worst pain imaginable" : String.valueOf(score)))
 				.toList();
 			return new Questionnaire(regions, durations, causes,
 					new Instrument(StartBack.VERSION, Licences.START_BACK, startBack),
@@ -217,7 +220,10 @@ class IntakeController {
 
 	}
 
-	/** A validated instrument: its version, its licence note, and every item with its answer options. */
+	/**
+	 * A validated instrument: its version, its licence note, and every item with its
+	 * answer options.
+	 */
 	@Schema(name = "QuestionnaireInstrument")
 	record Instrument(String version, String licence, List<Item> items) {
 	}
@@ -227,7 +233,10 @@ class IntakeController {
 	record Item(String field, String text, List<Option> options) {
 	}
 
-	/** An allowed answer: {@code value} as it is sent (a name, a number, or true/false), and its wording. */
+	/**
+	 * An allowed answer: {@code value} as it is sent (a name, a number, or true/false),
+	 * and its wording.
+	 */
 	@Schema(name = "QuestionnaireOption")
 	record Option(String value, String label) {
 	}

@@ -1,13 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.IntakeAnswers;
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.PainRegion;
-import org.backcare.assessment.PainDuration;
-import org.backcare.assessment.Cause;
-import org.backcare.assessment.Pressure;
-import org.backcare.assessment.GenderPreference;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -16,25 +8,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.GenderPreference;
+import org.backcare.assessment.IntakeAnswers;
 import org.backcare.assessment.IntakeAnswers.Body;
 import org.backcare.assessment.IntakeAnswers.ContraindicationAnswers;
 import org.backcare.assessment.IntakeAnswers.Goals;
 import org.backcare.assessment.IntakeAnswers.PainMap;
 import org.backcare.assessment.IntakeAnswers.PainRatings;
 import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Pressure;
+import org.backcare.assessment.StartBack;
 
 import org.springframework.util.MultiValueMap;
 
 /**
- * The web form's fields turned into the same {@link IntakeAnswers} the API takes, so one set of
- * validation rules serves both. A field that is missing or unreadable becomes null (or is left
- * out), and validation then names it.
+ * The web form's fields turned into the same {@link IntakeAnswers} the API takes, so one
+ * set of validation rules serves both. A field that is missing or unreadable becomes null
+ * (or is left out), and validation then names it.
  */
 final class IntakeForm {
 
 	private final MultiValueMap<String, String> fields;
 
-	/** Problems found while reading the fields, before validation: the form field, and what is wrong. */
+	/**
+	 * Problems found while reading the fields, before validation: the form field, and
+	 * what is wrong.
+	 */
 	private final Map<String, String> unreadable = new LinkedHashMap<>();
 
 	IntakeForm(MultiValueMap<String, String> fields) {
@@ -70,20 +73,22 @@ final class IntakeForm {
 		}
 		Integer height = integer("heightCm", "Height");
 		Double weight = decimal("weightKg", "Weight");
-		return new IntakeAnswers(
-				new PainMap(regions, checkbox("radiatingLegPain"), checkbox("numbnessOrTingling")),
+		return new IntakeAnswers(new PainMap(regions, checkbox("radiatingLegPain"), checkbox("numbnessOrTingling")),
 				new PainRatings(integer("painNow", "Pain now"), integer("painAverage", "Average pain"),
 						integer("painWorst", "Worst pain")),
 				enumValue(PainDuration.class, "duration", text("duration"), "How long"), causes,
 				new Goals(text("wantToDoAgain"), enumValue(Pressure.class, "pressure", text("pressure"), "Pressure"),
-						enumValue(GenderPreference.class, "therapistGender", text("therapistGender"), "Therapist"), blankToNull(text("language"))),
+						enumValue(GenderPreference.class, "therapistGender", text("therapistGender"), "Therapist"),
+						blankToNull(text("language"))),
 				new StartBack.Answers(agree,
-						enumValue(StartBack.Bothersomeness.class, "startBack9", text("startBack9"), StartBack.BOTHERSOMENESS_ITEM)),
+						enumValue(StartBack.Bothersomeness.class, "startBack9", text("startBack9"),
+								StartBack.BOTHERSOMENESS_ITEM)),
 				new Oswestry.Answers(sections),
-				new RedFlagAnswers(bool("saddleNumbness"), bool("bladderOrBowelDysfunction"), bool("legWeaknessOrGaitChange"),
-						bool("historyOfCancer"), bool("unexplainedWeightLoss"), bool("feverOrChills"),
-						bool("immunosuppression"), bool("intravenousDrugUse"), bool("majorTrauma"), bool("minorTrauma"),
-						bool("longTermSteroids"), bool("constantNightPain"), bool("firstEpisode")),
+				new RedFlagAnswers(bool("saddleNumbness"), bool("bladderOrBowelDysfunction"),
+						bool("legWeaknessOrGaitChange"), bool("historyOfCancer"), bool("unexplainedWeightLoss"),
+						bool("feverOrChills"), bool("immunosuppression"), bool("intravenousDrugUse"),
+						bool("majorTrauma"), bool("minorTrauma"), bool("longTermSteroids"), bool("constantNightPain"),
+						bool("firstEpisode")),
 				new ContraindicationAnswers(bool("suspectedDvt"), bool("recentFracture"), bool("osteoporosis"),
 						bool("skinProblemInArea"), bool("anticoagulantsOrBleedingDisorder"), bool("pregnancy"),
 						bool("activeCancerTreatment")),

@@ -1,8 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.IntakeAnswers;
-import org.backcare.assessment.PainRegion;
-import org.backcare.assessment.Questions;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,14 +12,19 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Questions;
+
 import org.springframework.context.MessageSource;
 
 /**
- * The problems with a submitted intake form, as the GOV.UK error summary shows them: in the order
- * of the questions on the page, each naming its question and linking to it. Which question a
- * problem belongs to comes from the validation path (the same constraints as the API's); what to
- * say comes from the constraint itself and the {@link MessageSource}, never from matching the
- * text of a message, so it reads the same whatever language the browser asks for.
+ * The problems with a submitted intake form, as the GOV.UK error summary shows them: in
+ * the order of the questions on the page, each naming its question and linking to it.
+ * Which question a problem belongs to comes from the validation path (the same
+ * constraints as the API's); what to say comes from the constraint itself and the
+ * {@link MessageSource}, never from matching the text of a message, so it reads the same
+ * whatever language the browser asks for.
  */
 final class IntakeFormErrors {
 
@@ -54,7 +56,8 @@ final class IntakeFormErrors {
 	}
 
 	void missingClient() {
-		add("client", "Who is this intake for: " + this.messages.getMessage("intake.choose-client", null, this.locale) + ".");
+		add("client",
+				"Who is this intake for: " + this.messages.getMessage("intake.choose-client", null, this.locale) + ".");
 	}
 
 	void refused(String problem) {
@@ -123,8 +126,8 @@ final class IntakeFormErrors {
 	}
 
 	private static List<String> questionOrder() {
-		List<String> order = new ArrayList<>(List.of("client", "pain", "radiatingLegPain", "numbnessOrTingling", "painNow",
-				"painAverage", "painWorst", "duration", "causes"));
+		List<String> order = new ArrayList<>(List.of("client", "pain", "radiatingLegPain", "numbnessOrTingling",
+				"painNow", "painAverage", "painWorst", "duration", "causes"));
 		order.addAll(Questions.RED_FLAGS.keySet());
 		order.addAll(Questions.CONTRAINDICATIONS.keySet());
 		order.addAll(List.of("heightCm", "weightKg"));
@@ -138,7 +141,9 @@ final class IntakeFormErrors {
 		return List.copyOf(order);
 	}
 
-	/** One line of the summary: the question's field, the id to link to, and what to fix. */
+	/**
+	 * One line of the summary: the question's field, the id to link to, and what to fix.
+	 */
 	record Line(String field, String anchor, String message) {
 	}
 

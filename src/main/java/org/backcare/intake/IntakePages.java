@@ -1,15 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.IntakeAnswers;
-import org.backcare.assessment.PainRegion;
-import org.backcare.assessment.PainDuration;
-import org.backcare.assessment.Cause;
-import org.backcare.assessment.Pressure;
-import org.backcare.assessment.GenderPreference;
-import org.backcare.assessment.Questions;
-import org.backcare.assessment.Licences;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +13,21 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.assessment.Cause;
+import org.backcare.assessment.GenderPreference;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Licences;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Pressure;
+import org.backcare.assessment.Questions;
+import org.backcare.assessment.Recommendation.Phase;
+import org.backcare.assessment.StartBack;
 import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinics;
-import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.platform.ProblemException;
 import org.backcare.therapist.Technique;
 
@@ -42,9 +42,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The intake pages: the questionnaire with its pain map, the result the client sees, and the
- * same assessment for the clinic's staff with the clearance and override forms. Problems are
- * shown on the page, next to what the person can fix.
+ * The intake pages: the questionnaire with its pain map, the result the client sees, and
+ * the same assessment for the clinic's staff with the clearance and override forms.
+ * Problems are shown on the page, next to what the person can fix.
  */
 @Controller
 class IntakePages {
@@ -82,7 +82,6 @@ class IntakePages {
 		this.clock = clock;
 	}
 
-
 	@GetMapping("/intake")
 	String form(@RequestParam(required = false) UUID client, Model model, Locale locale) {
 		prepareForm(model, new LinkedMultiValueMap<>(), new IntakeFormErrors(this.messages, locale), client);
@@ -107,7 +106,8 @@ class IntakePages {
 			prepareForm(model, fields, errors, client);
 			return FORM;
 		}
-		// The form's own key makes a double click or a resubmitted page land on the same intake.
+		// The form's own key makes a double click or a resubmitted page land on the same
+		// intake.
 		String requestKey = fields.getFirst("requestKey");
 		String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
 		try {
@@ -129,18 +129,25 @@ class IntakePages {
 		return RESULT;
 	}
 
-	/** The latest assessment of a client, for their therapist or the front desk (linked from appointments). */
+	/**
+	 * The latest assessment of a client, for their therapist or the front desk (linked
+	 * from appointments).
+	 */
 	@GetMapping("/clients/{clientId}/assessment")
 	String latest(@PathVariable UUID clientId, Model model) {
 		CurrentUser caller = CurrentUser.required();
-		return this.intakes.latest(caller, new ClientId(clientId)).map(intake -> "redirect:/intake/" + intake.id())
+		return this.intakes.latest(caller, new ClientId(clientId))
+			.map(intake -> "redirect:/intake/" + intake.id())
 			.orElseGet(() -> {
 				model.addAttribute("client", this.clients.get(new ClientId(clientId)));
 				return NONE_YET;
 			});
 	}
 
-	/** The staff's list: clients with their latest assessment, referrals and cautions first. */
+	/**
+	 * The staff's list: clients with their latest assessment, referrals and cautions
+	 * first.
+	 */
 	@GetMapping("/assessments")
 	String overview(Model model) {
 		List<Intakes.ClientAssessment> rows = new ArrayList<>(this.intakes.overview(CurrentUser.required()));
@@ -151,7 +158,10 @@ class IntakePages {
 		return LIST;
 	}
 
-	/** Referrals waiting for an all-clear first, then cautions, then the rest, then no intake. */
+	/**
+	 * Referrals waiting for an all-clear first, then cautions, then the rest, then no
+	 * intake.
+	 */
 	private static int urgency(Intakes.ClientAssessment row) {
 		if (row.latest() == null) {
 			return 4;
@@ -164,7 +174,8 @@ class IntakePages {
 
 	@PostMapping("/intake/{id}/clearance")
 	String clear(@PathVariable UUID id, @RequestParam(required = false) String clearedBy,
-			@RequestParam(required = false) String clearedOn, @RequestParam(required = false) String note, Model model) {
+			@RequestParam(required = false) String clearedOn, @RequestParam(required = false) String note,
+			Model model) {
 		CurrentUser caller = CurrentUser.required();
 		String problem = null;
 		LocalDate day = null;
@@ -244,7 +255,8 @@ class IntakePages {
 		model.addAttribute("fieldErrors", errors.byField());
 		// A resubmitted page keeps its key, so it cannot store the same intake twice.
 		String key = fields.getFirst("requestKey");
-		model.addAttribute("requestKey", (key != null && key.matches("[0-9a-f-]{36}")) ? key : UUID.randomUUID().toString());
+		model.addAttribute("requestKey",
+				(key != null && key.matches("[0-9a-f-]{36}")) ? key : UUID.randomUUID().toString());
 		model.addAttribute("regions", PainRegion.values());
 		model.addAttribute("back", BodyDiagram.BACK);
 		model.addAttribute("front", BodyDiagram.FRONT);
@@ -260,9 +272,10 @@ class IntakePages {
 		model.addAttribute("causes", Cause.values());
 		model.addAttribute("pressures", Pressure.values());
 		model.addAttribute("genders", GenderPreference.values());
-		model.addAttribute("languages", LANGUAGES.stream()
-			.map(tag -> Map.entry(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH)))
-			.toList());
+		model.addAttribute("languages",
+				LANGUAGES.stream()
+					.map(tag -> Map.entry(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH)))
+					.toList());
 		model.addAttribute("startBackItems", StartBack.ITEMS);
 		model.addAttribute("bothersomeItem", StartBack.BOTHERSOMENESS_ITEM);
 		model.addAttribute("bothersomeness", StartBack.Bothersomeness.values());
@@ -270,9 +283,9 @@ class IntakePages {
 		model.addAttribute("redFlagQuestions", Questions.RED_FLAGS);
 		model.addAttribute("contraindicationQuestions", Questions.CONTRAINDICATIONS);
 		model.addAttribute("licences", List.of(Licences.START_BACK, Licences.OSWESTRY, Licences.NPRS));
-		// The front desk enters paper forms for any client of the clinic; a client fills in their own.
-		model.addAttribute("clients", (caller.client() != null) ? List.of()
-				: this.clients.current(caller.clinic()));
+		// The front desk enters paper forms for any client of the clinic; a client fills
+		// in their own.
+		model.addAttribute("clients", (caller.client() != null) ? List.of() : this.clients.current(caller.clinic()));
 		model.addAttribute("selectedClient", client);
 	}
 
@@ -288,13 +301,21 @@ class IntakePages {
 		model.addAttribute("back", BodyDiagram.BACK);
 		model.addAttribute("front", BodyDiagram.FRONT);
 		model.addAttribute("levels", levels);
-		model.addAttribute("regionsHurting", intake.answers().painMap().regions().entrySet().stream()
-			.sorted(Map.Entry.<PainRegion, Integer>comparingByValue().reversed())
-			.map(entry -> entry.getKey().label() + " " + entry.getValue() + "/10")
-			.toList());
+		model.addAttribute("regionsHurting",
+				intake.answers()
+					.painMap()
+					.regions()
+					.entrySet()
+					.stream()
+					.sorted(Map.Entry.<PainRegion, Integer>comparingByValue().reversed())
+					.map(entry -> entry.getKey().label() + " " + entry.getValue() + "/10")
+					.toList());
 		model.addAttribute("allTechniques", Arrays.asList(Technique.values()));
 		Map<Technique, List<String>> reasons = new java.util.EnumMap<>(Technique.class);
-		intake.assessment().recommendation().techniques().forEach(choice -> reasons.put(choice.technique(), choice.reasons()));
+		intake.assessment()
+			.recommendation()
+			.techniques()
+			.forEach(choice -> reasons.put(choice.technique(), choice.reasons()));
 		model.addAttribute("reasons", reasons);
 		org.backcare.clinic.Clinic clinic = this.clinics.get(intake.clinicId());
 		model.addAttribute("clinic", clinic);
@@ -345,6 +366,5 @@ class IntakePages {
 			return null;
 		}
 	}
-
 
 }

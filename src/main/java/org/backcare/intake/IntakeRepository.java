@@ -1,10 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.Assessment;
-import org.backcare.assessment.Referral;
-import org.backcare.assessment.IntakeAnswers;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -17,9 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.Recommendation.Phase;
+import org.backcare.assessment.Referral;
+import org.backcare.assessment.StartBack;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
-import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.therapist.Technique;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -44,19 +44,21 @@ class IntakeRepository {
 
 	/** The intake and one row per instrument, in the caller's transaction. */
 	/**
-	 * Stores the intake with its instrument scores, unless the same person already stored one with
-	 * the same request key (then nothing is written and false is returned). A concurrent duplicate
-	 * waits on the key's unique index and then finds the first one's row.
+	 * Stores the intake with its instrument scores, unless the same person already stored
+	 * one with the same request key (then nothing is written and false is returned). A
+	 * concurrent duplicate waits on the key's unique index and then finds the first one's
+	 * row.
 	 */
 	boolean insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, java.util.UUID submittedBy,
 			IntakeAnswers answers, Assessment assessment, String requestKey) {
-		if (this.jdbc.sql("""
-				INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
-				                    referral, caution, restricted_techniques, request_key)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[], ?)
-				ON CONFLICT (submitted_by, request_key) WHERE request_key IS NOT NULL DO NOTHING""")
-			.params(clinic.value(), id.value(), client.value(), utc(at),
-					submittedBy, this.json.writeValueAsString(answers), this.json.writeValueAsString(assessment),
+		if (this.jdbc
+			.sql("""
+					INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
+					                    referral, caution, restricted_techniques, request_key)
+					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::text[], ?)
+					ON CONFLICT (submitted_by, request_key) WHERE request_key IS NOT NULL DO NOTHING""")
+			.params(clinic.value(), id.value(), client.value(), utc(at), submittedBy,
+					this.json.writeValueAsString(answers), this.json.writeValueAsString(assessment),
 					assessment.rulesVersion(), assessment.referral().name(), assessment.caution(),
 					textArray(assessment.restricted().keySet().stream().map(Enum::name).toList()), requestKey)
 			.update() == 0) {
@@ -64,7 +66,8 @@ class IntakeRepository {
 		}
 		StartBack.Score startBack = assessment.startBack();
 		instrument(clinic, id, client, "STARTBACK", startBack.version(), answers.startBack(),
-				BigDecimal.valueOf(startBack.total()), BigDecimal.valueOf(startBack.psychosocial()), startBack.risk().name());
+				BigDecimal.valueOf(startBack.total()), BigDecimal.valueOf(startBack.psychosocial()),
+				startBack.risk().name());
 		Oswestry.Score odi = assessment.oswestry();
 		instrument(clinic, id, client, "ODI", odi.version(), answers.oswestry(), odi.index(), null, odi.band().name());
 		instrument(clinic, id, client, "NPRS", assessment.painVersion(), answers.pain(),
@@ -82,12 +85,13 @@ class IntakeRepository {
 
 	private void instrument(ClinicId clinic, IntakeId intake, ClientId client, String instrument, String version,
 			Object raw, BigDecimal score, BigDecimal subscale, String category) {
-		this.jdbc.sql("""
-				INSERT INTO instrument_response (clinic_id, intake_id, client_id, instrument, version, raw_answers, score,
-				                                 subscale, category)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-			.params(clinic.value(), intake.value(), client.value(), instrument, version, this.json.writeValueAsString(raw),
-					score, subscale, category)
+		this.jdbc
+			.sql("""
+					INSERT INTO instrument_response (clinic_id, intake_id, client_id, instrument, version, raw_answers, score,
+					                                 subscale, category)
+					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+			.params(clinic.value(), intake.value(), client.value(), instrument, version,
+					this.json.writeValueAsString(raw), score, subscale, category)
 			.update();
 	}
 
@@ -129,31 +133,36 @@ class IntakeRepository {
 
 	}
 
-	/** @return false when the intake already has one */
-	boolean clear(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName, String clearedBy,
-			LocalDate clearedOn, String note) {
-		return this.jdbc.sql("""
-				INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
-				                               cleared_on, note)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(clinic.value(), intake.value(), utc(at), recordedBy,
-					recordedByName, clearedBy, clearedOn, note)
+	/**
+	 * @return false when the intake already has one
+	 */
+	boolean clear(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName,
+			String clearedBy, LocalDate clearedOn, String note) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
+					                               cleared_on, note)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(clinic.value(), intake.value(), utc(at), recordedBy, recordedByName, clearedBy, clearedOn, note)
 			.update() == 1;
 	}
 
 	void override(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName,
 			List<Technique> techniques, Phase phase, String note) {
-		this.jdbc.sql("""
-				INSERT INTO recommendation_override (clinic_id, id, intake_id, recorded_at, recorded_by, recorded_by_name,
-				       techniques, initial_sessions, every_days, maintenance_every_weeks, note)
-				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
-			.params(clinic.value(), UUID.randomUUID(), intake.value(), utc(at),
-					recordedBy, recordedByName, textArray(techniques.stream().map(Enum::name).toList()),
-					phase.initialSessions(), phase.everyDays(), phase.maintenanceEveryWeeks(), note)
+		this.jdbc
+			.sql("""
+					INSERT INTO recommendation_override (clinic_id, id, intake_id, recorded_at, recorded_by, recorded_by_name,
+					       techniques, initial_sessions, every_days, maintenance_every_weeks, note)
+					VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
+			.params(clinic.value(), UUID.randomUUID(), intake.value(), utc(at), recordedBy, recordedByName,
+					textArray(techniques.stream().map(Enum::name).toList()), phase.initialSessions(), phase.everyDays(),
+					phase.maintenanceEveryWeeks(), note)
 			.update();
 	}
 
-	/** Erasure: every intake of the client goes, with its scores, clearance and overrides. */
+	/**
+	 * Erasure: every intake of the client goes, with its scores, clearance and overrides.
+	 */
 	int forgetClient(ClientId client) {
 		return this.jdbc.sql("DELETE FROM intake WHERE client_id = ?").param(client.value()).update();
 	}
@@ -170,12 +179,12 @@ class IntakeRepository {
 
 	private Intake intake(ResultSet rs, int row) throws SQLException {
 		MedicalClearance clearance = (rs.getObject("c_recorded_at") == null) ? null
-				: new MedicalClearance(instant(rs, "c_recorded_at"),
-						rs.getString("c_recorded_by"), rs.getString("cleared_by"),
-						rs.getObject("cleared_on", LocalDate.class), rs.getString("c_note"));
-		return new Intake(new IntakeId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
-				new ClientId(rs.getObject("client_id", UUID.class)),
-				instant(rs, "submitted_at"),
+				: new MedicalClearance(instant(rs, "c_recorded_at"), rs.getString("c_recorded_by"),
+						rs.getString("cleared_by"), rs.getObject("cleared_on", LocalDate.class),
+						rs.getString("c_note"));
+		return new Intake(new IntakeId(rs.getObject("id", UUID.class)),
+				new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				new ClientId(rs.getObject("client_id", UUID.class)), instant(rs, "submitted_at"),
 				this.json.readValue(rs.getString("answers"), IntakeAnswers.class),
 				this.json.readValue(rs.getString("assessment"), Assessment.class), clearance,
 				List.of(this.json.readValue(rs.getString("overrides"), RecommendationOverride[].class)));

@@ -1,7 +1,5 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.Assessment;
-import org.backcare.assessment.IntakeAnswers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +10,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.assessment.Assessment;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.audit.AccessRule;
 import org.backcare.audit.HealthRecord;
 import org.backcare.audit.RecordAccess;
@@ -22,7 +23,6 @@ import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
-import org.backcare.assessment.Recommendation.Phase;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
@@ -37,13 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The intake module's public face. Who may do what with an intake:
  * <ul>
- * <li>submit one: the client themselves, or the clinic's front desk entering a paper form;</li>
- * <li>read one: the client, the clinic's admins, and therapists who have (or had) an appointment
- * with the client;</li>
- * <li>record a medical clearance or override the recommendation: the clinic's admins and those
- * therapists.</li>
+ * <li>submit one: the client themselves, or the clinic's front desk entering a paper
+ * form;</li>
+ * <li>read one: the client, the clinic's admins, and therapists who have (or had) an
+ * appointment with the client;</li>
+ * <li>record a medical clearance or override the recommendation: the clinic's admins and
+ * those therapists.</li>
  * </ul>
- * Anyone else is told the record does not exist. Every read, change and refusal is audited.
+ * Anyone else is told the record does not exist. Every read, change and refusal is
+ * audited.
  */
 @Service
 public class Intakes {
@@ -62,8 +64,8 @@ public class Intakes {
 
 	private final TransactionTemplate transaction;
 
-	Intakes(IntakeRepository intakes, Clients clients, Clinics clinics, Bookings bookings,
-			RecordAccess access, Clock clock, PlatformTransactionManager transactions) {
+	Intakes(IntakeRepository intakes, Clients clients, Clinics clinics, Bookings bookings, RecordAccess access,
+			Clock clock, PlatformTransactionManager transactions) {
 		this.intakes = intakes;
 		this.clients = clients;
 		this.clinics = clinics;
@@ -78,8 +80,8 @@ public class Intakes {
 	}
 
 	/**
-	 * Submits an intake; with a request key (a form's own), submitting the same key again returns
-	 * the intake the first submission stored instead of storing a second.
+	 * Submits an intake; with a request key (a form's own), submitting the same key again
+	 * returns the intake the first submission stored instead of storing a second.
 	 */
 	public Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers, String requestKey) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
@@ -94,7 +96,9 @@ public class Intakes {
 			client.ensureNotErased();
 			if (!this.intakes.insert(id, client.clinicId(), clientId, now, caller.id().value(), answers, assessment,
 					requestKey)) {
-				return this.intakes.byRequestKey(caller.id().value(), requestKey).flatMap(this.intakes::find).orElseThrow();
+				return this.intakes.byRequestKey(caller.id().value(), requestKey)
+					.flatMap(this.intakes::find)
+					.orElseThrow();
 			}
 			return new Intake(id, client.clinicId(), clientId, now, answers, assessment, null, List.of());
 		});
@@ -129,10 +133,12 @@ public class Intakes {
 	public Intake clear(CurrentUser caller, IntakeId id, String clearedBy, LocalDate clearedOn, String note) {
 		Intake intake = this.intakes.find(id).orElseThrow(() -> new RecordNotFound("Intake", id));
 		return this.transaction.execute(status -> {
-			// First the caller's right (a stranger learns nothing of the intake), then its rules.
+			// First the caller's right (a stranger learns nothing of the intake), then
+			// its rules.
 			this.access.check(caller, RecordAction.MEDICAL_CLEARANCE_RECORDED, record(intake), staff(intake));
 			if (!intake.assessment().referral().blocksBooking()) {
-				throw new IntakeRefused("no-referral", "This intake asked for no referral, so there is nothing to clear.");
+				throw new IntakeRefused("no-referral",
+						"This intake asked for no referral, so there is nothing to clear.");
 			}
 			java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
 			LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
@@ -149,8 +155,8 @@ public class Intakes {
 	}
 
 	/**
-	 * Replaces the recommended techniques and schedule, with a reason; earlier overrides are kept.
-	 * A technique the client's contraindications rule out cannot be chosen.
+	 * Replaces the recommended techniques and schedule, with a reason; earlier overrides
+	 * are kept. A technique the client's contraindications rule out cannot be chosen.
 	 */
 	public Intake override(CurrentUser caller, IntakeId id, List<Technique> techniques, Phase phase, String note) {
 		Intake intake = this.intakes.find(id).orElseThrow(() -> new RecordNotFound("Intake", id));
@@ -160,10 +166,11 @@ public class Intakes {
 				.filter(intake.assessment().restricted()::containsKey)
 				.toList();
 			if (!ruledOut.isEmpty()) {
-				throw new IntakeRefused("technique-contraindicated", ruledOut.stream()
-					.map(t -> t.displayName() + " is ruled out: " + intake.assessment().restricted().get(t))
-					.reduce((a, b) -> a + "; " + b)
-					.orElseThrow() + ".");
+				throw new IntakeRefused("technique-contraindicated",
+						ruledOut.stream()
+							.map(t -> t.displayName() + " is ruled out: " + intake.assessment().restricted().get(t))
+							.reduce((a, b) -> a + "; " + b)
+							.orElseThrow() + ".");
 			}
 			this.intakes.override(intake.clinicId(), id, this.clock.instant(), caller.id().value(), caller.email(),
 					techniques.stream().distinct().toList(), phase, note.strip());
@@ -172,9 +179,9 @@ public class Intakes {
 	}
 
 	/**
-	 * The clinic's clients as the caller may see them, each with their latest intake (or none):
-	 * every client for the front desk, the clients they have met for a therapist. Each intake shown
-	 * is an audited read.
+	 * The clinic's clients as the caller may see them, each with their latest intake (or
+	 * none): every client for the front desk, the clients they have met for a therapist.
+	 * Each intake shown is an audited read.
 	 */
 	public List<ClientAssessment> overview(CurrentUser caller) {
 		if (caller.client() != null) {
@@ -205,12 +212,18 @@ public class Intakes {
 		return new HealthRecord(HealthRecord.Type.INTAKE, id.value(), clinic, client);
 	}
 
-	/** Readers: the client's care team (the client, the clinic's admins, therapists who have met them). */
+	/**
+	 * Readers: the client's care team (the client, the clinic's admins, therapists who
+	 * have met them).
+	 */
 	private AccessRule careTeam(ClientId client, ClinicId clinic, Supplier<ProblemException> otherwise) {
 		return caller -> this.bookings.inCareTeam(caller, client, clinic) ? null : otherwise.get();
 	}
 
-	/** Who fills one in: the client, or the front desk from a paper form. A colleague therapist is told why not. */
+	/**
+	 * Who fills one in: the client, or the front desk from a paper form. A colleague
+	 * therapist is told why not.
+	 */
 	private static AccessRule submitters(Client client) {
 		return caller -> (caller.isClient(client.id()) || caller.isAdminOf(client.clinicId())) ? null
 				: (caller.therapist() != null && caller.clinic().equals(client.clinicId()))
@@ -218,7 +231,10 @@ public class Intakes {
 						: new RecordNotFound("Client", client.id());
 	}
 
-	/** Clearances and overrides: the clinic's admins and therapists who have met the client; the client is told why not. */
+	/**
+	 * Clearances and overrides: the clinic's admins and therapists who have met the
+	 * client; the client is told why not.
+	 */
 	private AccessRule staff(Intake intake) {
 		return caller -> (caller.isAdminOf(intake.clinicId())
 				|| this.bookings.treats(caller, intake.clientId(), intake.clinicId())) ? null

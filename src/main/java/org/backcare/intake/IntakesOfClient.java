@@ -8,7 +8,10 @@ import org.backcare.client.PersonalData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A client's intakes in their export; on erasure every intake goes, with its scores, clearances and overrides. */
+/**
+ * A client's intakes in their export; on erasure every intake goes, with its scores,
+ * clearances and overrides.
+ */
 @Component
 @Order(200)
 class IntakesOfClient implements PersonalData {

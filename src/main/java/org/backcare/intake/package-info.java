@@ -1,8 +1,9 @@
 /**
- * Intake and clinical assessment: the client's questionnaire (pain map, pain ratings, STarT Back,
- * Oswestry), the red-flag and contraindication screens, and the care recommendation with the
- * rules that produced it. Booking asks this module, through {@code BookingGuard}, whether a
- * client may be booked; therapists see the assessment of clients they treat.
+ * Intake and clinical assessment: the client's questionnaire (pain map, pain ratings,
+ * STarT Back, Oswestry), the red-flag and contraindication screens, and the care
+ * recommendation with the rules that produced it. Booking asks this module, through
+ * {@code BookingGuard}, whether a client may be booked; therapists see the assessment of
+ * clients they treat.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake")
 package org.backcare.intake;

@@ -6,9 +6,9 @@ import org.backcare.review.ReviewSummary;
 import org.backcare.therapist.Therapist;
 
 /**
- * A therapist with the facts the ranking weighs: their review summary, the day of their first
- * free first consultation (null when none within the window), and whether the client has seen
- * them before.
+ * A therapist with the facts the ranking weighs: their review summary, the day of their
+ * first free first consultation (null when none within the window), and whether the
+ * client has seen them before.
  */
 record Candidate(Therapist therapist, ReviewSummary reviews, java.time.Instant firstFree, LocalDate firstFreeDay,
 		boolean seenBefore) {

@@ -42,15 +42,18 @@ class MatchController {
 	MatchView matches(@PathVariable UUID id) {
 		CurrentUser caller = CurrentUser.required();
 		Matches.MatchList list = this.matches.forClient(caller, new ClientId(id));
-		return new MatchView(list.needs().hasIntake(), list.needs().recommended(), list.matches().stream().map(match -> {
-			var clinic = this.clinics.get(match.therapist().clinicId());
-			return new MatchEntry(match.therapist().id().value(), match.therapist().name(), match.score(),
-					match.reasons(), (match.firstConsultation() != null) ? clinic.localTime(match.firstConsultation()) : null);
-		}).toList(), list.excluded()
-			.stream()
-			.map(excluded -> new ExcludedEntry(excluded.therapist().id().value(), excluded.therapist().name(),
-					excluded.because()))
-			.toList());
+		return new MatchView(list.needs().hasIntake(), list.needs().recommended(),
+				list.matches().stream().map(match -> {
+					var clinic = this.clinics.get(match.therapist().clinicId());
+					return new MatchEntry(match.therapist().id().value(), match.therapist().name(), match.score(),
+							match.reasons(),
+							(match.firstConsultation() != null) ? clinic.localTime(match.firstConsultation()) : null);
+				}).toList(),
+				list.excluded()
+					.stream()
+					.map(excluded -> new ExcludedEntry(excluded.therapist().id().value(), excluded.therapist().name(),
+							excluded.because()))
+					.toList());
 	}
 
 	record MatchView(boolean basedOnIntake, List<Technique> recommended, List<MatchEntry> matches,

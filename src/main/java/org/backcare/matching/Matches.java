@@ -36,9 +36,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Gathers what the ranking weighs — the client's latest intake, the clinic's therapists, their
- * reviews, their first free consultation and whom the client has seen — in a fixed number of
- * queries, and ranks. A client sees their own matches; the front desk any client's.
+ * Gathers what the ranking weighs — the client's latest intake, the clinic's therapists,
+ * their reviews, their first free consultation and whom the client has seen — in a fixed
+ * number of queries, and ranks. A client sees their own matches; the front desk any
+ * client's.
  */
 @Service
 class Matches {
@@ -95,7 +96,11 @@ class Matches {
 		Set<TherapistId> seen = this.bookings.therapistsSeenBy(clientId);
 		List<Candidate> candidates = new ArrayList<>();
 		for (Therapist therapist : this.therapists.all(clinic.id())) {
-			Instant first = free.getOrDefault(therapist.id(), List.of()).stream().findFirst().map(Slot::start).orElse(null);
+			Instant first = free.getOrDefault(therapist.id(), List.of())
+				.stream()
+				.findFirst()
+				.map(Slot::start)
+				.orElse(null);
 			candidates.add(new Candidate(therapist, summaries.byTherapist().get(therapist.id()), first,
 					(first != null) ? LocalDate.ofInstant(first, clinic.zone()) : null, seen.contains(therapist.id())));
 		}
@@ -113,7 +118,8 @@ class Matches {
 	static class MatchRefused extends org.backcare.platform.RuleRefused {
 
 		MatchRefused(String advice) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "booking-refused", "See a doctor first", "medical-referral", advice);
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "booking-refused", "See a doctor first", "medical-referral",
+					advice);
 		}
 
 	}

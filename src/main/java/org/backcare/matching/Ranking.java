@@ -14,20 +14,23 @@ import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 
 /**
- * Who may treat the client, best first, with every point explained. Pure: the same candidates
- * and needs always give the same list.
+ * Who may treat the client, best first, with every point explained. Pure: the same
+ * candidates and needs always give the same list.
  *
- * <p>Hard filters (a therapist failing one is listed as excluded, with the reason): a licence
- * valid today; certified in at least one technique recommended for the client (recommendations
- * never contain a technique the client's contraindications rule out, so no therapist is chosen
- * for one).
+ * <p>
+ * Hard filters (a therapist failing one is listed as excluded, with the reason): a
+ * licence valid today; certified in at least one technique recommended for the client
+ * (recommendations never contain a technique the client's contraindications rule out, so
+ * no therapist is chosen for one).
  *
- * <p>Score, out of 110 (BackCare's weighting, chosen so that clinical fit dominates and comfort
- * and convenience break near-ties; not taken from the literature): coverage of the recommended
- * techniques 40; years treating back pain 20 (full from 20 years); verified reviews 20, from the
- * Bayesian average (a therapist with no reviews gets the clinic's typical score); soonest first
- * consultation 10 (today 10, in 14 days 0); preferred language 5; preferred gender 5; continuity
- * with a therapist the client has seen 10. Ties go by name, then id.
+ * <p>
+ * Score, out of 110 (BackCare's weighting, chosen so that clinical fit dominates and
+ * comfort and convenience break near-ties; not taken from the literature): coverage of
+ * the recommended techniques 40; years treating back pain 20 (full from 20 years);
+ * verified reviews 20, from the Bayesian average (a therapist with no reviews gets the
+ * clinic's typical score); soonest first consultation 10 (today 10, in 14 days 0);
+ * preferred language 5; preferred gender 5; continuity with a therapist the client has
+ * seen 10. Ties go by name, then id.
  */
 final class Ranking {
 
@@ -57,8 +60,8 @@ final class Ranking {
 			}
 			List<Technique> covered = needs.recommended().stream().filter(therapist::certifiedIn).toList();
 			if (needs.hasIntake() && covered.isEmpty()) {
-				excluded.add(new Excluded(therapist, "not certified in any technique recommended for you ("
-						+ names(needs.recommended()) + ")"));
+				excluded.add(new Excluded(therapist,
+						"not certified in any technique recommended for you (" + names(needs.recommended()) + ")"));
 				continue;
 			}
 			matches.add(score(candidate, needs, covered, today, clinicMean));
@@ -76,11 +79,11 @@ final class Ranking {
 		List<Match.Reason> reasons = new ArrayList<>();
 		if (needs.hasIntake()) {
 			double points = 40.0 * covered.size() / needs.recommended().size();
-			reasons.add(new Match.Reason("techniques", points, "certified in " + names(covered) + ", recommended for you"
-					+ ((covered.size() < needs.recommended().size()) ? " (not in " + names(needs.recommended()
-						.stream()
-						.filter(technique -> !covered.contains(technique))
-						.toList()) + ")" : "")));
+			reasons
+				.add(new Match.Reason("techniques", points, "certified in " + names(covered) + ", recommended for you"
+						+ ((covered.size() < needs.recommended().size()) ? " (not in " + names(
+								needs.recommended().stream().filter(technique -> !covered.contains(technique)).toList())
+								+ ")" : "")));
 		}
 		int years = therapist.yearsTreatingBackPain();
 		reasons.add(new Match.Reason("experience", 20.0 * Math.min(years, 20) / 20,
@@ -103,16 +106,16 @@ final class Ranking {
 							: "first consultation free in " + days + " days"));
 		}
 		else {
-			reasons.add(new Match.Reason("availability", 0, "no free first consultation in the next " + HORIZON_DAYS
-					+ " days"));
+			reasons.add(new Match.Reason("availability", 0,
+					"no free first consultation in the next " + HORIZON_DAYS + " days"));
 		}
 		if (needs.language() != null && therapist.languages().contains(needs.language())) {
-			reasons.add(new Match.Reason("language", 5, "speaks "
-					+ Locale.forLanguageTag(needs.language()).getDisplayLanguage(Locale.ENGLISH)));
+			reasons.add(new Match.Reason("language", 5,
+					"speaks " + Locale.forLanguageTag(needs.language()).getDisplayLanguage(Locale.ENGLISH)));
 		}
 		if (needs.gender() != GenderPreference.NO_PREFERENCE && matches(needs.gender(), therapist.gender())) {
-			reasons.add(new Match.Reason("gender", 5, "a " + (needs.gender() == GenderPreference.WOMAN ? "woman" : "man")
-					+ ", as you preferred"));
+			reasons.add(new Match.Reason("gender", 5,
+					"a " + (needs.gender() == GenderPreference.WOMAN ? "woman" : "man") + ", as you preferred"));
 		}
 		if (candidate.seenBefore()) {
 			reasons.add(new Match.Reason("continuity", 10, "you have seen " + firstName(therapist) + " before"));
@@ -131,9 +134,7 @@ final class Ranking {
 	}
 
 	private static String names(List<Technique> techniques) {
-		return techniques.stream()
-			.map(Technique::displayName)
-			.collect(Collectors.joining(", "));
+		return techniques.stream().map(Technique::displayName).collect(Collectors.joining(", "));
 	}
 
 }

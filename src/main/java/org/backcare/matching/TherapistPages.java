@@ -52,8 +52,8 @@ class TherapistPages {
 
 	private final org.backcare.therapist.Credentials credentials;
 
-	TherapistPages(Therapists therapists, Clinics clinics, Reviews reviews, Availability availability, Bookings bookings,
-			Matches matches, Clients clients, org.backcare.therapist.Credentials credentials) {
+	TherapistPages(Therapists therapists, Clinics clinics, Reviews reviews, Availability availability,
+			Bookings bookings, Matches matches, Clients clients, org.backcare.therapist.Credentials credentials) {
 		this.credentials = credentials;
 		this.therapists = therapists;
 		this.clinics = clinics;
@@ -75,10 +75,11 @@ class TherapistPages {
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("initials", initials(therapist.name()));
 		model.addAttribute("licence", therapist.licenceStatusOn(today).name());
-		model.addAttribute("languages", therapist.languages()
-			.stream()
-			.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
-			.toList());
+		model.addAttribute("languages",
+				therapist.languages()
+					.stream()
+					.map(tag -> Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH))
+					.toList());
 		model.addAttribute("summary", this.reviews.summary(therapist));
 		List<Review> shown = admin ? this.reviews.forModeration(caller.orElseThrow(), therapist.id())
 				: this.reviews.visible(therapist.id());
@@ -90,12 +91,12 @@ class TherapistPages {
 			.orElse(false);
 		model.addAttribute("mayReview", mayReview);
 		model.addAttribute("mine", caller.flatMap(user -> this.reviews.mine(user, therapist.id())).orElse(null));
-		model.addAttribute("slots", this.availability.of(therapist.id(), ServiceType.TREATMENT_60, null, today,
-				today.plusDays(13))
-			.stream()
-			.limit(3)
-			.map(slot -> clinic.localTime(slot.start()))
-			.toList());
+		model.addAttribute("slots",
+				this.availability.of(therapist.id(), ServiceType.TREATMENT_60, null, today, today.plusDays(13))
+					.stream()
+					.limit(3)
+					.map(slot -> clinic.localTime(slot.start()))
+					.toList());
 		model.addAttribute("credentials", admin ? this.credentials.of(therapist.id()) : null);
 		model.addAttribute("allTechniques", org.backcare.therapist.Technique.values());
 		return PROFILE;
@@ -134,6 +135,5 @@ class TherapistPages {
 		}
 		return initials.toString().toUpperCase(Locale.ROOT);
 	}
-
 
 }

@@ -21,21 +21,22 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every refusal into an RFC 9457 problem document whose {@code detail} says what to fix.
- * Spring's defaults ("Failed to read request") are replaced wherever they would leave a client
- * guessing. Anything unforeseen becomes a 500 that reveals nothing internal and is logged.
+ * Turns every refusal into an RFC 9457 problem document whose {@code detail} says what to
+ * fix. Spring's defaults ("Failed to read request") are replaced wherever they would
+ * leave a client guessing. Anything unforeseen becomes a 500 that reveals nothing
+ * internal and is logged.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -49,9 +50,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-		// Only the constraint's name: the database's message would quote the values, personal data among them.
+		// Only the constraint's name: the database's message would quote the values,
+		// personal data among them.
 		log.info("Refused a write that breaks a database constraint ({})", constraintName(ex));
-		// SQLSTATE class 22 (data exception): a value the database cannot hold, such as a year past 294276.
+		// SQLSTATE class 22 (data exception): a value the database cannot hold, such as a
+		// year past 294276.
 		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
 			return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -62,8 +65,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The database is down or restarting. Whether a write in flight was committed cannot be known
-	 * here, so the answer says how to retry safely instead of claiming nothing changed.
+	 * The database is down or restarting. Whether a write in flight was committed cannot
+	 * be known here, so the answer says how to retry safely instead of claiming nothing
+	 * changed.
 	 */
 	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
 			org.springframework.dao.TransientDataAccessResourceException.class,
@@ -71,14 +75,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-				"Temporarily unavailable", "The database cannot be reached right now. Please try again shortly; a booking "
+				"Temporarily unavailable",
+				"The database cannot be reached right now. Please try again shortly; a booking "
 						+ "retried with the same Idempotency-Key is never made twice.");
-		return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+		return ResponseEntity.status(problem.getStatusCode())
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem.getBody());
 	}
 
 	/**
-	 * A write that kept losing to concurrent ones (deadlock or lock timeout, even after retries):
-	 * nothing was written, and the same request may simply be sent again.
+	 * A write that kept losing to concurrent ones (deadlock or lock timeout, even after
+	 * retries): nothing was written, and the same request may simply be sent again.
 	 */
 	@ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> contended(Exception ex) {
@@ -86,10 +93,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, please retry",
 				"Many requests competed for the same time at once and this one could not be settled. Nothing was saved; "
 						+ "please send it again (with the same Idempotency-Key it can never book twice).");
-		return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+		return ResponseEntity.status(problem.getStatusCode())
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem.getBody());
 	}
 
-	/** Date arithmetic past the ends of the calendar, e.g. a default range after year 999999999. */
+	/**
+	 * Date arithmetic past the ends of the calendar, e.g. a default range after year
+	 * 999999999.
+	 */
 	@ExceptionHandler(java.time.DateTimeException.class)
 	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -112,8 +124,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-			HttpStatusCode status, WebRequest request) {
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLarge tooLarge) {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.toProblemDetail());
@@ -123,14 +135,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-			HttpStatusCode status, WebRequest request) {
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Map<String, Object>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.map(ApiProblems::fieldError)
 			.toList();
-		String fields = errors.stream().map(error -> (String) error.get("field")).distinct().collect(Collectors.joining(", "));
+		String fields = errors.stream()
+			.map(error -> (String) error.get("field"))
+			.distinct()
+			.collect(Collectors.joining(", "));
 		String detail = ex.getBindingResult().getGlobalErrors().isEmpty() ? "Invalid value for: " + fields + "."
 				: ex.getBindingResult().getGlobalErrors().get(0).getDefaultMessage();
 		return badRequest(detail, Map.of("errors", errors));
@@ -141,13 +156,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Map<String, Object>> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap(result -> (result instanceof ParameterErrors body) ? body.getFieldErrors().stream().map(ApiProblems::fieldError)
+			.flatMap(result -> (result instanceof ParameterErrors body)
+					? body.getFieldErrors().stream().map(ApiProblems::fieldError)
 					: result.getResolvableErrors()
 						.stream()
-						.map(error -> Map.<String, Object>of("field", parameterName(result),
-								"message", String.valueOf(error.getDefaultMessage()))))
+						.map(error -> Map.<String, Object>of("field", parameterName(result), "message",
+								String.valueOf(error.getDefaultMessage()))))
 			.toList();
-		String fields = errors.stream().map(error -> (String) error.get("field")).distinct().collect(Collectors.joining(", "));
+		String fields = errors.stream()
+			.map(error -> (String) error.get("field"))
+			.distinct()
+			.collect(Collectors.joining(", "));
 		return badRequest("Invalid value for: " + fields + ".", Map.of("errors", errors));
 	}
 
@@ -156,13 +175,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "value";
 		String expected = (ex.getRequiredType() != null) ? expectation(ex.getRequiredType()) : "another type";
-		return badRequest("Parameter '" + name + "' must be " + expected + "; '" + ex.getValue() + "' is not.", Map.of());
+		return badRequest("Parameter '" + name + "' must be " + expected + "; '" + ex.getValue() + "' is not.",
+				Map.of());
 	}
 
 	/**
-	 * Spring's own refusals (a missing query parameter, 405, 406, 415, …) come as problem documents
-	 * of type {@code about:blank}; each gets a stable BackCare type named for its status, so clients
-	 * can tell the kinds apart without reading the text.
+	 * Spring's own refusals (a missing query parameter, 405, 406, 415, …) come as problem
+	 * documents of type {@code about:blank}; each gets a stable BackCare type named for
+	 * its status, so clients can tell the kinds apart without reading the text.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
@@ -203,7 +223,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(status).body(problem);
 	}
 
-	/** The name a client knows a parameter by: the header or request parameter name where there is one. */
+	/**
+	 * The name a client knows a parameter by: the header or request parameter name where
+	 * there is one.
+	 */
 	private static String parameterName(ParameterValidationResult result) {
 		RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
 		if (header != null && !header.name().isEmpty()) {
@@ -224,7 +247,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		Throwable cause = ex.getCause();
 		if (cause instanceof StreamReadException read) {
 			String where = (read.getLocation() != null)
-					? " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() : "";
+					? " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr()
+					: "";
 			return "The request body is not valid JSON" + where + ".";
 		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -247,17 +271,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(reference -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 					: "[" + reference.getIndex() + "]")
-			.collect(Collectors.joining(".")).replace(".[", "[");
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
 	}
 
 	private static String expectation(Class<?> type) {
 		return switch (type.getSimpleName()) {
-			case "OffsetDateTime", "Instant", "ZonedDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+01:00";
+			case "OffsetDateTime", "Instant", "ZonedDateTime" ->
+				"an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+01:00";
 			case "LocalDate" -> "an ISO-8601 date, e.g. 2026-03-02";
 			case "UUID" -> "a UUID";
 			case "String" -> "a string";
 			case "int", "Integer", "long", "Long" -> "a whole number";
-			default -> type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
+			default ->
+				type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
 		};
 	}
 

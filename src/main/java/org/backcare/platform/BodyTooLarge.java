@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Thrown while reading a body sent without a length once it passes the limit. An
- * {@link IOException}, so the reader stops at once; {@link ApiProblems} finds it in the cause
- * chain and answers 413.
+ * {@link IOException}, so the reader stops at once; {@link ApiProblems} finds it in the
+ * cause chain and answers 413.
  */
 class BodyTooLarge extends IOException {
 

@@ -7,7 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body stops being readable after a fixed number of bytes (for chunked uploads). */
+/**
+ * A request whose body stops being readable after a fixed number of bytes (for chunked
+ * uploads).
+ */
 class BoundedBodyRequest extends HttpServletRequestWrapper {
 
 	private final long maxBytes;

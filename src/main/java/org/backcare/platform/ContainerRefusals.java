@@ -15,11 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Tomcat refuses some requests before BackCare sees them: a path with an encoded slash or a NUL,
- * or broken percent-encoding. Its own answer is an HTML page without BackCare's security headers.
- * This replaces the host's error report with a problem document of the same kind every other
- * refusal has, with the headers. (Requests that reach BackCare never get here: Spring renders
- * their errors itself.)
+ * Tomcat refuses some requests before BackCare sees them: a path with an encoded slash or
+ * a NUL, or broken percent-encoding. Its own answer is an HTML page without BackCare's
+ * security headers. This replaces the host's error report with a problem document of the
+ * same kind every other refusal has, with the headers. (Requests that reach BackCare
+ * never get here: Spring renders their errors itself.)
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerRefusals {
@@ -47,7 +47,8 @@ class ContainerRefusals {
 			String title = (known != null) ? known.getReasonPhrase() : "Error";
 			String detail = (status == 400) ? "The request URL cannot be read: it contains an encoded slash, a NUL "
 					+ "character or broken percent-encoding. Send ids as they were given." : title + ".";
-			// The same headers the security configuration sets on every answer BackCare gives itself.
+			// The same headers the security configuration sets on every answer BackCare
+			// gives itself.
 			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.setHeader("X-Frame-Options", "DENY");

@@ -21,10 +21,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts a real PostgreSQL from binaries that arrive as a Maven dependency, so that
- * {@code ./mvnw spring-boot:run} needs nothing installed. It steps aside as soon as the standard
- * {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) names an external database.
+ * {@code ./mvnw spring-boot:run} needs nothing installed. It steps aside as soon as the
+ * standard {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) names an
+ * external database.
  *
- * <p>PostgreSQL itself refuses to run as the super-user; rather than fail deep inside
+ * <p>
+ * PostgreSQL itself refuses to run as the super-user; rather than fail deep inside
  * {@code initdb}, start-up stops at once and says what to do instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,15 +39,18 @@ class EmbeddedDatabaseConfiguration {
 		refuseSuperUser();
 		Path binaries = properties.binaries();
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-			// Not zonky's shared ${java.io.tmpdir}/embedded-pg: a second user on the host could not write there.
+			// Not zonky's shared ${java.io.tmpdir}/embedded-pg: a second user on the host
+			// could not write there.
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(properties.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
-			// zonky's default is "off", which acknowledges a commit before its WAL is written: an
+			// zonky's default is "off", which acknowledges a commit before its WAL is
+			// written: an
 			// immediate shutdown could then lose a booking the client was told about.
 			.setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
-			// "C" exists on every OS (C.UTF-8 does not on macOS or Windows); zonky already sets UTF-8 encoding.
+			// "C" exists on every OS (C.UTF-8 does not on macOS or Windows); zonky
+			// already sets UTF-8 encoding.
 			.setLocaleConfig("locale", "C");
 		try {
 			if (properties.binariesDirectory() == null || properties.binariesDirectory().isBlank()) {
@@ -78,9 +83,9 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * The user's own folder in the shared temporary folder, readable by them alone. zonky makes the
-	 * folder it unpacks into writable by everyone; inside a private parent, nobody else can reach
-	 * it to swap the binaries this user is about to run.
+	 * The user's own folder in the shared temporary folder, readable by them alone. zonky
+	 * makes the folder it unpacks into writable by everyone; inside a private parent,
+	 * nobody else can reach it to swap the binaries this user is about to run.
 	 */
 	private static void privateFolder(Path folder) throws IOException {
 		if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {

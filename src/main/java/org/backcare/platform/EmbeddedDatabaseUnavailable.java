@@ -6,9 +6,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * The embedded PostgreSQL's binaries cannot be unpacked where they should go (the folder belongs
- * to another user, or the disk is read-only). One message says where and what to set, instead of
- * a long stack trace from inside the unpacking.
+ * The embedded PostgreSQL's binaries cannot be unpacked where they should go (the folder
+ * belongs to another user, or the disk is read-only). One message says where and what to
+ * set, instead of a long stack trace from inside the unpacking.
  */
 class EmbeddedDatabaseUnavailable extends IllegalStateException {
 

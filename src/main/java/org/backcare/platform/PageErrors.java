@@ -23,11 +23,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * People reading pages get a page when something is refused or fails: the site's layout, a plain
- * sentence and a way on, with the status code the refusal has. The API keeps its problem
- * documents ({@link ApiProblems}); this resolver steps aside for {@code /api/**}. Errors that
- * never reach a controller (the security chain's 403, an oversized form) are rendered by Spring
- * Boot's error controller from the same templates ({@code error/4xx}, {@code error/5xx}).
+ * People reading pages get a page when something is refused or fails: the site's layout,
+ * a plain sentence and a way on, with the status code the refusal has. The API keeps its
+ * problem documents ({@link ApiProblems}); this resolver steps aside for {@code /api/**}.
+ * Errors that never reach a controller (the security chain's 403, an oversized form) are
+ * rendered by Spring Boot's error controller from the same templates ({@code error/4xx},
+ * {@code error/5xx}).
  */
 @Configuration(proxyBeanMethods = false)
 class PageErrors implements WebMvcConfigurer {
@@ -37,11 +38,13 @@ class PageErrors implements WebMvcConfigurer {
 		resolvers.add(0, new Resolver());
 	}
 
-	/** The view and model for a page that answers {@code status}, with {@code detail} for the reader. */
+	/**
+	 * The view and model for a page that answers {@code status}, with {@code detail} for
+	 * the reader.
+	 */
 	static ModelAndView page(HttpStatus status, String detail) {
-		return new ModelAndView(status.is5xxServerError() ? "error/5xx" : "error/4xx",
-				Map.of("status", status.value(), "error", status.getReasonPhrase(), "detail", (detail != null) ? detail : ""),
-				status);
+		return new ModelAndView(status.is5xxServerError() ? "error/5xx" : "error/4xx", Map.of("status", status.value(),
+				"error", status.getReasonPhrase(), "detail", (detail != null) ? detail : ""), status);
 	}
 
 	static final class Resolver implements HandlerExceptionResolver, Ordered {

@@ -7,9 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * A refusal that the API answers with an RFC 9457 problem document. Modules throw subclasses
- * named for what went wrong ({@code SlotTaken}, {@code BookingRefused}); the stable
- * {@code type} lets clients react to the kind of problem without parsing the text.
+ * A refusal that the API answers with an RFC 9457 problem document. Modules throw
+ * subclasses named for what went wrong ({@code SlotTaken}, {@code BookingRefused}); the
+ * stable {@code type} lets clients react to the kind of problem without parsing the text.
  */
 public abstract class ProblemException extends RuntimeException {
 

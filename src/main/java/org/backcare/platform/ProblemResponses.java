@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 
 /**
- * Writes a problem document straight to a servlet response, for the few places that answer
- * before Spring MVC runs (filters, the security chain).
+ * Writes a problem document straight to a servlet response, for the few places that
+ * answer before Spring MVC runs (filters, the security chain).
  */
 public final class ProblemResponses {
 
@@ -21,8 +21,8 @@ public final class ProblemResponses {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
-			.write("{\"type\":\"" + ProblemException.type(slug) + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
-					+ ",\"detail\":\"" + json(detail) + "\"}");
+			.write("{\"type\":\"" + ProblemException.type(slug) + "\",\"title\":\"" + json(title) + "\",\"status\":"
+					+ status + ",\"detail\":\"" + json(detail) + "\"}");
 	}
 
 	private static String json(String text) {

@@ -16,9 +16,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No BackCare request needs more than a few kilobytes; a larger body is refused with 413 before
- * anything reads it, so an oversized upload can neither exhaust memory nor half-write a record.
- * Bodies sent without a length are cut off at the same limit while they are read.
+ * No BackCare request needs more than a few kilobytes; a larger body is refused with 413
+ * before anything reads it, so an oversized upload can neither exhaust memory nor
+ * half-write a record. Bodies sent without a length are cut off at the same limit while
+ * they are read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,8 +35,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "payload-too-large", "Request too large",
-					BodyTooLarge.detail(this.maxBytes));
+			ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "payload-too-large",
+					"Request too large", BodyTooLarge.detail(this.maxBytes));
 			return;
 		}
 		chain.doFilter(new BoundedBodyRequest(request, this.maxBytes), response);

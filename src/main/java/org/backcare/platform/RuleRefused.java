@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A business rule refused the request; {@code rule} names which one, in the problem document, so
- * that clients can act on it without parsing the text. Each module names its own kind
- * ({@code booking-refused}, {@code intake-refused}, {@code review-refused}).
+ * A business rule refused the request; {@code rule} names which one, in the problem
+ * document, so that clients can act on it without parsing the text. Each module names its
+ * own kind ({@code booking-refused}, {@code intake-refused}, {@code review-refused}).
  */
 public abstract class RuleRefused extends ProblemException {
 

@@ -16,8 +16,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * One log line, in key=value form, that answers the first two questions of anyone starting
- * BackCare: which database holds the data, and where the app listens. Credentials never appear.
+ * One log line, in key=value form, that answers the first two questions of anyone
+ * starting BackCare: which database holds the data, and where the app listens.
+ * Credentials never appear.
  */
 @Component
 class StartupReport {
@@ -43,11 +44,13 @@ class StartupReport {
 		String database = (properties == null) ? "external" : "embedded";
 		String where = (properties == null) ? "" : " dataDirectory=" + dataDirectory(properties);
 		log.info("BackCare ready: url=http://localhost:{} database={} postgres={} jdbcUrl={}{}", port, database,
-				describe(metadata -> metadata.getDatabaseProductVersion()), describe(metadata -> metadata.getURL().replaceFirst("\\?.*$", "")), where);
+				describe(metadata -> metadata.getDatabaseProductVersion()),
+				describe(metadata -> metadata.getURL().replaceFirst("\\?.*$", "")), where);
 	}
 
 	private static String dataDirectory(EmbeddedDatabaseProperties properties) {
-		return properties.persistent() ? java.nio.file.Path.of(properties.dataDirectory()).toAbsolutePath().normalize().toString()
+		return properties.persistent()
+				? java.nio.file.Path.of(properties.dataDirectory()).toAbsolutePath().normalize().toString()
 				: "temporary";
 	}
 

@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON input means what it says: a number is not a name (nor an enum's position: a 1–5 Likert
- * number sent for a STarT Back answer is refused, not read as the fourth option), {@code true} is
- * not a reason, and {@code "1"} is not a boolean. Jackson would otherwise turn scalars into each other silently,
- * so a client bug would be stored instead of refused.
+ * JSON input means what it says: a number is not a name (nor an enum's position: a 1–5
+ * Likert number sent for a STarT Back answer is refused, not read as the fourth option),
+ * {@code true} is not a reason, and {@code "1"} is not a boolean. Jackson would otherwise
+ * turn scalars into each other silently, so a client bug would be stored instead of
+ * refused.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -21,7 +22,8 @@ class StrictJson {
 	@Bean
 	JsonMapperBuilderCustomizer refuseScalarCoercion() {
 		return builder -> builder
-			// A clinical answer is a name: "bothersomeness": 3 must not be stored as the fourth option.
+			// A clinical answer is a name: "bothersomeness": 3 must not be stored as the
+			// fourth option.
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Textual,
 					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -33,7 +35,8 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Integer,
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-			// "" or "   " (or "\u0000") is not "no value": an optional number or choice is left out or null.
+			// "" or " " (or "\u0000") is not "no value": an optional number or choice is
+			// left out or null.
 			.withCoercionConfig(LogicalType.Integer, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Float, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Boolean, StrictJson::refuseBlank)
@@ -47,8 +50,9 @@ class StrictJson {
 	}
 
 	/**
-	 * A date is an ISO string ("2026-12-01"). Jackson also reads the array form [2026, 12, 1], and
-	 * reads [] as no date at all, which would turn a malformed optional date into a missing one.
+	 * A date is an ISO string ("2026-12-01"). Jackson also reads the array form [2026,
+	 * 12, 1], and reads [] as no date at all, which would turn a malformed optional date
+	 * into a missing one.
 	 */
 	static final class IsoDateOnly extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
 
@@ -58,7 +62,8 @@ class StrictJson {
 			if (parser.isExpectedStartArrayToken()) {
 				return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
 			}
-			return tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+			return tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer.INSTANCE.deserialize(parser,
+					context);
 		}
 
 	}

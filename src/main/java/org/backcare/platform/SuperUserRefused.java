@@ -10,7 +10,10 @@ class SuperUserRefused extends IllegalStateException {
 		super("PostgreSQL refuses to run as root, so the embedded database cannot start.");
 	}
 
-	/** Turns the refusal into Spring Boot's short "APPLICATION FAILED TO START" report instead of a stack trace. */
+	/**
+	 * Turns the refusal into Spring Boot's short "APPLICATION FAILED TO START" report
+	 * instead of a stack trace.
+	 */
 	static class Analyzer extends AbstractFailureAnalyzer<SuperUserRefused> {
 
 		@Override

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for every rule that depends on "now" (minimum notice, horizon, licence status). */
+/**
+ * One clock for every rule that depends on "now" (minimum notice, horizon, licence
+ * status).
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A half-open span of time [start, end), the same shape as PostgreSQL's {@code tstzrange '[)'}. */
+/**
+ * A half-open span of time [start, end), the same shape as PostgreSQL's
+ * {@code tstzrange '[)'}.
+ */
 public record TimeRange(Instant start, Instant end) {
 
 	public TimeRange {

@@ -1,7 +1,8 @@
 /**
- * Runtime foundations shared by every module: the database (embedded PostgreSQL or an external
- * one), the clock, RFC 9457 problem documents for every refusal, and request limits.
- * Business modules depend on it; it depends on none of them.
+ * Runtime foundations shared by every module: the database (embedded PostgreSQL or an
+ * external one), the clock, RFC 9457 problem documents for every refusal, and request
+ * limits. Business modules depend on it; it depends on none of them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.backcare.platform;

@@ -34,7 +34,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A client's own data: all of it as JSON, or erased. Only the client themselves may do either. */
+/**
+ * A client's own data: all of it as JSON, or erased. Only the client themselves may do
+ * either.
+ */
 @RestController
 @Tag(name = "Privacy")
 @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
@@ -82,7 +85,8 @@ class PrivacyController {
 	@Transactional
 	ResponseEntity<Void> erase(@Valid @RequestBody Erasure erasure) {
 		CurrentUser me = client();
-		// Audited first, in the same transaction: the entry commits with the erasure, or neither does.
+		// Audited first, in the same transaction: the entry commits with the erasure, or
+		// neither does.
 		this.access.check(me, RecordAction.DATA_ERASED, HealthRecord.client(me.clinic(), me.client()), own(me));
 		this.privacy.erase(me.client());
 		return ResponseEntity.noContent().build();
@@ -121,11 +125,13 @@ class PrivacyController {
 	record Profile(String name, String email, String phone, LocalDate dateOfBirth) {
 	}
 
-	record ProfileChange(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
+	record ProfileChange(
+			@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
 			@jakarta.validation.constraints.Size(max = 40) String phone) {
 	}
 
-	record Erasure(@AssertTrue(message = "must be true to confirm that all personal data is to be erased") boolean confirm) {
+	record Erasure(
+			@AssertTrue(message = "must be true to confirm that all personal data is to be erased") boolean confirm) {
 	}
 
 }

@@ -1,7 +1,7 @@
 /**
- * A client's rights over their data: download everything BackCare holds about them, and erase
- * it. Erasure removes what identifies the person and keeps anonymous statistics; the audit log
- * keeps only the anonymous ids.
+ * A client's rights over their data: download everything BackCare holds about them, and
+ * erase it. Erasure removes what identifies the person and keeps anonymous statistics;
+ * the audit log keeps only the anonymous ids.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy")
 package org.backcare.privacy;

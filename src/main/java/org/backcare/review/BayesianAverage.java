@@ -1,14 +1,17 @@
 package org.backcare.review;
 
 /**
- * A rating that needs evidence to move away from the typical one: each therapist's mean is
- * blended with the clinic's mean as if the therapist had {@link #PRIOR_WEIGHT} extra reviews at
- * the clinic's mean. One 5-star review then does not outrank forty reviews of 4.8.
+ * A rating that needs evidence to move away from the typical one: each therapist's mean
+ * is blended with the clinic's mean as if the therapist had {@link #PRIOR_WEIGHT} extra
+ * reviews at the clinic's mean. One 5-star review then does not outrank forty reviews of
+ * 4.8.
  *
- * <p>Source: the Bayesian average, (C·m + Σx) / (C + n), as in Evan Miller, "Bayesian Average
- * Ratings" (2012) and the weighted rating of IMDb's Top 250. C = 5 is BackCare's choice: about a
- * month of one therapist's reviews in a small clinic; the clinic's own mean is m, so a new
- * therapist starts at "typical here", not at zero or at a perfect score.
+ * <p>
+ * Source: the Bayesian average, (C·m + Σx) / (C + n), as in Evan Miller, "Bayesian
+ * Average Ratings" (2012) and the weighted rating of IMDb's Top 250. C = 5 is BackCare's
+ * choice: about a month of one therapist's reviews in a small clinic; the clinic's own
+ * mean is m, so a new therapist starts at "typical here", not at zero or at a perfect
+ * score.
  */
 public final class BayesianAverage {
 

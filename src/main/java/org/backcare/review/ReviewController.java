@@ -42,12 +42,14 @@ class ReviewController {
 	@SecurityRequirement(name = "bearer")
 	@ApiResponse(responseCode = "200", description = "Written")
 	@ApiResponse(responseCode = "409", description = "Written from elsewhere at the same moment ('written-meanwhile')")
-	@ApiResponse(responseCode = "422", description = "No completed session with the therapist yet ('no-completed-session')")
+	@ApiResponse(responseCode = "422",
+			description = "No completed session with the therapist yet ('no-completed-session')")
 	@Operation(summary = "Write or rewrite your review of a therapist (clients, after a completed session with them)",
 			description = "One review per client and therapist; a rewrite keeps the earlier version. 422 "
 					+ "'no-completed-session' before a session has taken place.")
 	PublicReview write(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
-		return PublicReview.of(this.reviews.write(CurrentUser.required(), new TherapistId(id), request.ratings(), request.text()));
+		return PublicReview
+			.of(this.reviews.write(CurrentUser.required(), new TherapistId(id), request.ratings(), request.text()));
 	}
 
 	@GetMapping("/api/v1/therapists/{id}/reviews")
@@ -88,7 +90,6 @@ class ReviewController {
 		return this.reviews.hide(CurrentUser.required(), id, request.reason());
 	}
 
-
 	record ReviewRequest(@NotNull @Valid Ratings ratings, @Size(max = 2000) String text) {
 	}
 
@@ -106,8 +107,8 @@ class ReviewController {
 			Instant repliedAt) {
 
 		static PublicReview of(Review review) {
-			return new PublicReview(review.id(), review.ratings(), review.text(), review.writtenAt(), review.revision() > 1,
-					review.reply(), review.repliedAt());
+			return new PublicReview(review.id(), review.ratings(), review.text(), review.writtenAt(),
+					review.revision() > 1, review.reply(), review.repliedAt());
 		}
 
 	}

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review forms on a therapist's profile page: write, reply, hide. Each goes back to the
- * profile, with what was wrong if it was refused.
+ * The review forms on a therapist's profile page: write, reply, hide. Each goes back to
+ * the profile, with what was wrong if it was refused.
  */
 @Controller
 class ReviewPages {
@@ -37,8 +37,8 @@ class ReviewPages {
 			redirect.addFlashAttribute("reviewProblem", "Your review can be at most 2,000 characters.");
 		}
 		else {
-			attempt(redirect, () -> this.reviews.write(CurrentUser.required(), new TherapistId(id), new Ratings(listening, comfort, effect),
-					text));
+			attempt(redirect, () -> this.reviews.write(CurrentUser.required(), new TherapistId(id),
+					new Ratings(listening, comfort, effect), text));
 		}
 		return "redirect:/therapists/" + id + "#reviews";
 	}
@@ -55,15 +55,19 @@ class ReviewPages {
 	@PostMapping("/reviews/{id}/hide")
 	String hide(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		Review review = this.reviews.find(id).orElseThrow(() -> new RecordNotFound("Review", id));
-		// Refusals (404 for anyone but the clinic's admins) are audited by Reviews and answered as such.
+		// Refusals (404 for anyone but the clinic's admins) are audited by Reviews and
+		// answered as such.
 		if (attempt(redirect, () -> this.reviews.hide(CurrentUser.required(), id, reason))) {
-			redirect.addFlashAttribute("reviewDone", "The review is hidden from everyone but the clinic's admins. "
-					+ "It is kept, with your reason.");
+			redirect.addFlashAttribute("reviewDone",
+					"The review is hidden from everyone but the clinic's admins. " + "It is kept, with your reason.");
 		}
 		return "redirect:/therapists/" + review.therapistId() + "#reviews";
 	}
 
-	/** Runs the action; a refusal is shown on the profile (but "not found" stays a 404). Whether it was done. */
+	/**
+	 * Runs the action; a refusal is shown on the profile (but "not found" stays a 404).
+	 * Whether it was done.
+	 */
 	private static boolean attempt(RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();
@@ -81,6 +85,5 @@ class ReviewPages {
 	private static boolean stars(Integer value) {
 		return value != null && value >= 1 && value <= 5;
 	}
-
 
 }

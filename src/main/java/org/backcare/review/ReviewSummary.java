@@ -1,8 +1,8 @@
 package org.backcare.review;
 
 /**
- * A therapist's visible reviews in brief: how many, their plain means, and the Bayesian average
- * used for ranking (null when the clinic has no reviews at all).
+ * A therapist's visible reviews in brief: how many, their plain means, and the Bayesian
+ * average used for ranking (null when the clinic has no reviews at all).
  */
 public record ReviewSummary(int count, Double mean, Double listening, Double comfort, Double effect, Double bayesian) {
 

@@ -37,11 +37,11 @@ import static org.backcare.platform.Timestamps.instant;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * The review module's public face. Who may do what: a client writes (and rewrites) their own
- * review of a therapist they have had a completed session with; the therapist replies; the
- * clinic's admins hide a review with a reason. Everyone sees the visible reviews, without the
- * reviewer's name: a review says that someone is treated for back pain, so it is shown as from a
- * "verified client" only.
+ * The review module's public face. Who may do what: a client writes (and rewrites) their
+ * own review of a therapist they have had a completed session with; the therapist
+ * replies; the clinic's admins hide a review with a reason. Everyone sees the visible
+ * reviews, without the reviewer's name: a review says that someone is treated for back
+ * pain, so it is shown as from a "verified client" only.
  */
 @Service
 public class Reviews {
@@ -73,8 +73,9 @@ public class Reviews {
 	}
 
 	/**
-	 * Writes the caller's review of the therapist, or rewrites it: one per client and therapist,
-	 * and the earlier version is kept. Only after a completed session with that therapist.
+	 * Writes the caller's review of the therapist, or rewrites it: one per client and
+	 * therapist, and the earlier version is kept. Only after a completed session with
+	 * that therapist.
 	 */
 	public Review write(CurrentUser caller, TherapistId therapistId, Ratings ratings, String text) {
 		String clean = (text == null) ? "" : text.strip();
@@ -96,15 +97,16 @@ public class Reviews {
 				.filter(found -> found.clinicId().equals(caller.clinic()))
 				.orElseThrow(() -> new RecordNotFound("Therapist", therapistId));
 			if (!this.bookings.haveCompletedSession(therapistId, caller.client())) {
-				throw new ReviewRefused("no-completed-session", "You can review " + therapist.name()
-						+ " after a session with them has taken place.");
+				throw new ReviewRefused("no-completed-session",
+						"You can review " + therapist.name() + " after a session with them has taken place.");
 			}
 			if (existing == null) {
-				if (this.jdbc.sql("""
-						INSERT INTO review (clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clinic_id, therapist_id, client_id) DO NOTHING""")
-					.params(caller.clinic().value(), id, therapistId.value(), caller.client().value(), ratings.listening(),
-							ratings.comfort(), ratings.effect(), clean, utc(now))
+				if (this.jdbc
+					.sql("""
+							INSERT INTO review (clinic_id, id, therapist_id, client_id, listening, comfort, effect, text, written_at)
+							VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clinic_id, therapist_id, client_id) DO NOTHING""")
+					.params(caller.clinic().value(), id, therapistId.value(), caller.client().value(),
+							ratings.listening(), ratings.comfort(), ratings.effect(), clean, utc(now))
 					.update() == 0) {
 					throw new ReviewRefused(HttpStatus.CONFLICT, "written-meanwhile",
 							"Your review of " + therapist.name() + " was saved from elsewhere at the same moment. "
@@ -113,13 +115,17 @@ public class Reviews {
 			}
 			else {
 				// Keep the version being replaced, then replace it.
-				this.jdbc.sql("""
-						INSERT INTO review_revision (clinic_id, review_id, revision, listening, comfort, effect, text, written_at)
-						SELECT clinic_id, id, revision, listening, comfort, effect, text, written_at FROM review
-						WHERE clinic_id = ? AND id = ?""").params(caller.clinic().value(), id).update();
-				this.jdbc.sql("""
-						UPDATE review SET listening = ?, comfort = ?, effect = ?, text = ?, written_at = ?, revision = revision + 1
-						WHERE clinic_id = ? AND id = ?""")
+				this.jdbc
+					.sql("""
+							INSERT INTO review_revision (clinic_id, review_id, revision, listening, comfort, effect, text, written_at)
+							SELECT clinic_id, id, revision, listening, comfort, effect, text, written_at FROM review
+							WHERE clinic_id = ? AND id = ?""")
+					.params(caller.clinic().value(), id)
+					.update();
+				this.jdbc
+					.sql("""
+							UPDATE review SET listening = ?, comfort = ?, effect = ?, text = ?, written_at = ?, revision = revision + 1
+							WHERE clinic_id = ? AND id = ?""")
 					.params(ratings.listening(), ratings.comfort(), ratings.effect(), clean, utc(now),
 							caller.clinic().value(), id)
 					.update();
@@ -146,7 +152,10 @@ public class Reviews {
 		});
 	}
 
-	/** Hides a review from everyone but the clinic's admins, with the reason; nothing is deleted. */
+	/**
+	 * Hides a review from everyone but the clinic's admins, with the reason; nothing is
+	 * deleted.
+	 */
 	public Review hide(CurrentUser caller, UUID reviewId, String reason) {
 		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
 		return this.transaction.execute(status -> {
@@ -158,7 +167,8 @@ public class Reviews {
 			if (this.jdbc.sql("""
 					UPDATE review SET hidden_at = ?, hidden_by = ?, hidden_reason = ?
 					WHERE clinic_id = ? AND id = ? AND hidden_at IS NULL""")
-				.params(utc(this.clock.instant()), caller.id().value(), reason.strip(), review.clinicId().value(), reviewId)
+				.params(utc(this.clock.instant()), caller.id().value(), reason.strip(), review.clinicId().value(),
+						reviewId)
 				.update() == 0) {
 				throw new ReviewRefused(HttpStatus.CONFLICT, "already-hidden", "This review is already hidden.");
 			}
@@ -166,7 +176,10 @@ public class Reviews {
 		});
 	}
 
-	/** Every earlier version of a review, oldest first: for its author and the clinic's admins. */
+	/**
+	 * Every earlier version of a review, oldest first: for its author and the clinic's
+	 * admins.
+	 */
 	public List<Revision> history(CurrentUser caller, UUID reviewId) {
 		Review review = find(reviewId).orElseThrow(() -> new RecordNotFound("Review", reviewId));
 		this.access.check(caller, RecordAction.REVIEW_HISTORY_READ, record(review),
@@ -177,8 +190,8 @@ public class Reviews {
 				WHERE clinic_id = ? AND review_id = ? ORDER BY revision""")
 			.params(review.clinicId().value(), reviewId)
 			.query((rs, n) -> new Revision(rs.getInt("revision"),
-					new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")), rs.getString("text"),
-					instant(rs, "written_at")))
+					new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")),
+					rs.getString("text"), instant(rs, "written_at")))
 			.list();
 	}
 
@@ -187,22 +200,26 @@ public class Reviews {
 
 	/** The visible reviews of a therapist, newest first. */
 	public List<Review> visible(TherapistId therapist) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE therapist_id = ? AND hidden_at IS NULL "
-				+ "ORDER BY written_at DESC, id")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM review WHERE therapist_id = ? AND hidden_at IS NULL "
+					+ "ORDER BY written_at DESC, id")
 			.param(therapist.value())
 			.query(Reviews::review)
 			.list();
 	}
 
 	/**
-	 * Every review in the admin's clinic, hidden ones included, with whose it is: the moderation
-	 * view. Each review shown is an audited read.
+	 * Every review in the admin's clinic, hidden ones included, with whose it is: the
+	 * moderation view. Each review shown is an audited read.
 	 */
 	public List<Review> forModeration(CurrentUser admin) {
 		return forModeration(admin, null);
 	}
 
-	/** {@link #forModeration(CurrentUser)} of one therapist's reviews (all of them when null). */
+	/**
+	 * {@link #forModeration(CurrentUser)} of one therapist's reviews (all of them when
+	 * null).
+	 */
 	public List<Review> forModeration(CurrentUser admin, TherapistId therapist) {
 		List<Review> all = this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM review WHERE clinic_id = ? AND (?::uuid IS NULL OR therapist_id = ?::uuid)
@@ -244,12 +261,13 @@ public class Reviews {
 		Map<TherapistId, ReviewSummary> summaries = new HashMap<>();
 		Double[] clinicMean = { null };
 		// The clinic's mean comes from the same snapshot as the therapists' sums.
-		this.jdbc.sql("""
-				WITH visible AS (SELECT therapist_id, listening, comfort, effect, (listening + comfort + effect) / 3.0 AS rating
-				                 FROM review WHERE clinic_id = ? AND hidden_at IS NULL)
-				SELECT therapist_id, count(*) AS n, sum(rating) AS total, avg(listening) AS listening, avg(comfort) AS comfort,
-				       avg(effect) AS effect, (SELECT avg(rating) FROM visible)::float8 AS clinic_mean
-				FROM visible GROUP BY therapist_id""")
+		this.jdbc
+			.sql("""
+					WITH visible AS (SELECT therapist_id, listening, comfort, effect, (listening + comfort + effect) / 3.0 AS rating
+					                 FROM review WHERE clinic_id = ? AND hidden_at IS NULL)
+					SELECT therapist_id, count(*) AS n, sum(rating) AS total, avg(listening) AS listening, avg(comfort) AS comfort,
+					       avg(effect) AS effect, (SELECT avg(rating) FROM visible)::float8 AS clinic_mean
+					FROM visible GROUP BY therapist_id""")
 			.param(clinic.value())
 			.query((rs, n) -> {
 				int count = rs.getInt("n");
@@ -279,18 +297,20 @@ public class Reviews {
 	}
 
 	Optional<Review> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE id = ?").param(id).query(Reviews::review).optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE id = ?")
+			.param(id)
+			.query(Reviews::review)
+			.optional();
 	}
 
 	private static Review review(ResultSet rs, int row) throws SQLException {
 		return new Review(rs.getObject("id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
-				new TherapistId(rs.getObject("therapist_id", UUID.class)), new ClientId(rs.getObject("client_id", UUID.class)),
+				new TherapistId(rs.getObject("therapist_id", UUID.class)),
+				new ClientId(rs.getObject("client_id", UUID.class)),
 				new Ratings(rs.getInt("listening"), rs.getInt("comfort"), rs.getInt("effect")), rs.getString("text"),
 				instant(rs, "written_at"), rs.getInt("revision"), rs.getString("reply"), instant(rs, "replied_at"),
 				instant(rs, "hidden_at"), rs.getString("hidden_reason"));
 	}
-
-
 
 	/** A review rule refused; {@code rule} names it. */
 	static class ReviewRefused extends org.backcare.platform.RuleRefused {

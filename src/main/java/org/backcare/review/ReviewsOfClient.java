@@ -8,7 +8,10 @@ import org.backcare.client.PersonalData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A client's reviews in their export; on erasure they are deleted with their earlier versions. */
+/**
+ * A client's reviews in their export; on erasure they are deleted with their earlier
+ * versions.
+ */
 @Component
 @Order(300)
 class ReviewsOfClient implements PersonalData {

@@ -1,7 +1,7 @@
 /**
- * Verified reviews: only a client with a completed session can review a therapist, once per pair
- * (editable, every version kept); the therapist can reply; an admin can hide a review with a
- * reason, never delete it. Therapists' scores are Bayesian averages.
+ * Verified reviews: only a client with a completed session can review a therapist, once
+ * per pair (editable, every version kept); the therapist can reply; an admin can hide a
+ * review with a reason, never delete it. Therapists' scores are Bayesian averages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review")
 package org.backcare.review;

@@ -3,10 +3,10 @@ package org.backcare.therapist;
 import org.backcare.clinic.ClinicId;
 
 /**
- * A therapist's licence or certification was recorded, verified or ended: what makes them bookable
- * changed, so the audit log keeps who did it and when. {@code detail} names the credential
- * (jurisdiction and number, or the technique) — facts about the therapist's registration, no
- * client data.
+ * A therapist's licence or certification was recorded, verified or ended: what makes them
+ * bookable changed, so the audit log keeps who did it and when. {@code detail} names the
+ * credential (jurisdiction and number, or the technique) — facts about the therapist's
+ * registration, no client data.
  */
 public record CredentialChanged(Change change, TherapistId therapist, ClinicId clinic, String detail) {
 

@@ -8,8 +8,8 @@ public record NewTherapist(String name, String bio, List<String> languages, int 
 		List<Licence> licences, Set<Technique> techniques, List<WorkingInterval> hours, Gender gender,
 		java.util.Map<Technique, java.time.LocalDate> certifiedOn) {
 
-	public NewTherapist(String name, String bio, List<String> languages, int yearsTreatingBackPain, List<Licence> licences,
-			Set<Technique> techniques, List<WorkingInterval> hours) {
+	public NewTherapist(String name, String bio, List<String> languages, int yearsTreatingBackPain,
+			List<Licence> licences, Set<Technique> techniques, List<WorkingInterval> hours) {
 		this(name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, Gender.UNDISCLOSED,
 				java.util.Map.of());
 	}

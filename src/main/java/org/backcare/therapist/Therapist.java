@@ -13,13 +13,15 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 		java.util.Map<Technique, LocalDate> certifiedOn, java.util.Map<Technique, LocalDate> certifiedUntil) {
 
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
-			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
-			java.util.Map<Technique, LocalDate> certifiedOn) {
-		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, gender, certifiedOn,
-				java.util.Map.of());
+			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours,
+			Gender gender, java.util.Map<Technique, LocalDate> certifiedOn) {
+		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, gender,
+				certifiedOn, java.util.Map.of());
 	}
 
-	/** A therapist who has not said their gender, with no certification dates on record. */
+	/**
+	 * A therapist who has not said their gender, with no certification dates on record.
+	 */
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours) {
 		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, Gender.UNDISCLOSED,
@@ -31,8 +33,8 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 	}
 
 	/**
-	 * Certified in the technique as of today: {@code techniques} holds only verified certifications
-	 * that had not expired when the therapist was loaded.
+	 * Certified in the technique as of today: {@code techniques} holds only verified
+	 * certifications that had not expired when the therapist was loaded.
 	 */
 	public boolean certifiedIn(Technique technique) {
 		return this.techniques.contains(technique);
@@ -45,8 +47,8 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 	}
 
 	/**
-	 * The licence that speaks for the therapist today: one valid now (the longest-running), else
-	 * the next one to start, else the one that lapsed last.
+	 * The licence that speaks for the therapist today: one valid now (the
+	 * longest-running), else the next one to start, else the one that lapsed last.
 	 */
 	public LicenceStatus licenceStatusOn(LocalDate today) {
 		return currentLicence(today).map(licence -> licence.statusOn(today)).orElse(LicenceStatus.NONE);

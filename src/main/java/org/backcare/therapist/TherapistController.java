@@ -40,8 +40,10 @@ class TherapistController {
 	@GetMapping
 	@Operation(summary = "Therapists of a clinic, with techniques, licence status and weekly hours")
 	List<TherapistView> list(
-			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(required = false) UUID clinic,
-			@Parameter(description = "Only therapists certified in this technique") @RequestParam(required = false) Technique technique) {
+			@Parameter(description = "Clinic id; defaults to the clinic this installation serves") @RequestParam(
+					required = false) UUID clinic,
+			@Parameter(description = "Only therapists certified in this technique") @RequestParam(
+					required = false) Technique technique) {
 		Clinic served = this.clinics.chosenOrServed(clinic);
 		List<Therapist> found = (technique != null) ? this.therapists.certifiedIn(served.id(), technique)
 				: this.therapists.all(served.id());
@@ -65,8 +67,9 @@ class TherapistController {
 				.map(current -> new LicenceView(current.jurisdiction(), current.number(), current.validFrom(),
 						current.validUntil(), current.statusOn(today)))
 				.orElse(new LicenceView(null, null, null, null, LicenceStatus.NONE));
-			return new TherapistView(therapist.id().value(), therapist.clinicId().value(), therapist.name(), therapist.bio(),
-					therapist.languages(), therapist.yearsTreatingBackPain(), therapist.techniques(), licence,
+			return new TherapistView(therapist.id().value(), therapist.clinicId().value(), therapist.name(),
+					therapist.bio(), therapist.languages(), therapist.yearsTreatingBackPain(), therapist.techniques(),
+					licence,
 					therapist.hours()
 						.intervals()
 						.stream()

@@ -28,9 +28,9 @@ import static org.backcare.platform.Timestamps.instant;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * The therapist module's public face. Loads whole therapists (licences, certifications, hours)
- * in a fixed number of queries however many are asked for, because availability across a
- * clinic needs all of them at once.
+ * The therapist module's public face. Loads whole therapists (licences, certifications,
+ * hours) in a fixed number of queries however many are asked for, because availability
+ * across a clinic needs all of them at once.
  */
 @Service
 public class Therapists {
@@ -47,22 +47,25 @@ public class Therapists {
 		this.jdbc.sql("""
 				INSERT INTO therapist (clinic_id, id, name, bio, languages, years_back_pain, gender)
 				VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)""")
-			.params(clinic.value(), id.value(), therapist.name(), therapist.bio(), String.join(",", therapist.languages()),
-					therapist.yearsTreatingBackPain(), therapist.gender().name())
+			.params(clinic.value(), id.value(), therapist.name(), therapist.bio(),
+					String.join(",", therapist.languages()), therapist.yearsTreatingBackPain(),
+					therapist.gender().name())
 			.update();
 		for (Licence licence : therapist.licences()) {
-			this.jdbc.sql("""
-					INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until, verified_by,
-					                     verified_at)
-					VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'recorded at registration' END, CASE WHEN ? THEN now() END)""")
+			this.jdbc
+				.sql("""
+						INSERT INTO licence (clinic_id, therapist_id, jurisdiction, number, valid_from, valid_until, verified_by,
+						                     verified_at)
+						VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'recorded at registration' END, CASE WHEN ? THEN now() END)""")
 				.params(clinic.value(), id.value(), licence.jurisdiction(), licence.number(), licence.validFrom(),
 						licence.validUntil(), licence.verified(), licence.verified())
 				.update();
 		}
 		for (Technique technique : therapist.techniques()) {
-			this.jdbc.sql("""
-					INSERT INTO certification (clinic_id, therapist_id, technique, certified_on, verified_by, verified_at)
-					VALUES (?, ?, ?, ?, 'recorded at registration', now())""")
+			this.jdbc
+				.sql("""
+						INSERT INTO certification (clinic_id, therapist_id, technique, certified_on, verified_by, verified_at)
+						VALUES (?, ?, ?, ?, 'recorded at registration', now())""")
 				.params(clinic.value(), id.value(), technique.name(), therapist.certifiedOn().get(technique))
 				.update();
 		}
@@ -81,8 +84,8 @@ public class Therapists {
 		this.jdbc.sql("""
 				INSERT INTO time_off (clinic_id, therapist_id, id, period, reason)
 				VALUES (?, ?, ?, tstzrange(?, ?, '[)'), ?)""")
-			.params(known.clinicId().value(), therapist.value(), UUID.randomUUID(), utc(period.start()), utc(period.end()),
-					reason)
+			.params(known.clinicId().value(), therapist.value(), UUID.randomUUID(), utc(period.start()),
+					utc(period.end()), reason)
 			.update();
 	}
 
@@ -91,8 +94,9 @@ public class Therapists {
 	}
 
 	public List<Therapist> certifiedIn(ClinicId clinic, Technique technique) {
-		return load("t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ? "
-				+ "AND verified_at IS NOT NULL AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date))",
+		return load(
+				"t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ? "
+						+ "AND verified_at IS NOT NULL AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date))",
 				clinic.value(), clinic.value(), technique.name());
 	}
 
@@ -104,7 +108,10 @@ public class Therapists {
 		return find(id).orElseThrow(() -> new RecordNotFound("Therapist", id));
 	}
 
-	/** Time off of each therapist that overlaps the window; therapists without any map to an empty list. */
+	/**
+	 * Time off of each therapist that overlaps the window; therapists without any map to
+	 * an empty list.
+	 */
 	public Map<TherapistId, List<TimeRange>> timeOff(Collection<TherapistId> therapists, TimeRange window) {
 		Map<TherapistId, List<TimeRange>> result = new HashMap<>();
 		therapists.forEach(id -> result.put(id, new ArrayList<>()));
@@ -123,35 +130,37 @@ public class Therapists {
 
 	/**
 	 * Whole therapists in one statement: licences, certifications and hours come along as
-	 * parallel arrays (each ordered the same way), so a booking or an availability question pays
-	 * one round trip for them however many therapists it concerns.
+	 * parallel arrays (each ordered the same way), so a booking or an availability
+	 * question pays one round trip for them however many therapists it concerns.
 	 */
 	private List<Therapist> load(String where, Object... params) {
-		return this.jdbc.sql("""
-				SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender,
-				       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
-				       c.certified_untils,
-				       w.days, w.starts, w.ends
-				FROM therapist t
-				JOIN clinic cl ON cl.id = t.clinic_id
-				LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
-				                          array_agg(number ORDER BY valid_from, number) AS numbers,
-				                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
-				                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils,
-				                          array_agg(verified_at IS NOT NULL ORDER BY valid_from, number) AS verifieds
-				                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
-				LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
-				                          array_agg(certified_on ORDER BY technique) AS certified_ons,
-				                          array_agg(valid_until ORDER BY technique) AS certified_untils
-				                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id
-				                   -- Today in the clinic's own zone: a certification ending "yesterday" there is over.
-				                   AND verified_at IS NOT NULL
-				                   AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date)) c ON true
-				LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
-				                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
-				                          array_agg(ends ORDER BY day_of_week, starts) AS ends
-				                   FROM working_hours WHERE therapist_id = t.id AND clinic_id = t.clinic_id) w ON true
-				WHERE """ + " " + where + " ORDER BY t.name, t.id")
+		return this.jdbc
+			.sql("""
+					SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender,
+					       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
+					       c.certified_untils,
+					       w.days, w.starts, w.ends
+					FROM therapist t
+					JOIN clinic cl ON cl.id = t.clinic_id
+					LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
+					                          array_agg(number ORDER BY valid_from, number) AS numbers,
+					                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
+					                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils,
+					                          array_agg(verified_at IS NOT NULL ORDER BY valid_from, number) AS verifieds
+					                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
+					LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
+					                          array_agg(certified_on ORDER BY technique) AS certified_ons,
+					                          array_agg(valid_until ORDER BY technique) AS certified_untils
+					                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id
+					                   -- Today in the clinic's own zone: a certification ending "yesterday" there is over.
+					                   AND verified_at IS NOT NULL
+					                   AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date)) c ON true
+					LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
+					                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
+					                          array_agg(ends ORDER BY day_of_week, starts) AS ends
+					                   FROM working_hours WHERE therapist_id = t.id AND clinic_id = t.clinic_id) w ON true
+					WHERE """
+					+ " " + where + " ORDER BY t.name, t.id")
 			.params(params)
 			.query((rs, n) -> therapist(rs))
 			.list();
@@ -165,7 +174,8 @@ public class Therapists {
 		Object[] untils = objects(rs.getArray("valid_untils"));
 		Object[] verifieds = objects(rs.getArray("verifieds"));
 		for (int i = 0; i < jurisdictions.length; i++) {
-			licences.add(new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i]), (Boolean) verifieds[i]));
+			licences.add(
+					new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i]), (Boolean) verifieds[i]));
 		}
 		EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
 		Map<Technique, java.time.LocalDate> certifiedOn = new java.util.EnumMap<>(Technique.class);
@@ -190,10 +200,11 @@ public class Therapists {
 		for (int i = 0; i < days.length; i++) {
 			hours.add(new WorkingInterval(DayOfWeek.of(((Number) days[i]).intValue()), time(starts[i]), time(ends[i])));
 		}
-		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
-				rs.getString("name"), rs.getString("bio"), List.of(strings(rs.getArray("languages"))),
-				rs.getInt("years_back_pain"), List.copyOf(licences), java.util.Collections.unmodifiableSet(techniques),
-				new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn),
+		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)),
+				new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("name"), rs.getString("bio"),
+				List.of(strings(rs.getArray("languages"))), rs.getInt("years_back_pain"), List.copyOf(licences),
+				java.util.Collections.unmodifiableSet(techniques), new WeeklyHours(hours),
+				Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn),
 				java.util.Collections.unmodifiableMap(certifiedUntil));
 	}
 
@@ -216,7 +227,5 @@ public class Therapists {
 	private static UUID[] ids(Collection<TherapistId> therapists) {
 		return therapists.stream().map(TherapistId::value).toArray(UUID[]::new);
 	}
-
-
 
 }

@@ -8,7 +8,8 @@ public record WorkingInterval(DayOfWeek day, LocalTime starts, LocalTime ends) {
 
 	public WorkingInterval {
 		if (!ends.isAfter(starts)) {
-			throw new IllegalArgumentException("Working hours must end after they start: " + day + " " + starts + "-" + ends);
+			throw new IllegalArgumentException(
+					"Working hours must end after they start: " + day + " " + starts + "-" + ends);
 		}
 	}
 

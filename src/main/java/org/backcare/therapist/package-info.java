@@ -1,6 +1,7 @@
 /**
- * Therapists: who they are, the licence that allows them to practise, the techniques they are
- * certified in, their weekly working hours in the clinic's local time, and their time off.
+ * Therapists: who they are, the licence that allows them to practise, the techniques they
+ * are certified in, their weekly working hours in the clinic's local time, and their time
+ * off.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Therapist")
 package org.backcare.therapist;

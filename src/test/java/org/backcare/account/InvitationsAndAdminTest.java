@@ -2,16 +2,16 @@ package org.backcare.account;
 
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.therapist.TherapistId;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -23,7 +23,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Therapists and admins join by invitation; admins can disable accounts, which ends every way in. */
+/**
+ * Therapists and admins join by invitation; admins can disable accounts, which ends every
+ * way in.
+ */
 @IntegrationTest
 class InvitationsAndAdminTest {
 
@@ -63,25 +66,29 @@ class InvitationsAndAdminTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		java.util.Map<String, Object> grant = this.jdbc.sql("""
-				SELECT actor_account_id, actor_role, detail FROM audit_event WHERE action = 'ROLE_GRANTED' AND record_id = ?""")
+		java.util.Map<String, Object> grant = this.jdbc
+			.sql("""
+					SELECT actor_account_id, actor_role, detail FROM audit_event WHERE action = 'ROLE_GRANTED' AND record_id = ?""")
 			.param(UUID.fromString(JsonPath.read(accepted, "$.accountId")))
 			.query()
 			.singleRow();
-		org.assertj.core.api.Assertions.assertThat(grant).containsEntry("actor_account_id", this.clinic.admin().id().value())
+		org.assertj.core.api.Assertions.assertThat(grant)
+			.containsEntry("actor_account_id", this.clinic.admin().id().value())
 			.containsEntry("actor_role", "ADMIN")
 			.containsEntry("detail", "role=THERAPIST");
 		accept(invitation).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("urn:backcare:problem:invitation-refused"));
-		this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"email\": \"" + email + "\", \"password\": \"an invited therapist's password\"}"))
+		this.mvc
+			.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"" + email + "\", \"password\": \"an invited therapist's password\"}"))
 			.andExpect(status().isOk());
 	}
 
 	@Test
 	void clientsCannotBeInvitedAndTherapistInvitationsNameTheirTherapist() throws Exception {
 		invite("c-" + UUID.randomUUID() + "@example.org", "CLIENT", null).andExpect(status().isUnprocessableContent());
-		invite("t-" + UUID.randomUUID() + "@example.org", "THERAPIST", null).andExpect(status().isUnprocessableContent());
+		invite("t-" + UUID.randomUUID() + "@example.org", "THERAPIST", null)
+			.andExpect(status().isUnprocessableContent());
 		invite("t-" + UUID.randomUUID() + "@example.org", "THERAPIST", this.fixture.open().therapist())
 			.andExpect(status().isNotFound());
 	}
@@ -89,7 +96,8 @@ class InvitationsAndAdminTest {
 	@Test
 	void anUnknownInvitationTokenGetsTheSameAnswerAsAUsedOne() throws Exception {
 		accept("not-a-real-token").andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unknown, already used or expired")));
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.containsString("unknown, already used or expired")));
 	}
 
 	@Test
@@ -99,10 +107,12 @@ class InvitationsAndAdminTest {
 		new Pages(this.mvc, client).perform(get("/book")).andExpect(status().isOk());
 		this.asAdmin.perform(post("/api/v1/admin/accounts/{id}/disable", client.id().value()))
 			.andExpect(status().isNoContent());
-		new Pages(this.mvc, client).perform(get("/book")).andExpect(status().is3xxRedirection())
+		new Pages(this.mvc, client).perform(get("/book"))
+			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
 		this.asAdmin.perform(get("/api/v1/admin/accounts"))
-			.andExpect(jsonPath("$[?(@.id == '" + client.id() + "')].enabled").value(org.hamcrest.Matchers.contains(false)));
+			.andExpect(jsonPath("$[?(@.id == '" + client.id() + "')].enabled")
+				.value(org.hamcrest.Matchers.contains(false)));
 	}
 
 	@Test

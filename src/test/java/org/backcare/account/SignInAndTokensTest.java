@@ -10,15 +10,15 @@ import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import com.jayway.jsonpath.JsonPath;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,7 +86,8 @@ class SignInAndTokensTest {
 
 	@Test
 	void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() throws Exception {
-		String wrongPassword = tokenRequest(this.client.email(), "not the right password").andExpect(status().isUnauthorized())
+		String wrongPassword = tokenRequest(this.client.email(), "not the right password")
+			.andExpect(status().isUnauthorized())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -110,7 +111,8 @@ class SignInAndTokensTest {
 	void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
 		byte[] otherKey = new byte[32];
 		new java.security.SecureRandom().nextBytes(otherKey);
-		NimbusJwtEncoder forger = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(otherKey, "HmacSHA256")));
+		NimbusJwtEncoder forger = new NimbusJwtEncoder(
+				new ImmutableSecret<>(new SecretKeySpec(otherKey, "HmacSHA256")));
 		String forged = forger.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
 				JwtClaimsSet.builder()
 					.subject(this.client.id().toString())
@@ -124,7 +126,8 @@ class SignInAndTokensTest {
 
 	@Test
 	void aTokenWithoutExpiryOrFromAnotherIssuerIsRefusedAndThereIsNoGraceAfterExpiry() throws Exception {
-		me("Bearer " + this.tokens.issue(this.client, Instant.now().minus(Duration.ofMinutes(15)).minusSeconds(2)).token())
+		me("Bearer "
+				+ this.tokens.issue(this.client, Instant.now().minus(Duration.ofMinutes(15)).minusSeconds(2)).token())
 			.andExpect(status().isUnauthorized());
 		me("Bearer " + signedWithOurKey(JwtClaimsSet.builder()
 			.issuer(BearerTokens.ISSUER)
@@ -188,9 +191,13 @@ class SignInAndTokensTest {
 	@Test
 	void registrationWithoutBothConsentsIsRefusedAndWritesNothing() throws Exception {
 		String email = "no-consent-" + UUID.randomUUID() + "@example.org";
-		this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
-				{"name": "New Client", "email": "%s", "password": "a calm walk by the river", "dateOfBirth": "1990-05-01",
-				 "consentToTreatment": true, "consentToDataProcessing": false}""".formatted(email)))
+		this.mvc
+			.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"name": "New Client", "email": "%s", "password": "a calm walk by the river", "dateOfBirth": "1990-05-01",
+								 "consentToTreatment": true, "consentToDataProcessing": false}"""
+							.formatted(email)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("consentToDataProcessing"));
 		assertThat(this.accounts.exists(email)).isFalse();
@@ -202,7 +209,8 @@ class SignInAndTokensTest {
 		String me = register(email, "a calm walk by the river").andReturn().getResponse().getContentAsString();
 		AccountId account = new AccountId(UUID.fromString(JsonPath.read(me, "$.accountId")));
 		assertThat(this.accounts.consents(account)).extracting(Accounts.Consent::kind, Accounts.Consent::textVersion)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
 					org.assertj.core.groups.Tuple.tuple("DATA_PROCESSING", ConsentTexts.DATA_PROCESSING.version()));
 	}
 
@@ -221,10 +229,12 @@ class SignInAndTokensTest {
 
 	@Test
 	void aFormPostWithoutItsCsrfTokenIsRefused() throws Exception {
-		this.mvc.perform(post("/book").with(org.backcare.Pages.as(this.clinic.admin()))
-			.param("therapist", UUID.randomUUID().toString())
-			.param("service", "TREATMENT_60")
-			.param("client", UUID.randomUUID().toString())).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/book").with(org.backcare.Pages.as(this.clinic.admin()))
+				.param("therapist", UUID.randomUUID().toString())
+				.param("service", "TREATMENT_60")
+				.param("client", UUID.randomUUID().toString()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -234,17 +244,22 @@ class SignInAndTokensTest {
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String before = sessionCookie(form);
-		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 
-		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", before)
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(this.client.email(),
-					java.nio.charset.StandardCharsets.UTF_8) + "&password="
-					+ java.net.URLEncoder.encode(ClinicFixture.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
-					+ "&_csrf=" + csrf.group(1)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> signedIn = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Cookie", before)
+					.POST(HttpRequest.BodyPublishers.ofString("username="
+							+ java.net.URLEncoder.encode(this.client.email(), java.nio.charset.StandardCharsets.UTF_8)
+							+ "&password="
+							+ java.net.URLEncoder.encode(ClinicFixture.PASSWORD,
+									java.nio.charset.StandardCharsets.UTF_8)
+							+ "&_csrf=" + csrf.group(1)))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
@@ -263,12 +278,16 @@ class SignInAndTokensTest {
 
 	@Test
 	void aWrongPasswordOnTheLoginPageSaysSoWithoutNamingWhichPart() throws Exception {
-		this.mvc.perform(post("/login").with(csrf()).param("username", this.client.email()).param("password", "nope nope nope"))
+		this.mvc.perform(
+				post("/login").with(csrf()).param("username", this.client.email()).param("password", "nope nope nope"))
 			.andExpect(redirectedUrl("/login?error"));
-		this.mvc.perform(post("/login").with(csrf())
-			.param("username", "nobody-" + UUID.randomUUID() + "@example.org")
-			.param("password", "nope nope nope")).andExpect(redirectedUrl("/login?error"));
-		this.mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("E-mail or password is wrong.")));
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", "nobody-" + UUID.randomUUID() + "@example.org")
+				.param("password", "nope nope nope"))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get("/login").param("error", ""))
+			.andExpect(content().string(containsString("E-mail or password is wrong.")));
 	}
 
 	@Test
@@ -287,14 +306,15 @@ class SignInAndTokensTest {
 		HttpResponse<String> login = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
-			.contains("HttpOnly", "Secure", "SameSite=Lax"));
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
+				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
 	}
 
 	@Test
 	void outsideDemoModeTheLoginPageListsNoAccounts() throws Exception {
-		this.mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(not(containsString("Demo accounts"))));
+		this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Demo accounts"))));
 	}
 
 	private ResultActions tokenRequest(String email, String password) throws Exception {
@@ -305,8 +325,7 @@ class SignInAndTokensTest {
 	private ResultActions register(String email, String password) throws Exception {
 		return this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name": "New Client", "email": "%s", "password": "%s", "dateOfBirth": "1990-05-01",
-				 "consentToTreatment": true, "consentToDataProcessing": true}"""
-			.formatted(email, password)));
+				 "consentToTreatment": true, "consentToDataProcessing": true}""".formatted(email, password)));
 	}
 
 	private ResultActions me(String bearer) throws Exception {
@@ -318,7 +337,8 @@ class SignInAndTokensTest {
 		java.lang.reflect.Field field = BearerTokens.class.getDeclaredField("encoder");
 		field.setAccessible(true);
 		NimbusJwtEncoder ours = (NimbusJwtEncoder) field.get(this.tokens);
-		return ours.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+		return ours.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+			.getTokenValue();
 	}
 
 	static String accessToken(String json) {

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Repeated sign-in attempts slow down, then pause, for known and unknown addresses alike, and
- * cannot be raced past (see {@link SignInThrottle} for the rule and its sources).
+ * Repeated sign-in attempts slow down, then pause, for known and unknown addresses alike,
+ * and cannot be raced past (see {@link SignInThrottle} for the rule and its sources).
  */
 @IntegrationTest
 class SignInThrottleTest {
@@ -114,7 +114,8 @@ class SignInThrottleTest {
 			throttleAt(start).admit(email, null);
 		}
 		assertThatThrownBy(() -> throttleAt(start).admit(email, null)).isInstanceOf(TooManyAttempts.class);
-		// Right after the pause ends, the next attempt pauses again: no five fresh guesses.
+		// Right after the pause ends, the next attempt pauses again: no five fresh
+		// guesses.
 		assertThatThrownBy(() -> throttleAt(start.plus(Duration.ofMinutes(16))).admit(email, null))
 			.isInstanceOf(TooManyAttempts.class);
 		// A quarter of an hour of quiet after the last pause ends starts afresh.
@@ -157,7 +158,10 @@ class SignInThrottleTest {
 		return new SignInThrottle(this.jdbc, Clock.fixed(now, ZoneOffset.UTC), 1000);
 	}
 
-	/** 1–3 fail at once; 4 and 5 fail after 1 s and 2 s; the 6th is refused with a 15-minute pause. */
+	/**
+	 * 1–3 fail at once; 4 and 5 fail after 1 s and 2 s; the 6th is refused with a
+	 * 15-minute pause.
+	 */
 	private void assertSequence(String email) throws Exception {
 		for (int i = 1; i <= 3; i++) {
 			attempt(email, "wrong password " + i).andExpect(status().isUnauthorized());

@@ -12,9 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clinical core stands alone: bootstrapped as its own module (with only platform's database, which
- * every Spring context here needs) it brings no bean of BackCare's
- * (it is plain functions over answers), and an assessment comes out of answers alone, with no
+ * The clinical core stands alone: bootstrapped as its own module (with only platform's
+ * database, which every Spring context here needs) it brings no bean of BackCare's (it is
+ * plain functions over answers), and an assessment comes out of answers alone, with no
  * database, clock or request behind it.
  */
 @ApplicationModuleTest(extraIncludes = "platform")

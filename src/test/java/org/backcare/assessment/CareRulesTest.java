@@ -1,13 +1,16 @@
 package org.backcare.assessment;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.therapist.Technique;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.assessment.Examples.officeWorker;
 
-/** The recommendation: which rules fire, in which order techniques come, and what contraindications remove. */
+/**
+ * The recommendation: which rules fire, in which order techniques come, and what
+ * contraindications remove.
+ */
 class CareRulesTest {
 
 	@Test
@@ -16,7 +19,8 @@ class CareRulesTest {
 		assertThat(care.techniqueList()).containsExactly(Technique.SWEDISH, Technique.TRIGGER_POINT);
 		assertThat(care.techniques().get(0).reasons()).anyMatch(reason -> reason.contains("sitting"));
 		assertThat(care.homeCare()).extracting(Recommendation.HomeCare::theme).contains(HomeCareTheme.POSTURE);
-		assertThat(care.fired()).extracting(Recommendation.FiredRule::id).contains("tension-from-sitting", "phase-acute");
+		assertThat(care.fired()).extracting(Recommendation.FiredRule::id)
+			.contains("tension-from-sitting", "phase-acute");
 	}
 
 	@Test
@@ -64,7 +68,8 @@ class CareRulesTest {
 			.duration(PainDuration.SUBACUTE)
 			.yes("anticoagulantsOrBleedingDisorder")
 			.assessedAt(40);
-		// Repetitive strain suggests trigger point (ruled out) and myofascial release (allowed).
+		// Repetitive strain suggests trigger point (ruled out) and myofascial release
+		// (allowed).
 		assertThat(assessment.recommendation().techniqueList()).containsExactly(Technique.MYOFASCIAL_RELEASE);
 		Assessment onlyRuledOut = officeWorker().causes(Cause.LIFTING_OR_SPORTS_INJURY)
 			.duration(PainDuration.SUBACUTE)
@@ -87,7 +92,8 @@ class CareRulesTest {
 		Recommendation care = officeWorker().startBack(StartBack.Bothersomeness.EXTREMELY, 5, 6, 7)
 			.assessedAt(35)
 			.recommendation();
-		assertThat(care.combinedCare()).anyMatch(note -> note.contains("physiotherapist") && note.contains("STarT Back"));
+		assertThat(care.combinedCare())
+			.anyMatch(note -> note.contains("physiotherapist") && note.contains("STarT Back"));
 		assertThat(care.fired()).extracting(Recommendation.FiredRule::id).contains("startback-high");
 	}
 

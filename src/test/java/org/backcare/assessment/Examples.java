@@ -16,12 +16,13 @@ import org.backcare.assessment.IntakeAnswers.PainRatings;
 import org.backcare.assessment.IntakeAnswers.RedFlagAnswers;
 
 /**
- * Intake answers for tests: an office worker with two weeks of lower back pain from sitting and
- * nothing alarming, changed field by field for each case.
+ * Intake answers for tests: an office worker with two weeks of lower back pain from
+ * sitting and nothing alarming, changed field by field for each case.
  */
 public final class Examples {
 
-	Map<PainRegion, Integer> regions = new EnumMap<>(Map.of(PainRegion.LOWER_BACK_LEFT, 6, PainRegion.LOWER_BACK_RIGHT, 4));
+	Map<PainRegion, Integer> regions = new EnumMap<>(
+			Map.of(PainRegion.LOWER_BACK_LEFT, 6, PainRegion.LOWER_BACK_RIGHT, 4));
 
 	boolean radiating;
 
@@ -89,8 +90,8 @@ public final class Examples {
 
 	public IntakeAnswers answers() {
 		return new IntakeAnswers(new PainMap(this.regions, this.radiating, this.numbness), new PainRatings(5, 4, 7),
-				this.duration, this.causes,
-				new Goals("Sit through a working day without pain", Pressure.MEDIUM, GenderPreference.NO_PREFERENCE, "de"),
+				this.duration, this.causes, new Goals("Sit through a working day without pain", Pressure.MEDIUM,
+						GenderPreference.NO_PREFERENCE, "de"),
 				new StartBack.Answers(this.startBack, this.bothersome), new Oswestry.Answers(this.odi),
 				new RedFlagAnswers(y("saddleNumbness"), y("bladderOrBowelDysfunction"), y("legWeaknessOrGaitChange"),
 						y("historyOfCancer"), y("unexplainedWeightLoss"), y("feverOrChills"), y("immunosuppression"),

@@ -5,19 +5,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.backcare.assessment.Oswestry.Band;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.backcare.assessment.Oswestry.Band;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Oswestry Disability Index v2.1a scoring (Fairbank and Pynsent 2000) with missing sections and at band edges. */
+/**
+ * Oswestry Disability Index v2.1a scoring (Fairbank and Pynsent 2000) with missing
+ * sections and at band edges.
+ */
 class OswestryTest {
 
-	/** Ten sections; the listed positions (0-based) unanswered, the points spread over the rest. */
+	/**
+	 * Ten sections; the listed positions (0-based) unanswered, the points spread over the
+	 * rest.
+	 */
 	static Oswestry.Answers answers(int points, int... missing) {
 		List<Integer> sections = new ArrayList<>(Arrays.asList(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 		for (int section : missing) {

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.assessment.Examples.officeWorker;
 
-/** Each red flag alone, the ones that need a combination, the age boundaries, and combinations. */
+/**
+ * Each red flag alone, the ones that need a combination, the age boundaries, and
+ * combinations.
+ */
 class RedFlagScreenTest {
 
 	static Stream<Arguments> eachFlagAlone() {
@@ -84,7 +87,8 @@ class RedFlagScreenTest {
 	void severalReferralFlagsAreAllNamedToTheClient() {
 		Assessment assessment = officeWorker().yes("unexplainedWeightLoss", "constantNightPain").assessedAt(40);
 		assertThat(assessment.referral()).isEqualTo(Referral.SEE_DOCTOR);
-		assertThat(assessment.referralAdvice()).contains("weight loss").contains("constant pain at night")
+		assertThat(assessment.referralAdvice()).contains("weight loss")
+			.contains("constant pain at night")
 			.contains("see your doctor");
 	}
 

@@ -3,12 +3,12 @@ package org.backcare.assessment;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.backcare.assessment.StartBack.Bothersomeness;
+import org.backcare.assessment.StartBack.Risk;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import org.backcare.assessment.StartBack.Bothersomeness;
-import org.backcare.assessment.StartBack.Risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
@@ -17,6 +13,10 @@ import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.therapist.TherapistId;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -31,7 +31,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every read and write of health data, and every security event, leaves a row no one can change. */
+/**
+ * Every read and write of health data, and every security event, leaves a row no one can
+ * change.
+ */
 @IntegrationTest
 class AuditLogTest {
 
@@ -97,8 +100,10 @@ class AuditLogTest {
 	@Test
 	void writesOfHealthDataAreRecordedInTheSameTransaction() throws Exception {
 		UUID appointment = book();
-		this.asAdmin.perform(post("/api/v1/appointments/{id}/cancel", appointment).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"ill\"}")).andExpect(status().isOk());
+		this.asAdmin
+			.perform(post("/api/v1/appointments/{id}/cancel", appointment).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"ill\"}"))
+			.andExpect(status().isOk());
 		assertThat(actions(appointment)).containsExactly("APPOINTMENT_BOOKED:OK:" + this.admin.id().value(),
 				"APPOINTMENT_CANCELLED:OK:" + this.admin.id().value());
 	}
@@ -106,10 +111,12 @@ class AuditLogTest {
 	@Test
 	void securityEventsAreRecordedWithoutTheAddressThatWasTyped() throws Exception {
 		String unknown = "unknown-" + UUID.randomUUID() + "@example.org";
-		this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"email\": \"" + unknown + "\", \"password\": \"wrong password\"}"))
+		this.mvc
+			.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"" + unknown + "\", \"password\": \"wrong password\"}"))
 			.andExpect(status().isUnauthorized());
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND actor_account_id IS NULL")
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND actor_account_id IS NULL")
 			.query(Long.class)
 			.single()).isPositive();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE audit_event::text LIKE ?")
@@ -127,9 +134,10 @@ class AuditLogTest {
 		UUID appointment = book();
 		CurrentUser therapistUser = this.clinic.signedIn(this.therapist);
 		Api asTherapist = new Api(this.mvc, this.clinic.bearer(therapistUser));
-		asTherapist.perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
-			.param("from", this.clinic.today().toString())
-			.param("to", this.clinic.today().plusDays(7).toString()))
+		asTherapist
+			.perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
+				.param("from", this.clinic.today().toString())
+				.param("to", this.clinic.today().plusDays(7).toString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].appointmentId").value(appointment.toString()));
 		asTherapist.perform(get("/api/v1/clients/{id}", this.client.value())).andExpect(status().isOk());
@@ -146,9 +154,11 @@ class AuditLogTest {
 		CurrentUser stranger = this.clinic.signedIn(this.clinic.therapist());
 		new Api(this.mvc, this.clinic.bearer(stranger)).perform(get("/api/v1/clients/{id}", this.client.value()))
 			.andExpect(status().isNotFound());
-		new Api(this.mvc, this.clinic.bearer(stranger)).perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
-			.param("from", this.clinic.today().toString())
-			.param("to", this.clinic.today().plusDays(7).toString())).andExpect(status().isForbidden());
+		new Api(this.mvc, this.clinic.bearer(stranger))
+			.perform(get("/api/v1/therapists/{id}/schedule", this.therapist.value())
+				.param("from", this.clinic.today().toString())
+				.param("to", this.clinic.today().plusDays(7).toString()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -177,9 +187,11 @@ class AuditLogTest {
 		assertThat(actions).containsOnly("APPOINTMENT_BOOKED");
 
 		TestClinic other = this.fixture.open();
-		new Api(this.mvc, other.bearer(other.admin())).perform(get("/api/v1/admin/audit").param("action", "APPOINTMENT_BOOKED"))
+		new Api(this.mvc, other.bearer(other.admin()))
+			.perform(get("/api/v1/admin/audit").param("action", "APPOINTMENT_BOOKED"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].recordId").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(appointment.toString()))));
+			.andExpect(jsonPath("$[*].recordId")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(appointment.toString()))));
 	}
 
 	@Test
@@ -204,35 +216,46 @@ class AuditLogTest {
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.client)))
 			.perform(post("/api/v1/me/erasure").contentType(MediaType.APPLICATION_JSON).content("{\"confirm\": true}"))
 			.andExpect(status().isNoContent());
-		String page = new Pages(this.mvc, this.admin).perform(get("/admin/audit").param("subject", this.client.toString()))
+		String page = new Pages(this.mvc, this.admin)
+			.perform(get("/admin/audit").param("subject", this.client.toString()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(actions(appointment)).isNotEmpty();
-		assertThat(page).contains("<td>erased client</td>").doesNotContain("<option value=\"" + this.client.value() + "\"");
+		assertThat(page).contains("<td>erased client</td>")
+			.doesNotContain("<option value=\"" + this.client.value() + "\"");
 	}
 
 	@Test
 	void credentialChangesAreAuditedWithTheAdminWhoMadeThem() throws Exception {
 		String licence = "{\"jurisdiction\": \"Audit\", \"number\": \"A-1\"";
-		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences", this.therapist.value())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(licence + ", \"validFrom\": \"" + this.clinic.today() + "\", \"validUntil\": \""
-					+ this.clinic.today().plusYears(2) + "\"}"))
+		this.asAdmin
+			.perform(post("/api/v1/admin/therapists/{id}/licences", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(licence + ", \"validFrom\": \"" + this.clinic.today() + "\", \"validUntil\": \""
+						+ this.clinic.today().plusYears(2) + "\"}"))
 			.andExpect(status().isCreated());
-		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences/verify", this.therapist.value())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(licence + "}")).andExpect(status().isOk());
-		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/licences/end", this.therapist.value())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(licence + ", \"validUntil\": \"" + this.clinic.today().plusYears(1) + "\"}")).andExpect(status().isOk());
-		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/certifications", this.therapist.value())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}")).andExpect(status().isCreated());
-		this.asAdmin.perform(post("/api/v1/admin/therapists/{id}/certifications/verify", this.therapist.value())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}")).andExpect(status().isOk());
+		this.asAdmin
+			.perform(post("/api/v1/admin/therapists/{id}/licences/verify", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(licence + "}"))
+			.andExpect(status().isOk());
+		this.asAdmin
+			.perform(post("/api/v1/admin/therapists/{id}/licences/end", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(licence + ", \"validUntil\": \"" + this.clinic.today().plusYears(1) + "\"}"))
+			.andExpect(status().isOk());
+		this.asAdmin
+			.perform(post("/api/v1/admin/therapists/{id}/certifications", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}"))
+			.andExpect(status().isCreated());
+		this.asAdmin
+			.perform(post("/api/v1/admin/therapists/{id}/certifications/verify", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"technique\": \"MYOFASCIAL_RELEASE\"}"))
+			.andExpect(status().isOk());
 		assertThat(this.jdbc.sql("""
 				SELECT action || ' by ' || actor_role || ': ' || detail FROM audit_event
 				WHERE record_type = 'therapist' AND record_id = ? AND actor_account_id = ? ORDER BY id""")
@@ -255,7 +278,8 @@ class AuditLogTest {
 				WHERE actor_account_id = ? AND outcome = 'REFUSED' ORDER BY id""")
 			.param(therapistUser.id().value())
 			.query(String.class)
-			.list()).containsExactly("ACCESS_DENIED REFUSED GET /api/v1/admin/audit", "ACCESS_DENIED REFUSED GET /admin");
+			.list())
+			.containsExactly("ACCESS_DENIED REFUSED GET /api/v1/admin/audit", "ACCESS_DENIED REFUSED GET /admin");
 	}
 
 	@Test
@@ -271,8 +295,10 @@ class AuditLogTest {
 	}
 
 	private UUID book() throws Exception {
-		String body = this.asAdmin.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-			.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(4, 10, 0))))
+		String body = this.asAdmin
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist,
+						this.clinic.inDays(4, 10, 0))))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -281,7 +307,8 @@ class AuditLogTest {
 	}
 
 	private List<String> actions(UUID record) {
-		return this.jdbc.sql("SELECT action || ':' || outcome || ':' || actor_account_id FROM audit_event WHERE record_id = ? ORDER BY id")
+		return this.jdbc.sql(
+				"SELECT action || ':' || outcome || ':' || actor_account_id FROM audit_event WHERE record_id = ? ORDER BY id")
 			.param(record)
 			.query(String.class)
 			.list();

@@ -2,17 +2,17 @@ package org.backcare.booking;
 
 import java.util.UUID;
 
+import org.backcare.Api;
+import org.backcare.ClinicFixture;
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.IntegrationTest;
+import org.backcare.client.ClientId;
+import org.backcare.therapist.TherapistId;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.backcare.ClinicFixture;
-import org.backcare.ClinicFixture.TestClinic;
-import org.backcare.Api;
-import org.backcare.IntegrationTest;
-import org.backcare.client.ClientId;
-import org.backcare.therapist.TherapistId;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Malformed, missing, out-of-range and hostile input: always a 4xx problem document that says
- * what is wrong, never a 500, and never a row written.
+ * Malformed, missing, out-of-range and hostile input: always a 4xx problem document that
+ * says what is wrong, never a 500, and never a row written.
  */
 @IntegrationTest
 class BadInputTest {
@@ -101,13 +101,16 @@ class BadInputTest {
 			.andExpect(problem(404));
 		this.api.perform(get("/api/v1/appointments/{id}", UUID.randomUUID())).andExpect(problem(404));
 		this.api.perform(get("/api/v1/therapists/{id}", UUID.randomUUID())).andExpect(problem(404));
-		this.api.perform(post("/api/v1/appointments/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"x\"}")).andExpect(problem(404));
+		this.api
+			.perform(post("/api/v1/appointments/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"x\"}"))
+			.andExpect(problem(404));
 	}
 
 	@Test
 	void anIdThatIsNotAUuidIsABadRequest() throws Exception {
-		this.api.perform(get("/api/v1/appointments/42")).andExpect(problem(400))
+		this.api.perform(get("/api/v1/appointments/42"))
+			.andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("UUID")));
 	}
 
@@ -121,28 +124,31 @@ class BadInputTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "'; DROP TABLE appointment; --", "TREATMENT_60' OR '1'='1", "<script>alert(1)</script>" })
 	void injectionStringsAreJustWrongValues(String hostile) throws Exception {
-		postBody(BookingApiTest.body(this.client, this.therapist, hostile.replace("\"", ""), this.clinic.inDays(5, 10, 0),
-				null))
+		postBody(BookingApiTest.body(this.client, this.therapist, hostile.replace("\"", ""),
+				this.clinic.inDays(5, 10, 0), null))
 			.andExpect(problem(400));
-		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
-			.param("service", hostile)
-			.param("from", this.clinic.today().toString())).andExpect(problem(400));
-		// A slash in the value makes it another path (404); anything else is not a UUID (400).
+		this.api
+			.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", hostile)
+				.param("from", this.clinic.today().toString()))
+			.andExpect(problem(400));
+		// A slash in the value makes it another path (404); anything else is not a UUID
+		// (400).
 		this.api.perform(get("/api/v1/appointments/{id}", hostile))
 			.andExpect(problem(hostile.contains("/") ? 404 : 400));
 	}
 
 	@Test
 	void aHostileCancellationReasonIsStoredAsPlainText() throws Exception {
-		String location = postBody(BookingApiTest.body(this.client, this.therapist, "TREATMENT_60",
-				this.clinic.inDays(5, 10, 0), null))
+		String location = postBody(
+				BookingApiTest.body(this.client, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
 		String hostile = "'); DELETE FROM appointment; --";
-		this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"" + hostile + "\"}"))
+		this.api
+			.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"" + hostile + "\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cancellationReason").value(hostile));
 		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
@@ -150,20 +156,22 @@ class BadInputTest {
 
 	@Test
 	void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
-		String huge = body("\"start\": \"" + this.clinic.inDays(5, 10, 0) + "\", \"padding\": \"" + "x".repeat(70_000) + "\"");
+		String huge = body(
+				"\"start\": \"" + this.clinic.inDays(5, 10, 0) + "\", \"padding\": \"" + "x".repeat(70_000) + "\"");
 		postBody(huge).andExpect(status().isContentTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
 	@Test
 	void aTooLongCancellationReasonIsRefused() throws Exception {
-		String location = postBody(BookingApiTest.body(this.client, this.therapist, "TREATMENT_60",
-				this.clinic.inDays(5, 11, 0), null))
+		String location = postBody(
+				BookingApiTest.body(this.client, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 11, 0), null))
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		this.api.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"" + "x".repeat(501) + "\"}"))
+		this.api
+			.perform(post(location + "/cancel").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"" + "x".repeat(501) + "\"}"))
 			.andExpect(problem(400))
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		this.api.perform(get(location)).andExpect(jsonPath("$.status").value("BOOKED"));
@@ -177,7 +185,8 @@ class BadInputTest {
 
 	@Test
 	void anAvailabilityRangeOfYearsIsRefused() throws Exception {
-		availability(this.clinic.today().toString(), this.clinic.today().plusYears(3).toString()).andExpect(problem(400))
+		availability(this.clinic.today().toString(), this.clinic.today().plusYears(3).toString())
+			.andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("92 days")));
 	}
 
@@ -190,16 +199,19 @@ class BadInputTest {
 			.andExpect(jsonPath("$.rule").value("beyond-horizon"));
 		postBody(body("\"start\": \"0001-01-01T00:00:00+01:00\"")).andExpect(problem(422))
 			.andExpect(jsonPath("$.rule").value("too-soon"));
-		// Earlier than any instant Java can hold: unreadable, so a 400 that names the field.
+		// Earlier than any instant Java can hold: unreadable, so a 400 that names the
+		// field.
 		postBody(body("\"start\": \"-999999999-01-01T00:00:00+01:00\"")).andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("start")));
 	}
 
 	@Test
 	void aStartAtTheEndOfTheCalendarWithoutAnEndIsRefusedNotOverflowed() throws Exception {
-		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
-			.param("service", "TREATMENT_60")
-			.param("from", "+999999999-12-31")).andExpect(problem(400));
+		this.api
+			.perform(
+					get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_60")
+						.param("from", "+999999999-12-31"))
+			.andExpect(problem(400));
 		this.api.perform(get("/api/v1/availability").param("service", "TREATMENT_60").param("from", "+999999999-12-31"))
 			.andExpect(problem(400));
 	}
@@ -220,7 +232,8 @@ class BadInputTest {
 
 	@Test
 	void aMissingRequiredParameterIsNamed() throws Exception {
-		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())).andExpect(problem(400))
+		this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value()))
+			.andExpect(problem(400))
 			.andExpect(jsonPath("$.detail", containsString("service")));
 	}
 
@@ -232,9 +245,11 @@ class BadInputTest {
 
 	@Test
 	void anIdempotencyKeyThatIsTooLongIsRefused() throws Exception {
-		this.api.perform(post("/api/v1/appointments").header("Idempotency-Key", "k".repeat(300))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(BookingApiTest.body(this.client, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)))
+		this.api
+			.perform(post("/api/v1/appointments").header("Idempotency-Key", "k".repeat(300))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.body(this.client, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0),
+						null)))
 			.andExpect(problem(400));
 	}
 
@@ -250,10 +265,10 @@ class BadInputTest {
 	}
 
 	private ResultActions availability(String from, String to) throws Exception {
-		return this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
-			.param("service", "TREATMENT_60")
-			.param("from", from)
-			.param("to", to));
+		return this.api.perform(
+				get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_60")
+					.param("from", from)
+					.param("to", to));
 	}
 
 	private String body(String startMember) {
@@ -266,7 +281,8 @@ class BadInputTest {
 	}
 
 	private static ResultMatcher problem(int status) {
-		ResultMatcher[] all = { status().is(status), content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+		ResultMatcher[] all = { status().is(status),
+				content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
 				jsonPath("$.status").value(status), jsonPath("$.detail").isNotEmpty() };
 		return result -> {
 			for (ResultMatcher matcher : all) {

@@ -3,19 +3,19 @@ package org.backcare.booking;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
-import org.backcare.Api;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
+import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
-import org.backcare.platform.TimeRange;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -65,7 +65,8 @@ class BookingApiTest {
 	@Test
 	void booksAFreeSlotAndShowsItInTheClinicsOffset() throws Exception {
 		OffsetDateTime start = this.clinic.inDays(5, 10, 0);
-		String id = book(this.client, this.therapist, "TREATMENT_60", start, "DEEP_TISSUE").andExpect(status().isCreated())
+		String id = book(this.client, this.therapist, "TREATMENT_60", start, "DEEP_TISSUE")
+			.andExpect(status().isCreated())
 			.andExpect(header().string("Idempotent-Replayed", "false"))
 			.andExpect(jsonPath("$.status").value("BOOKED"))
 			.andExpect(jsonPath("$.start").value(isoSeconds(start)))
@@ -203,8 +204,8 @@ class BookingApiTest {
 	@Test
 	void refusesDuringTimeOff() throws Exception {
 		OffsetDateTime start = this.clinic.inDays(5, 12, 0);
-		this.therapists.addTimeOff(this.therapist,
-				new TimeRange(start.toInstant(), start.plusHours(2).toInstant()), "Dentist");
+		this.therapists.addTimeOff(this.therapist, new TimeRange(start.toInstant(), start.plusHours(2).toInstant()),
+				"Dentist");
 		refused(this.therapist, "TREATMENT_60", start.plusMinutes(30), null, "therapist-time-off");
 		book(this.client, this.therapist, "TREATMENT_60", start.minusHours(1), null).andExpect(status().isCreated());
 	}
@@ -219,13 +220,15 @@ class BookingApiTest {
 
 	@Test
 	void refusesATechniqueTheTherapistIsNotCertifiedIn() throws Exception {
-		refused(this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), "TRIGGER_POINT", "technique-not-certified");
+		refused(this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), "TRIGGER_POINT",
+				"technique-not-certified");
 	}
 
 	@Test
 	void refusesTooSoonAndBeyondTheHorizon() throws Exception {
-		refused(this.therapist, "TREATMENT_60", OffsetDateTime.now(ClinicFixture.BERLIN).plusMinutes(90)
-			.withMinute(0).withSecond(0).withNano(0), null, "too-soon");
+		refused(this.therapist, "TREATMENT_60",
+				OffsetDateTime.now(ClinicFixture.BERLIN).plusMinutes(90).withMinute(0).withSecond(0).withNano(0), null,
+				"too-soon");
 		refused(this.therapist, "TREATMENT_60", this.clinic.inDays(92, 10, 0), null, "beyond-horizon");
 	}
 
@@ -236,18 +239,21 @@ class BookingApiTest {
 
 	@Test
 	void anAppointmentThatHasStartedCanNeitherBeCancelledNorMoved() throws Exception {
-		// Written straight to the table: no API books in the past, but yesterday's bookings exist.
+		// Written straight to the table: no API books in the past, but yesterday's
+		// bookings exist.
 		UUID id = UUID.randomUUID();
 		OffsetDateTime started = OffsetDateTime.now(ClinicFixture.BERLIN).minusMinutes(30).withSecond(0).withNano(0);
-		this.jdbc.sql("""
-				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
-				VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+					VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
 			.params(this.clinic.clinic().id().value(), id, this.therapist.value(), this.client.value(), started,
 					started.plusMinutes(60), started.plusMinutes(75))
 			.update();
 		cancel("/api/v1/appointments/" + id, "Too late").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("already-started"));
-		reschedule("/api/v1/appointments/" + id, this.clinic.inDays(5, 10, 0)).andExpect(status().isUnprocessableContent())
+		reschedule("/api/v1/appointments/" + id, this.clinic.inDays(5, 10, 0))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("already-started"));
 		this.api.perform(get("/api/v1/appointments/{id}", id)).andExpect(jsonPath("$.status").value("BOOKED"));
 	}
@@ -257,12 +263,14 @@ class BookingApiTest {
 		TestClinic other = this.fixture.open();
 		ClientId stranger = other.client();
 		Api asStranger = new Api(this.mvc, other.bearer(other.signedIn(stranger)));
-		asStranger.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-			.content(body(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)))
+		asStranger
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(body(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("different-clinic"));
 		// This clinic's front desk does not even learn that the stranger exists.
-		book(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null).andExpect(status().isNotFound());
+		book(stranger, this.therapist, "TREATMENT_60", this.clinic.inDays(5, 10, 0), null)
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -319,10 +327,12 @@ class BookingApiTest {
 	}
 
 	private ResultActions availability(OffsetDateTime day) throws Exception {
-		return this.api.perform(get("/api/v1/therapists/{id}/availability", this.therapist.value())
-			.param("service", "TREATMENT_60")
-			.param("from", day.toLocalDate().toString())
-			.param("to", day.toLocalDate().toString())).andExpect(status().isOk());
+		return this.api
+			.perform(
+					get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_60")
+						.param("from", day.toLocalDate().toString())
+						.param("to", day.toLocalDate().toString()))
+			.andExpect(status().isOk());
 	}
 
 	private void refused(TherapistId therapist, String service, OffsetDateTime start, String technique, String rule)
@@ -358,8 +368,9 @@ class BookingApiTest {
 
 	static String body(ClientId client, TherapistId therapist, String service, OffsetDateTime start, String technique) {
 		return """
-				{"clientId": "%s", "therapistId": "%s", "service": "%s", "start": "%s"%s}"""
-			.formatted(client, therapist, service, isoSeconds(start), (technique != null) ? ", \"technique\": \"" + technique + "\"" : "");
+				{"clientId": "%s", "therapistId": "%s", "service": "%s", "start": "%s"%s}""".formatted(client,
+				therapist, service, isoSeconds(start),
+				(technique != null) ? ", \"technique\": \"" + technique + "\"" : "");
 	}
 
 	/** How Jackson writes an OffsetDateTime: always with seconds. */

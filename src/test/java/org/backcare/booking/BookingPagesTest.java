@@ -4,15 +4,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,9 +60,10 @@ class BookingPagesTest {
 
 	@Test
 	void theBookingPageOffersTheDaysFreeTimesAsLabelledChoices() throws Exception {
-		this.pages.perform(get("/book").param("therapist", this.therapist.toString())
-			.param("service", "TREATMENT_60")
-			.param("date", this.clinic.today().plusDays(3).toString()))
+		this.pages
+			.perform(get("/book").param("therapist", this.therapist.toString())
+				.param("service", "TREATMENT_60")
+				.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<label for=\"client\">")))
 			.andExpect(content().string(containsString("value=\"" + iso(this.clinic.inDays(3, 8, 0)) + "\"")))
@@ -71,9 +72,10 @@ class BookingPagesTest {
 
 	@Test
 	void theSlotFragmentForHtmxHoldsOnlyTheTimes() throws Exception {
-		this.pages.perform(get("/book/slots").param("therapist", this.therapist.toString())
-			.param("service", "TREATMENT_90")
-			.param("date", this.clinic.today().plusDays(3).toString()))
+		this.pages
+			.perform(get("/book/slots").param("therapist", this.therapist.toString())
+				.param("service", "TREATMENT_90")
+				.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"slots\"")))
 			.andExpect(content().string(containsString("18:30–20:00")))
@@ -93,10 +95,12 @@ class BookingPagesTest {
 			.andExpect(content().string(containsString("09:00–10:00")));
 		assertThat(this.clinic.appointmentCount()).isEqualTo(1);
 		// The same session as its client and its therapist read it.
-		Appointment seen = this.bookings.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
+		Appointment seen = this.bookings
+			.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
 		new Pages(this.mvc, this.clinic.signedIn(seen.clientId())).perform(get(confirmation))
 			.andExpect(content().string(containsString("You are booked")));
-		Appointment booked = this.bookings.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
+		Appointment booked = this.bookings
+			.get(new AppointmentId(UUID.fromString(confirmation.substring(confirmation.lastIndexOf('/') + 1))));
 		new Pages(this.mvc, this.clinic.signedIn(booked.therapistId())).perform(get(confirmation))
 			.andExpect(content().string(containsString("Session with " + this.clients.get(booked.clientId()).name())))
 			.andExpect(content().string(not(containsString("You are booked"))));
@@ -126,9 +130,10 @@ class BookingPagesTest {
 
 	@Test
 	void anOutOfRangeDayInTheSlotPickerIsExplainedInsideIt() throws Exception {
-		this.pages.perform(get("/book/slots").param("therapist", this.therapist.toString())
-			.param("service", "TREATMENT_60")
-			.param("date", this.clinic.today().plusYears(3).toString()))
+		this.pages
+			.perform(get("/book/slots").param("therapist", this.therapist.toString())
+				.param("service", "TREATMENT_60")
+				.param("date", this.clinic.today().plusYears(3).toString()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"slots\"")))
 			.andExpect(content().string(containsString("Dates must lie between")));
@@ -143,10 +148,11 @@ class BookingPagesTest {
 
 	@Test
 	void submittingWithoutATimeAsksForOne() throws Exception {
-		this.pages.perform(post("/book").param("therapist", this.therapist.toString())
-			.param("service", "TREATMENT_60")
-			.param("client", this.client.toString())
-			.param("date", this.clinic.today().plusDays(3).toString()))
+		this.pages
+			.perform(post("/book").param("therapist", this.therapist.toString())
+				.param("service", "TREATMENT_60")
+				.param("client", this.client.toString())
+				.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Please choose a time.")));
 	}

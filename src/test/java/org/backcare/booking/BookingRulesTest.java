@@ -8,8 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.TimeRange;
@@ -17,11 +15,16 @@ import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Each rule that refuses a start, at its boundary: the last allowed moment and the first refused one. */
+/**
+ * Each rule that refuses a start, at its boundary: the last allowed moment and the first
+ * refused one.
+ */
 class BookingRulesTest {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -89,12 +92,14 @@ class BookingRulesTest {
 	void onTheSpringForwardDayWorkingHoursFollowTheWallClock() {
 		Instant springNow = ZonedDateTime.of(2027, 3, 26, 8, 0, 0, 0, BERLIN).toInstant();
 		Instant nineLocal = ZonedDateTime.of(2027, 3, 28, 9, 0, 0, 0, BERLIN).toInstant();
-		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, nineLocal, none -> List.of(), springNow))
+		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, nineLocal,
+				none -> List.of(), springNow))
 			.doesNotThrowAnyException();
-		// 07:45 local is before opening even though it is 08:45 by the previous day's offset.
+		// 07:45 local is before opening even though it is 08:45 by the previous day's
+		// offset.
 		Instant quarterToEight = ZonedDateTime.of(2027, 3, 28, 7, 45, 0, 0, BERLIN).toInstant();
-		assertThat(catchThrowableOfType(BookingRefused.class,
-				() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, quarterToEight, none -> List.of(), springNow))
+		assertThat(catchThrowableOfType(BookingRefused.class, () -> RULES.check(CLINIC, this.therapist,
+				FreeSlotsTest.SIXTY, null, quarterToEight, none -> List.of(), springNow))
 			.rule()).isEqualTo("outside-working-hours");
 	}
 
@@ -102,8 +107,8 @@ class BookingRulesTest {
 	void onTheFallBackDayTheRepeatedHourIsBookableAndClosingTimeIsLocal() {
 		Instant autumnNow = ZonedDateTime.of(2026, 10, 23, 8, 0, 0, 0, BERLIN).toInstant();
 		Instant sevenLocal = ZonedDateTime.of(2026, 10, 25, 19, 0, 0, 0, BERLIN).toInstant();
-		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, sevenLocal, none -> List.of(),
-				autumnNow))
+		assertThatCode(() -> RULES.check(CLINIC, this.therapist, FreeSlotsTest.SIXTY, null, sevenLocal,
+				none -> List.of(), autumnNow))
 			.doesNotThrowAnyException();
 		Instant quarterPastSeven = ZonedDateTime.of(2026, 10, 25, 19, 15, 0, 0, BERLIN).toInstant();
 		assertThat(catchThrowableOfType(BookingRefused.class, () -> RULES.check(CLINIC, this.therapist,

@@ -15,13 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many clients race over real HTTP for one therapist's time. The exclusion constraint, not an
- * application check, must let exactly one through: the failure Easy!Appointments and Cal.com
- * users report as double bookings.
+ * Many clients race over real HTTP for one therapist's time. The exclusion constraint,
+ * not an application check, must let exactly one through: the failure Easy!Appointments
+ * and Cal.com users report as double bookings.
  */
 @IntegrationTest
 class DoubleBookingRaceTest {
@@ -134,7 +134,8 @@ class DoubleBookingRaceTest {
 	}
 
 	private int post(String body, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", this.bearer)

@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.TimeRange;
@@ -26,20 +22,27 @@ import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.WeeklyHours;
 import org.backcare.therapist.WorkingInterval;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Free start times, with daylight-saving days in both directions on both sides of the Atlantic:
- * no slot missing, none phantom, none duplicated, and 09:00–17:00 stays 09:00–17:00 local.
+ * Free start times, with daylight-saving days in both directions on both sides of the
+ * Atlantic: no slot missing, none phantom, none duplicated, and 09:00–17:00 stays
+ * 09:00–17:00 local.
  */
 class FreeSlotsTest {
 
-	static final ServiceType SIXTY = new ServiceType("TREATMENT_60", "60", Duration.ofMinutes(60), Duration.ofMinutes(15));
+	static final ServiceType SIXTY = new ServiceType("TREATMENT_60", "60", Duration.ofMinutes(60),
+			Duration.ofMinutes(15));
 
 	static final ServiceType FIRST_CONSULTATION = new ServiceType("FIRST_CONSULTATION", "30", Duration.ofMinutes(30),
 			Duration.ofMinutes(10));
 
-	static final ServiceType NINETY = new ServiceType("TREATMENT_90", "90", Duration.ofMinutes(90), Duration.ofMinutes(15));
+	static final ServiceType NINETY = new ServiceType("TREATMENT_90", "90", Duration.ofMinutes(90),
+			Duration.ofMinutes(15));
 
 	static final Instant EVER = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -54,7 +57,8 @@ class FreeSlotsTest {
 	void aNineToFiveDayHasTheSameWallClockSlotsOnDaylightSavingDays(ZoneId zone, LocalDate day) {
 		List<Instant> starts = slots(therapist("09:00", "17:00"), SIXTY, zone, day, List.of());
 
-		assertThat(starts).map(start -> start.atZone(zone).toLocalTime()).containsExactlyElementsOf(NINE_TO_FIVE_STARTS);
+		assertThat(starts).map(start -> start.atZone(zone).toLocalTime())
+			.containsExactlyElementsOf(NINE_TO_FIVE_STARTS);
 		assertThat(starts).map(start -> start.atZone(zone).toLocalDate()).containsOnly(day);
 	}
 
@@ -63,7 +67,8 @@ class FreeSlotsTest {
 	void springForwardNightHasNoSlotInTheMissingHour(ZoneId zone, LocalDate day, LocalTime gapStart) {
 		List<Instant> starts = slots(therapist("00:00", "06:00"), SIXTY, zone, day, List.of());
 
-		// 00:00–06:00 local is only five real hours that day: starts at 00:00 ... 05:00 real time.
+		// 00:00–06:00 local is only five real hours that day: starts at 00:00 ... 05:00
+		// real time.
 		assertThat(starts).hasSize(17);
 		assertThat(starts).map(start -> start.atZone(zone).toLocalTime())
 			.noneMatch(local -> !local.isBefore(gapStart) && local.isBefore(gapStart.plusHours(1)));
@@ -76,7 +81,8 @@ class FreeSlotsTest {
 	void fallBackNightOffersTheRepeatedHourTwiceAsDistinctInstants(ZoneId zone, LocalDate day, LocalTime repeated) {
 		List<Instant> starts = slots(therapist("00:00", "06:00"), SIXTY, zone, day, List.of());
 
-		// Seven real hours that day: starts from 00:00 to 05:00 local, which is six real hours later.
+		// Seven real hours that day: starts from 00:00 to 05:00 local, which is six real
+		// hours later.
 		assertThat(starts).hasSize(25);
 		assertThat(starts).doesNotHaveDuplicates();
 		assertThat(starts).filteredOn(start -> start.atZone(zone).toLocalTime().equals(repeated))
@@ -90,7 +96,8 @@ class FreeSlotsTest {
 			"America/New_York, 2027-03-14, 02:00, 03:00" })
 	void workingHoursThatFallEntirelyInTheMissingHourOfferNothingAndBreakNothing(ZoneId zone, LocalDate day,
 			LocalTime from, LocalTime to) {
-		assertThat(slots(therapist(from.toString(), to.toString()), FreeSlotsTest.FIRST_CONSULTATION, zone, day, List.of()))
+		assertThat(slots(therapist(from.toString(), to.toString()), FreeSlotsTest.FIRST_CONSULTATION, zone, day,
+				List.of()))
 			.isEmpty();
 		assertThat(slots(therapist(from.toString(), to.toString()), FreeSlotsTest.FIRST_CONSULTATION, zone,
 				day.plusDays(1), List.of()))
@@ -101,8 +108,8 @@ class FreeSlotsTest {
 	void aWeekAcrossTheChangeHasNoMissingOrExtraDays() {
 		ZoneId berlin = ZoneId.of("Europe/Berlin");
 		Therapist therapist = therapist("09:00", "17:00");
-		List<Instant> starts = FreeSlots.of(therapist, SIXTY, berlin, LocalDate.of(2027, 3, 25), LocalDate.of(2027, 3, 31),
-				List.of(), List.of(), EVER, NEVER);
+		List<Instant> starts = FreeSlots.of(therapist, SIXTY, berlin, LocalDate.of(2027, 3, 25),
+				LocalDate.of(2027, 3, 31), List.of(), List.of(), EVER, NEVER);
 
 		assertThat(starts).hasSize(7 * NINE_TO_FIVE_STARTS.size());
 		assertThat(new HashSet<>(starts)).hasSameSizeAs(starts);
@@ -117,7 +124,8 @@ class FreeSlotsTest {
 
 		List<LocalTime> starts = local(slots(therapist("09:00", "17:00"), SIXTY, zone, day, List.of(booked)), zone);
 
-		// A new 60+15 block must end by 10:00 (start 08:45, before opening) or start at 11:15.
+		// A new 60+15 block must end by 10:00 (start 08:45, before opening) or start at
+		// 11:15.
 		assertThat(starts).startsWith(LocalTime.of(11, 15))
 			.doesNotContain(LocalTime.of(9, 0), LocalTime.of(9, 15), LocalTime.of(10, 0), LocalTime.of(11, 0));
 	}
@@ -126,11 +134,12 @@ class FreeSlotsTest {
 	void timeOffBlocksTheSessionButTheBufferMayRunIntoIt() {
 		ZoneId zone = ZoneId.of("Europe/Berlin");
 		LocalDate day = LocalDate.of(2027, 1, 12);
-		TimeRange lunch = new TimeRange(day.atTime(12, 0).atZone(zone).toInstant(), day.atTime(13, 0).atZone(zone).toInstant());
+		TimeRange lunch = new TimeRange(day.atTime(12, 0).atZone(zone).toInstant(),
+				day.atTime(13, 0).atZone(zone).toInstant());
 		Therapist therapist = therapist("09:00", "17:00");
 
-		List<LocalTime> starts = local(FreeSlots.of(therapist, SIXTY, zone, day, day, List.of(lunch), List.of(), EVER, NEVER),
-				zone);
+		List<LocalTime> starts = local(
+				FreeSlots.of(therapist, SIXTY, zone, day, day, List.of(lunch), List.of(), EVER, NEVER), zone);
 
 		assertThat(starts).contains(LocalTime.of(11, 0), LocalTime.of(13, 0))
 			.doesNotContain(LocalTime.of(11, 15), LocalTime.of(12, 0), LocalTime.of(12, 45));
@@ -143,8 +152,8 @@ class FreeSlotsTest {
 		Instant earliest = day.atTime(10, 0).atZone(zone).toInstant();
 		Instant latest = day.atTime(12, 0).atZone(zone).toInstant();
 
-		List<LocalTime> starts = local(FreeSlots.of(therapist("09:00", "17:00"), SIXTY, zone, day, day, List.of(), List.of(),
-				earliest, latest), zone);
+		List<LocalTime> starts = local(FreeSlots.of(therapist("09:00", "17:00"), SIXTY, zone, day, day, List.of(),
+				List.of(), earliest, latest), zone);
 
 		assertThat(starts).containsExactlyElementsOf(quarterHours(LocalTime.of(10, 0), LocalTime.of(12, 0)));
 	}
@@ -152,11 +161,11 @@ class FreeSlotsTest {
 	@Test
 	void noSlotsOnDaysTheLicenceDoesNotCover() {
 		ZoneId zone = ZoneId.of("Europe/Berlin");
-		Therapist therapist = therapist("09:00", "17:00", new Licence("Berlin", "L1", LocalDate.of(2020, 1, 1),
-				LocalDate.of(2027, 1, 12)));
+		Therapist therapist = therapist("09:00", "17:00",
+				new Licence("Berlin", "L1", LocalDate.of(2020, 1, 1), LocalDate.of(2027, 1, 12)));
 
-		List<Instant> starts = FreeSlots.of(therapist, SIXTY, zone, LocalDate.of(2027, 1, 12), LocalDate.of(2027, 1, 13),
-				List.of(), List.of(), EVER, NEVER);
+		List<Instant> starts = FreeSlots.of(therapist, SIXTY, zone, LocalDate.of(2027, 1, 12),
+				LocalDate.of(2027, 1, 13), List.of(), List.of(), EVER, NEVER);
 
 		assertThat(starts).map(start -> start.atZone(zone).toLocalDate()).containsOnly(LocalDate.of(2027, 1, 12));
 	}
@@ -174,10 +183,11 @@ class FreeSlotsTest {
 	void severalIntervalsADayEachOfferTheirOwnStarts() {
 		ZoneId zone = ZoneId.of("Europe/Berlin");
 		LocalDate day = LocalDate.of(2027, 1, 12);
-		List<WorkingInterval> hours = List.of(new WorkingInterval(day.getDayOfWeek(), LocalTime.of(8, 0), LocalTime.of(10, 0)),
+		List<WorkingInterval> hours = List.of(
+				new WorkingInterval(day.getDayOfWeek(), LocalTime.of(8, 0), LocalTime.of(10, 0)),
 				new WorkingInterval(day.getDayOfWeek(), LocalTime.of(13, 0), LocalTime.of(14, 0)));
-		Therapist therapist = new Therapist(new TherapistId(UUID.randomUUID()), new ClinicId(UUID.randomUUID()), "T", "",
-				List.of(), 1, List.of(forever()), EnumSet.of(Technique.SWEDISH), new WeeklyHours(hours));
+		Therapist therapist = new Therapist(new TherapistId(UUID.randomUUID()), new ClinicId(UUID.randomUUID()), "T",
+				"", List.of(), 1, List.of(forever()), EnumSet.of(Technique.SWEDISH), new WeeklyHours(hours));
 
 		assertThat(local(slots(therapist, SIXTY, zone, day, List.of()), zone)).containsExactly(LocalTime.of(8, 0),
 				LocalTime.of(8, 15), LocalTime.of(8, 30), LocalTime.of(8, 45), LocalTime.of(9, 0), LocalTime.of(13, 0));

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The client module bootstraps with only what it depends on (clinic, and platform's database):
- * no booking, intake or account. Alone, its privacy service knows only its own part, the client's
- * details, and erasure makes them anonymous and final.
+ * The client module bootstraps with only what it depends on (clinic, and platform's
+ * database): no booking, intake or account. Alone, its privacy service knows only its own
+ * part, the client's details, and erasure makes them anonymous and final.
  */
 @ApplicationModuleTest(extraIncludes = { "platform", "clinic" })
 @ActiveProfiles("test")
@@ -49,10 +49,11 @@ class ClientModuleTest {
 	@Test
 	void anErasedClientIsAnonymousAndCannotBeGivenAnythingNew() {
 		ClinicId clinic = this.clinics
-			.open("Module test clinic", "Street 1", ZoneId.of("Europe/Berlin"), List.of(ServiceType.standardMenu().get(0)))
+			.open("Module test clinic", "Street 1", ZoneId.of("Europe/Berlin"),
+					List.of(ServiceType.standardMenu().get(0)))
 			.id();
-		ClientId client = this.clients.register(clinic, "Erin Example", "erin-" + System.nanoTime() + "@example.org", "",
-				LocalDate.of(1985, 5, 5));
+		ClientId client = this.clients.register(clinic, "Erin Example", "erin-" + System.nanoTime() + "@example.org",
+				"", LocalDate.of(1985, 5, 5));
 		assertThat(this.privacy.export(client)).containsOnlyKeys("client");
 
 		this.privacy.erase(client);

@@ -35,12 +35,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing acknowledged is lost, and nothing refused appears, when BackCare or PostgreSQL dies
- * mid-load. The packaged jar runs as its own process against a PostgreSQL of this test's; clients
- * book concurrently while first the BackCare process is killed with SIGKILL at a random moment,
- * and then PostgreSQL is stopped in immediate mode (SIGQUIT to the postmaster, which is what
- * {@code pg_ctl stop -m immediate} sends) and restarted through crash recovery. After each crash
- * every booking that got a 201 must exist exactly once, and no booking that got a 4xx may exist.
+ * Nothing acknowledged is lost, and nothing refused appears, when BackCare or PostgreSQL
+ * dies mid-load. The packaged jar runs as its own process against a PostgreSQL of this
+ * test's; clients book concurrently while first the BackCare process is killed with
+ * SIGKILL at a random moment, and then PostgreSQL is stopped in immediate mode (SIGQUIT
+ * to the postmaster, which is what {@code pg_ctl stop -m immediate} sends) and restarted
+ * through crash recovery. After each crash every booking that got a 201 must exist
+ * exactly once, and no booking that got a 4xx may exist.
  */
 class CrashIT {
 
@@ -61,7 +62,10 @@ class CrashIT {
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/** Outcome of every booking request: the appointment id for a 201, "refused" for a 4xx. */
+	/**
+	 * Outcome of every booking request: the appointment id for a 201, "refused" for a
+	 * 4xx.
+	 */
 	final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
 	@AfterEach
@@ -118,8 +122,9 @@ class CrashIT {
 							.timeout(Duration.ofSeconds(10))
 							.header("Authorization", "Bearer " + token)
 							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString("{\"clientId\": \"" + client + "\", \"therapistId\": \""
-									+ slot[0] + "\", \"service\": \"TREATMENT_60\", \"start\": \"" + slot[1] + "\"}"))
+							.POST(HttpRequest.BodyPublishers
+								.ofString("{\"clientId\": \"" + client + "\", \"therapistId\": \"" + slot[0]
+										+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + slot[1] + "\"}"))
 							.build(), HttpResponse.BodyHandlers.ofString());
 						if (response.statusCode() == 201) {
 							this.outcomes.put(key, field(response.body(), "id"));
@@ -156,7 +161,8 @@ class CrashIT {
 		List<String> present = new ArrayList<>();
 		for (Map.Entry<String, String> outcome : this.outcomes.entrySet()) {
 			String[] request = outcome.getKey().split("\\|");
-			long rows = jdbc.sql("SELECT count(*) FROM appointment WHERE client_id = ?::uuid AND therapist_id = ?::uuid AND starts_at = ?::timestamptz")
+			long rows = jdbc.sql(
+					"SELECT count(*) FROM appointment WHERE client_id = ?::uuid AND therapist_id = ?::uuid AND starts_at = ?::timestamptz")
 				.params(request[0], request[1], request[2])
 				.query(Long.class)
 				.single();
@@ -166,7 +172,8 @@ class CrashIT {
 				}
 			}
 			else {
-				long byId = jdbc.sql("SELECT count(*) FROM appointment WHERE id = ?::uuid").param(outcome.getValue())
+				long byId = jdbc.sql("SELECT count(*) FROM appointment WHERE id = ?::uuid")
+					.param(outcome.getValue())
 					.query(Long.class)
 					.single();
 				if (rows != 1 || byId != 1) {
@@ -180,7 +187,8 @@ class CrashIT {
 				 AND tstzrange(a.starts_at, a.blocked_until) && tstzrange(b.starts_at, b.blocked_until)""")
 			.query(Long.class)
 			.single();
-		System.out.printf("Crash test %s: %d acknowledged (all present once), %d refused (none present), %d without answer%n",
+		System.out.printf(
+				"Crash test %s: %d acknowledged (all present once), %d refused (none present), %d without answer%n",
 				when, counts.acknowledged(), counts.refused(), counts.unknown());
 		assertThat(counts.acknowledged()).as("bookings acknowledged before the crash " + when).isPositive();
 		assertThat(missing).as("acknowledged bookings missing or duplicated " + when).isEmpty();
@@ -197,7 +205,10 @@ class CrashIT {
 			.start();
 	}
 
-	/** SIGQUIT to the postmaster: PostgreSQL's immediate shutdown, no checkpoint, recovery on restart. */
+	/**
+	 * SIGQUIT to the postmaster: PostgreSQL's immediate shutdown, no checkpoint, recovery
+	 * on restart.
+	 */
 	private void crashPostgres() {
 		try {
 			String pid = Files.readAllLines(this.work.resolve("pgdata/postmaster.pid")).get(0).strip();
@@ -256,27 +267,32 @@ class CrashIT {
 	}
 
 	private String adminToken() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"email\": \"admin@riverside.example\", \"password\": \"riverside-admin-demo\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/auth/token"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"email\": \"admin@riverside.example\", \"password\": \"riverside-admin-demo\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return field(response.body(), "accessToken");
 	}
 
-	/** Free 60-minute slots of every demo therapist over the next weeks: [therapistId, start]. */
+	/**
+	 * Free 60-minute slots of every demo therapist over the next weeks: [therapistId,
+	 * start].
+	 */
 	private List<String[]> slots(String token) throws Exception {
 		JdbcClient jdbc = JdbcClient.create(this.postgres.getPostgresDatabase());
 		List<String> therapists = jdbc.sql("SELECT id::text FROM therapist").query(String.class).list();
 		List<String[]> slots = new ArrayList<>();
 		LocalDate from = LocalDate.now().plusDays(2);
 		for (String therapist : therapists) {
-			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/therapists/" + therapist
-						+ "/availability?service=TREATMENT_60&from=" + from + "&to=" + from.plusDays(13)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(
+					HttpRequest
+						.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/therapists/" + therapist
+								+ "/availability?service=TREATMENT_60&from=" + from + "&to=" + from.plusDays(13)))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
 			Matcher start = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(response.body());
 			while (start.find()) {
 				slots.add(new String[] { therapist, OffsetDateTime.parse(start.group(1)).toString() });
@@ -284,7 +300,6 @@ class CrashIT {
 		}
 		return slots;
 	}
-
 
 	/** A fresh client for every request, so each request is identified by its client. */
 	private String newClient() {

@@ -2,6 +2,8 @@ package org.backcare.demo;
 
 import java.time.Duration;
 
+import org.backcare.Browser;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -12,8 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.backcare.Browser;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,8 +23,8 @@ import static org.backcare.Browser.awaitTitle;
 
 /**
  * A demo client books a session in a real browser: from the therapist directory to the
- * confirmation, with the times reloaded by htmx when the service changes, on a phone-sized
- * screen and a desktop one.
+ * confirmation, with the times reloaded by htmx when the service changes, on a
+ * phone-sized screen and a desktop one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
 @ActiveProfiles("test")
@@ -44,9 +44,11 @@ class BookingInBrowserTest {
 			browser.screenshot("home", 1500);
 
 			page.findElement(By.partialLinkText("Book with Anna Keller")).click();
-			// Booking needs an account: the login page lists the demo accounts in demo mode.
+			// Booking needs an account: the login page lists the demo accounts in demo
+			// mode.
 			awaitTitle(page, "Sign in");
-			assertThat(page.findElement(By.cssSelector(".demo-accounts")).getText()).contains(DemoAccounts.CLIENT.email());
+			assertThat(page.findElement(By.cssSelector(".demo-accounts")).getText())
+				.contains(DemoAccounts.CLIENT.email());
 			browser.screenshot("login", 900);
 			page.findElement(By.id("username")).sendKeys(DemoAccounts.CLIENT.email());
 			page.findElement(By.id("password")).sendKeys(DemoAccounts.CLIENT.password());
@@ -73,7 +75,6 @@ class BookingInBrowserTest {
 			browser.screenshot("booked", 520);
 		}
 	}
-
 
 	@Test
 	void thePagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {

@@ -1,19 +1,21 @@
 package org.backcare.demo;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 import org.backcare.account.AccountId;
 import org.backcare.account.Accounts;
 import org.backcare.account.Role;
 
+import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A database that once ran the demo keeps no working demo account once demo mode is off. */
+/**
+ * A database that once ran the demo keeps no working demo account once demo mode is off.
+ */
 @IntegrationTest
 class DemoAccountsRetiredTest {
 
@@ -26,10 +28,11 @@ class DemoAccountsRetiredTest {
 	@Test
 	void demoAccountsWithPublicPasswordsAreDisabledOutsideDemoMode() {
 		var clinic = this.fixture.open();
-		AccountId admin = this.accounts.open(clinic.clinic().id(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(),
+		AccountId admin = this.accounts.open(clinic.clinic().id(), DemoAccounts.ADMIN.email(),
+				DemoAccounts.ADMIN.password(), Role.ADMIN, null, null);
+		AccountId other = this.accounts.open(clinic.clinic().id(),
+				"real-admin-" + java.util.UUID.randomUUID() + "@example.org", "a real admin's own passphrase",
 				Role.ADMIN, null, null);
-		AccountId other = this.accounts.open(clinic.clinic().id(), "real-admin-" + java.util.UUID.randomUUID() + "@example.org",
-				"a real admin's own passphrase", Role.ADMIN, null, null);
 
 		new DemoAccountsRetired(this.accounts).run(new DefaultApplicationArguments());
 

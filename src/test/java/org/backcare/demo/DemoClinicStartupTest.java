@@ -16,7 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A first start on an empty database serves the demo clinic, exactly as `./mvnw spring-boot:run` does. */
+/**
+ * A first start on an empty database serves the demo clinic, exactly as `./mvnw
+ * spring-boot:run` does.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
 @ActiveProfiles("test")
 class DemoClinicStartupTest {
@@ -59,8 +62,8 @@ class DemoClinicStartupTest {
 					HttpResponse.BodyHandlers.ofString());
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Riverside Back Care", "Anna Keller", "Licence expired", "Licence expiring soon",
-				"Next free", "/book?therapist=");
+		assertThat(page.body()).contains("Riverside Back Care", "Anna Keller", "Licence expired",
+				"Licence expiring soon", "Next free", "/book?therapist=");
 	}
 
 	private long count(String table) {

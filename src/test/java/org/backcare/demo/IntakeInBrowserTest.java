@@ -1,5 +1,6 @@
 package org.backcare.demo;
 
+import org.backcare.Browser;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,8 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import org.backcare.Browser;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.Browser.awaitTitle;
 
 /**
- * A demo client fills in the intake in a real browser, marking where it hurts on the body map,
- * and reads their result; the front desk then opens the same assessment.
+ * A demo client fills in the intake in a real browser, marking where it hurts on the body
+ * map, and reads their result; the front desk then opens the same assessment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
 @ActiveProfiles("test")
@@ -35,11 +34,13 @@ class IntakeInBrowserTest {
 		String resultUrl;
 		try (Browser browser = Browser.open(1280, 1800)) {
 			WebDriver page = browser.driver();
-			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password());
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(),
+					DemoAccounts.CLIENT.password());
 			page.findElement(By.linkText("My back")).click();
 			awaitTitle(page, "Before your first visit");
 
-			// The map: a click on a region sets its intensity to 5 and focuses the control to adjust it.
+			// The map: a click on a region sets its intensity to 5 and focuses the
+			// control to adjust it.
 			WebElement lowerBack = page.findElement(By.cssSelector(".painmap .region[data-region=LOWER_BACK_LEFT]"));
 			lowerBack.click();
 			Select level = new Select(page.findElement(By.id("pain-LOWER_BACK_LEFT")));
@@ -48,7 +49,8 @@ class IntakeInBrowserTest {
 			level.selectByValue("7");
 			assertThat(lowerBack.getAttribute("class")).isEqualTo("region level-7");
 			page.findElement(By.cssSelector(".painmap .region[data-region=SACRUM_BUTTOCKS]")).click();
-			// The neck is on both diagrams: marking it on the front colours it on the back too.
+			// The neck is on both diagrams: marking it on the front colours it on the
+			// back too.
 			page.findElements(By.cssSelector(".painmap .region[data-region=NECK]")).get(1).click();
 			assertThat(page.findElements(By.cssSelector(".painmap .region[data-region=NECK]")))
 				.allSatisfy(neck -> assertThat(neck.getAttribute("class")).isEqualTo("region level-5"));
@@ -74,9 +76,10 @@ class IntakeInBrowserTest {
 			assertThat(page.findElement(By.cssSelector(".recommendation")).getText()).contains("Care we suggest",
 					"Swedish massage", "Deep tissue massage", "weekly × 8, then every 4 weeks", "NICE NG59",
 					"Book a first consultation");
-			assertThat(page.findElement(By.cssSelector(".painmap .region[data-region=LOWER_BACK_LEFT]")).getAttribute("class"))
-				.isEqualTo("region level-7");
-			// The client reads plain words; the scores themselves are for the clinic's staff.
+			assertThat(page.findElement(By.cssSelector(".painmap .region[data-region=LOWER_BACK_LEFT]"))
+				.getAttribute("class")).isEqualTo("region level-7");
+			// The client reads plain words; the scores themselves are for the clinic's
+			// staff.
 			assertThat(page.findElement(By.cssSelector(".scores")).getText())
 				.contains("Your back pain " + org.backcare.assessment.Oswestry.Band.MINIMAL.forClient(),
 						org.backcare.assessment.StartBack.Risk.LOW.forClient())
@@ -134,7 +137,8 @@ class IntakeInBrowserTest {
 	void theQuestionnaireFitsAPhoneScreen() throws Exception {
 		try (Browser browser = Browser.open(390, 1600)) {
 			WebDriver page = browser.driver();
-			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password());
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(),
+					DemoAccounts.CLIENT.password());
 			page.get("http://localhost:" + this.port + "/intake");
 			awaitTitle(page, "Before your first visit");
 			assertThat(((JavascriptExecutor) page)
@@ -143,8 +147,9 @@ class IntakeInBrowserTest {
 		}
 	}
 
-
-	/** Clicks through JavaScript, so that elements below the fold need no scrolling first. */
+	/**
+	 * Clicks through JavaScript, so that elements below the fold need no scrolling first.
+	 */
 	private static void click(WebDriver page, String css) {
 		click(page, page.findElement(By.cssSelector(css)));
 	}
@@ -152,6 +157,5 @@ class IntakeInBrowserTest {
 	private static void click(WebDriver page, WebElement element) {
 		((JavascriptExecutor) page).executeScript("arguments[0].click();", element);
 	}
-
 
 }

@@ -2,9 +2,6 @@ package org.backcare.frontdesk;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
@@ -13,6 +10,9 @@ import org.backcare.client.ClientId;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,8 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Credentials count once verified; expiring licences and sessions left without a valid licence
- * reach the front desk; clients say how they found the clinic.
+ * Credentials count once verified; expiring licences and sessions left without a valid
+ * licence reach the front desk; clients say how they found the clinic.
  */
 @IntegrationTest
 class CredentialsTest {
@@ -61,11 +61,13 @@ class CredentialsTest {
 
 	@Test
 	void aRenewedLicenceCountsOnlyOnceVerified() throws Exception {
-		TherapistId therapist = this.clinic.therapist(new Licence("Berlin", "OLD", this.today.minusYears(1),
-				this.today.plusDays(5)), Technique.SWEDISH);
-		admin("/api/v1/admin/therapists/" + therapist + "/licences", """
-				{"jurisdiction": "Berlin", "number": "NEW", "validFrom": "%s", "validUntil": "%s", "documentRef": "scan-0042.pdf"}"""
-			.formatted(this.today.plusDays(6), this.today.plusYears(2))).andExpect(status().isCreated())
+		TherapistId therapist = this.clinic.therapist(
+				new Licence("Berlin", "OLD", this.today.minusYears(1), this.today.plusDays(5)), Technique.SWEDISH);
+		admin("/api/v1/admin/therapists/" + therapist + "/licences",
+				"""
+						{"jurisdiction": "Berlin", "number": "NEW", "validFrom": "%s", "validUntil": "%s", "documentRef": "scan-0042.pdf"}"""
+					.formatted(this.today.plusDays(6), this.today.plusYears(2)))
+			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.licences[?(@.number == 'NEW')].number").value(hasItem("NEW")))
 			.andExpect(jsonPath("$.licences[?(@.number == 'NEW' && @.verifiedAt)]").isEmpty());
 		book(therapist, 10, null).andExpect(status().isUnprocessableContent())
@@ -76,8 +78,10 @@ class CredentialsTest {
 			.andExpect(jsonPath("$.licences[?(@.number == 'OLD')]").isNotEmpty());
 
 		admin("/api/v1/admin/therapists/" + therapist + "/licences/verify",
-				"{\"jurisdiction\": \"Berlin\", \"number\": \"NEW\"}").andExpect(status().isOk())
-			.andExpect(jsonPath("$.licences[?(@.number == 'NEW')].verifiedBy").value(hasItem(this.clinic.admin().email())));
+				"{\"jurisdiction\": \"Berlin\", \"number\": \"NEW\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.licences[?(@.number == 'NEW')].verifiedBy")
+				.value(hasItem(this.clinic.admin().email())));
 		book(therapist, 10, null).andExpect(status().isCreated());
 		// The old licence is now followed by a verified one: no longer an alert.
 		this.asAdmin.perform(get("/api/v1/admin/dashboard"))
@@ -108,10 +112,11 @@ class CredentialsTest {
 			.andExpect(status().isOk());
 		book(therapist, 4, "DEEP_TISSUE").andExpect(status().isCreated());
 
-		// Renewed with an end date: it must be verified again, and it covers only days up to its end.
+		// Renewed with an end date: it must be verified again, and it covers only days up
+		// to its end.
 		admin("/api/v1/admin/therapists/" + therapist + "/certifications", """
-				{"technique": "DEEP_TISSUE", "certifiedOn": "2024-05-01", "validUntil": "%s"}""".formatted(this.today.plusDays(6)))
-			.andExpect(status().isCreated());
+				{"technique": "DEEP_TISSUE", "certifiedOn": "2024-05-01", "validUntil": "%s"}"""
+			.formatted(this.today.plusDays(6))).andExpect(status().isCreated());
 		book(therapist, 5, "DEEP_TISSUE").andExpect(status().isUnprocessableContent());
 		admin("/api/v1/admin/therapists/" + therapist + "/certifications/verify", "{\"technique\": \"DEEP_TISSUE\"}")
 			.andExpect(status().isOk());
@@ -120,8 +125,8 @@ class CredentialsTest {
 			.andExpect(jsonPath("$.rule").value("technique-not-certified"));
 
 		admin("/api/v1/admin/therapists/" + therapist + "/certifications", """
-				{"technique": "SWEDISH", "certifiedOn": "2020-01-01", "validUntil": "%s"}""".formatted(this.today.minusDays(1)))
-			.andExpect(status().isCreated());
+				{"technique": "SWEDISH", "certifiedOn": "2020-01-01", "validUntil": "%s"}"""
+			.formatted(this.today.minusDays(1))).andExpect(status().isCreated());
 		admin("/api/v1/admin/therapists/" + therapist + "/certifications/verify", "{\"technique\": \"SWEDISH\"}")
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/therapists/" + therapist))
@@ -130,31 +135,35 @@ class CredentialsTest {
 
 	@Test
 	void whenALicenceIsEndedEarly_laterSessionsAreFlaggedWithTheClientsToCall() throws Exception {
-		TherapistId therapist = this.clinic.therapist(new Licence("Berlin", "SUSPENDED", this.today.minusYears(1),
-				this.today.plusYears(1)));
+		TherapistId therapist = this.clinic
+			.therapist(new Licence("Berlin", "SUSPENDED", this.today.minusYears(1), this.today.plusYears(1)));
 		book(therapist, 5, null).andExpect(status().isCreated());
 		book(therapist, 20, null).andExpect(status().isCreated());
-		admin("/api/v1/admin/therapists/" + therapist + "/licences/end", """
-				{"jurisdiction": "Berlin", "number": "SUSPENDED", "validUntil": "%s"}""".formatted(this.today.plusDays(10)))
+		admin("/api/v1/admin/therapists/" + therapist + "/licences/end",
+				"""
+						{"jurisdiction": "Berlin", "number": "SUSPENDED", "validUntil": "%s"}"""
+					.formatted(this.today.plusDays(10)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].client").isNotEmpty())
 			.andExpect(jsonPath("$[0].clientId").value(this.client.toString()));
 		this.asAdmin.perform(get("/api/v1/admin/dashboard"))
 			.andExpect(jsonPath("$.reassign.length()").value(1))
-			.andExpect(jsonPath("$.reassign[0].start").value(org.hamcrest.Matchers.startsWith(this.today.plusDays(20).toString())));
+			.andExpect(jsonPath("$.reassign[0].start")
+				.value(org.hamcrest.Matchers.startsWith(this.today.plusDays(20).toString())));
 		book(therapist, 15, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("licence-not-valid"));
 		admin("/api/v1/admin/therapists/" + therapist + "/licences/end", """
-				{"jurisdiction": "Berlin", "number": "SUSPENDED", "validUntil": "%s"}""".formatted(this.today.plusYears(2)))
-			.andExpect(status().isBadRequest());
+				{"jurisdiction": "Berlin", "number": "SUSPENDED", "validUntil": "%s"}"""
+			.formatted(this.today.plusYears(2))).andExpect(status().isBadRequest());
 	}
 
 	@Test
 	void onlyTheClinicsAdminsManageCredentials() throws Exception {
 		TherapistId therapist = this.clinic.therapist();
 		TestClinic elsewhere = this.fixture.open();
-		new Api(this.mvc, elsewhere.bearer(elsewhere.admin())).perform(get("/api/v1/admin/therapists/" + therapist + "/credentials"))
+		new Api(this.mvc, elsewhere.bearer(elsewhere.admin()))
+			.perform(get("/api/v1/admin/therapists/" + therapist + "/credentials"))
 			.andExpect(status().isNotFound());
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(therapist)))
 			.perform(get("/api/v1/admin/therapists/" + therapist + "/credentials"))
@@ -172,8 +181,10 @@ class CredentialsTest {
 				.content("{\"foundVia\": \"DOCTOR_OR_PHYSIO\", \"referrer\": \"Dr. Weber\"}"))
 			.andExpect(status().isNoContent());
 		ClientId other = this.clinic.client();
-		this.asAdmin.perform(put("/api/v1/clients/" + other + "/found-via").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"foundVia\": \"DOCTOR_OR_PHYSIO\", \"referrer\": \"Dr. Weber\"}")).andExpect(status().isNoContent());
+		this.asAdmin
+			.perform(put("/api/v1/clients/" + other + "/found-via").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"foundVia\": \"DOCTOR_OR_PHYSIO\", \"referrer\": \"Dr. Weber\"}"))
+			.andExpect(status().isNoContent());
 		this.clinic.client();
 		this.asAdmin.perform(get("/api/v1/admin/dashboard"))
 			.andExpect(jsonPath("$.referrals.bySource.DOCTOR_OR_PHYSIO").value(2))
@@ -184,14 +195,16 @@ class CredentialsTest {
 
 	@Test
 	void theAdminVerifiesOnTheProfilePage_andTheFrontDeskPageListsWhatNeedsDoing() throws Exception {
-		TherapistId therapist = this.clinic.therapist(new Licence("Berlin", "OLD", this.today.minusYears(1),
-				this.today.plusDays(12)), Technique.SWEDISH);
+		TherapistId therapist = this.clinic.therapist(
+				new Licence("Berlin", "OLD", this.today.minusYears(1), this.today.plusDays(12)), Technique.SWEDISH);
 		org.backcare.Pages asAdmin = new org.backcare.Pages(this.mvc, this.clinic.admin());
-		asAdmin.perform(post("/admin/therapists/" + therapist + "/licences").param("jurisdiction", "Berlin")
-			.param("number", "RENEWED")
-			.param("validFrom", this.today.plusDays(13).toString())
-			.param("validUntil", this.today.plusYears(3).toString())
-			.param("documentRef", "renewal.pdf")).andExpect(status().is3xxRedirection());
+		asAdmin
+			.perform(post("/admin/therapists/" + therapist + "/licences").param("jurisdiction", "Berlin")
+				.param("number", "RENEWED")
+				.param("validFrom", this.today.plusDays(13).toString())
+				.param("validUntil", this.today.plusYears(3).toString())
+				.param("documentRef", "renewal.pdf"))
+			.andExpect(status().is3xxRedirection());
 		asAdmin.perform(get("/admin"))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -205,11 +218,13 @@ class CredentialsTest {
 				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Credentials (admins)"),
 						org.hamcrest.Matchers.containsString("renewal.pdf"),
 						org.hamcrest.Matchers.containsString("not verified"),
-						// One way of writing dates on the page, not ISO here and words there.
-						org.hamcrest.Matchers.containsString(renewedFrom + " – "),
-						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(this.today.plusDays(13).toString())))));
-		asAdmin.perform(post("/admin/therapists/" + therapist + "/licences/verify").param("jurisdiction", "Berlin")
-			.param("number", "RENEWED"))
+						// One way of writing dates on the page, not ISO here and words
+						// there.
+						org.hamcrest.Matchers.containsString(renewedFrom + " – "), org.hamcrest.Matchers
+							.not(org.hamcrest.Matchers.containsString(this.today.plusDays(13).toString())))));
+		asAdmin
+			.perform(post("/admin/therapists/" + therapist + "/licences/verify").param("jurisdiction", "Berlin")
+				.param("number", "RENEWED"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("credentialsDone", org.hamcrest.Matchers.startsWith("Licence Berlin RENEWED verified")));
@@ -225,17 +240,24 @@ class CredentialsTest {
 	@Test
 	void registrationAsksHowTheClientFoundUs() throws Exception {
 		String email = "found-" + java.util.UUID.randomUUID() + "@example.org";
-		this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
-				{"name": "Found", "email": "%s", "password": "a perfectly fine passphrase", "dateOfBirth": "1980-01-01",
-				 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "SEARCH"}""".formatted(email)))
+		this.mvc
+			.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"name": "Found", "email": "%s", "password": "a perfectly fine passphrase", "dateOfBirth": "1980-01-01",
+								 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "SEARCH"}"""
+							.formatted(email)))
 			.andExpect(status().isCreated());
-		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("SELECT found_via FROM client WHERE email = ?")
-			.param(email)
-			.query(String.class)
-			.single()).isEqualTo("SEARCH");
-		this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
-				{"name": "Found", "email": "x-%s", "password": "a perfectly fine passphrase", "dateOfBirth": "1980-01-01",
-				 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "TELEPATHY"}""".formatted(email)))
+		org.assertj.core.api.Assertions.assertThat(
+				this.jdbc.sql("SELECT found_via FROM client WHERE email = ?").param(email).query(String.class).single())
+			.isEqualTo("SEARCH");
+		this.mvc
+			.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"name": "Found", "email": "x-%s", "password": "a perfectly fine passphrase", "dateOfBirth": "1980-01-01",
+								 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "TELEPATHY"}"""
+							.formatted(email)))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -244,7 +266,8 @@ class CredentialsTest {
 	}
 
 	private ResultActions book(TherapistId therapist, int days, String technique) throws Exception {
-		String body = org.backcare.booking.BookingApiTestBodies.body(this.client, therapist, this.clinic.inDays(days, 10, 0));
+		String body = org.backcare.booking.BookingApiTestBodies.body(this.client, therapist,
+				this.clinic.inDays(days, 10, 0));
 		if (technique != null) {
 			body = body.replace("}", ", \"technique\": \"" + technique + "\"}");
 		}

@@ -1,27 +1,25 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.CareRules;
-import org.backcare.assessment.IntakeAnswers;
-import org.backcare.assessment.PainDuration;
-import org.backcare.assessment.Examples;
 import java.util.Map;
-
-
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.Examples;
+import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainDuration;
+import org.backcare.assessment.StartBack;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The intake over the API: scoring and recommendation, who may see and act on it, how a referral
- * and a contraindication reach booking, overrides, and bad input.
+ * The intake over the API: scoring and recommendation, who may see and act on it, how a
+ * referral and a contraindication reach booking, overrides, and bad input.
  */
 @IntegrationTest
 class IntakeApiTest {
@@ -98,9 +96,12 @@ class IntakeApiTest {
 			.getResponse()
 			.getHeader("Location")
 			.replace("/api/v1/intakes/", "");
-		assertThat(this.jdbc.sql("SELECT instrument || ':' || version || ':' || score FROM instrument_response "
-				+ "WHERE intake_id = ?::uuid ORDER BY instrument").param(id).query(String.class).list())
-			.containsExactly("NPRS:" + IntakeAnswers.PainRatings.VERSION + ":5.00",
+		assertThat(this.jdbc
+			.sql("SELECT instrument || ':' || version || ':' || score FROM instrument_response "
+					+ "WHERE intake_id = ?::uuid ORDER BY instrument")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("NPRS:" + IntakeAnswers.PainRatings.VERSION + ":5.00",
 					"ODI:" + Oswestry.VERSION + ":26.67", "STARTBACK:" + StartBack.VERSION + ":1.00");
 		this.asClient.perform(get("/api/v1/clients/" + this.client + "/intakes/latest"))
 			.andExpect(status().isOk())
@@ -121,14 +122,17 @@ class IntakeApiTest {
 
 		for (Api outsider : new Api[] { otherClient, strangerTherapist, ownTherapist, otherAdmin }) {
 			outsider.perform(get("/api/v1/intakes/" + id)).andExpect(status().isNotFound());
-			outsider.perform(get("/api/v1/clients/" + this.client + "/intakes/latest")).andExpect(status().isNotFound());
+			outsider.perform(get("/api/v1/clients/" + this.client + "/intakes/latest"))
+				.andExpect(status().isNotFound());
 		}
 		book(this.asAdmin, 3, null).andExpect(status().isCreated());
 		ownTherapist.perform(get("/api/v1/intakes/" + id)).andExpect(status().isOk());
 		this.asAdmin.perform(get("/api/v1/intakes/" + id)).andExpect(status().isOk());
 		strangerTherapist.perform(get("/api/v1/intakes/" + id)).andExpect(status().isNotFound());
-		strangerTherapist.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
-			.content(body(Examples.officeWorker()))).andExpect(status().isForbidden());
+		strangerTherapist
+			.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+				.content(body(Examples.officeWorker())))
+			.andExpect(status().isForbidden());
 
 		assertThat(audited("INTAKE_READ", "REFUSED")).isEqualTo(9);
 		assertThat(audited("INTAKE_READ", "OK")).isEqualTo(2);
@@ -139,11 +143,17 @@ class IntakeApiTest {
 	@Test
 	void aCancelledBookingGivesTheTherapistNoReasonToSeeTheIntake() throws Exception {
 		String id = intakeId(submit(this.asClient, Examples.officeWorker()));
-		String booked = book(this.asAdmin, 3, null).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		this.asAdmin.perform(post("/api/v1/appointments/" + JsonPath.read(booked, "$.id") + "/cancel")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"changed my mind\"}")).andExpect(status().isOk());
-		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.therapist))).perform(get("/api/v1/intakes/" + id))
+		String booked = book(this.asAdmin, 3, null).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.asAdmin
+			.perform(post("/api/v1/appointments/" + JsonPath.read(booked, "$.id") + "/cancel")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"changed my mind\"}"))
+			.andExpect(status().isOk());
+		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.therapist)))
+			.perform(get("/api/v1/intakes/" + id))
 			.andExpect(status().isNotFound());
 	}
 
@@ -163,16 +173,22 @@ class IntakeApiTest {
 
 		String clearance = "{\"clearedBy\": \"Dr. Weber, A&E Charité\", \"clearedOn\": \"" + this.clinic.today()
 				+ "\", \"note\": \"MRI normal\"}";
-		this.asClient.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content(clearance)).andExpect(status().isForbidden());
-		this.asAdmin.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content(clearance))
+		this.asClient
+			.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content(clearance))
+			.andExpect(status().isForbidden());
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content(clearance))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.clearance.clearedBy").value("Dr. Weber, A&E Charité"))
 			.andExpect(jsonPath("$.clearance.recordedBy").value(this.clinic.admin().email()))
 			.andExpect(jsonPath("$.mayBook").value(true));
-		this.asAdmin.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content(clearance)).andExpect(status().isConflict()).andExpect(jsonPath("$.rule").value("already-cleared"));
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + id + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content(clearance))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.rule").value("already-cleared"));
 
 		book(this.asClient, 3, null).andExpect(status().isCreated());
 		assertThat(audited("MEDICAL_CLEARANCE_RECORDED", "OK")).isEqualTo(1);
@@ -182,16 +198,19 @@ class IntakeApiTest {
 	@Test
 	void aClearanceNeedsAReferral_aDateNoLaterThanToday_andADoctor() throws Exception {
 		String plain = intakeId(submit(this.asClient, Examples.officeWorker()));
-		this.asAdmin.perform(post("/api/v1/intakes/" + plain + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"clearedBy\": \"Dr. X\", \"clearedOn\": \"" + this.clinic.today() + "\"}"))
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + plain + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clearedBy\": \"Dr. X\", \"clearedOn\": \"" + this.clinic.today() + "\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("no-referral"));
 		String referred = intakeId(submit(this.asClient, Examples.officeWorker().yes("historyOfCancer")));
-		this.asAdmin.perform(post("/api/v1/intakes/" + referred + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"clearedBy\": \"Dr. X\", \"clearedOn\": \"" + this.clinic.today().plusDays(1) + "\"}"))
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + referred + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clearedBy\": \"Dr. X\", \"clearedOn\": \"" + this.clinic.today().plusDays(1) + "\"}"))
 			.andExpect(status().isBadRequest());
-		this.asAdmin.perform(post("/api/v1/intakes/" + referred + "/clearance").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"clearedBy\": \"  \", \"clearedOn\": \"" + this.clinic.today() + "\"}"))
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + referred + "/clearance").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clearedBy\": \"  \", \"clearedOn\": \"" + this.clinic.today() + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("clearedBy"));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM medical_clearance WHERE clinic_id = ?")
@@ -213,29 +232,36 @@ class IntakeApiTest {
 		book(this.asClient, 3, "SWEDISH").andExpect(status().isCreated());
 
 		Api ownTherapist = new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.therapist)));
-		ownTherapist.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
-			.content(override("DEEP_TISSUE"))).andExpect(status().isUnprocessableContent())
+		ownTherapist
+			.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
+				.content(override("DEEP_TISSUE")))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("technique-contraindicated"));
-		ownTherapist.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
-			.content(override("MYOFASCIAL_RELEASE")))
+		ownTherapist
+			.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
+				.content(override("MYOFASCIAL_RELEASE")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.inForce.overridden").value(true))
 			.andExpect(jsonPath("$.inForce.techniques[0]").value("MYOFASCIAL_RELEASE"))
 			.andExpect(jsonPath("$.inForce.phase.everyDays").value(14));
-		this.asAdmin.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
-			.content(override("SWEDISH")))
+		this.asAdmin
+			.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
+				.content(override("SWEDISH")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.overrides.length()").value(2))
 			.andExpect(jsonPath("$.overrides[0].techniques[0]").value("MYOFASCIAL_RELEASE"))
 			.andExpect(jsonPath("$.inForce.techniques[0]").value("SWEDISH"));
-		this.asClient.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
-			.content(override("SWEDISH"))).andExpect(status().isForbidden());
+		this.asClient
+			.perform(post("/api/v1/intakes/" + id + "/overrides").contentType(MediaType.APPLICATION_JSON)
+				.content(override("SWEDISH")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void outOfRangeMissingAndWronglyTypedAnswersAre400WithFieldMessages_andNothingIsStored() throws Exception {
 		expectFieldError(answers -> ((ObjectNode) answers.get("pain")).put("now", 11), "pain.now");
-		expectFieldError(answers -> ((ObjectNode) answers.get("pain")).put("worst", 2), "pain.worstAtLeastNowAndAverage");
+		expectFieldError(answers -> ((ObjectNode) answers.get("pain")).put("worst", 2),
+				"pain.worstAtLeastNowAndAverage");
 		expectFieldError(answers -> ((ObjectNode) answers.get("redFlags")).remove("saddleNumbness"),
 				"redFlags.saddleNumbness");
 		expectFieldError(answers -> ((ObjectNode) answers.get("painMap")).putObject("regions"), "painMap.regions");
@@ -261,32 +287,39 @@ class IntakeApiTest {
 				answers -> ((ObjectNode) answers.get("pain")).put("now", 5.5))) {
 			ObjectNode answers = this.json.valueToTree(Examples.officeWorker().answers());
 			wrongType.accept(answers);
-			this.asClient.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
-				.content(answers.toString()))
+			this.asClient
+				.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+					.content(answers.toString()))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
-		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
+			.param(this.client.value())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void aNumberSentForAClinicalAnswerIsRefusedNamingTheField_notReadAsAnOption() throws Exception {
-		Map<String, java.util.function.Consumer<ObjectNode>> numbers = Map.of(
-				"startBack.bothersomeness", answers -> ((ObjectNode) answers.get("startBack")).put("bothersomeness", 3),
-				"duration", answers -> answers.put("duration", 2),
-				"goals.pressure", answers -> ((ObjectNode) answers.get("goals")).put("pressure", "1"));
+		Map<String, java.util.function.Consumer<ObjectNode>> numbers = Map.of("startBack.bothersomeness",
+				answers -> ((ObjectNode) answers.get("startBack")).put("bothersomeness", 3), "duration",
+				answers -> answers.put("duration", 2), "goals.pressure",
+				answers -> ((ObjectNode) answers.get("goals")).put("pressure", "1"));
 		for (var number : numbers.entrySet()) {
 			ObjectNode answers = this.json.valueToTree(Examples.officeWorker().answers());
 			number.getValue().accept(answers);
-			this.asClient.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
-				.content(answers.toString()))
+			this.asClient
+				.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+					.content(answers.toString()))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.type").value("urn:backcare:problem:invalid-request"))
-				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'" + number.getKey() + "'")));
+				.andExpect(
+						jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'" + number.getKey() + "'")));
 		}
-		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
+			.param(this.client.value())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -304,8 +337,8 @@ class IntakeApiTest {
 			.andExpect(jsonPath("$.startBack.version").value(StartBack.VERSION))
 			.andExpect(jsonPath("$.startBack.items[0].options[*].value").value(contains("true", "false")))
 			.andExpect(jsonPath("$.startBack.items[8].field").value("startBack.bothersomeness"))
-			.andExpect(jsonPath("$.startBack.items[8].options[*].value").value(
-					contains("NOT_AT_ALL", "SLIGHTLY", "MODERATELY", "VERY_MUCH", "EXTREMELY")))
+			.andExpect(jsonPath("$.startBack.items[8].options[*].value")
+				.value(contains("NOT_AT_ALL", "SLIGHTLY", "MODERATELY", "VERY_MUCH", "EXTREMELY")))
 			.andExpect(jsonPath("$.startBack.items[8].options[3].label").value("Very much"))
 			.andExpect(jsonPath("$.oswestry.version").value(Oswestry.VERSION))
 			.andExpect(jsonPath("$.oswestry.items.length()").value(10))
@@ -324,19 +357,23 @@ class IntakeApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.intakes[0].id").value(id))
 			.andExpect(jsonPath("$.intakes[0].answers.redFlags.historyOfCancer").value(true));
-		this.asClient.perform(post("/api/v1/me/erasure").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"confirm\": true}")).andExpect(status().isNoContent());
+		this.asClient
+			.perform(post("/api/v1/me/erasure").contentType(MediaType.APPLICATION_JSON).content("{\"confirm\": true}"))
+			.andExpect(status().isNoContent());
 		for (String table : new String[] { "intake", "instrument_response" }) {
-			assertThat(this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = ?").param(this.client.value())
-				.query(Long.class).single()).as(table).isZero();
+			assertThat(this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = ?")
+				.param(this.client.value())
+				.query(Long.class)
+				.single()).as(table).isZero();
 		}
 	}
 
 	private void expectFieldError(java.util.function.Consumer<ObjectNode> change, String field) throws Exception {
 		ObjectNode answers = this.json.valueToTree(Examples.officeWorker().answers());
 		change.accept(answers);
-		this.asClient.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
-			.content(answers.toString()))
+		this.asClient
+			.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+				.content(answers.toString()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
 	}
@@ -351,7 +388,8 @@ class IntakeApiTest {
 	}
 
 	private static String intakeId(ResultActions submitted) throws Exception {
-		return JsonPath.read(submitted.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		return JsonPath.read(submitted.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+				"$.id");
 	}
 
 	private ResultActions book(Api as, int days, String technique) throws Exception {
@@ -368,11 +406,11 @@ class IntakeApiTest {
 	}
 
 	private long audited(String action, String outcome) {
-		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = ? AND outcome = ? AND subject_client_id = ?")
+		return this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE action = ? AND outcome = ? AND subject_client_id = ?")
 			.params(action, outcome, this.client.value())
 			.query(Long.class)
 			.single();
 	}
-
 
 }

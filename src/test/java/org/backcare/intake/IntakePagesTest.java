@@ -1,20 +1,20 @@
 package org.backcare.intake;
 
-import org.backcare.assessment.StartBack;
-import org.backcare.assessment.Oswestry;
-import org.backcare.assessment.CareRules;
-import org.backcare.assessment.PainRegion;
-import org.backcare.assessment.Questions;
-import org.backcare.assessment.Examples;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+import org.backcare.assessment.CareRules;
+import org.backcare.assessment.Examples;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.PainRegion;
+import org.backcare.assessment.Questions;
+import org.backcare.assessment.StartBack;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Technique;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The questionnaire, the result the client sees, and the staff's view with the clearance form. */
+/**
+ * The questionnaire, the result the client sees, and the staff's view with the clearance
+ * form.
+ */
 @IntegrationTest
 class IntakePagesTest {
 
@@ -96,9 +99,10 @@ class IntakePagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Body seen from behind", "Body seen from the front", "data-region=\"SACRUM_BUTTOCKS\"",
-				"role=\"button\"", StartBack.ITEMS.get(5), Oswestry.SECTIONS.get(9).statements().get(5),
-				Questions.RED_FLAGS.get("saddleNumbness"), "/js/painmap.js");
+		assertThat(page).contains("Body seen from behind", "Body seen from the front",
+				"data-region=\"SACRUM_BUTTOCKS\"", "role=\"button\"", StartBack.ITEMS.get(5),
+				Oswestry.SECTIONS.get(9).statements().get(5), Questions.RED_FLAGS.get("saddleNumbness"),
+				"/js/painmap.js");
 		for (PainRegion region : PainRegion.values()) {
 			assertThat(page).contains("name=\"pain." + region.name() + "\"");
 		}
@@ -119,7 +123,8 @@ class IntakePagesTest {
 					containsString("Lower back, left 6/10"), containsString("level-6"),
 					containsString("Play with my kids &lt;script&gt;"), not(containsString("<script>alert")))));
 		this.asClient.perform(get("/book"))
-			.andExpect(content().string(allOf(containsString("Recommended for you"), containsString("Swedish massage"))));
+			.andExpect(
+					content().string(allOf(containsString("Recommended for you"), containsString("Swedish massage"))));
 	}
 
 	@Test
@@ -137,11 +142,14 @@ class IntakePagesTest {
 			.andExpect(content().string(allOf(containsString("Please check these answers"),
 					containsString(Questions.RED_FLAGS.get("saddleNumbness") + ": please answer"),
 					containsString("Pain now: please answer"), containsString("Everyday life: answer at least 8"),
-					containsString("Weight: please enter a number"), containsString("Pain map: mark at least one region"),
+					containsString("Weight: please enter a number"),
+					containsString("Pain map: mark at least one region"),
 					// What was answered is kept.
 					containsString("Play with my kids"))));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
+			.param(this.client.value())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -163,7 +171,8 @@ class IntakePagesTest {
 		String summary = page.substring(page.indexOf("class=\"error-summary\""), page.indexOf("</ul>"));
 		assertThat(summary).containsSubsequence("href=\"#pain-NECK\"", "href=\"#painNow\"", "href=\"#saddleNumbness\"",
 				"href=\"#weightKg\"", "href=\"#startBack4\"", "href=\"#wantToDoAgain\"");
-		// Each link leads to the question's first answer, and the problem is repeated next to it.
+		// Each link leads to the question's first answer, and the problem is repeated
+		// next to it.
 		assertThat(page).contains("id=\"painNow\"", "id=\"saddleNumbness\"", "id=\"startBack4\"", "id=\"pain-NECK\"")
 			.contains("<p class=\"field-error\">Pain now: please answer.</p>");
 	}
@@ -175,8 +184,8 @@ class IntakePagesTest {
 			.getResponse()
 			.getRedirectedUrl();
 		String forClient = this.asClient.perform(get(location)).andReturn().getResponse().getContentAsString();
-		assertThat(forClient).contains("Your back pain " + Oswestry.Band.MINIMAL.forClient(),
-				StartBack.Risk.LOW.forClient())
+		assertThat(forClient)
+			.contains("Your back pain " + Oswestry.Band.MINIMAL.forClient(), StartBack.Risk.LOW.forClient())
 			.doesNotContain(CareRules.VERSION, "of 9", "Oswestry", "20.00%");
 		String forStaff = new Pages(this.mvc, this.clinic.admin()).perform(get(location))
 			.andReturn()
@@ -197,8 +206,10 @@ class IntakePagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Pain now: please answer.", Questions.RED_FLAGS.get("saddleNumbness") + ": please answer.",
-				"What you want to be able to do again: please answer.", "Worst pain over the last week: must be at most 10.")
+		assertThat(page)
+			.contains("Pain now: please answer.", Questions.RED_FLAGS.get("saddleNumbness") + ": please answer.",
+					"What you want to be able to do again: please answer.",
+					"Worst pain over the last week: must be at most 10.")
 			.doesNotContain("darf nicht", "muss ", "kleiner oder gleich");
 	}
 
@@ -207,32 +218,42 @@ class IntakePagesTest {
 		MultiValueMap<String, String> form = completeForm();
 		form.add("requestKey", java.util.UUID.randomUUID().toString());
 		String first = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
-		String second = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
+		String second = this.asClient.perform(post("/intake").params(form))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		assertThat(second).isEqualTo(first).startsWith("/intake/");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.client.value())
-			.query(Long.class).single()).isOne();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
+			.param(this.client.value())
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test
 	void aReferralIsExplainedKindly_theBookingPageOffersNoTimes_andTheFrontDeskCanRecordTheAllClear() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.set("bladderOrBowelDysfunction", "true");
-		String location = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
+		String location = this.asClient.perform(post("/intake").params(form))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		this.asClient.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Please get emergency care now"),
 					containsString("emergency department today"), containsString("Online booking is paused"),
 					not(containsString("Book a first consultation")))));
 		this.asClient.perform(get("/book"))
-			.andExpect(content().string(allOf(containsString("Please get emergency care now"),
-					not(containsString("name=\"start\"")))));
+			.andExpect(content()
+				.string(allOf(containsString("Please get emergency care now"), not(containsString("name=\"start\"")))));
 
 		Pages asAdmin = new Pages(this.mvc, this.clinic.admin());
 		asAdmin.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Record a doctor's all-clear"),
 					containsString("New bladder or bowel dysfunction: possible cauda equina syndrome"),
 					containsString("NICE NG59"))));
-		asAdmin.perform(post(location + "/clearance").param("clearedBy", "Dr. Jansen").param("clearedOn",
-				this.clinic.today().toString()).param("note", "Seen in A&E, MRI clear"))
+		asAdmin
+			.perform(post(location + "/clearance").param("clearedBy", "Dr. Jansen")
+				.param("clearedOn", this.clinic.today().toString())
+				.param("note", "Seen in A&E, MRI clear"))
 			.andExpect(redirectedUrlPattern("/intake/*"));
 		this.asClient.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Dr. Jansen"), containsString("You can book again"),
@@ -243,18 +264,27 @@ class IntakePagesTest {
 	void theTherapistSeesTheCautionAndCanChangeTheRecommendationWithAReason() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.set("anticoagulantsOrBleedingDisorder", "true");
-		String location = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
+		String location = this.asClient.perform(post("/intake").params(form))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		Pages asAdmin = new Pages(this.mvc, this.clinic.admin());
 		asAdmin.perform(get("/clients/" + this.client + "/assessment")).andExpect(redirectedUrlPattern("/intake/*"));
 		asAdmin.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Caution before the session"),
 					containsString("Anticoagulants or bleeding disorder"), containsString("(ruled out)"))));
-		asAdmin.perform(post(location + "/override").param("techniques", "DEEP_TISSUE").param("initialSessions", "4")
-			.param("everyDays", "7").param("note", "wants firm"))
+		asAdmin
+			.perform(post(location + "/override").param("techniques", "DEEP_TISSUE")
+				.param("initialSessions", "4")
+				.param("everyDays", "7")
+				.param("note", "wants firm"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Deep tissue massage is ruled out")));
-		asAdmin.perform(post(location + "/override").param("techniques", "SWEDISH").param("initialSessions", "3")
-			.param("everyDays", "14").param("note", "Prefers fortnightly"))
+		asAdmin
+			.perform(post(location + "/override").param("techniques", "SWEDISH")
+				.param("initialSessions", "3")
+				.param("everyDays", "14")
+				.param("note", "Prefers fortnightly"))
 			.andExpect(redirectedUrlPattern("/intake/*"));
 		this.asClient.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Your therapist has adjusted this plan"),

@@ -3,23 +3,22 @@ package org.backcare.matching;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.account.CurrentUser;
-import org.backcare.client.ClientId;
 import org.backcare.assessment.Examples;
 import org.backcare.assessment.PainDuration;
+import org.backcare.client.ClientId;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * From intake to a ranked, explained list: hard filters (licence, technique, contraindications),
- * the order, who may ask, and a first consultation after which the client can switch therapist
- * and keep their history.
+ * From intake to a ranked, explained list: hard filters (licence, technique,
+ * contraindications), the order, who may ask, and a first consultation after which the
+ * client can switch therapist and keep their history.
  */
 @IntegrationTest
 class MatchingTest {
@@ -71,10 +70,11 @@ class MatchingTest {
 				Technique.MYOFASCIAL_RELEASE);
 		this.anna = this.clinic.therapist("Anna Keller", Gender.WOMAN, List.of("de"), 12, Technique.SWEDISH,
 				Technique.DEEP_TISSUE);
-		this.clinic.therapist("Ben Okafor", Gender.MAN, List.of("en"), 8, Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
+		this.clinic.therapist("Ben Okafor", Gender.MAN, List.of("en"), 8, Technique.DEEP_TISSUE,
+				Technique.TRIGGER_POINT);
 		LocalDate today = this.clinic.today();
-		this.clinic.therapist(new Licence("Berlin", "LAPSED", today.minusYears(2), today.minusDays(1)), Technique.SWEDISH,
-				Technique.MYOFASCIAL_RELEASE);
+		this.clinic.therapist(new Licence("Berlin", "LAPSED", today.minusYears(2), today.minusDays(1)),
+				Technique.SWEDISH, Technique.MYOFASCIAL_RELEASE);
 		this.client = this.clinic.client();
 		this.me = this.clinic.signedIn(this.client);
 		this.asClient = new Api(this.mvc, this.clinic.bearer(this.me));
@@ -120,7 +120,8 @@ class MatchingTest {
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.clinic.client())))
 			.perform(get("/api/v1/clients/" + this.client + "/matches"))
 			.andExpect(status().isNotFound());
-		// A therapist of the clinic may know the client exists, and is told why not (not "no such client").
+		// A therapist of the clinic may know the client exists, and is told why not (not
+		// "no such client").
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.clara)))
 			.perform(get("/api/v1/clients/" + this.client + "/matches"))
 			.andExpect(status().isForbidden())
@@ -138,11 +139,13 @@ class MatchingTest {
 			.andExpect(content().string(allOf(containsString("Clara Jensen"), containsString("Best match for you"),
 					containsString("/book?therapist=" + this.clara + "&amp;service=FIRST_CONSULTATION"),
 					containsString("years treating back pain"),
-					// Clients read reasons in words; the points behind the ranking are for the front desk.
+					// Clients read reasons in words; the points behind the ranking are
+					// for the front desk.
 					not(containsString("points")), not(containsString("+10.0")))));
 
 		book(this.clara, 3);
-		// The client switches: a first consultation with Anna. The intake goes with the client.
+		// The client switches: a first consultation with Anna. The intake goes with the
+		// client.
 		book(this.anna, 4);
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.anna))).perform(get("/api/v1/intakes/" + intake))
 			.andExpect(status().isOk());
@@ -161,9 +164,9 @@ class MatchingTest {
 	}
 
 	private String intake(Examples answers) throws Exception {
-		String created = this.asClient.perform(post("/api/v1/clients/" + this.client + "/intakes")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(answers.answers())))
+		String created = this.asClient
+			.perform(post("/api/v1/clients/" + this.client + "/intakes").contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(answers.answers())))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -173,10 +176,10 @@ class MatchingTest {
 
 	private void book(TherapistId therapist, int days) throws Exception {
 		this.asClient.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"clientId\": \"%s\", \"therapistId\": \"%s\", \"service\": \"FIRST_CONSULTATION\", \"start\": \"%s\"}"
-				.formatted(this.client, therapist, this.clinic.inDays(days, 10, 0))))
+			.content(
+					"{\"clientId\": \"%s\", \"therapistId\": \"%s\", \"service\": \"FIRST_CONSULTATION\", \"start\": \"%s\"}"
+						.formatted(this.client, therapist, this.clinic.inDays(days, 10, 0))))
 			.andExpect(status().isCreated());
 	}
-
 
 }

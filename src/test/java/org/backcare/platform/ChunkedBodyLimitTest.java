@@ -7,15 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.IntegrationTest;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A body sent in chunks, with no length to refuse it by up front, is cut off at the limit: 413. */
+/**
+ * A body sent in chunks, with no length to refuse it by up front, is cut off at the
+ * limit: 413.
+ */
 @IntegrationTest
 class ChunkedBodyLimitTest {
 
@@ -29,7 +32,8 @@ class ChunkedBodyLimitTest {
 	void anOversizedChunkedBodyIsRefusedWith413() throws Exception {
 		org.backcare.ClinicFixture.TestClinic clinic = this.fixture.open();
 		byte[] body = ("{\"service\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", clinic.bearer(clinic.admin()))
 			// An input stream has no known length, so the client sends it chunked.
@@ -39,8 +43,8 @@ class ChunkedBodyLimitTest {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("payload-too-large", "65536 bytes");
 	}
 

@@ -23,7 +23,8 @@ class EmbeddedDatabaseTest {
 		org.springframework.boot.diagnostics.FailureAnalysis analysis = new SuperUserRefused.Analyzer()
 			.analyze(new RuntimeException(new SuperUserRefused()));
 
-		assertThat(analysis.getDescription()).isEqualTo("PostgreSQL refuses to run as root, so the embedded database cannot start.");
+		assertThat(analysis.getDescription())
+			.isEqualTo("PostgreSQL refuses to run as root, so the embedded database cannot start.");
 		assertThat(analysis.getAction()).contains("regular (non-root) user", "SPRING_DATASOURCE_URL");
 	}
 
@@ -66,8 +67,10 @@ class EmbeddedDatabaseTest {
 				.hasMessage("The embedded PostgreSQL cannot be unpacked into " + theirs
 						+ ": the folder is not writable by this user.");
 			org.springframework.boot.diagnostics.FailureAnalysis analysis = new EmbeddedDatabaseUnavailable.Analyzer()
-				.analyze(new RuntimeException(new EmbeddedDatabaseUnavailable(theirs, new java.io.IOException("denied"))));
-			assertThat(analysis.getAction()).contains("BACKCARE_EMBEDDED_DATABASE_BINARIES_DIRECTORY", "SPRING_DATASOURCE_URL");
+				.analyze(new RuntimeException(
+						new EmbeddedDatabaseUnavailable(theirs, new java.io.IOException("denied"))));
+			assertThat(analysis.getAction()).contains("BACKCARE_EMBEDDED_DATABASE_BINARIES_DIRECTORY",
+					"SPRING_DATASOURCE_URL");
 		}
 		finally {
 			Files.setPosixFilePermissions(theirs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -77,7 +80,8 @@ class EmbeddedDatabaseTest {
 	@Test
 	void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
 		EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(), 0, true, null);
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(),
+				0, true, null);
 
 		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties)) {
 			JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());

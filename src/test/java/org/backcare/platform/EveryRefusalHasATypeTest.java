@@ -6,11 +6,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,9 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every refusal is a problem document with a stable BackCare type, whichever layer refuses: Spring
- * MVC (a missing parameter, a wrong method, media type or Accept) or the servlet container itself
- * (paths it will not decode), which answers with BackCare's security headers too.
+ * Every refusal is a problem document with a stable BackCare type, whichever layer
+ * refuses: Spring MVC (a missing parameter, a wrong method, media type or Accept) or the
+ * servlet container itself (paths it will not decode), which answers with BackCare's
+ * security headers too.
  */
 @IntegrationTest
 class EveryRefusalHasATypeTest {

@@ -16,8 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the standard {@code spring.datasource.url} set, BackCare uses that PostgreSQL and starts
- * no embedded one. The "external" server here is a separately started PostgreSQL process.
+ * With the standard {@code spring.datasource.url} set, BackCare uses that PostgreSQL and
+ * starts no embedded one. The "external" server here is a separately started PostgreSQL
+ * process.
  */
 @SpringBootTest(properties = "backcare.demo.enabled=true")
 @ActiveProfiles("test")

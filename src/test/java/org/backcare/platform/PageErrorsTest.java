@@ -11,11 +11,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,9 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Someone reading pages who hits a refusal or a failure gets a page of the site — its navigation,
- * a plain sentence, a way back — with the right status, never the framework's "Whitelabel" page or
- * raw problem JSON. The API keeps its problem documents.
+ * Someone reading pages who hits a refusal or a failure gets a page of the site — its
+ * navigation, a plain sentence, a way back — with the right status, never the framework's
+ * "Whitelabel" page or raw problem JSON. The API keeps its problem documents.
  */
 @IntegrationTest
 class PageErrorsTest {
@@ -48,19 +48,24 @@ class PageErrorsTest {
 	@LocalServerPort
 	int port;
 
-	/** Over real HTTP: the security chain's refusal is rendered by the servlet container's error dispatch. */
+	/**
+	 * Over real HTTP: the security chain's refusal is rendered by the servlet container's
+	 * error dispatch.
+	 */
 	@Test
 	void aPageTheRoleMayNotOpenIsA403PageInTheLayout() throws Exception {
 		ClinicFixture.TestClinic clinic = this.fixture.open();
-		// The session cookie is Secure, so it is carried by hand over this plain-HTTP test connection.
+		// The session cookie is Secure, so it is carried by hand over this plain-HTTP
+		// test connection.
 		HttpClient browser = HttpClient.newHttpClient();
 		String base = "http://localhost:" + this.port;
 		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				BodyHandlers.ofString());
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
 		assertThat(csrf.find()).isTrue();
-		String form = "username=" + URLEncoder.encode(clinic.signedIn(clinic.therapist()).email(), StandardCharsets.UTF_8)
-				+ "&password=" + URLEncoder.encode(ClinicFixture.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+		String form = "username="
+				+ URLEncoder.encode(clinic.signedIn(clinic.therapist()).email(), StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(ClinicFixture.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<Void> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -74,8 +79,10 @@ class PageErrorsTest {
 			.build(), BodyHandlers.ofString());
 
 		assertThat(denied.statusCode()).isEqualTo(403);
-		assertThat(denied.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-		assertThat(denied.body()).contains("This page is not open to you", "<nav aria-label=\"Main\">", "Go to the start page")
+		assertThat(denied.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(denied.body())
+			.contains("This page is not open to you", "<nav aria-label=\"Main\">", "Go to the start page")
 			.doesNotContain("Whitelabel");
 	}
 
@@ -101,16 +108,19 @@ class PageErrorsTest {
 	@Test
 	void everyErrorStatusHasItsPage() throws Exception {
 		for (int code : new int[] { 400, 403, 404, 405, 413, 429, 500, 503 }) {
-			friendly(this.mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", code)
-				.requestAttr("jakarta.servlet.error.request_uri", "/somewhere")
-				.accept(MediaType.TEXT_HTML)).andExpect(status().is(code)));
+			friendly(this.mvc
+				.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", code)
+					.requestAttr("jakarta.servlet.error.request_uri", "/somewhere")
+					.accept(MediaType.TEXT_HTML))
+				.andExpect(status().is(code)));
 		}
 	}
 
 	@Test
 	void theApiKeepsItsProblemDocuments() throws Exception {
-		this.mvc.perform(get("/api/v1/appointments/{id}", "not-an-id").header("Authorization",
-				this.fixture.open().bearer(this.fixture.open().admin())))
+		this.mvc
+			.perform(get("/api/v1/appointments/{id}", "not-an-id").header("Authorization",
+					this.fixture.open().bearer(this.fixture.open().admin())))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
@@ -124,14 +134,19 @@ class PageErrorsTest {
 	}
 
 	private static String session(HttpResponse<?> response) {
-		return response.headers().allValues("Set-Cookie").stream()
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
 			.filter(cookie -> cookie.startsWith("JSESSIONID="))
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
 	}
 
-	/** A page of the site: its layout and navigation, a way back, no framework page, no JSON. */
+	/**
+	 * A page of the site: its layout and navigation, a way back, no framework page, no
+	 * JSON.
+	 */
 	private static ResultActions friendly(ResultActions page) throws Exception {
 		return page.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("<nav aria-label=\"Main\">")))

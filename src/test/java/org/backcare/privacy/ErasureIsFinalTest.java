@@ -1,24 +1,23 @@
 package org.backcare.privacy;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+import org.backcare.assessment.Examples;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
-import org.backcare.assessment.Examples;
 import org.backcare.therapist.TherapistId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,8 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Once a client is erased, nothing new can be recorded for them: every write that takes a client
- * answers 410 Gone with the reason (and stores nothing), and no picker offers them again.
+ * Once a client is erased, nothing new can be recorded for them: every write that takes a
+ * client answers 410 Gone with the reason (and stores nothing), and no picker offers them
+ * again.
  */
 @IntegrationTest
 class ErasureIsFinalTest {
@@ -72,8 +72,9 @@ class ErasureIsFinalTest {
 
 	@Test
 	void theFrontDeskCannotBookAnErasedClient() throws Exception {
-		this.asAdmin.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-			.content(BookingApiTestBodies.body(this.erased, this.therapist, this.clinic.inDays(4, 10, 0))))
+		this.asAdmin
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.erased, this.therapist, this.clinic.inDays(4, 10, 0))))
 			.andExpect(status().isGone())
 			.andExpect(jsonPath("$.type").value(GONE))
 			.andExpect(jsonPath("$.detail").value(containsString("erased at their request")));
@@ -82,12 +83,15 @@ class ErasureIsFinalTest {
 
 	@Test
 	void anErasedClientGetsNoNewIntake() throws Exception {
-		this.asAdmin.perform(post("/api/v1/clients/{id}/intakes", this.erased.value()).contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(Examples.officeWorker().answers())))
+		this.asAdmin
+			.perform(post("/api/v1/clients/{id}/intakes", this.erased.value()).contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Examples.officeWorker().answers())))
 			.andExpect(status().isGone())
 			.andExpect(jsonPath("$.type").value(GONE));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?").param(this.erased.value())
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
+			.param(this.erased.value())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -95,11 +99,14 @@ class ErasureIsFinalTest {
 		this.asAdmin.perform(get("/api/v1/clients/{id}/matches", this.erased.value()))
 			.andExpect(status().isGone())
 			.andExpect(jsonPath("$.type").value(GONE));
-		this.asAdmin.perform(put("/api/v1/clients/{id}/found-via", this.erased.value()).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"foundVia\": \"FRIEND\"}"))
+		this.asAdmin
+			.perform(put("/api/v1/clients/{id}/found-via", this.erased.value()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"foundVia\": \"FRIEND\"}"))
 			.andExpect(status().isGone());
-		assertThat(this.jdbc.sql("SELECT found_via FROM client WHERE id = ?").param(this.erased.value())
-			.query(String.class).optional()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT found_via FROM client WHERE id = ?")
+			.param(this.erased.value())
+			.query(String.class)
+			.optional()).isEmpty();
 	}
 
 	@Test
@@ -107,7 +114,9 @@ class ErasureIsFinalTest {
 		Pages frontDesk = new Pages(this.mvc, this.clinic.admin());
 		String option = "value=\"" + this.erased.value() + "\"";
 		for (String page : new String[] { "/book", "/intake", "/match", "/assessments" }) {
-			frontDesk.perform(get(page)).andExpect(status().isOk()).andExpect(content().string(not(containsString(option))));
+			frontDesk.perform(get(page))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString(option))));
 		}
 		frontDesk.perform(get("/book")).andExpect(content().string(not(containsString("Erased client"))));
 	}

@@ -2,10 +2,6 @@ package org.backcare.review;
 
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
@@ -13,6 +9,10 @@ import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,8 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Verified reviews: none before a completed session, one per client and therapist (edits keep
- * history), replies, hiding that keeps the review, and text that is shown, never run.
+ * Verified reviews: none before a completed session, one per client and therapist (edits
+ * keep history), replies, hiding that keeps the review, and text that is shown, never
+ * run.
  */
 @IntegrationTest
 class ReviewsTest {
@@ -86,7 +87,8 @@ class ReviewsTest {
 		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("COMPLETED"));
-		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isConflict());
+		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete"))
+			.andExpect(status().isConflict());
 
 		String id = JsonPath.read(review(5, 4, 4, "Listened well").andExpect(status().isOk())
 			.andExpect(jsonPath("$.edited").value(false))
@@ -113,8 +115,10 @@ class ReviewsTest {
 
 	@Test
 	void aSessionCanBeMarkedCompletedOnlyOnceItHasStarted() throws Exception {
-		String created = this.asAdmin.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-			.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(3, 10, 0))))
+		String created = this.asAdmin
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist,
+						this.clinic.inDays(3, 10, 0))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -126,21 +130,27 @@ class ReviewsTest {
 	@Test
 	void theTherapistReplies_anAdminHidesWithAReason_andTheReviewIsKept() throws Exception {
 		String id = completedAndReviewed("Great, but late twice");
-		this.asTherapist.perform(post("/api/v1/reviews/" + id + "/reply").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\": \"Sorry about the delays, fixed now.\"}"))
+		this.asTherapist
+			.perform(post("/api/v1/reviews/" + id + "/reply").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"Sorry about the delays, fixed now.\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.reply").value("Sorry about the delays, fixed now."));
-		this.asAdmin.perform(post("/api/v1/reviews/" + id + "/reply").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\": \"no\"}")).andExpect(status().isForbidden());
+		this.asAdmin
+			.perform(post("/api/v1/reviews/" + id + "/reply").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"no\"}"))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/therapists/" + this.therapist + "/reviews"))
 			.andExpect(jsonPath("$.reviews.length()").value(1))
 			.andExpect(jsonPath("$.reviews[0].clientId").doesNotExist())
 			.andExpect(jsonPath("$.summary.count").value(1));
 
-		this.asTherapist.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"mine\"}")).andExpect(status().isForbidden());
-		this.asAdmin.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"Names another client\"}"))
+		this.asTherapist
+			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"mine\"}"))
+			.andExpect(status().isForbidden());
+		this.asAdmin
+			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Names another client\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hiddenReason").value("Names another client"));
 		this.mvc.perform(get("/api/v1/therapists/" + this.therapist + "/reviews"))
@@ -150,19 +160,24 @@ class ReviewsTest {
 			.andExpect(jsonPath("$[0].id").value(id))
 			.andExpect(jsonPath("$[0].text").value("Great, but late twice"))
 			.andExpect(jsonPath("$[0].hiddenReason").value("Names another client"));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_HIDDEN' AND record_id = ?::uuid")
-			.param(id)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_HIDDEN' AND record_id = ?::uuid")
+					.param(id)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@Test
 	void hidingTwiceKeepsTheFirstReason_andAnotherClinicsAdminIsRefusedAndAudited() throws Exception {
 		String id = completedAndReviewed("fine");
-		this.asAdmin.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"First reason\"}")).andExpect(status().isOk());
-		this.asAdmin.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"Second reason\"}"))
+		this.asAdmin
+			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"First reason\"}"))
+			.andExpect(status().isOk());
+		this.asAdmin
+			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Second reason\"}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.rule").value("already-hidden"));
 		TestClinic elsewhere = this.fixture.open();
@@ -170,22 +185,32 @@ class ReviewsTest {
 			.perform(post("/api/v1/admin/reviews/" + id + "/hide").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"Not mine\"}"))
 			.andExpect(status().isNotFound());
-		assertThat(this.jdbc.sql("SELECT hidden_reason FROM review WHERE id = ?::uuid").param(id).query(String.class).single())
-			.isEqualTo("First reason");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_HIDDEN' AND outcome = 'REFUSED' "
-				+ "AND record_id = ?::uuid").param(id).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT hidden_reason FROM review WHERE id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("First reason");
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_HIDDEN' AND outcome = 'REFUSED' "
+					+ "AND record_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void aCompletedSessionKeepsItsTime() throws Exception {
 		UUID session = this.clinic.pastAppointment(this.therapist, this.client);
 		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isOk());
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.jdbc.sql("""
-					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
-					SELECT clinic_id, gen_random_uuid(), therapist_id, ?, service_code, starts_at + interval '30 minutes',
-					       ends_at + interval '30 minutes', blocked_until + interval '30 minutes'
-					FROM appointment WHERE id = ?""").params(this.clinic.client().value(), session).update());
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc
+				.sql("""
+						INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+						SELECT clinic_id, gen_random_uuid(), therapist_id, ?, service_code, starts_at + interval '30 minutes',
+						       ends_at + interval '30 minutes', blocked_until + interval '30 minutes'
+						FROM appointment WHERE id = ?""")
+				.params(this.clinic.client().value(), session)
+				.update());
 	}
 
 	@Test
@@ -194,11 +219,13 @@ class ReviewsTest {
 		new Pages(this.mvc, this.clientUser).perform(get("/therapists/" + this.therapist))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
-					containsString("&lt;img src=x onerror=alert(1)&gt; Good hands"), not(containsString("<script>alert")),
-					not(containsString("<img src=x")), containsString("Change your review"))));
+					containsString("&lt;img src=x onerror=alert(1)&gt; Good hands"),
+					not(containsString("<script>alert")), not(containsString("<img src=x")),
+					containsString("Change your review"))));
 		this.mvc.perform(get("/therapists/" + this.therapist))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Verified client"), not(containsString("Change your review")))));
+			.andExpect(content()
+				.string(allOf(containsString("Verified client"), not(containsString("Change your review")))));
 	}
 
 	@Test
@@ -214,15 +241,16 @@ class ReviewsTest {
 	private String completedAndReviewed(String text) throws Exception {
 		UUID session = this.clinic.pastAppointment(this.therapist, this.client);
 		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isOk());
-		return JsonPath.read(review(4, 5, 4, text).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+		return JsonPath.read(
+				review(4, 5, 4, text).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
 				"$.id");
 	}
 
 	private ResultActions review(int listening, int comfort, int effect, String text) throws Exception {
-		return this.asClient.perform(put("/api/v1/therapists/" + this.therapist + "/review")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"ratings\": {\"listening\": %d, \"comfort\": %d, \"effect\": %d}, \"text\": %s}".formatted(listening,
-					comfort, effect, this.json.writeValueAsString(text))));
+		return this.asClient
+			.perform(put("/api/v1/therapists/" + this.therapist + "/review").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ratings\": {\"listening\": %d, \"comfort\": %d, \"effect\": %d}, \"text\": %s}"
+					.formatted(listening, comfort, effect, this.json.writeValueAsString(text))));
 	}
 
 }
