@@ -1,5 +1,6 @@
 package org.backcare;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ApiContract {
 				response.withBody(body);
 			}
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return response.build();

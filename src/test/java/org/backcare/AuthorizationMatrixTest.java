@@ -13,20 +13,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
+import org.backcare.assessment.Examples;
+import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
+import org.backcare.therapist.Credentials;
 import org.backcare.therapist.TherapistId;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -125,17 +135,17 @@ class AuthorizationMatrixTest {
 	ClinicFixture fixture;
 
 	@Autowired
-	org.backcare.account.Accounts accounts;
+	Accounts accounts;
 
 	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
+	JsonMapper json;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
-	org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier actuator;
+	WebEndpointsSupplier actuator;
 
 	final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -157,10 +167,10 @@ class AuthorizationMatrixTest {
 	String extraLicence;
 
 	@Autowired
-	org.backcare.therapist.Credentials credentials;
+	Credentials credentials;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	TherapistId therapistX;
 
@@ -509,7 +519,7 @@ class AuthorizationMatrixTest {
 				if (!row.api()) {
 					request = request.with(csrf());
 				}
-				org.springframework.test.web.servlet.MvcResult result = this.mvc.perform(request).andReturn();
+				MvcResult result = this.mvc.perform(request).andReturn();
 				int status = result.getResponse().getStatus();
 				int expected = row.expected()[caller.ordinal()];
 				if (row.api()) {
@@ -650,7 +660,7 @@ class AuthorizationMatrixTest {
 
 	/** Client A's intake answers as JSON; with a red flag when {@code referral}. */
 	private String intakeBody(boolean referral) {
-		org.backcare.assessment.Examples answers = org.backcare.assessment.Examples.officeWorker();
+		Examples answers = Examples.officeWorker();
 		if (referral) {
 			answers.yes("historyOfCancer");
 		}
@@ -658,8 +668,8 @@ class AuthorizationMatrixTest {
 	}
 
 	/** The same answers as the web form sends them, for whoever is signed in. */
-	private org.springframework.util.MultiValueMap<String, String> intakeForm() {
-		org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+	private MultiValueMap<String, String> intakeForm() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("client", this.clientA.toString());
 		form.add("pain.LOWER_BACK_LEFT", "5");
 		form.add("painNow", "3");
@@ -698,7 +708,7 @@ class AuthorizationMatrixTest {
 				this.cHasMetX = true;
 				try {
 					this.mvc.perform(json(post("/api/v1/appointments"),
-							org.backcare.booking.BookingApiTestBodies.body(this.clientC, this.therapistX, nextSlot()))
+							BookingApiTestBodies.body(this.clientC, this.therapistX, nextSlot()))
 						.header(HttpHeaders.AUTHORIZATION, this.bearers.get(Caller.ADMIN)));
 				}
 				catch (Exception ex) {
@@ -716,7 +726,7 @@ class AuthorizationMatrixTest {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+			return UUID.fromString(JsonPath.read(created, "$.id"));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

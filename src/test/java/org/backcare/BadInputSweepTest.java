@@ -1,5 +1,6 @@
 package org.backcare;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.function.Function;
 
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.account.CurrentUser;
+import org.backcare.assessment.Examples;
+import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,8 +90,7 @@ class BadInputSweepTest {
 		String asClient = clinic.bearer(clinic.signedIn(client));
 		UUID appointment = existingAppointment(clinic, therapist, client, asAdmin);
 		String start = "\"" + clinic.inDays(6, 10, 0) + "\"";
-		ObjectNode intake = this.json
-			.valueToTree(org.backcare.assessment.Examples.officeWorker().yes("historyOfCancer").answers());
+		ObjectNode intake = this.json.valueToTree(Examples.officeWorker().yes("historyOfCancer").answers());
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
 		UUID review = existingReview(clinic, therapist, client, asClient);
@@ -249,7 +252,7 @@ class BadInputSweepTest {
 					"x".repeat(300), UUID.randomUUID().toString())) {
 				String uri = path.formatted(value);
 				MockHttpServletResponse response = this.mvc
-					.perform(get(java.net.URI.create(encodePath(uri))).with(Pages.as(admin)))
+					.perform(get(URI.create(encodePath(uri))).with(Pages.as(admin)))
 					.andReturn()
 					.getResponse();
 				sent++;
@@ -270,8 +273,7 @@ class BadInputSweepTest {
 
 	private int check(Endpoint endpoint, String body, MediaType type, List<String> wrong, String what)
 			throws Exception {
-		MockHttpServletRequestBuilder request = request(endpoint.method(),
-				java.net.URI.create(encodePath(endpoint.path())));
+		MockHttpServletRequestBuilder request = request(endpoint.method(), URI.create(encodePath(endpoint.path())));
 		if (body != null) {
 			request = request.contentType(type).content(body);
 		}
@@ -308,11 +310,11 @@ class BadInputSweepTest {
 		String created = this.mvc
 			.perform(request(HttpMethod.POST, "/api/v1/appointments").header(HttpHeaders.AUTHORIZATION, bearer)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content(org.backcare.booking.BookingApiTestBodies.body(client, therapist, clinic.inDays(5, 9, 0))))
+				.content(BookingApiTestBodies.body(client, therapist, clinic.inDays(5, 9, 0))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+		return UUID.fromString(JsonPath.read(created, "$.id"));
 	}
 
 	/**
@@ -333,7 +335,7 @@ class BadInputSweepTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(written, "$.id"));
+		return UUID.fromString(JsonPath.read(written, "$.id"));
 	}
 
 	private UUID existingIntake(ClientId client, String bearer, String body) throws Exception {
@@ -345,7 +347,7 @@ class BadInputSweepTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+		return UUID.fromString(JsonPath.read(created, "$.id"));
 	}
 
 	private static Map<String, String> fields(String... pairs) {

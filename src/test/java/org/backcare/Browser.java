@@ -4,11 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -16,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium from Debian's {@code chromium} and {@code chromium-driver}
@@ -50,16 +54,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the page's title is {@code title} as BackCare's layout writes it. */
 	public static void awaitTitle(WebDriver page, String title) {
-		new org.openqa.selenium.support.ui.WebDriverWait(page, Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.titleIs(title + " · BackCare"));
+		new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title + " · BackCare"));
 	}
 
 	/** Signs in through the login form and waits for the directory it leads to. */
 	public void signIn(String baseUrl, String email, String password) {
 		this.driver.get(baseUrl + "/login");
-		this.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
-		this.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-		this.driver.findElement(org.openqa.selenium.By.cssSelector("form.stack button[type=submit]")).click();
+		this.driver.findElement(By.id("username")).sendKeys(email);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 		awaitTitle(this.driver, "Therapists");
 	}
 
@@ -81,7 +84,7 @@ public final class Browser implements AutoCloseable {
 		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
 		Path target = Path.of("target", "screenshots", name + ".png");
 		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+import org.backcare.therapist.Gender;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.NewTherapist;
 import org.backcare.therapist.Technique;
@@ -138,8 +140,8 @@ public class ClinicFixture {
 		 * A therapist as described, licensed for a year either side of today, working
 		 * every day 08:00–20:00.
 		 */
-		public TherapistId therapist(String name, org.backcare.therapist.Gender gender, List<String> languages,
-				int years, Technique... techniques) {
+		public TherapistId therapist(String name, Gender gender, List<String> languages, int years,
+				Technique... techniques) {
 			LocalDate today = today();
 			List<WorkingInterval> hours = new ArrayList<>();
 			for (DayOfWeek day : DayOfWeek.values()) {
@@ -147,7 +149,7 @@ public class ClinicFixture {
 			}
 			return ClinicFixture.this.therapists.register(this.clinic.id(), new NewTherapist(name, "", languages, years,
 					List.of(new Licence("Berlin", "LIC-" + UUID.randomUUID(), today.minusYears(1), today.plusYears(1))),
-					EnumSet.copyOf(List.of(techniques)), hours, gender, java.util.Map.of()));
+					EnumSet.copyOf(List.of(techniques)), hours, gender, Map.of()));
 		}
 
 		/**

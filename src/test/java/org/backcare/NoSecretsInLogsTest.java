@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.booking.BookingApiTestBodies;
+import org.backcare.client.ClientId;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +58,8 @@ class NoSecretsInLogsTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.clientId");
-		String booking = BookingApiTestBodies.body(new org.backcare.client.ClientId(UUID.fromString(clientId)),
-				clinic.therapist(), clinic.inDays(5, 10, 0));
+		String booking = BookingApiTestBodies.body(new ClientId(UUID.fromString(clientId)), clinic.therapist(),
+				clinic.inDays(5, 10, 0));
 		this.mvc.perform(post("/api/v1/appointments").header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(booking));
@@ -65,12 +67,10 @@ class NoSecretsInLogsTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(booking));
 
-		this.mvc.perform(post("/login")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+		this.mvc.perform(post("/login").with(SecurityMockMvcRequestPostProcessors.csrf())
 			.param("username", email)
 			.param("password", password));
-		this.mvc.perform(post("/login")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+		this.mvc.perform(post("/login").with(SecurityMockMvcRequestPostProcessors.csrf())
 			.param("username", email)
 			.param("password", "wrong " + password));
 		this.mvc.perform(post("/api/v1/me/erasure").header("Authorization", "Bearer " + token)

@@ -2,6 +2,7 @@ package org.backcare.account;
 
 import java.time.LocalDate;
 
+import org.backcare.client.FoundVia;
 import org.backcare.clinic.Clinics;
 import org.backcare.platform.ProblemException;
 
@@ -87,8 +88,8 @@ class AccountPages {
 	}
 
 	/** An unknown or empty answer to "how did you find us" is simply no answer. */
-	private static org.backcare.client.FoundVia foundVia(String value) {
-		for (org.backcare.client.FoundVia known : org.backcare.client.FoundVia.values()) {
+	private static FoundVia foundVia(String value) {
+		for (FoundVia known : FoundVia.values()) {
 			if (known.name().equals(value)) {
 				return known;
 			}

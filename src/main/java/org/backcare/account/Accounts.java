@@ -2,16 +2,21 @@ package org.backcare.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
+import org.backcare.client.FoundVia;
 import org.backcare.clinic.ClinicId;
 import org.backcare.therapist.TherapistId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +42,12 @@ public class Accounts {
 
 	private final Clients clients;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	private final SignInThrottle throttle;
 
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Clients clients,
-			org.springframework.context.ApplicationEventPublisher events, SignInThrottle throttle) {
+			ApplicationEventPublisher events, SignInThrottle throttle) {
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -88,7 +93,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
-			String password, org.backcare.client.FoundVia foundVia, String referrer) {
+			String password, FoundVia foundVia, String referrer) {
 		this.policy.check(password, email);
 		if (findByEmail(email).isPresent()) {
 			throw new EmailTaken();
@@ -120,7 +125,7 @@ public class Accounts {
 	}
 
 	/** The accounts of a clinic, for its admins. */
-	public java.util.List<CurrentUser> all(ClinicId clinic) {
+	public List<CurrentUser> all(ClinicId clinic) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE clinic_id = ? ORDER BY role, email")
 			.param(clinic.value())
 			.query(DETAILS)
@@ -157,23 +162,23 @@ public class Accounts {
 	}
 
 	/** Consents the account gave, oldest first. */
-	public java.util.List<Consent> consents(AccountId account) {
+	public List<Consent> consents(AccountId account) {
 		return this.jdbc
 			.sql("SELECT kind, text_version, given_at FROM consent WHERE account_id = ? ORDER BY given_at, kind")
 			.param(account.value())
 			.query((rs, n) -> new Consent(rs.getString("kind"), rs.getString("text_version"),
-					rs.getObject("given_at", java.time.OffsetDateTime.class).toInstant()))
+					rs.getObject("given_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
-	public record Consent(String kind, String textVersion, java.time.Instant givenAt) {
+	public record Consent(String kind, String textVersion, Instant givenAt) {
 	}
 
 	/** When the account was opened, for the data export. */
-	public java.time.Instant openedAt(AccountId account) {
+	public Instant openedAt(AccountId account) {
 		return this.jdbc.sql("SELECT created_at FROM account WHERE id = ?")
 			.param(account.value())
-			.query(java.time.OffsetDateTime.class)
+			.query(OffsetDateTime.class)
 			.single()
 			.toInstant();
 	}
@@ -196,7 +201,7 @@ public class Accounts {
 	 * The account of a client, whether or not it is still open (an erased one is found
 	 * too).
 	 */
-	public Optional<CurrentUser> ofClient(org.backcare.client.ClientId client) {
+	public Optional<CurrentUser> ofClient(ClientId client) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE client_id = ?")
 			.param(client.value())
 			.query(DETAILS)

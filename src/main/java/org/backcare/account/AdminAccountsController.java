@@ -17,6 +17,7 @@ import org.backcare.therapist.TherapistId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Accounts (admin)")
-@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer")
 class AdminAccountsController {
 
 	private final Accounts accounts;

@@ -1,7 +1,11 @@
 package org.backcare.account;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Past;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -110,12 +114,12 @@ class ApiDocumentation {
 			if (type.getCtxAnnotations() == null) {
 				return property;
 			}
-			for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations()) {
-				if (annotation instanceof jakarta.validation.constraints.AssertTrue) {
+			for (Annotation annotation : type.getCtxAnnotations()) {
+				if (annotation instanceof AssertTrue) {
 					property.setEnum(null);
 					property.addEnumItemObject(Boolean.TRUE);
 				}
-				if (annotation instanceof jakarta.validation.constraints.Past) {
+				if (annotation instanceof Past) {
 					property.setDescription("A date in the past");
 					property.setExample("1980-01-01");
 				}

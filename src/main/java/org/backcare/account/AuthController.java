@@ -2,8 +2,10 @@ package org.backcare.account;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -12,13 +14,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 
+import org.backcare.client.FoundVia;
 import org.backcare.clinic.Clinics;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,12 +44,12 @@ class AuthController {
 
 	private final Clinics clinics;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	private final Invitations invitations;
 
 	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics,
-			org.springframework.context.ApplicationEventPublisher events, Invitations invitations) {
+			ApplicationEventPublisher events, Invitations invitations) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.accounts = accounts;
@@ -58,7 +65,7 @@ class AuthController {
 	@Operation(summary = "Exchange e-mail and password for a short-lived bearer token",
 			description = "Send the token as 'Authorization: Bearer <accessToken>'. It expires after expiresIn seconds, "
 					+ "and is revoked at once by POST /api/v1/auth/logout or when an admin disables the account.")
-	TokenResponse token(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		CurrentUser user = this.signIn.check(request.email(), request.password(), http.getRemoteAddr());
 		BearerTokens.Issued issued = this.tokens.issue(user);
 		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKEN_ISSUED, user));
@@ -67,7 +74,7 @@ class AuthController {
 
 	@PostMapping("/api/v1/auth/logout")
 	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
-	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
+	@SecurityRequirement(name = "bearer")
 	@Operation(summary = "Revoke every token of the calling account")
 	ResponseEntity<Void> logout() {
 		this.accounts.revokeTokens(caller().id());
@@ -80,7 +87,7 @@ class AuthController {
 	@Operation(summary = "Register as a client (e-mail and password)")
 	ResponseEntity<MeView> register(@Valid @RequestBody Registration registration) {
 		if (registration.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
-			throw new org.backcare.platform.InvalidRequest("The date of birth must be in 1900 or later.");
+			throw new InvalidRequest("The date of birth must be in 1900 or later.");
 		}
 		var clinic = this.clinics.chosenOrServed(null);
 		AccountId id = this.accounts.registerClient(clinic.id(), registration.name().strip(), registration.email(),
@@ -100,12 +107,12 @@ class AuthController {
 
 	@GetMapping("/api/v1/auth/consent-texts")
 	@Operation(summary = "The consent texts a client agrees to at registration, with their versions")
-	java.util.List<ConsentTexts.Text> consentTexts() {
+	List<ConsentTexts.Text> consentTexts() {
 		return ConsentTexts.all();
 	}
 
 	@GetMapping("/api/v1/me")
-	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
+	@SecurityRequirement(name = "bearer")
 	@Operation(summary = "Who the token belongs to")
 	MeView me() {
 		return MeView.of(caller());
@@ -125,8 +132,7 @@ class AuthController {
 	}
 
 	record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-			@NotBlank @Size(max = 200) @io.swagger.v3.oas.annotations.media.Schema(
-					minLength = PasswordPolicy.MIN_LENGTH,
+			@NotBlank @Size(max = 200) @Schema(minLength = PasswordPolicy.MIN_LENGTH,
 					description = "At least 12 characters, not a common password",
 					example = "three unrelated garden words") String password,
 			@Size(max = 40) String phone, @NotNull @Past LocalDate dateOfBirth,
@@ -134,7 +140,7 @@ class AuthController {
 					message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
 			@AssertTrue(
 					message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,
-			org.backcare.client.FoundVia foundVia, @Size(max = 200) String referrer) {
+			FoundVia foundVia, @Size(max = 200) String referrer) {
 	}
 
 	record MeView(UUID accountId, UUID clinicId, String email, Role role, UUID clientId, UUID therapistId) {

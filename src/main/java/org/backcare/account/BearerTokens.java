@@ -1,9 +1,11 @@
 package org.backcare.account;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
@@ -13,6 +15,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -60,8 +63,7 @@ class BearerTokens {
 		// No clock skew (a 15-minute token lives 15 minutes), our issuer only, and an
 		// expiry required.
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ZERO),
-				new JwtIssuerValidator(ISSUER),
-				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull)));
+				new JwtIssuerValidator(ISSUER), new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
 		this.decoder = decoder;
 		this.properties = properties;
 		this.accounts = accounts;
@@ -100,7 +102,7 @@ class BearerTokens {
 	 * A valid, unexpired token becomes a signed-in caller only if the account still
 	 * honours it.
 	 */
-	org.springframework.security.authentication.AbstractAuthenticationToken authenticate(Jwt jwt) {
+	AbstractAuthenticationToken authenticate(Jwt jwt) {
 		CurrentUser user = this.accounts.find(new AccountId(UUID.fromString(jwt.getSubject())))
 			.filter(found -> jwt.getClaim("ver") instanceof Number version
 					&& version.intValue() == found.tokenVersion())
@@ -112,7 +114,7 @@ class BearerTokens {
 		byte[] bytes;
 		if (secret == null || secret.isBlank()) {
 			bytes = new byte[32];
-			new java.security.SecureRandom().nextBytes(bytes);
+			new SecureRandom().nextBytes(bytes);
 			log.warn("backcare.security.token-secret is not set: bearer tokens are signed with a random key "
 					+ "and stop working when BackCare restarts");
 		}

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.backcare.clinic.ClinicId;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.Sha256;
@@ -107,9 +108,8 @@ class Invitations {
 			.orElseThrow(() -> new InvitationRefused(
 					"This invitation is unknown, already used or expired. " + "Ask the clinic for a new one."));
 		Role role = Role.valueOf((String) invitation[2]);
-		AccountId id = this.accounts.open(new org.backcare.clinic.ClinicId((UUID) invitation[0]),
-				(String) invitation[1], password, role, null,
-				(invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
+		AccountId id = this.accounts.open(new ClinicId((UUID) invitation[0]), (String) invitation[1], password, role,
+				null, (invitation[3] != null) ? new TherapistId((UUID) invitation[3]) : null);
 		// The role was granted by the admin who invited, not by the person accepting.
 		this.accounts.find(id)
 			.ifPresent(user -> this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.ROLE_GRANTED, user.id(),

@@ -1,6 +1,7 @@
 package org.backcare.account;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +152,7 @@ class SignInThrottle {
 					return "address:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
 				}
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				// Not a valid literal after all: keep the text as it came.
 			}
 		}

@@ -4,5 +4,7 @@
  * {@link org.backcare.account.CurrentUser} who is calling and decide what that caller may
  * see.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Account")
+@ApplicationModule(displayName = "Account")
 package org.backcare.account;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -266,7 +267,7 @@ public final class CareRules {
 			return suggest.technique().displayName() + ": " + suggest.reason();
 		}
 		if (advice instanceof AtHome atHome) {
-			return "Home care, " + atHome.theme().label().toLowerCase(java.util.Locale.ROOT) + ": " + atHome.reason();
+			return "Home care, " + atHome.theme().label().toLowerCase(Locale.ROOT) + ": " + atHome.reason();
 		}
 		if (advice instanceof WithOthers others) {
 			return "Combined care: " + others.reason();

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -120,8 +121,8 @@ public final class Oswestry {
 					schema = @Schema(nullable = true, minimum = "0", maximum = "5"), arraySchema = @Schema(
 							description = "Ten answers, 0 to 5, in section order; null for a section left out")) List<@Min(0) @Max(5) Integer> sections) {
 
-		@jakarta.validation.constraints.AssertTrue(message = "answer at least 8 of the 10 sections: with more than "
-				+ MAX_UNANSWERED + " left out the index cannot be scored")
+		@AssertTrue(message = "answer at least 8 of the 10 sections: with more than " + MAX_UNANSWERED
+				+ " left out the index cannot be scored")
 		boolean isScorable() {
 			return this.sections == null || this.sections.size() != 10
 					|| this.sections.stream().filter(Objects::isNull).count() <= MAX_UNANSWERED;

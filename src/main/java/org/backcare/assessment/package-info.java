@@ -5,5 +5,7 @@
  * answers give the same assessment, and every rule is tested at its boundaries on its
  * own. The intake module stores and shows what this module decides.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment")
+@ApplicationModule(displayName = "Assessment")
 package org.backcare.assessment;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,5 +8,7 @@
  * {@link org.backcare.therapist.CredentialChanged}) are written as they are published, in
  * the publisher's transaction, so a change that cannot be audited does not happen.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@ApplicationModule(displayName = "Audit")
 package org.backcare.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -21,6 +21,7 @@ import org.backcare.therapist.TherapistId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/appointments")
 @Tag(name = "Appointments")
-@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer")
 class AppointmentController {
 
 	private final Bookings bookings;

@@ -130,7 +130,7 @@ class AppointmentRepository {
 			.update();
 	}
 
-	List<Appointment> upcoming(org.backcare.clinic.ClinicId clinic, Instant from) {
+	List<Appointment> upcoming(ClinicId clinic, Instant from) {
 		return this.jdbc.sql("SELECT " + COLUMNS
 				+ " FROM appointment WHERE clinic_id = ? AND status = 'BOOKED' AND starts_at >= ? ORDER BY starts_at, id")
 			.params(clinic.value(), utc(from))

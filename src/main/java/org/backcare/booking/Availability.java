@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,10 +81,10 @@ public class Availability {
 	public Map<TherapistId, List<Slot>> nextFree(ClinicId clinicId, String serviceCode, int days, int perTherapist) {
 		Clinic clinic = this.clinics.get(clinicId);
 		LocalDate today = today(clinic);
-		Map<TherapistId, List<Slot>> next = new java.util.LinkedHashMap<>();
+		Map<TherapistId, List<Slot>> next = new LinkedHashMap<>();
 		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.service(clinicId, serviceCode),
 				today, today.plusDays(days - 1), Integer.MAX_VALUE)) {
-			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new java.util.ArrayList<>());
+			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new ArrayList<>());
 			if (mine.size() < perTherapist) {
 				mine.add(slot);
 			}
@@ -128,7 +130,7 @@ public class Availability {
 		Instant now = this.clock.instant();
 		Instant earliest = now.plus(this.policy.minimumNotice());
 		Instant latest = now.plus(this.policy.horizon());
-		List<Slot> found = new java.util.ArrayList<>();
+		List<Slot> found = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to) && found.size() < limit; day = day.plusDays(1)) {
 			LocalDate date = day;
 			candidates.stream()

@@ -1,5 +1,6 @@
 package org.backcare.booking;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,10 +17,12 @@ import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.therapist.LicenceStatus;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,10 +61,10 @@ class BookingPages {
 
 	private final Bookings bookings;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.clock = clock;
 		this.clinics = clinics;
 		this.therapists = therapists;
@@ -115,8 +118,7 @@ class BookingPages {
 	@PostMapping("/book")
 	String submit(@RequestParam UUID therapist, @RequestParam String service, @RequestParam UUID client,
 			@RequestParam(required = false) String requestKey,
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
 			@RequestParam(required = false) LocalDate date, Model model) {
 		if (start == null) {
 			model.addAttribute("error", "Please choose a time.");
@@ -245,7 +247,7 @@ class BookingPages {
 		 * allows practice.
 		 */
 		public String licenceNote() {
-			return switch (org.backcare.therapist.LicenceStatus.valueOf(this.licenceStatus)) {
+			return switch (LicenceStatus.valueOf(this.licenceStatus)) {
 				case VALID, EXPIRING_SOON -> null;
 				case EXPIRED -> "Cannot be booked until the licence is renewed.";
 				case NOT_YET_VALID -> "Can be booked once the new licence starts.";
@@ -266,7 +268,7 @@ class BookingPages {
 			OffsetDateTime local = clinic.localTime(slot.start());
 			return new SlotChoice(DAY.format(local), TIME.format(local),
 					TIME.format(local) + "–" + TIME.format(clinic.localTime(slot.end())),
-					local.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), local.toLocalDate());
+					local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), local.toLocalDate());
 		}
 
 	}

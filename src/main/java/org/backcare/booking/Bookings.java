@@ -3,23 +3,33 @@ package org.backcare.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.audit.AccessRule;
 import org.backcare.audit.RecordAccess;
 import org.backcare.audit.RecordAction;
 import org.backcare.client.Client;
+import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
+import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +84,7 @@ public class Bookings {
 		return find(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
 	}
 
-	public java.util.Optional<Appointment> find(AppointmentId id) {
+	public Optional<Appointment> find(AppointmentId id) {
 		return this.appointments.find(id);
 	}
 
@@ -96,17 +106,17 @@ public class Bookings {
 	}
 
 	/** The clinic's booked sessions from now on, soonest first. */
-	public List<Appointment> upcoming(org.backcare.clinic.ClinicId clinic) {
+	public List<Appointment> upcoming(ClinicId clinic) {
 		return this.appointments.upcoming(clinic, this.clock.instant());
 	}
 
 	/** The therapist's appointments that start within the window, for their schedule. */
-	List<Appointment> ofTherapist(org.backcare.therapist.TherapistId therapist, TimeRange window) {
+	List<Appointment> ofTherapist(TherapistId therapist, TimeRange window) {
 		return this.appointments.ofTherapist(therapist, window);
 	}
 
 	/** Every appointment of the client, oldest first. */
-	public List<Appointment> ofClient(org.backcare.client.ClientId client) {
+	public List<Appointment> ofClient(ClientId client) {
 		return this.appointments.ofClient(client);
 	}
 
@@ -114,7 +124,7 @@ public class Bookings {
 	 * Whether the therapist has, or had, any appointment with the client: the reason to
 	 * see their records.
 	 */
-	public boolean haveMet(org.backcare.therapist.TherapistId therapist, org.backcare.client.ClientId client) {
+	public boolean haveMet(TherapistId therapist, ClientId client) {
 		return this.appointments.haveMet(therapist, client);
 	}
 
@@ -123,8 +133,7 @@ public class Bookings {
 	 * of the client's clinic, and the clinic's therapists who have (or had) a session
 	 * with the client. They, and nobody else, may see the client's health records.
 	 */
-	public boolean inCareTeam(CurrentUser caller, org.backcare.client.ClientId client,
-			org.backcare.clinic.ClinicId clinic) {
+	public boolean inCareTeam(CurrentUser caller, ClientId client, ClinicId clinic) {
 		return caller.isClient(client) || caller.isAdminOf(clinic) || treats(caller, client, clinic);
 	}
 
@@ -132,13 +141,12 @@ public class Bookings {
 	 * Whether the caller is a therapist of the client's clinic who has (or had) a session
 	 * with them.
 	 */
-	public boolean treats(CurrentUser caller, org.backcare.client.ClientId client,
-			org.backcare.clinic.ClinicId clinic) {
+	public boolean treats(CurrentUser caller, ClientId client, ClinicId clinic) {
 		return caller.therapist() != null && caller.clinic().equals(clinic) && haveMet(caller.therapist(), client);
 	}
 
 	/** What the guards have to tell the client before booking (the first that speaks). */
-	public java.util.Optional<BookingGuard.Guidance> guidance(org.backcare.client.ClientId client) {
+	public Optional<BookingGuard.Guidance> guidance(ClientId client) {
 		return this.guards.stream().flatMap(guard -> guard.guidance(client).stream()).findFirst();
 	}
 
@@ -251,12 +259,12 @@ public class Bookings {
 	 * The therapists the client has had (or has booked) a session with: cancelled ones do
 	 * not count.
 	 */
-	public java.util.Set<org.backcare.therapist.TherapistId> therapistsSeenBy(org.backcare.client.ClientId client) {
+	public Set<TherapistId> therapistsSeenBy(ClientId client) {
 		return this.appointments.ofClient(client)
 			.stream()
 			.filter(appointment -> appointment.status() != AppointmentStatus.CANCELLED)
 			.map(Appointment::therapistId)
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
 	}
 
 	/**
@@ -264,8 +272,8 @@ public class Bookings {
 	 * another system, or the demo): stored as completed, so it counts for reviews and
 	 * continuity. It must lie in the past; no booking rule applies to history.
 	 */
-	public Appointment recordPastSession(org.backcare.client.ClientId clientId,
-			org.backcare.therapist.TherapistId therapistId, String serviceCode, Technique technique, Instant start) {
+	public Appointment recordPastSession(ClientId clientId, TherapistId therapistId, String serviceCode,
+			Technique technique, Instant start) {
 		Therapist therapist = this.therapists.get(therapistId);
 		Client client = this.clients.get(clientId).ensureNotErased();
 		if (!client.clinicId().equals(therapist.clinicId())) {
@@ -288,8 +296,7 @@ public class Bookings {
 	}
 
 	/** Whether the client has had at least one completed session with the therapist. */
-	public boolean haveCompletedSession(org.backcare.therapist.TherapistId therapist,
-			org.backcare.client.ClientId client) {
+	public boolean haveCompletedSession(TherapistId therapist, ClientId client) {
 		return this.appointments.haveCompleted(therapist, client);
 	}
 
@@ -319,7 +326,7 @@ public class Bookings {
 		});
 	}
 
-	private void guard(org.backcare.client.ClientId client, Technique technique) {
+	private void guard(ClientId client, Technique technique) {
 		for (BookingGuard guard : this.guards) {
 			guard.refusal(client, technique).ifPresent(refusal -> {
 				throw new BookingRefused(refusal.rule(), refusal.detail());
@@ -334,12 +341,12 @@ public class Bookings {
 	 * before either could decide. The retry sees the winner's commit and gets a definite
 	 * answer.
 	 */
-	private <T> T inTransaction(java.util.function.Supplier<T> attempt) {
+	private <T> T inTransaction(Supplier<T> attempt) {
 		for (int tries = 1;; tries++) {
 			try {
 				return this.transaction.execute(status -> attempt.get());
 			}
-			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+			catch (PessimisticLockingFailureException ex) {
 				if (tries == 3) {
 					throw ex;
 				}
@@ -353,7 +360,7 @@ public class Bookings {
 	 * of its status.
 	 */
 	private Appointment lockActive(CurrentUser caller, RecordAction change, AppointmentId id,
-			java.util.function.Function<Appointment, org.backcare.audit.AccessRule> rule) {
+			Function<Appointment, AccessRule> rule) {
 		Appointment appointment = this.appointments.lock(id).orElseThrow(() -> new RecordNotFound("Appointment", id));
 		this.access.check(caller, change, AppointmentAccess.record(appointment), rule.apply(appointment));
 		if (!appointment.isActive()) {

@@ -5,5 +5,7 @@
  * {@link org.backcare.booking.AppointmentCancelled} and
  * {@link org.backcare.booking.AppointmentRescheduled}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Booking")
+@ApplicationModule(displayName = "Booking")
 package org.backcare.booking;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,9 @@
 package org.backcare.client;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,7 +80,7 @@ public class Clients {
 	 * named referrer.
 	 */
 	public ReferralReport referralReport(ClinicId clinic) {
-		java.util.Map<String, Long> bySource = new java.util.LinkedHashMap<>();
+		Map<String, Long> bySource = new LinkedHashMap<>();
 		for (FoundVia source : FoundVia.values()) {
 			bySource.put(source.name(), 0L);
 		}

@@ -2,5 +2,7 @@
  * The people who come for care: name and contact details. Health data lives in the
  * modules that collect it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Client")
+@ApplicationModule(displayName = "Client")
 package org.backcare.client;
+
+import org.springframework.modulith.ApplicationModule;

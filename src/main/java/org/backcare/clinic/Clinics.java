@@ -3,8 +3,10 @@ package org.backcare.clinic;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
@@ -24,9 +26,9 @@ public class Clinics {
 	 * yet), and nearly every request needs them: they are read once. When editing
 	 * arrives, it must evict.
 	 */
-	private final java.util.Map<ClinicId, Clinic> clinicCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<ClinicId, Clinic> clinicCache = new ConcurrentHashMap<>();
 
-	private final java.util.Map<ClinicId, List<ServiceType>> serviceCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<ClinicId, List<ServiceType>> serviceCache = new ConcurrentHashMap<>();
 
 	Clinics(JdbcClient jdbc) {
 		this.jdbc = jdbc;

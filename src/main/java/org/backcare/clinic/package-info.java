@@ -2,5 +2,7 @@
  * The clinic: its name, address and IANA time zone (every local rule is evaluated in it),
  * and the services it offers with their durations and cleanup buffers.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Clinic")
+@ApplicationModule(displayName = "Clinic")
 package org.backcare.clinic;
+
+import org.springframework.modulith.ApplicationModule;

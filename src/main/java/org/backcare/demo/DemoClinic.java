@@ -7,28 +7,36 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.backcare.account.AccountId;
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.account.Role;
+import org.backcare.assessment.IntakeAnswers;
 import org.backcare.booking.BookingRequest;
 import org.backcare.booking.Bookings;
+import org.backcare.client.Client;
 import org.backcare.client.Clients;
+import org.backcare.client.FoundVia;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intakes;
 import org.backcare.platform.TimeRange;
 import org.backcare.review.Reviews;
+import org.backcare.therapist.Credentials;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.NewTherapist;
 import org.backcare.therapist.Technique;
+import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
@@ -39,6 +47,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction under an advisory lock.
  */
 @Component
-@org.springframework.core.annotation.Order(10)
+@Order(10)
 @ConditionalOnBooleanProperty(name = "backcare.demo.enabled", matchIfMissing = true)
 class DemoClinic implements ApplicationRunner {
 
@@ -88,11 +97,11 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Reviews reviews;
 
-	private final org.backcare.therapist.Credentials credentials;
+	private final Credentials credentials;
 
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
-			org.backcare.therapist.Credentials credentials) {
+			Credentials credentials) {
 		this.credentials = credentials;
 		this.reviews = reviews;
 		this.intakes = intakes;
@@ -192,9 +201,9 @@ class DemoClinic implements ApplicationRunner {
 	/** Entered by the demo front desk, as from paper forms. */
 	private void seedIntakes(Clinic clinic) {
 		var admin = this.accounts.idOf(DemoAccounts.ADMIN.email()).flatMap(this.accounts::find).orElseThrow();
-		Map<String, org.backcare.assessment.IntakeAnswers> intakes = Map.of("jonas.weber@example.org",
-				DemoIntakes.liftingStrain(), "sofia.rossi@example.org", DemoIntakes.chronicOnBloodThinners(),
-				"tom.becker@example.org", DemoIntakes.historyOfCancer());
+		Map<String, IntakeAnswers> intakes = Map.of("jonas.weber@example.org", DemoIntakes.liftingStrain(),
+				"sofia.rossi@example.org", DemoIntakes.chronicOnBloodThinners(), "tom.becker@example.org",
+				DemoIntakes.historyOfCancer());
 		this.clients.all(clinic.id())
 			.stream()
 			.filter(client -> intakes.containsKey(client.email()))
@@ -228,14 +237,12 @@ class DemoClinic implements ApplicationRunner {
 	 * verified.
 	 */
 	private void seedFrontDesk(Clinic clinic) {
-		Map<String, org.backcare.client.FoundVia> foundVia = Map.of("Maria", org.backcare.client.FoundVia.FRIEND,
-				"Jonas", org.backcare.client.FoundVia.SEARCH, "Sofia", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO,
-				"Tom", org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO);
+		Map<String, FoundVia> foundVia = Map.of("Maria", FoundVia.FRIEND, "Jonas", FoundVia.SEARCH, "Sofia",
+				FoundVia.DOCTOR_OR_PHYSIO, "Tom", FoundVia.DOCTOR_OR_PHYSIO);
 		this.clients.all(clinic.id()).forEach(client -> {
 			String first = client.name().split(" ")[0];
 			this.clients.recordFoundVia(client.id(), foundVia.get(first),
-					foundVia.get(first) == org.backcare.client.FoundVia.DOCTOR_OR_PHYSIO ? "Dr. Lena Weber, Kreuzberg"
-							: null);
+					foundVia.get(first) == FoundVia.DOCTOR_OR_PHYSIO ? "Dr. Lena Weber, Kreuzberg" : null);
 		});
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		this.therapists.all(clinic.id())
@@ -252,34 +259,31 @@ class DemoClinic implements ApplicationRunner {
 	 * is written as that client would write it, by a principal made for the purpose.
 	 */
 	private void seedReviews(Clinic clinic) {
-		Map<String, org.backcare.client.Client> people = new java.util.HashMap<>();
+		Map<String, Client> people = new HashMap<>();
 		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
-		Map<String, org.backcare.therapist.Therapist> staff = new java.util.HashMap<>();
+		Map<String, Therapist> staff = new HashMap<>();
 		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.name().split(" ")[0], therapist));
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		int weeksAgo = 2;
 		for (DemoReviews.Entry entry : DemoReviews.ENTRIES) {
 			var client = people.get(entry.client());
 			var therapist = staff.get(entry.therapist());
-			LocalDate day = today.minusWeeks(weeksAgo++)
-				.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+			LocalDate day = today.minusWeeks(weeksAgo++).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
 			this.bookings.recordPastSession(client.id(), therapist.id(), ServiceType.TREATMENT_60, null,
 					day.atTime(11, 0).atZone(ZONE).toInstant());
-			var reviewer = new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(), client.email(),
-					Role.CLIENT, client.id(), null, 0);
+			var reviewer = new CurrentUser(new AccountId(UUID.randomUUID()), clinic.id(), client.email(), Role.CLIENT,
+					client.id(), null, 0);
 			var review = this.reviews.write(reviewer, therapist.id(), entry.ratings(), entry.text());
 			if (entry.reply() != null) {
-				this.reviews.reply(
-						new CurrentUser(new AccountId(java.util.UUID.randomUUID()), clinic.id(),
-								"demo@riverside.example", Role.THERAPIST, null, therapist.id(), 0),
-						review.id(), entry.reply());
+				this.reviews.reply(new CurrentUser(new AccountId(UUID.randomUUID()), clinic.id(),
+						"demo@riverside.example", Role.THERAPIST, null, therapist.id(), 0), review.id(), entry.reply());
 			}
 		}
 	}
 
 	private TherapistId register(Clinic clinic, String name, String bio, List<String> languages, int years,
 			Licence licence, Set<Technique> techniques, List<WorkingInterval> hours) {
-		Map<Technique, LocalDate> certified = new java.util.EnumMap<>(Technique.class);
+		Map<Technique, LocalDate> certified = new EnumMap<>(Technique.class);
 		int n = 0;
 		for (Technique technique : techniques) {
 			certified.put(technique, licence.validFrom().minusMonths(3L * ++n).withDayOfMonth(1));

@@ -2,5 +2,7 @@
  * A demo clinic, seeded once into an empty database so that a first start has something
  * to show.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@ApplicationModule(displayName = "Demo")
 package org.backcare.demo;
+
+import org.springframework.modulith.ApplicationModule;

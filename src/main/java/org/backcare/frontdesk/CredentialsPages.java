@@ -13,6 +13,7 @@ import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,7 +59,7 @@ class CredentialsPages {
 		catch (ProblemException refused) {
 			return back(therapist, redirect, refused.getMessage());
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			return back(therapist, redirect, "That licence is already recorded.");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.backcare.frontdesk;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -43,10 +44,10 @@ class Dashboard {
 
 	private final Clients clients;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	Dashboard(Clinics clinics, Therapists therapists, Credentials credentials, Bookings bookings, Clients clients,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.clock = clock;
 		this.clinics = clinics;
 		this.therapists = therapists;

@@ -2,5 +2,7 @@
  * The front desk's work list: credentials to verify or renew, sessions to reassign
  * because a licence lapsed before them, and how clients found the clinic.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Front desk")
+@ApplicationModule(displayName = "Front desk")
 package org.backcare.frontdesk;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package org.backcare.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.backcare.assessment.Assessment;
 import org.backcare.assessment.IntakeAnswers;
@@ -36,9 +37,8 @@ public record Intake(IntakeId id, ClinicId clinicId, ClientId clientId, Instant 
 		return !this.overrides.isEmpty();
 	}
 
-	private java.util.Optional<RecommendationOverride> latestOverride() {
-		return this.overrides.isEmpty() ? java.util.Optional.empty()
-				: java.util.Optional.of(this.overrides.get(this.overrides.size() - 1));
+	private Optional<RecommendationOverride> latestOverride() {
+		return this.overrides.isEmpty() ? Optional.empty() : Optional.of(this.overrides.get(this.overrides.size() - 1));
 	}
 
 }

@@ -3,10 +3,13 @@ package org.backcare.intake;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -180,14 +183,14 @@ class IntakeController {
 			Map<Cause, String> causes, Instrument startBack, Instrument oswestry, Instrument nprs) {
 
 		static Questionnaire current() {
-			Map<PainRegion, String> regions = new java.util.LinkedHashMap<>();
+			Map<PainRegion, String> regions = new LinkedHashMap<>();
 			Arrays.stream(PainRegion.values()).forEach(region -> regions.put(region, region.label()));
-			Map<PainDuration, String> durations = new java.util.LinkedHashMap<>();
+			Map<PainDuration, String> durations = new LinkedHashMap<>();
 			Arrays.stream(PainDuration.values()).forEach(duration -> durations.put(duration, duration.label()));
-			Map<Cause, String> causes = new java.util.LinkedHashMap<>();
+			Map<Cause, String> causes = new LinkedHashMap<>();
 			Arrays.stream(Cause.values()).forEach(cause -> causes.put(cause, cause.label()));
 			List<Option> agree = List.of(new Option("true", "Agree"), new Option("false", "Disagree"));
-			List<Item> startBack = new java.util.ArrayList<>();
+			List<Item> startBack = new ArrayList<>();
 			for (int item = 0; item < StartBack.ITEMS.size(); item++) {
 				startBack.add(new Item("startBack.agree[" + item + "]", StartBack.ITEMS.get(item), agree));
 			}
@@ -195,16 +198,16 @@ class IntakeController {
 					Arrays.stream(StartBack.Bothersomeness.values())
 						.map(answer -> new Option(answer.name(), answer.label()))
 						.toList()));
-			List<Item> oswestry = new java.util.ArrayList<>();
+			List<Item> oswestry = new ArrayList<>();
 			for (int section = 0; section < Oswestry.SECTIONS.size(); section++) {
 				Oswestry.Section questions = Oswestry.SECTIONS.get(section);
-				List<Option> statements = new java.util.ArrayList<>();
+				List<Option> statements = new ArrayList<>();
 				for (int score = 0; score < questions.statements().size(); score++) {
 					statements.add(new Option(String.valueOf(score), questions.statements().get(score)));
 				}
 				oswestry.add(new Item("oswestry.sections[" + section + "]", questions.title(), statements));
 			}
-			List<Option> zeroToTen = java.util.stream.IntStream.rangeClosed(0, 10)
+			List<Option> zeroToTen = IntStream.rangeClosed(0, 10)
 				.mapToObj(score -> new Option(String.valueOf(score),
 						(score == 0) ? "0 = no pain"
 								: (score == 10) ? "10 = worst pain imaginable" : String.valueOf(score)))

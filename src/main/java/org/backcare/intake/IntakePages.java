@@ -1,8 +1,12 @@
 package org.backcare.intake;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,7 @@ import org.backcare.assessment.StartBack;
 import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.platform.ProblemException;
 import org.backcare.therapist.Technique;
@@ -70,10 +75,10 @@ class IntakePages {
 
 	private final MessageSource messages;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	IntakePages(Intakes intakes, Clients clients, Validator validator, Clinics clinics, MessageSource messages,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.messages = messages;
 		this.intakes = intakes;
 		this.clients = clients;
@@ -151,7 +156,7 @@ class IntakePages {
 	@GetMapping("/assessments")
 	String overview(Model model) {
 		List<Intakes.ClientAssessment> rows = new ArrayList<>(this.intakes.overview(CurrentUser.required()));
-		rows.sort(java.util.Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
+		rows.sort(Comparator.comparingInt(IntakePages::urgency).thenComparing(row -> row.client().name()));
 		model.addAttribute("rows", rows);
 		model.addAttribute("therapist", CurrentUser.required().therapist() != null);
 		model.addAttribute("clinic", this.clinics.get(CurrentUser.required().clinic()));
@@ -182,7 +187,7 @@ class IntakePages {
 		try {
 			day = LocalDate.parse(String.valueOf(clearedOn));
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			problem = "Please give the date of the doctor's all-clear.";
 		}
 		if (clearedBy == null || clearedBy.isBlank() || clearedBy.length() > 200) {
@@ -311,13 +316,13 @@ class IntakePages {
 					.map(entry -> entry.getKey().label() + " " + entry.getValue() + "/10")
 					.toList());
 		model.addAttribute("allTechniques", Arrays.asList(Technique.values()));
-		Map<Technique, List<String>> reasons = new java.util.EnumMap<>(Technique.class);
+		Map<Technique, List<String>> reasons = new EnumMap<>(Technique.class);
 		intake.assessment()
 			.recommendation()
 			.techniques()
 			.forEach(choice -> reasons.put(choice.technique(), choice.reasons()));
 		model.addAttribute("reasons", reasons);
-		org.backcare.clinic.Clinic clinic = this.clinics.get(intake.clinicId());
+		Clinic clinic = this.clinics.get(intake.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(clinic.zone())));
 	}

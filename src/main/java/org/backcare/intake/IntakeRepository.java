@@ -49,8 +49,8 @@ class IntakeRepository {
 	 * concurrent duplicate waits on the key's unique index and then finds the first one's
 	 * row.
 	 */
-	boolean insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, java.util.UUID submittedBy,
-			IntakeAnswers answers, Assessment assessment, String requestKey) {
+	boolean insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, UUID submittedBy, IntakeAnswers answers,
+			Assessment assessment, String requestKey) {
 		if (this.jdbc
 			.sql("""
 					INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
@@ -76,10 +76,10 @@ class IntakeRepository {
 	}
 
 	/** The intake this person stored with this request key, if any. */
-	java.util.Optional<IntakeId> byRequestKey(java.util.UUID submittedBy, String requestKey) {
+	Optional<IntakeId> byRequestKey(UUID submittedBy, String requestKey) {
 		return this.jdbc.sql("SELECT id FROM intake WHERE submitted_by = ? AND request_key = ?")
 			.params(submittedBy, requestKey)
-			.query((rs, n) -> new IntakeId(rs.getObject("id", java.util.UUID.class)))
+			.query((rs, n) -> new IntakeId(rs.getObject("id", UUID.class)))
 			.optional();
 	}
 

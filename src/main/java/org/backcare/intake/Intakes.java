@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.RuleRefused;
 import org.backcare.therapist.Technique;
 
 import org.springframework.http.HttpStatus;
@@ -140,7 +142,7 @@ public class Intakes {
 				throw new IntakeRefused("no-referral",
 						"This intake asked for no referral, so there is nothing to clear.");
 			}
-			java.time.ZoneId zone = this.clinics.get(intake.clinicId()).zone();
+			ZoneId zone = this.clinics.get(intake.clinicId()).zone();
 			LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
 			if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(), zone))) {
 				throw new InvalidRequest("clearedOn must lie between the day of the intake and today.");
@@ -243,7 +245,7 @@ public class Intakes {
 	}
 
 	/** A clinical rule refused the change; {@code rule} names which one. */
-	static class IntakeRefused extends org.backcare.platform.RuleRefused {
+	static class IntakeRefused extends RuleRefused {
 
 		IntakeRefused(String rule, String detail) {
 			this(HttpStatus.UNPROCESSABLE_CONTENT, rule, detail);

@@ -5,7 +5,9 @@
  * {@code BookingGuard}, whether a client may be booked; therapists see the assessment of
  * clients they treat.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+@ApplicationModule(displayName = "Intake")
 package org.backcare.intake;
 
 import org.backcare.assessment.Oswestry;
+
+import org.springframework.modulith.ApplicationModule;

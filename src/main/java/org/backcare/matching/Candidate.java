@@ -1,5 +1,6 @@
 package org.backcare.matching;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.backcare.review.ReviewSummary;
@@ -10,6 +11,6 @@ import org.backcare.therapist.Therapist;
  * first free first consultation (null when none within the window), and whether the
  * client has seen them before.
  */
-record Candidate(Therapist therapist, ReviewSummary reviews, java.time.Instant firstFree, LocalDate firstFreeDay,
+record Candidate(Therapist therapist, ReviewSummary reviews, Instant firstFree, LocalDate firstFreeDay,
 		boolean seenBefore) {
 }

@@ -2,6 +2,7 @@ package org.backcare.matching;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.backcare.therapist.Therapist;
 
@@ -13,7 +14,7 @@ public record Match(Therapist therapist, double score, List<Reason> reasons, Ins
 	}
 
 	public String scoreText() {
-		return String.format(java.util.Locale.ROOT, "%.1f", this.score);
+		return String.format(Locale.ROOT, "%.1f", this.score);
 	}
 
 }

@@ -25,6 +25,7 @@ import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.RuleRefused;
 import org.backcare.review.ReviewSummaries;
 import org.backcare.review.Reviews;
 import org.backcare.therapist.Technique;
@@ -115,7 +116,7 @@ class Matches {
 	}
 
 	/** The client must see a doctor before anyone can be matched with them. */
-	static class MatchRefused extends org.backcare.platform.RuleRefused {
+	static class MatchRefused extends RuleRefused {
 
 		MatchRefused(String advice) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "booking-refused", "See a doctor first", "medical-referral",

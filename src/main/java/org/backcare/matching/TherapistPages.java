@@ -18,6 +18,8 @@ import org.backcare.clinic.ServiceType;
 import org.backcare.platform.ProblemException;
 import org.backcare.review.Review;
 import org.backcare.review.Reviews;
+import org.backcare.therapist.Credentials;
+import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
@@ -50,10 +52,10 @@ class TherapistPages {
 
 	private final Clients clients;
 
-	private final org.backcare.therapist.Credentials credentials;
+	private final Credentials credentials;
 
 	TherapistPages(Therapists therapists, Clinics clinics, Reviews reviews, Availability availability,
-			Bookings bookings, Matches matches, Clients clients, org.backcare.therapist.Credentials credentials) {
+			Bookings bookings, Matches matches, Clients clients, Credentials credentials) {
 		this.credentials = credentials;
 		this.therapists = therapists;
 		this.clinics = clinics;
@@ -98,7 +100,7 @@ class TherapistPages {
 					.map(slot -> clinic.localTime(slot.start()))
 					.toList());
 		model.addAttribute("credentials", admin ? this.credentials.of(therapist.id()) : null);
-		model.addAttribute("allTechniques", org.backcare.therapist.Technique.values());
+		model.addAttribute("allTechniques", Technique.values());
 		return PROFILE;
 	}
 

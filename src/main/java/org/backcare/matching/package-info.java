@@ -3,5 +3,7 @@
  * the score explained in words, and shows each therapist's profile with their verified
  * reviews.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Matching")
+@ApplicationModule(displayName = "Matching")
 package org.backcare.matching;
+
+import org.springframework.modulith.ApplicationModule;

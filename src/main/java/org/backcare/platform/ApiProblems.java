@@ -1,10 +1,13 @@
 package org.backcare.platform;
 
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -13,13 +16,17 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -55,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		log.info("Refused a write that breaks a database constraint ({})", constraintName(ex));
 		// SQLSTATE class 22 (data exception): a value the database cannot hold, such as a
 		// year past 294276.
-		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
 			return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"A value is outside the range that can be stored; nothing was changed.");
@@ -69,9 +76,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * be known here, so the answer says how to retry safely instead of claiming nothing
 	 * changed.
 	 */
-	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
-			org.springframework.dao.TransientDataAccessResourceException.class,
-			org.springframework.transaction.CannotCreateTransactionException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
@@ -87,7 +93,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * A write that kept losing to concurrent ones (deadlock or lock timeout, even after
 	 * retries): nothing was written, and the same request may simply be sent again.
 	 */
-	@ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+	@ExceptionHandler(PessimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> contended(Exception ex) {
 		log.warn("Gave up after repeated lock conflicts: {}", ex.getClass().getSimpleName());
 		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, please retry",
@@ -102,15 +108,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * Date arithmetic past the ends of the calendar, e.g. a default range after year
 	 * 999999999.
 	 */
-	@ExceptionHandler(java.time.DateTimeException.class)
-	ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex) {
+	@ExceptionHandler(DateTimeException.class)
+	ResponseEntity<ProblemDetail> impossibleDate(DateTimeException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				"A date or time is outside the supported range.");
 	}
 
 	private static String constraintName(DataIntegrityViolationException ex) {
-		if (ex.getMostSpecificCause() instanceof org.postgresql.util.PSQLException psql
-				&& psql.getServerErrorMessage() != null) {
+		if (ex.getMostSpecificCause() instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
 			return psql.getSQLState() + " " + psql.getServerErrorMessage().getConstraint();
 		}
 		return ex.getClass().getSimpleName();

@@ -3,10 +3,14 @@ package org.backcare.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.sun.security.auth.module.UnixSystem;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -92,17 +96,16 @@ class EmbeddedDatabaseConfiguration {
 			Files.createDirectories(folder);
 			return;
 		}
-		java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = java.nio.file.attribute.PosixFilePermissions
-			.fromString("rwx------");
+		Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
 		if (!Files.exists(folder)) {
-			Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+			Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
 		}
 		Files.setPosixFilePermissions(folder, ownerOnly);
 	}
 
 	private static void refuseSuperUser() {
 		boolean unix = !System.getProperty("os.name", "").startsWith("Windows");
-		if (unix && new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+		if (unix && new UnixSystem().getUid() == 0) {
 			throw new SuperUserRefused();
 		}
 	}

@@ -1,6 +1,9 @@
 package org.backcare.platform;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the embedded PostgreSQL keeps its files. A blank data directory means a
@@ -17,8 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("backcare.embedded-database")
 public record EmbeddedDatabaseProperties(String dataDirectory, int port,
-		@org.springframework.boot.context.properties.bind.DefaultValue("true") boolean synchronousCommit,
-		String binariesDirectory) {
+		@DefaultValue("true") boolean synchronousCommit, String binariesDirectory) {
 
 	public EmbeddedDatabaseProperties {
 		if (port < 0 || port > 65535) {
@@ -32,12 +34,12 @@ public record EmbeddedDatabaseProperties(String dataDirectory, int port,
 	}
 
 	/** The folder the binaries are unpacked into: the one set, or this user's own. */
-	java.nio.file.Path binaries() {
+	Path binaries() {
 		if (this.binariesDirectory != null && !this.binariesDirectory.isBlank()) {
-			return java.nio.file.Path.of(this.binariesDirectory).toAbsolutePath().normalize();
+			return Path.of(this.binariesDirectory).toAbsolutePath().normalize();
 		}
 		String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-		return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "backcare-" + user, "postgres");
+		return Path.of(System.getProperty("java.io.tmpdir"), "backcare-" + user, "postgres");
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.backcare.platform;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -89,21 +98,18 @@ class PageErrors implements WebMvcConfigurer {
 				return HttpStatus.NOT_ACCEPTABLE;
 			}
 			if (ex instanceof MissingServletRequestParameterException || ex instanceof TypeMismatchException
-					|| ex instanceof org.springframework.web.bind.ServletRequestBindingException
-					|| ex instanceof org.springframework.web.method.annotation.HandlerMethodValidationException
-					|| ex instanceof org.springframework.validation.BindException
-					|| ex instanceof java.time.DateTimeException) {
+					|| ex instanceof ServletRequestBindingException || ex instanceof HandlerMethodValidationException
+					|| ex instanceof BindException || ex instanceof DateTimeException) {
 				return HttpStatus.BAD_REQUEST;
 			}
-			if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			if (ex instanceof MaxUploadSizeExceededException) {
 				return HttpStatus.CONTENT_TOO_LARGE;
 			}
-			if (ex instanceof org.springframework.dao.DataAccessResourceFailureException
-					|| ex instanceof org.springframework.transaction.CannotCreateTransactionException
-					|| ex instanceof org.springframework.dao.PessimisticLockingFailureException) {
+			if (ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException
+					|| ex instanceof PessimisticLockingFailureException) {
 				return HttpStatus.SERVICE_UNAVAILABLE;
 			}
-			if (ex instanceof org.springframework.web.server.ResponseStatusException status) {
+			if (ex instanceof ResponseStatusException status) {
 				HttpStatus resolved = HttpStatus.resolve(status.getStatusCode().value());
 				return (resolved != null) ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
 			}

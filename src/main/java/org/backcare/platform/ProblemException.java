@@ -3,6 +3,7 @@ package org.backcare.platform;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -33,8 +34,8 @@ public abstract class ProblemException extends RuntimeException {
 	}
 
 	/** Extra response headers, e.g. Retry-After. */
-	public org.springframework.http.HttpHeaders headers() {
-		return org.springframework.http.HttpHeaders.EMPTY;
+	public HttpHeaders headers() {
+		return HttpHeaders.EMPTY;
 	}
 
 	/** Extra members of the problem document, e.g. the rule that refused a booking. */

@@ -35,8 +35,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "payload-too-large",
-					"Request too large", BodyTooLarge.detail(this.maxBytes));
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "payload-too-large",
+						"Request too large", BodyTooLarge.detail(this.maxBytes));
+			}
+			else {
+				// A person sent a form: the site's own error page says so (rendered by
+				// the error controller).
+				response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+			}
 			return;
 		}
 		chain.doFilter(new BoundedBodyRequest(request, this.maxBytes), response);

@@ -1,5 +1,6 @@
 package org.backcare.platform;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -49,8 +50,7 @@ class StartupReport {
 	}
 
 	private static String dataDirectory(EmbeddedDatabaseProperties properties) {
-		return properties.persistent()
-				? java.nio.file.Path.of(properties.dataDirectory()).toAbsolutePath().normalize().toString()
+		return properties.persistent() ? Path.of(properties.dataDirectory()).toAbsolutePath().normalize().toString()
 				: "temporary";
 	}
 

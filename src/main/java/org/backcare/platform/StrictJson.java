@@ -1,8 +1,16 @@
 package org.backcare.platform;
 
+import java.time.LocalDate;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -41,11 +49,10 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Float, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Boolean, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Enum, StrictJson::refuseBlank)
-			.addModule(new tools.jackson.databind.module.SimpleModule("iso-dates-only")
-				.addDeserializer(java.time.LocalDate.class, new IsoDateOnly()));
+			.addModule(new SimpleModule("iso-dates-only").addDeserializer(LocalDate.class, new IsoDateOnly()));
 	}
 
-	private static void refuseBlank(tools.jackson.databind.cfg.MutableCoercionConfig config) {
+	private static void refuseBlank(MutableCoercionConfig config) {
 		config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false);
 	}
 
@@ -54,16 +61,14 @@ class StrictJson {
 	 * 12, 1], and reads [] as no date at all, which would turn a malformed optional date
 	 * into a missing one.
 	 */
-	static final class IsoDateOnly extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
+	static final class IsoDateOnly extends ValueDeserializer<LocalDate> {
 
 		@Override
-		public java.time.LocalDate deserialize(tools.jackson.core.JsonParser parser,
-				tools.jackson.databind.DeserializationContext context) {
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
 			if (parser.isExpectedStartArrayToken()) {
-				return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
 			}
-			return tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer.INSTANCE.deserialize(parser,
-					context);
+			return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 		}
 
 	}

@@ -3,6 +3,7 @@
  * external one), the clock, RFC 9457 problem documents for every refusal, and request
  * limits. Business modules depend on it; it depends on none of them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform",
-		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)
 package org.backcare.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,6 @@
 package org.backcare.privacy;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,15 +14,14 @@ import org.backcare.audit.AccessRule;
 import org.backcare.audit.HealthRecord;
 import org.backcare.audit.RecordAccess;
 import org.backcare.audit.RecordAction;
-import org.backcare.client.Client;
 import org.backcare.client.ClientPrivacy;
-import org.backcare.client.Clients;
 import org.backcare.platform.Forbidden;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
@@ -40,10 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Privacy")
-@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer")
 class PrivacyController {
-
-	private final Clients clients;
 
 	private final ClientPrivacy privacy;
 
@@ -51,8 +47,7 @@ class PrivacyController {
 
 	private final Clock clock;
 
-	PrivacyController(Clients clients, ClientPrivacy privacy, RecordAccess access, Clock clock) {
-		this.clients = clients;
+	PrivacyController(ClientPrivacy privacy, RecordAccess access, Clock clock) {
 		this.privacy = privacy;
 		this.access = access;
 		this.clock = clock;
@@ -92,23 +87,6 @@ class PrivacyController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@GetMapping("/api/v1/me/profile")
-	@Operation(summary = "The signed-in client's own profile")
-	Profile profile() {
-		CurrentUser me = client();
-		Client client = this.clients.get(me.client());
-		return new Profile(client.name(), client.email(), client.phone(), client.dateOfBirth());
-	}
-
-	@org.springframework.web.bind.annotation.PutMapping("/api/v1/me/profile")
-	@Operation(summary = "Change the signed-in client's name and phone number")
-	Profile updateProfile(@Valid @RequestBody ProfileChange change) {
-		CurrentUser me = client();
-		this.clients.updateContact(me.client(), change.name().strip(),
-				(change.phone() != null) ? change.phone().strip() : "");
-		return profile();
-	}
-
 	/** A client's own data: only they export or erase it. */
 	private static AccessRule own(CurrentUser me) {
 		return caller -> caller.isClient(me.client()) ? null : new Forbidden("Only the client can do this.");
@@ -120,14 +98,6 @@ class PrivacyController {
 			throw new Forbidden("Only clients have personal data to download or erase here.");
 		}
 		return me;
-	}
-
-	record Profile(String name, String email, String phone, LocalDate dateOfBirth) {
-	}
-
-	record ProfileChange(
-			@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
-			@jakarta.validation.constraints.Size(max = 40) String phone) {
 	}
 
 	record Erasure(

@@ -3,5 +3,7 @@
  * erase it. Erasure removes what identifies the person and keeps anonymous statistics;
  * the audit log keeps only the anonymous ids.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@ApplicationModule(displayName = "Privacy")
 package org.backcare.privacy;
+
+import org.springframework.modulith.ApplicationModule;

@@ -23,6 +23,7 @@ import org.backcare.clinic.ClinicId;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
+import org.backcare.platform.RuleRefused;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
@@ -313,7 +314,7 @@ public class Reviews {
 	}
 
 	/** A review rule refused; {@code rule} names it. */
-	static class ReviewRefused extends org.backcare.platform.RuleRefused {
+	static class ReviewRefused extends RuleRefused {
 
 		ReviewRefused(String rule, String detail) {
 			this(HttpStatus.UNPROCESSABLE_CONTENT, rule, detail);

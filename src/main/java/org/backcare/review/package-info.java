@@ -3,5 +3,7 @@
  * per pair (editable, every version kept); the therapist can reply; an admin can hide a
  * review with a reason, never delete it. Therapists' scores are Bayesian averages.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Review")
+@ApplicationModule(displayName = "Review")
 package org.backcare.review;
+
+import org.springframework.modulith.ApplicationModule;

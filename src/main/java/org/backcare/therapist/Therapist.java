@@ -3,6 +3,8 @@ package org.backcare.therapist;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.backcare.clinic.ClinicId;
@@ -10,13 +12,13 @@ import org.backcare.clinic.ClinicId;
 /** A therapist as the rest of BackCare sees them: credentials and weekly hours. */
 public record Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
-		java.util.Map<Technique, LocalDate> certifiedOn, java.util.Map<Technique, LocalDate> certifiedUntil) {
+		Map<Technique, LocalDate> certifiedOn, Map<Technique, LocalDate> certifiedUntil) {
 
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours,
-			Gender gender, java.util.Map<Technique, LocalDate> certifiedOn) {
+			Gender gender, Map<Technique, LocalDate> certifiedOn) {
 		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, gender,
-				certifiedOn, java.util.Map.of());
+				certifiedOn, Map.of());
 	}
 
 	/**
@@ -25,7 +27,7 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours) {
 		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, Gender.UNDISCLOSED,
-				java.util.Map.of());
+				Map.of());
 	}
 
 	public boolean licenceValidOn(LocalDate day) {
@@ -54,7 +56,7 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 		return currentLicence(today).map(licence -> licence.statusOn(today)).orElse(LicenceStatus.NONE);
 	}
 
-	public java.util.Optional<Licence> currentLicence(LocalDate today) {
+	public Optional<Licence> currentLicence(LocalDate today) {
 		return this.licences.stream()
 			.min(Comparator.comparing((Licence licence) -> rank(licence.statusOn(today)))
 				.thenComparing(Licence::validUntil, Comparator.reverseOrder()));

@@ -1,5 +1,6 @@
 package org.backcare.therapist;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record TherapistId(@JsonValue UUID value) {
 
 	public TherapistId {
-		java.util.Objects.requireNonNull(value, "value");
+		Objects.requireNonNull(value, "value");
 	}
 
 	@Override

@@ -1,14 +1,20 @@
 package org.backcare.therapist;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -178,11 +184,11 @@ public class Therapists {
 					new Licence(jurisdictions[i], numbers[i], date(froms[i]), date(untils[i]), (Boolean) verifieds[i]));
 		}
 		EnumSet<Technique> techniques = EnumSet.noneOf(Technique.class);
-		Map<Technique, java.time.LocalDate> certifiedOn = new java.util.EnumMap<>(Technique.class);
+		Map<Technique, LocalDate> certifiedOn = new EnumMap<>(Technique.class);
 		String[] certified = strings(rs.getArray("techniques"));
 		Object[] certifiedOns = objects(rs.getArray("certified_ons"));
 		Object[] certifiedUntils = objects(rs.getArray("certified_untils"));
-		Map<Technique, java.time.LocalDate> certifiedUntil = new java.util.EnumMap<>(Technique.class);
+		Map<Technique, LocalDate> certifiedUntil = new EnumMap<>(Technique.class);
 		for (int i = 0; i < certified.length; i++) {
 			Technique technique = Technique.valueOf(certified[i]);
 			techniques.add(technique);
@@ -203,9 +209,8 @@ public class Therapists {
 		return new Therapist(new TherapistId(rs.getObject("id", UUID.class)),
 				new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("name"), rs.getString("bio"),
 				List.of(strings(rs.getArray("languages"))), rs.getInt("years_back_pain"), List.copyOf(licences),
-				java.util.Collections.unmodifiableSet(techniques), new WeeklyHours(hours),
-				Gender.valueOf(rs.getString("gender")), java.util.Collections.unmodifiableMap(certifiedOn),
-				java.util.Collections.unmodifiableMap(certifiedUntil));
+				Collections.unmodifiableSet(techniques), new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")),
+				Collections.unmodifiableMap(certifiedOn), Collections.unmodifiableMap(certifiedUntil));
 	}
 
 	private static String[] strings(Array array) throws SQLException {
@@ -216,12 +221,12 @@ public class Therapists {
 		return (array == null) ? new Object[0] : (Object[]) array.getArray();
 	}
 
-	private static java.time.LocalDate date(Object value) {
-		return (value instanceof java.sql.Date date) ? date.toLocalDate() : (java.time.LocalDate) value;
+	private static LocalDate date(Object value) {
+		return (value instanceof Date date) ? date.toLocalDate() : (LocalDate) value;
 	}
 
-	private static java.time.LocalTime time(Object value) {
-		return (value instanceof java.sql.Time time) ? time.toLocalTime() : (java.time.LocalTime) value;
+	private static LocalTime time(Object value) {
+		return (value instanceof Time time) ? time.toLocalTime() : (LocalTime) value;
 	}
 
 	private static UUID[] ids(Collection<TherapistId> therapists) {

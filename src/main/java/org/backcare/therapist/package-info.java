@@ -3,5 +3,7 @@
  * are certified in, their weekly working hours in the clinic's local time, and their time
  * off.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Therapist")
+@ApplicationModule(displayName = "Therapist")
 package org.backcare.therapist;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.backcare.account;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.backcare.Api;
@@ -10,13 +11,17 @@ import org.backcare.Pages;
 import org.backcare.therapist.TherapistId;
 
 import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -37,7 +42,7 @@ class InvitationsAndAdminTest {
 	ClinicFixture fixture;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	TestClinic clinic;
 
@@ -66,13 +71,13 @@ class InvitationsAndAdminTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		java.util.Map<String, Object> grant = this.jdbc
+		Map<String, Object> grant = this.jdbc
 			.sql("""
 					SELECT actor_account_id, actor_role, detail FROM audit_event WHERE action = 'ROLE_GRANTED' AND record_id = ?""")
 			.param(UUID.fromString(JsonPath.read(accepted, "$.accountId")))
 			.query()
 			.singleRow();
-		org.assertj.core.api.Assertions.assertThat(grant)
+		Assertions.assertThat(grant)
 			.containsEntry("actor_account_id", this.clinic.admin().id().value())
 			.containsEntry("actor_role", "ADMIN")
 			.containsEntry("detail", "role=THERAPIST");
@@ -96,8 +101,7 @@ class InvitationsAndAdminTest {
 	@Test
 	void anUnknownInvitationTokenGetsTheSameAnswerAsAUsedOne() throws Exception {
 		accept("not-a-real-token").andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail")
-				.value(org.hamcrest.Matchers.containsString("unknown, already used or expired")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("unknown, already used or expired")));
 	}
 
 	@Test
@@ -109,10 +113,9 @@ class InvitationsAndAdminTest {
 			.andExpect(status().isNoContent());
 		new Pages(this.mvc, client).perform(get("/book"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/login"));
 		this.asAdmin.perform(get("/api/v1/admin/accounts"))
-			.andExpect(jsonPath("$[?(@.id == '" + client.id() + "')].enabled")
-				.value(org.hamcrest.Matchers.contains(false)));
+			.andExpect(jsonPath("$[?(@.id == '" + client.id() + "')].enabled").value(Matchers.contains(false)));
 	}
 
 	@Test

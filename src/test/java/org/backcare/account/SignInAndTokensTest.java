@@ -1,22 +1,30 @@
 package org.backcare.account;
 
+import java.lang.reflect.Field;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
+import org.backcare.Pages;
 import org.backcare.client.ClientId;
 
 import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +118,7 @@ class SignInAndTokensTest {
 	@Test
 	void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
 		byte[] otherKey = new byte[32];
-		new java.security.SecureRandom().nextBytes(otherKey);
+		new SecureRandom().nextBytes(otherKey);
 		NimbusJwtEncoder forger = new NimbusJwtEncoder(
 				new ImmutableSecret<>(new SecretKeySpec(otherKey, "HmacSHA256")));
 		String forged = forger.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
@@ -146,10 +154,10 @@ class SignInAndTokensTest {
 	void signingOutEverywhereThroughTheApiAlsoEndsPageSessions() throws Exception {
 		CurrentUser admin = this.clinic.admin();
 		this.clinic.therapist();
-		new org.backcare.Pages(this.mvc, admin).perform(get("/book")).andExpect(status().isOk());
+		new Pages(this.mvc, admin).perform(get("/book")).andExpect(status().isOk());
 		this.mvc.perform(post("/api/v1/auth/logout").header("Authorization", this.clinic.bearer(admin)))
 			.andExpect(status().isNoContent());
-		new org.backcare.Pages(this.mvc, admin).perform(get("/book")).andExpect(redirectedUrl("/login"));
+		new Pages(this.mvc, admin).perform(get("/book")).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
@@ -209,9 +217,8 @@ class SignInAndTokensTest {
 		String me = register(email, "a calm walk by the river").andReturn().getResponse().getContentAsString();
 		AccountId account = new AccountId(UUID.fromString(JsonPath.read(me, "$.accountId")));
 		assertThat(this.accounts.consents(account)).extracting(Accounts.Consent::kind, Accounts.Consent::textVersion)
-			.containsExactlyInAnyOrder(
-					org.assertj.core.groups.Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
-					org.assertj.core.groups.Tuple.tuple("DATA_PROCESSING", ConsentTexts.DATA_PROCESSING.version()));
+			.containsExactlyInAnyOrder(Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
+					Tuple.tuple("DATA_PROCESSING", ConsentTexts.DATA_PROCESSING.version()));
 	}
 
 	@Test
@@ -230,7 +237,7 @@ class SignInAndTokensTest {
 	@Test
 	void aFormPostWithoutItsCsrfTokenIsRefused() throws Exception {
 		this.mvc
-			.perform(post("/book").with(org.backcare.Pages.as(this.clinic.admin()))
+			.perform(post("/book").with(Pages.as(this.clinic.admin()))
 				.param("therapist", UUID.randomUUID().toString())
 				.param("service", "TREATMENT_60")
 				.param("client", UUID.randomUUID().toString()))
@@ -244,22 +251,17 @@ class SignInAndTokensTest {
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String before = sessionCookie(form);
-		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(form.body());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 
-		HttpResponse<String> signedIn = http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Cookie", before)
-					.POST(HttpRequest.BodyPublishers.ofString("username="
-							+ java.net.URLEncoder.encode(this.client.email(), java.nio.charset.StandardCharsets.UTF_8)
-							+ "&password="
-							+ java.net.URLEncoder.encode(ClinicFixture.PASSWORD,
-									java.nio.charset.StandardCharsets.UTF_8)
-							+ "&_csrf=" + csrf.group(1)))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> signedIn = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", before)
+			.POST(HttpRequest.BodyPublishers.ofString("username="
+					+ URLEncoder.encode(this.client.email(), StandardCharsets.UTF_8) + "&password="
+					+ URLEncoder.encode(ClinicFixture.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
@@ -334,7 +336,7 @@ class SignInAndTokensTest {
 
 	/** A token signed with BackCare's own key, through the decoder's twin encoder. */
 	private String signedWithOurKey(JwtClaimsSet claims) throws Exception {
-		java.lang.reflect.Field field = BearerTokens.class.getDeclaredField("encoder");
+		Field field = BearerTokens.class.getDeclaredField("encoder");
 		field.setAccessible(true);
 		NimbusJwtEncoder ours = (NimbusJwtEncoder) field.get(this.tokens);
 		return ours.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))

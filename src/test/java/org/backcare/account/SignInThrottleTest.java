@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +59,7 @@ class SignInThrottleTest {
 		assertSequence(email);
 		attempt(email, ClinicFixture.PASSWORD).andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("minutes")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("minutes")));
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class SignInThrottleTest {
 	@Test
 	void oneNetworkAddressIsPausedAfterItsLimitWhateverAddressesItTries() {
 		SignInThrottle throttle = new SignInThrottle(this.jdbc, Clock.systemUTC(), 6);
-		String ip = "198.51.100." + (1 + new java.util.Random().nextInt(250)) + "-" + UUID.randomUUID();
+		String ip = "198.51.100." + (1 + new Random().nextInt(250)) + "-" + UUID.randomUUID();
 		for (int i = 0; i < 6; i++) {
 			String email = "spray-" + UUID.randomUUID() + "@example.org";
 			assertThatCode(() -> throttle.admit(email, ip)).doesNotThrowAnyException();

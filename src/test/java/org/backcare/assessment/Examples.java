@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class Examples {
 	List<Integer> odi = new ArrayList<>(Arrays.asList(2, 1, 2, 1, 2, 1, 1, null, 1, 1));
 
 	/** Red-flag answers by name; all false unless set. */
-	final Set<String> yes = new java.util.HashSet<>();
+	final Set<String> yes = new HashSet<>();
 
 	Body body;
 

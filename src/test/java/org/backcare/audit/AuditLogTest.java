@@ -10,11 +10,13 @@ import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.account.CurrentUser;
+import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.therapist.TherapistId;
 
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,8 +192,7 @@ class AuditLogTest {
 		new Api(this.mvc, other.bearer(other.admin()))
 			.perform(get("/api/v1/admin/audit").param("action", "APPOINTMENT_BOOKED"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].recordId")
-				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(appointment.toString()))));
+			.andExpect(jsonPath("$[*].recordId").value(Matchers.not(Matchers.hasItem(appointment.toString()))));
 	}
 
 	@Test
@@ -297,8 +298,7 @@ class AuditLogTest {
 	private UUID book() throws Exception {
 		String body = this.asAdmin
 			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-				.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist,
-						this.clinic.inDays(4, 10, 0))))
+				.content(BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(4, 10, 0))))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

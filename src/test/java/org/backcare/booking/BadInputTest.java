@@ -9,6 +9,7 @@ import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +73,7 @@ class BadInputTest {
 	void missingFieldsAreListed() throws Exception {
 		postBody("{}").andExpect(problem(400))
 			.andExpect(jsonPath("$.errors[*].field",
-					org.hamcrest.Matchers.containsInAnyOrder("clientId", "therapistId", "service", "start")));
+					Matchers.containsInAnyOrder("clientId", "therapistId", "service", "start")));
 	}
 
 	@Test

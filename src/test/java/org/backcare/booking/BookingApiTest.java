@@ -1,6 +1,7 @@
 package org.backcare.booking;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import org.backcare.Api;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -46,7 +48,7 @@ class BookingApiTest {
 	Therapists therapists;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	TestClinic clinic;
 
@@ -375,7 +377,7 @@ class BookingApiTest {
 
 	/** How Jackson writes an OffsetDateTime: always with seconds. */
 	static String isoSeconds(OffsetDateTime time) {
-		return time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 }

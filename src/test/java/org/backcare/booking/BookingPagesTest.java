@@ -9,13 +9,16 @@ import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
 import org.backcare.therapist.TherapistId;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +45,7 @@ class BookingPagesTest {
 	Bookings bookings;
 
 	@Autowired
-	org.backcare.client.Clients clients;
+	Clients clients;
 
 	TestClinic clinic;
 
@@ -142,7 +145,7 @@ class BookingPagesTest {
 	@Test
 	void aRefusedTimeFarAheadIsExplainedOnThePageNotAsJson() throws Exception {
 		submit(this.clinic.inDays(800, 9, 0)).andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("at most 90 days ahead")));
 	}
 
@@ -157,12 +160,11 @@ class BookingPagesTest {
 			.andExpect(content().string(containsString("Please choose a time.")));
 	}
 
-	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start) throws Exception {
+	private ResultActions submit(OffsetDateTime start) throws Exception {
 		return submit(start, UUID.randomUUID().toString());
 	}
 
-	private org.springframework.test.web.servlet.ResultActions submit(OffsetDateTime start, String requestKey)
-			throws Exception {
+	private ResultActions submit(OffsetDateTime start, String requestKey) throws Exception {
 		return this.pages.perform(post("/book").param("therapist", this.therapist.toString())
 			.param("service", "TREATMENT_60")
 			.param("client", this.client.toString())

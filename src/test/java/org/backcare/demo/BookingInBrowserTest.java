@@ -7,6 +7,7 @@ import org.backcare.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -83,12 +84,12 @@ class BookingInBrowserTest {
 			browser.signIn("http://localhost:" + this.port, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password());
 			page.get("http://localhost:" + this.port + "/book");
 			awaitTitle(page, "Book a session");
-			Object overflow = ((org.openqa.selenium.JavascriptExecutor) page)
+			Object overflow = ((JavascriptExecutor) page)
 				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
 			assertThat(overflow).isEqualTo(false);
 			browser.screenshot("book-phone", 1500);
 			page.get("http://localhost:" + this.port + "/");
-			assertThat(((org.openqa.selenium.JavascriptExecutor) page)
+			assertThat(((JavascriptExecutor) page)
 				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
 		}
 	}

@@ -1,5 +1,7 @@
 package org.backcare.demo;
 
+import java.util.UUID;
+
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 import org.backcare.account.AccountId;
@@ -30,9 +32,8 @@ class DemoAccountsRetiredTest {
 		var clinic = this.fixture.open();
 		AccountId admin = this.accounts.open(clinic.clinic().id(), DemoAccounts.ADMIN.email(),
 				DemoAccounts.ADMIN.password(), Role.ADMIN, null, null);
-		AccountId other = this.accounts.open(clinic.clinic().id(),
-				"real-admin-" + java.util.UUID.randomUUID() + "@example.org", "a real admin's own passphrase",
-				Role.ADMIN, null, null);
+		AccountId other = this.accounts.open(clinic.clinic().id(), "real-admin-" + UUID.randomUUID() + "@example.org",
+				"a real admin's own passphrase", Role.ADMIN, null, null);
 
 		new DemoAccountsRetired(this.accounts).run(new DefaultApplicationArguments());
 

@@ -1,6 +1,8 @@
 package org.backcare.demo;
 
 import org.backcare.Browser;
+import org.backcare.assessment.Oswestry;
+import org.backcare.assessment.StartBack;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,8 +83,7 @@ class IntakeInBrowserTest {
 			// The client reads plain words; the scores themselves are for the clinic's
 			// staff.
 			assertThat(page.findElement(By.cssSelector(".scores")).getText())
-				.contains("Your back pain " + org.backcare.assessment.Oswestry.Band.MINIMAL.forClient(),
-						org.backcare.assessment.StartBack.Risk.LOW.forClient())
+				.contains("Your back pain " + Oswestry.Band.MINIMAL.forClient(), StartBack.Risk.LOW.forClient())
 				.doesNotContain("20.00%", "Minimal disability");
 			browser.screenshot("intake-result", 2000);
 			resultUrl = page.getCurrentUrl();
@@ -143,6 +144,16 @@ class IntakeInBrowserTest {
 			awaitTitle(page, "Before your first visit");
 			assertThat(((JavascriptExecutor) page)
 				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
+			// Every region of the pain map is a target of at least 24 by 24 CSS pixels
+			// (WCAG 2.2, 2.5.8).
+			Object narrowest = ((JavascriptExecutor) page).executeScript("""
+					return Math.min(...[...document.querySelectorAll('.painmap .region')]
+					    .map(r => r.getBoundingClientRect()).map(b => Math.min(b.width, b.height)));""");
+			assertThat(((Number) narrowest).doubleValue()).as("narrowest pain-map region, CSS px")
+				.isGreaterThanOrEqualTo(24);
+			// The header wraps between links, never inside "Sign out".
+			WebElement signOut = page.findElement(By.cssSelector("nav button.link"));
+			assertThat(signOut.getSize().getHeight()).as("height of the sign-out button").isLessThan(40);
 			browser.screenshot("intake-phone", 1400);
 		}
 	}

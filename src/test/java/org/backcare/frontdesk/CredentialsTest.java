@@ -1,23 +1,32 @@
 package org.backcare.frontdesk;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
 
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
+import org.backcare.Pages;
+import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -41,7 +50,7 @@ class CredentialsTest {
 	ClinicFixture fixture;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	TestClinic clinic;
 
@@ -149,8 +158,7 @@ class CredentialsTest {
 			.andExpect(jsonPath("$[0].clientId").value(this.client.toString()));
 		this.asAdmin.perform(get("/api/v1/admin/dashboard"))
 			.andExpect(jsonPath("$.reassign.length()").value(1))
-			.andExpect(jsonPath("$.reassign[0].start")
-				.value(org.hamcrest.Matchers.startsWith(this.today.plusDays(20).toString())));
+			.andExpect(jsonPath("$.reassign[0].start").value(Matchers.startsWith(this.today.plusDays(20).toString())));
 		book(therapist, 15, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("licence-not-valid"));
 		admin("/api/v1/admin/therapists/" + therapist + "/licences/end", """
@@ -197,7 +205,7 @@ class CredentialsTest {
 	void theAdminVerifiesOnTheProfilePage_andTheFrontDeskPageListsWhatNeedsDoing() throws Exception {
 		TherapistId therapist = this.clinic.therapist(
 				new Licence("Berlin", "OLD", this.today.minusYears(1), this.today.plusDays(12)), Technique.SWEDISH);
-		org.backcare.Pages asAdmin = new org.backcare.Pages(this.mvc, this.clinic.admin());
+		Pages asAdmin = new Pages(this.mvc, this.clinic.admin());
 		asAdmin
 			.perform(post("/admin/therapists/" + therapist + "/licences").param("jurisdiction", "Berlin")
 				.param("number", "RENEWED")
@@ -207,39 +215,35 @@ class CredentialsTest {
 			.andExpect(status().is3xxRedirection());
 		asAdmin.perform(get("/admin"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Berlin RENEWED"),
-						org.hamcrest.Matchers.containsString("not verified yet"),
-						org.hamcrest.Matchers.containsString("Berlin OLD"))));
-		String renewedFrom = this.today.plusDays(13)
-			.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.allOf(Matchers.containsString("Berlin RENEWED"),
+						Matchers.containsString("not verified yet"), Matchers.containsString("Berlin OLD"))));
+		String renewedFrom = this.today.plusDays(13).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
 		asAdmin.perform(get("/therapists/" + therapist))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Credentials (admins)"),
-						org.hamcrest.Matchers.containsString("renewal.pdf"),
-						org.hamcrest.Matchers.containsString("not verified"),
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.allOf(Matchers.containsString("Credentials (admins)"),
+						Matchers.containsString("renewal.pdf"), Matchers.containsString("not verified"),
 						// One way of writing dates on the page, not ISO here and words
 						// there.
-						org.hamcrest.Matchers.containsString(renewedFrom + " – "), org.hamcrest.Matchers
-							.not(org.hamcrest.Matchers.containsString(this.today.plusDays(13).toString())))));
+						Matchers.containsString(renewedFrom + " – "),
+						Matchers.not(Matchers.containsString(this.today.plusDays(13).toString())))));
 		asAdmin
 			.perform(post("/admin/therapists/" + therapist + "/licences/verify").param("jurisdiction", "Berlin")
 				.param("number", "RENEWED"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("credentialsDone", org.hamcrest.Matchers.startsWith("Licence Berlin RENEWED verified")));
+			.andExpect(MockMvcResultMatchers.flash()
+				.attribute("credentialsDone", Matchers.startsWith("Licence Berlin RENEWED verified")));
 		asAdmin.perform(get("/admin"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Berlin RENEWED"))));
+			.andExpect(MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString("Berlin RENEWED"))));
 		// The public profile shows no credentials section.
 		this.mvc.perform(get("/therapists/" + therapist))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Credentials (admins)"))));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.not(Matchers.containsString("Credentials (admins)"))));
 	}
 
 	@Test
 	void registrationAsksHowTheClientFoundUs() throws Exception {
-		String email = "found-" + java.util.UUID.randomUUID() + "@example.org";
+		String email = "found-" + UUID.randomUUID() + "@example.org";
 		this.mvc
 			.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
 				.content(
@@ -248,7 +252,7 @@ class CredentialsTest {
 								 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "SEARCH"}"""
 							.formatted(email)))
 			.andExpect(status().isCreated());
-		org.assertj.core.api.Assertions.assertThat(
+		Assertions.assertThat(
 				this.jdbc.sql("SELECT found_via FROM client WHERE email = ?").param(email).query(String.class).single())
 			.isEqualTo("SEARCH");
 		this.mvc
@@ -266,8 +270,7 @@ class CredentialsTest {
 	}
 
 	private ResultActions book(TherapistId therapist, int days, String technique) throws Exception {
-		String body = org.backcare.booking.BookingApiTestBodies.body(this.client, therapist,
-				this.clinic.inDays(days, 10, 0));
+		String body = BookingApiTestBodies.body(this.client, therapist, this.clinic.inDays(days, 10, 0));
 		if (technique != null) {
 			body = body.replace("}", ", \"technique\": \"" + technique + "\"}");
 		}

@@ -1,6 +1,8 @@
 package org.backcare.intake;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.backcare.Api;
 import org.backcare.ClinicFixture;
@@ -18,6 +20,7 @@ import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,7 +165,7 @@ class IntakeApiTest {
 		String id = intakeId(submit(this.asClient, Examples.officeWorker().yes("saddleNumbness"))
 			.andExpect(jsonPath("$.assessment.referral").value("URGENT"))
 			.andExpect(jsonPath("$.mayBook").value(false))
-			.andExpect(jsonPath("$.referralAdvice").value(org.hamcrest.Matchers.containsString("emergency")))
+			.andExpect(jsonPath("$.referralAdvice").value(Matchers.containsString("emergency")))
 			.andExpect(jsonPath("$.inForce.techniques").isArray()));
 
 		book(this.asClient, 3, null).andExpect(status().isUnprocessableContent())
@@ -225,7 +228,7 @@ class IntakeApiTest {
 				Examples.officeWorker().duration(PainDuration.CHRONIC).yes("anticoagulantsOrBleedingDisorder"))
 			.andExpect(jsonPath("$.assessment.cautions[0].code").value("anticoagulants"))
 			.andExpect(jsonPath("$.assessment.restricted.DEEP_TISSUE").isNotEmpty())
-			.andExpect(jsonPath("$.inForce.techniques").value(org.hamcrest.Matchers.not(hasItem("DEEP_TISSUE")))));
+			.andExpect(jsonPath("$.inForce.techniques").value(Matchers.not(hasItem("DEEP_TISSUE")))));
 
 		book(this.asClient, 3, "DEEP_TISSUE").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("technique-contraindicated"));
@@ -279,7 +282,7 @@ class IntakeApiTest {
 		expectFieldError(answers -> ((ObjectNode) answers.get("goals")).put("language", "<script>"), "goals.language");
 		expectFieldError(answers -> answers.putObject("body").put("heightCm", 180), "body.weightKg");
 
-		for (java.util.function.Consumer<ObjectNode> wrongType : java.util.List.<java.util.function.Consumer<ObjectNode>>of(
+		for (Consumer<ObjectNode> wrongType : List.<Consumer<ObjectNode>>of(
 				answers -> ((ObjectNode) answers.get("redFlags")).put("feverOrChills", "yes"),
 				answers -> ((ObjectNode) answers.get("pain")).put("now", "five"),
 				answers -> ((ObjectNode) answers.get("painMap").get("regions")).put("LEFT_EAR", 3),
@@ -301,7 +304,7 @@ class IntakeApiTest {
 
 	@Test
 	void aNumberSentForAClinicalAnswerIsRefusedNamingTheField_notReadAsAnOption() throws Exception {
-		Map<String, java.util.function.Consumer<ObjectNode>> numbers = Map.of("startBack.bothersomeness",
+		Map<String, Consumer<ObjectNode>> numbers = Map.of("startBack.bothersomeness",
 				answers -> ((ObjectNode) answers.get("startBack")).put("bothersomeness", 3), "duration",
 				answers -> answers.put("duration", 2), "goals.pressure",
 				answers -> ((ObjectNode) answers.get("goals")).put("pressure", "1"));
@@ -313,8 +316,7 @@ class IntakeApiTest {
 					.content(answers.toString()))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.type").value("urn:backcare:problem:invalid-request"))
-				.andExpect(
-						jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'" + number.getKey() + "'")));
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("'" + number.getKey() + "'")));
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM intake WHERE client_id = ?")
 			.param(this.client.value())
@@ -333,7 +335,7 @@ class IntakeApiTest {
 		this.mvc.perform(get("/api/v1/intake/questionnaire"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.startBack.items.length()").value(9))
-			.andExpect(jsonPath("$.startBack.licence").value(org.hamcrest.Matchers.containsString("Keele")))
+			.andExpect(jsonPath("$.startBack.licence").value(Matchers.containsString("Keele")))
 			.andExpect(jsonPath("$.startBack.version").value(StartBack.VERSION))
 			.andExpect(jsonPath("$.startBack.items[0].options[*].value").value(contains("true", "false")))
 			.andExpect(jsonPath("$.startBack.items[8].field").value("startBack.bothersomeness"))
@@ -368,7 +370,7 @@ class IntakeApiTest {
 		}
 	}
 
-	private void expectFieldError(java.util.function.Consumer<ObjectNode> change, String field) throws Exception {
+	private void expectFieldError(Consumer<ObjectNode> change, String field) throws Exception {
 		ObjectNode answers = this.json.valueToTree(Examples.officeWorker().answers());
 		change.accept(answers);
 		this.asClient

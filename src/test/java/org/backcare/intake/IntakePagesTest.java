@@ -1,5 +1,7 @@
 package org.backcare.intake;
 
+import java.util.UUID;
+
 import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
@@ -216,7 +218,7 @@ class IntakePagesTest {
 	@Test
 	void aDoubleSubmittedFormStoresOneIntake() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
-		form.add("requestKey", java.util.UUID.randomUUID().toString());
+		form.add("requestKey", UUID.randomUUID().toString());
 		String first = this.asClient.perform(post("/intake").params(form)).andReturn().getResponse().getRedirectedUrl();
 		String second = this.asClient.perform(post("/intake").params(form))
 			.andReturn()

@@ -17,6 +17,7 @@ import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,7 +172,7 @@ class MatchingTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return com.jayway.jsonpath.JsonPath.read(created, "$.id");
+		return JsonPath.read(created, "$.id");
 	}
 
 	private void book(TherapistId therapist, int days) throws Exception {

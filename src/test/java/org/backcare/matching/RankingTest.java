@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.backcare.assessment.GenderPreference;
 import org.backcare.clinic.ClinicId;
+import org.backcare.review.BayesianAverage;
 import org.backcare.review.ReviewSummary;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.Licence;
@@ -20,6 +22,7 @@ import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.WeeklyHours;
 import org.backcare.therapist.WorkingInterval;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,13 +54,12 @@ class RankingTest {
 
 	static Candidate candidate(Therapist therapist, ReviewSummary reviews, Integer daysUntilFree, boolean seen) {
 		LocalDate day = (daysUntilFree != null) ? TODAY.plusDays(daysUntilFree) : null;
-		Instant start = (day != null) ? day.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC) : null;
+		Instant start = (day != null) ? day.atTime(10, 0).toInstant(ZoneOffset.UTC) : null;
 		return new Candidate(therapist, reviews, start, day, seen);
 	}
 
 	static ReviewSummary reviewed(int count, double mean, double clinicMean) {
-		return new ReviewSummary(count, mean, mean, mean, mean,
-				org.backcare.review.BayesianAverage.of(mean * count, count, clinicMean));
+		return new ReviewSummary(count, mean, mean, mean, mean, BayesianAverage.of(mean * count, count, clinicMean));
 	}
 
 	@Test
@@ -91,14 +93,13 @@ class RankingTest {
 					"15 years treating back pain", "rated 5.0 of 5 by 1 verified client (4.42 weighted)",
 					"first consultation free in 7 days", "speaks German", "a woman, as you preferred");
 		// 40 + 15 + 17.08 + 5 + 5 + 5
-		assertThat(first.score()).isCloseTo(87.08, org.assertj.core.api.Assertions.within(0.01));
+		assertThat(first.score()).isCloseTo(87.08, Assertions.within(0.01));
 
 		Match second = result.matches().get(1);
 		assertThat(second.reasons()).extracting(Match.Reason::words)
 			.contains("certified in Swedish massage, recommended for you (not in Myofascial release)",
 					"a first consultation free tomorrow", "you have seen Anna before");
-		assertThat(second.score()).isCloseTo(20 + 12 + 18.72 + 9.29 + 5 + 5 + 10,
-				org.assertj.core.api.Assertions.within(0.01));
+		assertThat(second.score()).isCloseTo(20 + 12 + 18.72 + 9.29 + 5 + 5 + 10, Assertions.within(0.01));
 
 		Match third = result.matches().get(2);
 		assertThat(third.reasons()).extracting(Match.Reason::words)

@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +27,12 @@ class ChunkedBodyLimitTest {
 	@LocalServerPort
 	int port;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.backcare.ClinicFixture fixture;
+	@Autowired
+	ClinicFixture fixture;
 
 	@Test
 	void anOversizedChunkedBodyIsRefusedWith413() throws Exception {
-		org.backcare.ClinicFixture.TestClinic clinic = this.fixture.open();
+		ClinicFixture.TestClinic clinic = this.fixture.open();
 		byte[] body = ("{\"service\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/appointments"))

@@ -1,12 +1,15 @@
 package org.backcare.platform;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +23,7 @@ class EmbeddedDatabaseTest {
 
 	@Test
 	void startingAsRootExplainsWhatToDoInsteadOfAStackTrace() {
-		org.springframework.boot.diagnostics.FailureAnalysis analysis = new SuperUserRefused.Analyzer()
+		FailureAnalysis analysis = new SuperUserRefused.Analyzer()
 			.analyze(new RuntimeException(new SuperUserRefused()));
 
 		assertThat(analysis.getDescription())
@@ -50,15 +53,14 @@ class EmbeddedDatabaseTest {
 		try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration()
 			.embeddedPostgres(new EmbeddedDatabaseProperties("", 0, false, null))) {
 			Path own = new EmbeddedDatabaseProperties("", 0, false, null).binaries().getParent();
-			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(own)))
-				.isEqualTo("rwx------");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own))).isEqualTo("rwx------");
 		}
 	}
 
 	@Test
 	void aBinariesFolderThisUserCannotWriteToIsOneClearMessage() throws Exception {
 		Path theirs = Files.createDirectory(this.data.resolve("someone-elses"));
-		Files.setPosixFilePermissions(theirs, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+		Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("r-xr-xr-x"));
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties("", 0, true, theirs.toString());
 
 		try {
@@ -66,14 +68,13 @@ class EmbeddedDatabaseTest {
 				.isInstanceOf(EmbeddedDatabaseUnavailable.class)
 				.hasMessage("The embedded PostgreSQL cannot be unpacked into " + theirs
 						+ ": the folder is not writable by this user.");
-			org.springframework.boot.diagnostics.FailureAnalysis analysis = new EmbeddedDatabaseUnavailable.Analyzer()
-				.analyze(new RuntimeException(
-						new EmbeddedDatabaseUnavailable(theirs, new java.io.IOException("denied"))));
+			FailureAnalysis analysis = new EmbeddedDatabaseUnavailable.Analyzer()
+				.analyze(new RuntimeException(new EmbeddedDatabaseUnavailable(theirs, new IOException("denied"))));
 			assertThat(analysis.getAction()).contains("BACKCARE_EMBEDDED_DATABASE_BINARIES_DIRECTORY",
 					"SPRING_DATASOURCE_URL");
 		}
 		finally {
-			Files.setPosixFilePermissions(theirs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+			Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwxr-xr-x"));
 		}
 	}
 

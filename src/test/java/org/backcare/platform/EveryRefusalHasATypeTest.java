@@ -10,6 +10,7 @@ import org.backcare.Api;
 import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +52,11 @@ class EveryRefusalHasATypeTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:backcare:problem:invalid-request"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'from'")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("'from'")));
 		this.mvc.perform(get("/api/v1/availability").param("clinic", clinic.clinic().id().toString()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:backcare:problem:invalid-request"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'service'")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("'service'")));
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package org.backcare.platform;
 
+import java.util.UUID;
+
+import org.backcare.ClinicFixture;
 import org.backcare.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ class OperationsTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.backcare.ClinicFixture fixture;
+	ClinicFixture fixture;
 
 	@Test
 	void livenessAndReadinessIncludingTheDatabaseAreUp() throws Exception {
@@ -34,7 +37,7 @@ class OperationsTest {
 
 	@Test
 	void prometheusScrapesHttpAndConnectionPoolMetrics() throws Exception {
-		this.mvc.perform(get("/api/v1/therapists").param("clinic", java.util.UUID.randomUUID().toString()));
+		this.mvc.perform(get("/api/v1/therapists").param("clinic", UUID.randomUUID().toString()));
 		this.mvc.perform(get("/actuator/prometheus"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("hikaricp_connections")))

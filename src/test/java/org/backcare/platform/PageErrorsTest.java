@@ -86,6 +86,24 @@ class PageErrorsTest {
 			.doesNotContain("Whitelabel");
 	}
 
+	/**
+	 * Over real HTTP: the size limit refuses before anything reads the form, and the
+	 * error page explains.
+	 */
+	@Test
+	void anOversizedFormIsA413Page() throws Exception {
+		HttpResponse<String> tooLarge = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/intake"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString("wantToDoAgain=" + "x".repeat(70_000)))
+				.build(), BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(tooLarge.body()).contains("That was more than we can take at once", "Go to the start page");
+	}
+
 	@Test
 	void anUnknownRecordOrPageIsA404Page() throws Exception {
 		ClinicFixture.TestClinic clinic = this.fixture.open();

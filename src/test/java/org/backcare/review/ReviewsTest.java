@@ -7,14 +7,19 @@ import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+import org.backcare.account.CurrentUser;
+import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.TherapistId;
 
 import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,7 +54,7 @@ class ReviewsTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
+	JsonMapper json;
 
 	TestClinic clinic;
 
@@ -57,7 +62,7 @@ class ReviewsTest {
 
 	ClientId client;
 
-	org.backcare.account.CurrentUser clientUser;
+	CurrentUser clientUser;
 
 	Api asClient;
 
@@ -117,8 +122,7 @@ class ReviewsTest {
 	void aSessionCanBeMarkedCompletedOnlyOnceItHasStarted() throws Exception {
 		String created = this.asAdmin
 			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
-				.content(org.backcare.booking.BookingApiTestBodies.body(this.client, this.therapist,
-						this.clinic.inDays(3, 10, 0))))
+				.content(BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(3, 10, 0))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -201,8 +205,7 @@ class ReviewsTest {
 	void aCompletedSessionKeepsItsTime() throws Exception {
 		UUID session = this.clinic.pastAppointment(this.therapist, this.client);
 		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isOk());
-		org.assertj.core.api.Assertions
-			.assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
+		Assertions.assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.jdbc
 				.sql("""
 						INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
