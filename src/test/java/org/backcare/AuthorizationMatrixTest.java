@@ -397,9 +397,9 @@ class AuthorizationMatrixTest {
 		// there is one.
 		page("POST /therapists/{id}/review", t -> {
 			t.completedSessionOfAWithX();
-			return post("/therapists/{id}/review", t.therapistX.value()).param("listening", "5")
-				.param("comfort", "5")
-				.param("effect", "4");
+			return post("/therapists/{id}/review", t.therapistX.value()).param("ratings.listening", "5")
+				.param("ratings.comfort", "5")
+				.param("ratings.effect", "4");
 		}, 302, 302, 302, 302, 302, 302, 302);
 		page("POST /reviews/{id}/reply", t -> post("/reviews/{id}/reply", t.reviewOfXByA()).param("text", "Thanks"),
 				302, 404, 404, 302, 404, 302, 404);

@@ -88,24 +88,8 @@ class CareRecordsController {
 		}).toList();
 	}
 
-	@GetMapping("/api/v1/clients/{id}")
-	@Operation(
-			summary = "A client's record: the client, therapists who have or had a session with them, the clinic's admins")
-	ClientRecord client(@PathVariable UUID id) {
-		CurrentUser caller = CurrentUser.required();
-		ClientId clientId = new ClientId(id);
-		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", id));
-		this.access.check(caller, RecordAction.CLIENT_RECORD_READ, HealthRecord.client(client.clinicId(), clientId),
-				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null
-						: new RecordNotFound("Client", id));
-		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth());
-	}
-
 	record ScheduleEntry(UUID appointmentId, UUID clientId, String clientName, String service, OffsetDateTime start,
 			OffsetDateTime end, AppointmentStatus status) {
-	}
-
-	record ClientRecord(UUID id, String name, String email, String phone, LocalDate dateOfBirth) {
 	}
 
 }

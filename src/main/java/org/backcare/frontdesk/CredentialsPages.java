@@ -1,28 +1,36 @@
 package org.backcare.frontdesk;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.backcare.account.CurrentUser;
+import org.backcare.frontdesk.FrontDeskController.CertificationKey;
+import org.backcare.frontdesk.FrontDeskController.CertificationRequest;
+import org.backcare.frontdesk.FrontDeskController.LicenceKey;
+import org.backcare.frontdesk.FrontDeskController.LicenceRequest;
+import org.backcare.platform.FormProblems;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Credentials;
-import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The credential forms on a therapist's profile, for the clinic's admins; each returns to
- * the profile.
+ * The credential forms on a therapist's profile page (admins): record and verify licences
+ * and certifications. Each form is bound by Spring to the same record the API takes, so
+ * one set of constraints speaks to both; each goes back to the profile, saying what was
+ * done or what to fix.
  */
 @Controller
 class CredentialsPages {
@@ -31,73 +39,77 @@ class CredentialsPages {
 
 	private final Therapists therapists;
 
-	CredentialsPages(Credentials credentials, Therapists therapists) {
+	private final MessageSource messages;
+
+	CredentialsPages(Credentials credentials, Therapists therapists, MessageSource messages) {
 		this.credentials = credentials;
 		this.therapists = therapists;
+		this.messages = messages;
 	}
 
 	@PostMapping("/admin/therapists/{id}/licences")
-	String addLicence(@PathVariable UUID id, @RequestParam(required = false) String jurisdiction,
-			@RequestParam(required = false) String number, @RequestParam(required = false) String validFrom,
-			@RequestParam(required = false) String validUntil, @RequestParam(required = false) String documentRef,
-			RedirectAttributes redirect) {
+	String addLicence(@PathVariable UUID id, @Valid LicenceRequest licence, BindingResult binding,
+			RedirectAttributes redirect, Locale locale) {
 		Therapist therapist = own(id);
-		if (blank(jurisdiction, 100) || blank(number, 100) || (documentRef != null && documentRef.length() > 200)) {
-			return back(therapist, redirect,
-					"Please give the jurisdiction and the licence number (up to 100 characters).");
+		if (binding.hasErrors()) {
+			return problem(therapist, redirect, FormProblems.of(binding, this.messages, locale, "licence"));
 		}
 		try {
-			LocalDate from = LocalDate.parse(String.valueOf(validFrom));
-			LocalDate until = LocalDate.parse(String.valueOf(validUntil));
-			this.credentials.addLicence(therapist.id(), jurisdiction.strip(), number.strip(), from, until, documentRef);
-			return done(therapist, redirect, "Licence " + jurisdiction.strip() + " " + number.strip()
-					+ " recorded. It counts once someone who has seen the document verifies it.");
-		}
-		catch (DateTimeParseException ex) {
-			return back(therapist, redirect, "Please give both dates of the licence.");
+			this.credentials.addLicence(therapist.id(), licence.jurisdiction().strip(), licence.number().strip(),
+					licence.validFrom(), licence.validUntil(), licence.documentRef());
+			return done(therapist, redirect,
+					"Licence " + licence.jurisdiction().strip() + " " + licence.number().strip()
+							+ " recorded. It counts once someone who has seen the document verifies it.");
 		}
 		catch (ProblemException refused) {
-			return back(therapist, redirect, refused.getMessage());
+			return problem(therapist, redirect, refused.getMessage());
 		}
 		catch (DuplicateKeyException ex) {
-			return back(therapist, redirect, "That licence is already recorded.");
+			return problem(therapist, redirect, "That licence is already recorded.");
 		}
 	}
 
 	@PostMapping("/admin/therapists/{id}/licences/verify")
-	String verifyLicence(@PathVariable UUID id, @RequestParam String jurisdiction, @RequestParam String number,
-			RedirectAttributes redirect) {
+	String verifyLicence(@PathVariable UUID id, @Valid LicenceKey licence, BindingResult binding,
+			RedirectAttributes redirect, Locale locale) {
 		Therapist therapist = own(id);
-		this.credentials.verifyLicence(therapist.id(), jurisdiction, number, CurrentUser.required().email());
-		return done(therapist, redirect, "Licence " + jurisdiction + " " + number + " verified: " + therapist.name()
-				+ " can be booked on the days it covers.");
+		if (binding.hasErrors()) {
+			return problem(therapist, redirect, FormProblems.of(binding, this.messages, locale, "licence"));
+		}
+		this.credentials.verifyLicence(therapist.id(), licence.jurisdiction(), licence.number(),
+				CurrentUser.required().email());
+		return done(therapist, redirect, "Licence " + licence.jurisdiction() + " " + licence.number() + " verified: "
+				+ therapist.name() + " can be booked on the days it covers.");
 	}
 
 	@PostMapping("/admin/therapists/{id}/certifications")
-	String certify(@PathVariable UUID id, @RequestParam(required = false) String technique,
-			@RequestParam(required = false) String certifiedOn, @RequestParam(required = false) String validUntil,
-			RedirectAttributes redirect) {
+	String certify(@PathVariable UUID id, @Valid CertificationRequest certification, BindingResult binding,
+			RedirectAttributes redirect, Locale locale) {
 		Therapist therapist = own(id);
+		if (binding.hasErrors()) {
+			return problem(therapist, redirect, FormProblems.of(binding, this.messages, locale, "certification"));
+		}
 		try {
-			Technique certified = Technique.valueOf(String.valueOf(technique));
-			this.credentials.recordCertification(therapist.id(), certified, date(certifiedOn), date(validUntil), null);
-			return done(therapist, redirect, certified.displayName()
+			this.credentials.recordCertification(therapist.id(), certification.technique(), certification.certifiedOn(),
+					certification.validUntil(), certification.documentRef());
+			return done(therapist, redirect, certification.technique().displayName()
 					+ " certification recorded. It counts once someone who has seen the certificate verifies it.");
 		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
-			return back(therapist, redirect, "Please choose a technique and give dates as on the certificate.");
-		}
 		catch (ProblemException refused) {
-			return back(therapist, redirect, refused.getMessage());
+			return problem(therapist, redirect, refused.getMessage());
 		}
 	}
 
 	@PostMapping("/admin/therapists/{id}/certifications/verify")
-	String verifyCertification(@PathVariable UUID id, @RequestParam Technique technique, RedirectAttributes redirect) {
+	String verifyCertification(@PathVariable UUID id, @Valid CertificationKey certification, BindingResult binding,
+			RedirectAttributes redirect, Locale locale) {
 		Therapist therapist = own(id);
-		this.credentials.verifyCertification(therapist.id(), technique, CurrentUser.required().email());
-		return done(therapist, redirect,
-				technique.displayName() + " certification verified: " + therapist.name() + " can be booked for it.");
+		if (binding.hasErrors()) {
+			return problem(therapist, redirect, FormProblems.of(binding, this.messages, locale, "certification"));
+		}
+		this.credentials.verifyCertification(therapist.id(), certification.technique(), CurrentUser.required().email());
+		return done(therapist, redirect, certification.technique().displayName() + " certification verified: "
+				+ therapist.name() + " can be booked for it.");
 	}
 
 	private Therapist own(UUID id) {
@@ -107,10 +119,9 @@ class CredentialsPages {
 			.orElseThrow(() -> new RecordNotFound("Therapist", id));
 	}
 
-	private static String back(Therapist therapist, RedirectAttributes redirect, String problem) {
-		if (problem != null) {
-			redirect.addFlashAttribute("credentialsProblem", problem);
-		}
+	/** Back to the profile, saying what to fix. */
+	private static String problem(Therapist therapist, RedirectAttributes redirect, String problem) {
+		redirect.addFlashAttribute("credentialsProblem", problem);
 		return "redirect:/therapists/" + therapist.id() + "#credentials";
 	}
 
@@ -118,14 +129,6 @@ class CredentialsPages {
 	private static String done(Therapist therapist, RedirectAttributes redirect, String confirmation) {
 		redirect.addFlashAttribute("credentialsDone", confirmation);
 		return "redirect:/therapists/" + therapist.id() + "#credentials";
-	}
-
-	private static boolean blank(String value, int max) {
-		return value == null || value.isBlank() || value.length() > max;
-	}
-
-	private static LocalDate date(String value) {
-		return (value == null || value.isBlank()) ? null : LocalDate.parse(value);
 	}
 
 }

@@ -27,6 +27,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +149,8 @@ class FrontDeskController {
 	}
 
 	record LicenceRequest(@NotBlank @Size(max = 100) String jurisdiction, @NotBlank @Size(max = 100) String number,
-			@NotNull LocalDate validFrom, @NotNull LocalDate validUntil, @Size(max = 200) String documentRef) {
+			@NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate validFrom,
+			@NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate validUntil, @Size(max = 200) String documentRef) {
 	}
 
 	record LicenceKey(@NotBlank @Size(max = 100) String jurisdiction, @NotBlank @Size(max = 100) String number) {
@@ -157,8 +160,8 @@ class FrontDeskController {
 			@NotNull LocalDate validUntil) {
 	}
 
-	record CertificationRequest(@NotNull Technique technique, LocalDate certifiedOn, LocalDate validUntil,
-			@Size(max = 200) String documentRef) {
+	record CertificationRequest(@NotNull Technique technique, @DateTimeFormat(iso = ISO.DATE) LocalDate certifiedOn,
+			@DateTimeFormat(iso = ISO.DATE) LocalDate validUntil, @Size(max = 200) String documentRef) {
 	}
 
 	record CertificationKey(@NotNull Technique technique) {

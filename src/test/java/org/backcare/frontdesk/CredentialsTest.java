@@ -242,6 +242,34 @@ class CredentialsTest {
 	}
 
 	@Test
+	void theLicenceFormIsBoundToTheSameRecordAsTheApi_andSaysWhatToFix() throws Exception {
+		TherapistId therapist = this.clinic.therapist(Technique.SWEDISH);
+		org.backcare.Pages asAdmin = new org.backcare.Pages(this.mvc, this.clinic.admin());
+		// A value that cannot be read at all is said first (the record cannot even be
+		// built from it) …
+		asAdmin
+			.perform(post("/admin/therapists/" + therapist + "/licences").param("jurisdiction", "Berlin")
+				.param("number", "N-1")
+				.param("validFrom", "first of May")
+				.param("validUntil", this.today.plusYears(1).toString()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("credentialsProblem", "Valid from: please enter a date."));
+		// … then the same constraints as the API's.
+		asAdmin
+			.perform(post("/admin/therapists/" + therapist + "/licences").param("jurisdiction", " ")
+				.param("number", "N-1")
+				.param("validFrom", this.today.toString())
+				.param("validUntil", this.today.plusYears(1).toString())
+				.header("Accept-Language", "de"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("credentialsProblem", "Jurisdiction: please fill this in."));
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("SELECT count(*) FROM licence WHERE number = 'N-1'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void registrationAsksHowTheClientFoundUs() throws Exception {
 		String email = "found-" + UUID.randomUUID() + "@example.org";
 		this.mvc

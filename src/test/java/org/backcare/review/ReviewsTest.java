@@ -33,6 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -239,6 +240,30 @@ class ReviewsTest {
 		review(0, 4, 4, "x").andExpect(status().isBadRequest());
 		review(4, 4, 4, "x".repeat(2001)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("text"));
+	}
+
+	@Test
+	void theReviewFormIsBoundToTheSameRecordAsTheApi_andItsProblemsAreSaidPerQuestion() throws Exception {
+		UUID session = this.clinic.pastAppointment(this.therapist, this.client);
+		this.asTherapist.perform(post("/api/v1/appointments/" + session + "/complete")).andExpect(status().isOk());
+		Pages asClientOnPages = new Pages(this.mvc, this.clientUser);
+		asClientOnPages
+			.perform(post("/therapists/{id}/review", this.therapist.value()).param("ratings.listening", "5")
+				.param("ratings.effect", "9")
+				.header("Accept-Language", "de"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("reviewProblem",
+					allOf(containsString("How comfortable you felt: please choose one."),
+							containsString("Effect on your pain: must be at most 5."))));
+		asClientOnPages
+			.perform(post("/therapists/{id}/review", this.therapist.value()).param("ratings.listening", "5")
+				.param("ratings.comfort", "4")
+				.param("ratings.effect", "4")
+				.param("text", "Listened well"))
+			.andExpect(flash().attribute("reviewDone", "Thank you: your review is saved."));
+		this.mvc.perform(get("/api/v1/therapists/" + this.therapist + "/reviews"))
+			.andExpect(jsonPath("$.reviews[0].text").value("Listened well"))
+			.andExpect(jsonPath("$.reviews[0].ratings.comfort").value(4));
 	}
 
 	private String completedAndReviewed(String text) throws Exception {
