@@ -671,7 +671,7 @@ class AuthorizationMatrixTest {
 	private MultiValueMap<String, String> intakeForm() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("client", this.clientA.toString());
-		form.add("pain.LOWER_BACK_LEFT", "5");
+		form.add("pain[LOWER_BACK_LEFT]", "5");
 		form.add("painNow", "3");
 		form.add("painAverage", "3");
 		form.add("painWorst", "5");

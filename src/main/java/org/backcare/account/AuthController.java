@@ -137,9 +137,11 @@ class AuthController {
 					example = "three unrelated garden words") String password,
 			@Size(max = 40) String phone, @NotNull @Past LocalDate dateOfBirth,
 			@AssertTrue(
-					message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") boolean consentToTreatment,
+					message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") @NotNull(
+							message = "must be true: treatment needs your consent (see GET /api/v1/auth/consent-texts)") Boolean consentToTreatment,
 			@AssertTrue(
-					message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") boolean consentToDataProcessing,
+					message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") @NotNull(
+							message = "must be true: your data can only be kept with your consent (see GET /api/v1/auth/consent-texts)") Boolean consentToDataProcessing,
 			FoundVia foundVia, @Size(max = 200) String referrer) {
 	}
 

@@ -1,12 +1,12 @@
 package org.backcare.intake;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import org.backcare.assessment.Cause;
 import org.backcare.assessment.GenderPreference;
@@ -23,141 +23,101 @@ import org.backcare.assessment.PainRegion;
 import org.backcare.assessment.Pressure;
 import org.backcare.assessment.StartBack;
 
-import org.springframework.util.MultiValueMap;
-
 /**
- * The web form's fields turned into the same {@link IntakeAnswers} the API takes, so one
- * set of validation rules serves both. A field that is missing or unreadable becomes null
- * (or is left out), and validation then names it.
+ * The questionnaire as the browser sends it, one field per input, bound by Spring's data
+ * binder (which turns text into numbers and choices, and reports what it cannot read).
+ * {@link #answers()} turns it into the same {@link IntakeAnswers} the API takes, so one
+ * set of constraints validates both. What the form means by its inputs is said here: a
+ * region left at 0 does not hurt, an unticked box means no, and ten numbered Oswestry
+ * sections are its ten answers.
  */
 final class IntakeForm {
 
-	private final MultiValueMap<String, String> fields;
+	/**
+	 * Whose intake: the front desk chooses; a client's own is theirs whatever this says.
+	 */
+	UUID client;
+
+	/** The form's own key: a double submit stores one intake. */
+	String requestKey;
 
 	/**
-	 * Problems found while reading the fields, before validation: the form field, and
-	 * what is wrong.
+	 * 0 (no pain) to 10 for each region, by region: inputs {@code pain[LOWER_BACK_LEFT]}.
 	 */
-	private final Map<String, String> unreadable = new LinkedHashMap<>();
+	Map<PainRegion, Integer> pain = new EnumMap<>(PainRegion.class);
 
-	IntakeForm(MultiValueMap<String, String> fields) {
-		this.fields = fields;
-	}
+	boolean radiatingLegPain;
 
-	Map<String, String> unreadable() {
-		return this.unreadable;
-	}
+	boolean numbnessOrTingling;
+
+	Integer painNow;
+
+	Integer painAverage;
+
+	Integer painWorst;
+
+	PainDuration duration;
+
+	Set<Cause> causes = EnumSet.noneOf(Cause.class);
+
+	Boolean saddleNumbness, bladderOrBowelDysfunction, legWeaknessOrGaitChange, historyOfCancer, unexplainedWeightLoss,
+			feverOrChills, immunosuppression, intravenousDrugUse, majorTrauma, minorTrauma, longTermSteroids,
+			constantNightPain, firstEpisode;
+
+	Boolean suspectedDvt, recentFracture, osteoporosis, skinProblemInArea, anticoagulantsOrBleedingDisorder, pregnancy,
+			activeCancerTreatment;
+
+	Integer heightCm;
+
+	Double weightKg;
+
+	Boolean startBack1, startBack2, startBack3, startBack4, startBack5, startBack6, startBack7, startBack8;
+
+	StartBack.Bothersomeness startBack9;
+
+	Integer odi1, odi2, odi3, odi4, odi5, odi6, odi7, odi8, odi9, odi10;
+
+	String wantToDoAgain;
+
+	Pressure pressure;
+
+	GenderPreference therapistGender;
+
+	String language;
 
 	IntakeAnswers answers() {
 		Map<PainRegion, Integer> regions = new EnumMap<>(PainRegion.class);
-		for (PainRegion region : PainRegion.values()) {
-			Integer level = integer("pain." + region.name(), region.label());
+		this.pain.forEach((region, level) -> {
 			if (level != null && level != 0) {
 				regions.put(region, level);
 			}
-		}
-		Set<Cause> causes = EnumSet.noneOf(Cause.class);
-		for (String cause : this.fields.getOrDefault("causes", List.of())) {
-			Cause known = enumValue(Cause.class, "causes", cause, "Causes");
-			if (known != null) {
-				causes.add(known);
-			}
-		}
-		List<Boolean> agree = new ArrayList<>();
-		for (int item = 1; item <= 8; item++) {
-			agree.add(bool("startBack" + item));
-		}
-		List<Integer> sections = new ArrayList<>();
-		for (int section = 1; section <= 10; section++) {
-			sections.add(integer("odi" + section, Oswestry.SECTIONS.get(section - 1).title()));
-		}
-		Integer height = integer("heightCm", "Height");
-		Double weight = decimal("weightKg", "Weight");
-		return new IntakeAnswers(new PainMap(regions, checkbox("radiatingLegPain"), checkbox("numbnessOrTingling")),
-				new PainRatings(integer("painNow", "Pain now"), integer("painAverage", "Average pain"),
-						integer("painWorst", "Worst pain")),
-				enumValue(PainDuration.class, "duration", text("duration"), "How long"), causes,
-				new Goals(text("wantToDoAgain"), enumValue(Pressure.class, "pressure", text("pressure"), "Pressure"),
-						enumValue(GenderPreference.class, "therapistGender", text("therapistGender"), "Therapist"),
-						blankToNull(text("language"))),
-				new StartBack.Answers(agree,
-						enumValue(StartBack.Bothersomeness.class, "startBack9", text("startBack9"),
-								StartBack.BOTHERSOMENESS_ITEM)),
-				new Oswestry.Answers(sections),
-				new RedFlagAnswers(bool("saddleNumbness"), bool("bladderOrBowelDysfunction"),
-						bool("legWeaknessOrGaitChange"), bool("historyOfCancer"), bool("unexplainedWeightLoss"),
-						bool("feverOrChills"), bool("immunosuppression"), bool("intravenousDrugUse"),
-						bool("majorTrauma"), bool("minorTrauma"), bool("longTermSteroids"), bool("constantNightPain"),
-						bool("firstEpisode")),
-				new ContraindicationAnswers(bool("suspectedDvt"), bool("recentFracture"), bool("osteoporosis"),
-						bool("skinProblemInArea"), bool("anticoagulantsOrBleedingDisorder"), bool("pregnancy"),
-						bool("activeCancerTreatment")),
-				(height == null && weight == null) ? null : new Body(height, weight));
+		});
+		return new IntakeAnswers(new PainMap(regions, this.radiatingLegPain, this.numbnessOrTingling),
+				new PainRatings(this.painNow, this.painAverage, this.painWorst), this.duration, causes(),
+				new Goals(text(this.wantToDoAgain), this.pressure, this.therapistGender, text(this.language)),
+				new StartBack.Answers(Arrays.asList(this.startBack1, this.startBack2, this.startBack3, this.startBack4,
+						this.startBack5, this.startBack6, this.startBack7, this.startBack8), this.startBack9),
+				new Oswestry.Answers(Arrays.asList(this.odi1, this.odi2, this.odi3, this.odi4, this.odi5, this.odi6,
+						this.odi7, this.odi8, this.odi9, this.odi10)),
+				new RedFlagAnswers(this.saddleNumbness, this.bladderOrBowelDysfunction, this.legWeaknessOrGaitChange,
+						this.historyOfCancer, this.unexplainedWeightLoss, this.feverOrChills, this.immunosuppression,
+						this.intravenousDrugUse, this.majorTrauma, this.minorTrauma, this.longTermSteroids,
+						this.constantNightPain, this.firstEpisode),
+				new ContraindicationAnswers(this.suspectedDvt, this.recentFracture, this.osteoporosis,
+						this.skinProblemInArea, this.anticoagulantsOrBleedingDisorder, this.pregnancy,
+						this.activeCancerTreatment),
+				(this.heightCm == null && this.weightKg == null) ? null : new Body(this.heightCm, this.weightKg));
 	}
 
-	private String text(String name) {
-		String value = this.fields.getFirst(name);
-		return (value == null) ? null : value.strip();
+	private Set<Cause> causes() {
+		Set<Cause> chosen = EnumSet.noneOf(Cause.class);
+		this.causes.stream().filter(Objects::nonNull).forEach(chosen::add);
+		return chosen;
 	}
 
-	private static String blankToNull(String value) {
-		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	private Integer integer(String name, String label) {
-		String value = blankToNull(text(name));
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value);
-		}
-		catch (NumberFormatException ex) {
-			this.unreadable.put(name, label + ": please enter a whole number.");
-			return null;
-		}
-	}
-
-	private Double decimal(String name, String label) {
-		String value = blankToNull(text(name));
-		if (value == null) {
-			return null;
-		}
-		try {
-			double number = Double.parseDouble(value.replace(',', '.'));
-			if (!Double.isFinite(number)) {
-				throw new NumberFormatException(value);
-			}
-			return number;
-		}
-		catch (NumberFormatException ex) {
-			this.unreadable.put(name, label + ": please enter a number.");
-			return null;
-		}
-	}
-
-	/** A yes/no radio pair: "true", "false", or unanswered (null). */
-	private Boolean bool(String name) {
-		String value = text(name);
-		return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
-	}
-
-	/** A single checkbox: present means yes. */
-	private Boolean checkbox(String name) {
-		return "true".equals(text(name));
-	}
-
-	private <E extends Enum<E>> E enumValue(Class<E> type, String name, String value, String label) {
-		if (value == null || value.isEmpty()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
-			this.unreadable.put(name, label + ": please choose one of the options.");
-			return null;
-		}
+	/** Text as typed, trimmed; nothing typed is no answer. */
+	private static String text(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

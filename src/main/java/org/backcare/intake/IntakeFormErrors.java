@@ -17,6 +17,7 @@ import org.backcare.assessment.PainRegion;
 import org.backcare.assessment.Questions;
 
 import org.springframework.context.MessageSource;
+import org.springframework.validation.FieldError;
 
 /**
  * The problems with a submitted intake form, as the GOV.UK error summary shows them: in
@@ -42,9 +43,15 @@ final class IntakeFormErrors {
 		this.locale = locale;
 	}
 
-	/** A problem found while reading a field (not a number, not one of the options). */
-	void unreadable(String field, String problem) {
-		add(field.startsWith("pain.") ? "pain" : field, problem);
+	/**
+	 * A field the data binder could not read (not a number, not one of the options): its
+	 * label and message from the {@link MessageSource} ({@code intake.<field>},
+	 * {@code typeMismatch…}).
+	 */
+	void unreadable(FieldError error) {
+		String field = error.getField().startsWith("pain[") ? "pain" : error.getField();
+		String label = this.messages.getMessage("intake." + field, null, field, this.locale);
+		add(field, label + ": " + this.messages.getMessage(error, this.locale) + ".");
 	}
 
 	void violation(ConstraintViolation<?> violation) {

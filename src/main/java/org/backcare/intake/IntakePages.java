@@ -41,7 +41,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -93,17 +97,26 @@ class IntakePages {
 		return FORM;
 	}
 
+	/**
+	 * The questionnaire's fields are bound straight onto the form's fields (it has no
+	 * setters to hide behind).
+	 */
+	@InitBinder("form")
+	void bindFields(WebDataBinder binder) {
+		binder.initDirectFieldAccess();
+	}
+
 	@PostMapping("/intake")
-	String submit(@RequestParam MultiValueMap<String, String> fields, Model model, Locale locale) {
+	String submit(@ModelAttribute("form") IntakeForm form, BindingResult binding,
+			@RequestParam MultiValueMap<String, String> fields, Model model, Locale locale) {
 		CurrentUser caller = CurrentUser.required();
-		IntakeForm form = new IntakeForm(fields);
 		IntakeAnswers answers = form.answers();
 		IntakeFormErrors errors = new IntakeFormErrors(this.messages, locale);
-		form.unreadable().forEach(errors::unreadable);
+		binding.getFieldErrors().forEach(errors::unreadable);
 		for (ConstraintViolation<IntakeAnswers> violation : this.validator.validate(answers)) {
 			errors.violation(violation);
 		}
-		UUID client = (caller.client() != null) ? caller.client().value() : uuid(fields.getFirst("client"));
+		UUID client = (caller.client() != null) ? caller.client().value() : form.client;
 		if (client == null) {
 			errors.missingClient();
 		}
@@ -267,7 +280,7 @@ class IntakePages {
 		model.addAttribute("front", BodyDiagram.FRONT);
 		Map<String, Integer> levels = new LinkedHashMap<>();
 		for (PainRegion region : PainRegion.values()) {
-			String level = values.get("pain." + region.name());
+			String level = values.get("pain[" + region.name() + "]");
 			if (level != null && level.matches("(10|[1-9])")) {
 				levels.put(region.name(), Integer.valueOf(level));
 			}
@@ -361,15 +374,6 @@ class IntakePages {
 			case "body.weightKg" -> "Weight (kg)";
 			default -> path;
 		};
-	}
-
-	private static UUID uuid(String value) {
-		try {
-			return (value == null) ? null : UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

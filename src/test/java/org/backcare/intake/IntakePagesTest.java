@@ -67,9 +67,9 @@ class IntakePagesTest {
 	/** A complete form as the browser sends it: the office worker of {@link Examples}. */
 	static MultiValueMap<String, String> completeForm() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("pain.LOWER_BACK_LEFT", "6");
-		form.add("pain.LOWER_BACK_RIGHT", "4");
-		form.add("pain.NECK", "0");
+		form.add("pain[LOWER_BACK_LEFT]", "6");
+		form.add("pain[LOWER_BACK_RIGHT]", "4");
+		form.add("pain[NECK]", "0");
 		form.add("painNow", "5");
 		form.add("painAverage", "4");
 		form.add("painWorst", "7");
@@ -106,7 +106,7 @@ class IntakePagesTest {
 				Oswestry.SECTIONS.get(9).statements().get(5), Questions.RED_FLAGS.get("saddleNumbness"),
 				"/js/painmap.js");
 		for (PainRegion region : PainRegion.values()) {
-			assertThat(page).contains("name=\"pain." + region.name() + "\"");
+			assertThat(page).contains("name=\"pain[" + region.name() + "]\"");
 		}
 	}
 
@@ -137,8 +137,8 @@ class IntakePagesTest {
 		form.set("odi1", "");
 		form.set("odi2", "");
 		form.set("weightKg", "heavy");
-		form.set("pain.LOWER_BACK_LEFT", "0");
-		form.set("pain.LOWER_BACK_RIGHT", "0");
+		form.set("pain[LOWER_BACK_LEFT]", "0");
+		form.set("pain[LOWER_BACK_RIGHT]", "0");
 		this.asClient.perform(post("/intake").params(form))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Please check these answers"),
@@ -158,8 +158,8 @@ class IntakePagesTest {
 	void theErrorSummaryListsTheProblemsInQuestionOrder_eachLinkedToItsQuestion() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.remove("language");
-		form.set("pain.LOWER_BACK_LEFT", "0");
-		form.set("pain.LOWER_BACK_RIGHT", "0");
+		form.set("pain[LOWER_BACK_LEFT]", "0");
+		form.set("pain[LOWER_BACK_RIGHT]", "0");
 		form.remove("painNow");
 		form.remove("saddleNumbness");
 		form.remove("startBack4");
