@@ -2,7 +2,6 @@ package org.backcare.intake;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
 import org.backcare.account.CurrentUser;
@@ -33,6 +33,9 @@ import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.intake.IntakeController.ClearanceRequest;
+import org.backcare.intake.IntakeController.OverrideRequest;
+import org.backcare.platform.FormProblems;
 import org.backcare.platform.ProblemException;
 import org.backcare.therapist.Technique;
 
@@ -191,27 +194,14 @@ class IntakePages {
 	}
 
 	@PostMapping("/intake/{id}/clearance")
-	String clear(@PathVariable UUID id, @RequestParam(required = false) String clearedBy,
-			@RequestParam(required = false) String clearedOn, @RequestParam(required = false) String note,
-			Model model) {
+	String clear(@PathVariable UUID id, @Valid ClearanceRequest clearance, BindingResult binding, Model model,
+			Locale locale) {
 		CurrentUser caller = CurrentUser.required();
-		String problem = null;
-		LocalDate day = null;
-		try {
-			day = LocalDate.parse(String.valueOf(clearedOn));
-		}
-		catch (DateTimeParseException ex) {
-			problem = "Please give the date of the doctor's all-clear.";
-		}
-		if (clearedBy == null || clearedBy.isBlank() || clearedBy.length() > 200) {
-			problem = "Please name the doctor who gave the all-clear (up to 200 characters).";
-		}
-		else if (note != null && note.length() > 2000) {
-			problem = "The note can be at most 2,000 characters.";
-		}
+		String problem = binding.hasErrors() ? FormProblems.of(binding, this.messages, locale, "clearance") : null;
 		if (problem == null) {
 			try {
-				this.intakes.clear(caller, new IntakeId(id), clearedBy, day, note);
+				this.intakes.clear(caller, new IntakeId(id), clearance.clearedBy(), clearance.clearedOn(),
+						clearance.note());
 				return "redirect:/intake/" + id;
 			}
 			catch (ProblemException refused) {
@@ -222,37 +212,21 @@ class IntakePages {
 		return RESULT;
 	}
 
+	/**
+	 * Bound to the same record as {@code POST /api/v1/intakes/{id}/overrides}: one set of
+	 * constraints.
+	 */
 	@PostMapping("/intake/{id}/override")
-	String override(@PathVariable UUID id, @RequestParam(required = false) List<String> techniques,
-			@RequestParam(required = false) Integer initialSessions, @RequestParam(required = false) Integer everyDays,
-			@RequestParam(required = false) Integer maintenanceEveryWeeks, @RequestParam(required = false) String note,
-			Model model) {
+	String override(@PathVariable UUID id, @Valid OverrideRequest change, BindingResult binding, Model model,
+			Locale locale) {
 		CurrentUser caller = CurrentUser.required();
-		String problem = null;
-		List<Technique> chosen = new ArrayList<>();
-		for (String technique : (techniques == null) ? List.<String>of() : techniques) {
-			try {
-				chosen.add(Technique.valueOf(technique));
-			}
-			catch (IllegalArgumentException ex) {
-				problem = "Unknown technique: choose from the list.";
-			}
-		}
-		if (chosen.isEmpty()) {
-			problem = "Choose at least one technique.";
-		}
-		else if (initialSessions == null || initialSessions < 1 || initialSessions > 52 || everyDays == null
-				|| everyDays < 1 || everyDays > 60
-				|| (maintenanceEveryWeeks != null && (maintenanceEveryWeeks < 1 || maintenanceEveryWeeks > 52))) {
-			problem = "Sessions: 1 to 52, every 1 to 60 days; maintenance every 1 to 52 weeks, or empty for as needed.";
-		}
-		else if (note == null || note.isBlank() || note.length() > 2000) {
-			problem = "Please say why you change the recommendation (up to 2,000 characters).";
-		}
+		String problem = binding.hasErrors() ? FormProblems.of(binding, this.messages, locale, "override") : null;
 		if (problem == null) {
 			try {
-				this.intakes.override(caller, new IntakeId(id), chosen,
-						new Phase(initialSessions, everyDays, maintenanceEveryWeeks, note.strip()), note);
+				this.intakes.override(
+						caller, new IntakeId(id), change.techniques(), new Phase(change.initialSessions(),
+								change.everyDays(), change.maintenanceEveryWeeks(), change.note().strip()),
+						change.note());
 				return "redirect:/intake/" + id;
 			}
 			catch (ProblemException refused) {

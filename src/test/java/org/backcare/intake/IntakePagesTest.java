@@ -275,6 +275,16 @@ class IntakePagesTest {
 		asAdmin.perform(get(location))
 			.andExpect(content().string(allOf(containsString("Caution before the session"),
 					containsString("Anticoagulants or bleeding disorder"), containsString("(ruled out)"))));
+		// The form is bound to the API's own OverrideRequest: the same constraints,
+		// worded for a person.
+		asAdmin
+			.perform(post(location + "/override").param("initialSessions", "99")
+				.param("everyDays", "7")
+				.param("note", "more")
+				.header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Techniques: please choose at least one."),
+					containsString("Sessions: must be at most 52."))));
 		asAdmin
 			.perform(post(location + "/override").param("techniques", "DEEP_TISSUE")
 				.param("initialSessions", "4")
