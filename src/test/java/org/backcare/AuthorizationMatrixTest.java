@@ -84,10 +84,11 @@ class AuthorizationMatrixTest {
 	 */
 	static final Set<String> HEALTH_RECORDS = Set.of("POST /api/v1/appointments", "GET /api/v1/appointments/{id}",
 			"POST /api/v1/appointments/{id}/cancel", "POST /api/v1/appointments/{id}/reschedule",
-			"POST /api/v1/appointments/{id}/complete", "GET /api/v1/therapists/{id}/schedule",
-			"GET /api/v1/clients/{id}", "POST /api/v1/clients/{clientId}/intakes",
-			"GET /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes/latest",
-			"GET /api/v1/intakes/{id}", "POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
+			"POST /api/v1/appointments/{id}/complete", "POST /api/v1/appointments/{id}/no-show",
+			"POST /appointments/{id}/no-show", "GET /api/v1/therapists/{id}/schedule", "GET /api/v1/clients/{id}",
+			"POST /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes",
+			"GET /api/v1/clients/{clientId}/intakes/latest", "GET /api/v1/intakes/{id}",
+			"POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
 			"PUT /api/v1/therapists/{id}/review", "POST /api/v1/reviews/{id}/reply", "GET /api/v1/reviews/{id}/history",
 			"GET /api/v1/admin/reviews", "POST /api/v1/admin/reviews/{id}/hide", "GET /api/v1/clients/{id}/matches",
 			"GET /api/v1/me/data", "POST /api/v1/me/erasure", "GET /api/v1/admin/dashboard", "POST /book",
@@ -292,6 +293,9 @@ class AuthorizationMatrixTest {
 		api("POST /api/v1/admin/reviews/{id}/hide",
 				t -> json(post("/api/v1/admin/reviews/{id}/hide", t.reviewOfXByA()), "{\"reason\": \"matrix\"}"), 401,
 				403, 403, 403, 403, 200, 404);
+		api("POST /api/v1/appointments/{id}/no-show",
+				t -> post("/api/v1/appointments/{id}/no-show", t.startedSessionOfAWithX()), 401, 403, 404, 200, 404,
+				200, 404);
 		api("POST /api/v1/appointments/{id}/complete",
 				t -> post("/api/v1/appointments/{id}/complete", t.startedSessionOfAWithX()), 401, 403, 404, 200, 404,
 				200, 404);
@@ -405,6 +409,8 @@ class AuthorizationMatrixTest {
 				302, 404, 404, 302, 404, 302, 404);
 		page("POST /reviews/{id}/hide", t -> post("/reviews/{id}/hide", t.reviewOfXByA()).param("reason", "matrix"),
 				302, 404, 404, 404, 404, 302, 404);
+		page("POST /appointments/{id}/no-show", t -> post("/appointments/{id}/no-show", t.startedSessionOfAWithX()),
+				302, 403, 404, 302, 404, 302, 404);
 		page("POST /appointments/{id}/complete", t -> post("/appointments/{id}/complete", t.startedSessionOfAWithX()),
 				302, 403, 404, 302, 404, 302, 404);
 		page("POST /login",

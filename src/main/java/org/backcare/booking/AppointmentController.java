@@ -87,7 +87,8 @@ class AppointmentController {
 	@PostMapping("/{id}/cancel")
 	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
 	@ApiResponse(responseCode = "409", description = "The appointment is no longer booked")
-	@ApiResponse(responseCode = "422", description = "The session has already started")
+	@ApiResponse(responseCode = "422",
+			description = "The session has already started, or (for a client) it starts within the clinic's cancellation window ('inside-cancellation-window')")
 	@Operation(summary = "Cancel an appointment; its time is free again at once")
 	AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request) {
 		return view(this.bookings.cancel(CurrentUser.required(), new AppointmentId(id), request.reason().strip()));
@@ -102,6 +103,16 @@ class AppointmentController {
 					+ "the client review the therapist.")
 	AppointmentView complete(@PathVariable UUID id) {
 		return view(this.bookings.complete(CurrentUser.required(), new AppointmentId(id)));
+	}
+
+	@PostMapping("/{id}/no-show")
+	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
+	@ApiResponse(responseCode = "409", description = "The appointment is no longer booked")
+	@ApiResponse(responseCode = "422", description = "The session has not started yet ('not-yet-started')")
+	@Operation(summary = "Mark that the client did not come (its therapist, or the front desk; once it has started)",
+			description = "Counted in the client's attendance on their record.")
+	AppointmentView noShow(@PathVariable UUID id) {
+		return view(this.bookings.noShow(CurrentUser.required(), new AppointmentId(id)));
 	}
 
 	@PostMapping("/{id}/reschedule")
@@ -119,7 +130,8 @@ class AppointmentController {
 		return new AppointmentView(appointment.id().value(), appointment.clinicId().value(),
 				appointment.therapistId().value(), appointment.clientId().value(), appointment.service(),
 				appointment.technique(), clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),
-				appointment.status(), local(clinic, appointment.cancelledAt()), appointment.cancellationReason());
+				appointment.status(), local(clinic, appointment.cancelledAt()), appointment.cancellationReason(),
+				appointment.lateCancellation());
 	}
 
 	private static OffsetDateTime local(Clinic clinic, Instant instant) {
@@ -145,7 +157,7 @@ class AppointmentController {
 
 	record AppointmentView(UUID id, UUID clinicId, UUID therapistId, UUID clientId, String service, Technique technique,
 			OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, OffsetDateTime cancelledAt,
-			String cancellationReason) {
+			String cancellationReason, boolean lateCancellation) {
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.backcare.client.Attendance;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.TimeRange;
@@ -39,7 +40,7 @@ class AppointmentRepository {
 
 	private static final String COLUMNS = """
 			clinic_id, id, therapist_id, client_id, service_code, technique, starts_at, ends_at, blocked_until,
-			status, cancelled_at, cancellation_reason, version""";
+			status, cancelled_at, cancellation_reason, version, late_cancellation""";
 
 	private static final RowMapper<Appointment> APPOINTMENT = AppointmentRepository::map;
 
@@ -121,13 +122,33 @@ class AppointmentRepository {
 			.single();
 	}
 
-	void cancel(Appointment appointment, String reason, Instant at) {
+	void cancel(Appointment appointment, String reason, Instant at, boolean late) {
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = ?,
-				                       version = version + 1, updated_at = now()
+				                       late_cancellation = ?, version = version + 1, updated_at = now()
 				WHERE clinic_id = ? AND id = ?""")
-			.params(utc(at), reason, appointment.clinicId().value(), appointment.id().value())
+			.params(utc(at), reason, late, appointment.clinicId().value(), appointment.id().value())
 			.update();
+	}
+
+	void noShow(Appointment appointment, Instant at) {
+		this.jdbc.sql("""
+				UPDATE appointment SET status = 'NO_SHOW', no_show_at = ?, version = version + 1, updated_at = now()
+				WHERE clinic_id = ? AND id = ?""")
+			.params(utc(at), appointment.clinicId().value(), appointment.id().value())
+			.update();
+	}
+
+	/** How the client has kept their sessions: completed, cancelled late, not come to. */
+	Attendance attendance(ClientId client) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+				       count(*) FILTER (WHERE late_cancellation) AS late_cancelled,
+				       count(*) FILTER (WHERE status = 'NO_SHOW') AS no_show
+				FROM appointment WHERE client_id = ?""")
+			.param(client.value())
+			.query((rs, n) -> new Attendance(rs.getInt("completed"), rs.getInt("late_cancelled"), rs.getInt("no_show")))
+			.single();
 	}
 
 	List<Appointment> upcoming(ClinicId clinic, Instant from) {
@@ -232,7 +253,7 @@ class AppointmentRepository {
 				(technique != null) ? Technique.valueOf(technique) : null, instant(rs, "starts_at"),
 				instant(rs, "ends_at"), instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
 				(cancelledAt != null) ? cancelledAt.toInstant() : null, rs.getString("cancellation_reason"),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getBoolean("late_cancellation"));
 	}
 
 }

@@ -12,6 +12,12 @@ public enum AppointmentStatus {
 	 * The session took place (marked by the therapist or the front desk); the client may
 	 * review it.
 	 */
-	COMPLETED
+	COMPLETED,
+
+	/**
+	 * The client did not come (set by staff once it has started); counted in their
+	 * attendance.
+	 */
+	NO_SHOW
 
 }

@@ -165,6 +165,26 @@ class BookingPages {
 	}
 
 	/**
+	 * The therapist or the front desk marks that the client did not come to a session
+	 * that has started.
+	 */
+	@PostMapping("/appointments/{id}/no-show")
+	String noShow(@PathVariable UUID id, Model model) {
+		try {
+			this.bookings.noShow(CurrentUser.required(), new AppointmentId(id));
+		}
+		catch (ProblemException refused) {
+			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+				throw refused;
+			}
+			appointment(id, model);
+			model.addAttribute("error", refused.getMessage());
+			return APPOINTMENT;
+		}
+		return "redirect:/appointments/" + id;
+	}
+
+	/**
 	 * The therapist or the front desk marks a session that has started as having taken
 	 * place.
 	 */
@@ -216,6 +236,8 @@ class BookingPages {
 				: this.clients.current(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
+		model.addAttribute("cancellationWindow",
+				CancellationPolicy.describe(this.clinics.policies(clinic.id()).cancellationWindow()));
 		// What the intake says about booking: recommended techniques, or why the client
 		// must see a doctor first.
 		model.addAttribute("guidance",

@@ -19,6 +19,7 @@ import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicId;
+import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.RecordNotFound;
@@ -219,6 +220,11 @@ public class Bookings {
 	}
 
 	/** Cancels a booked session that has not started; its time is free again at once. */
+	/**
+	 * Cancels a booked session that has not started. Inside the clinic's cancellation
+	 * window a client cannot cancel online (they are told how to reach the clinic); the
+	 * front desk and the therapist can, and the cancellation is recorded as late.
+	 */
 	public Appointment cancel(CurrentUser caller, AppointmentId id, String reason) {
 		return inTransaction(() -> {
 			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_CANCELLED, id,
@@ -228,9 +234,46 @@ public class Bookings {
 				throw new BookingRefused("already-started",
 						"An appointment that has already started cannot be cancelled.");
 			}
-			this.appointments.cancel(appointment, reason, now);
+			boolean onTime = withinPolicy(caller, appointment, now, "cancel");
+			this.appointments.cancel(appointment, reason, now, !onTime);
 			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
 					appointment.clientId(), appointment.start(), reason));
+			return get(id);
+		});
+	}
+
+	/**
+	 * Whether the session may still be changed online under the clinic's cancellation
+	 * window. Inside it a client is refused (with how to reach the clinic instead); staff
+	 * may go on, and false tells them the change is a late one.
+	 */
+	private boolean withinPolicy(CurrentUser caller, Appointment appointment, Instant now, String change) {
+		ClinicPolicies policies = this.clinics.policies(appointment.clinicId());
+		boolean onTime = policies.mayChangeOnline(appointment.start(), now);
+		if (!onTime && caller.isClient(appointment.clientId())) {
+			Clinic clinic = this.clinics.get(appointment.clinicId());
+			throw new BookingRefused("inside-cancellation-window", "Sessions can be cancelled or moved online up to "
+					+ CancellationPolicy.describe(policies.cancellationWindow()) + " before they start. To " + change
+					+ " this one, please call or visit " + clinic.name() + " (" + clinic.address() + ").");
+		}
+		return onTime;
+	}
+
+	/**
+	 * Marks that the client did not come: only once the session has started, only a
+	 * booked one, and only by its therapist or the front desk. It counts in the client's
+	 * attendance.
+	 */
+	public Appointment noShow(CurrentUser caller, AppointmentId id) {
+		return inTransaction(() -> {
+			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_NO_SHOW, id,
+					AppointmentAccess::treatingParties);
+			Instant now = this.clock.instant();
+			if (appointment.start().isAfter(now)) {
+				throw new BookingRefused("not-yet-started",
+						"A client can be marked as not come once the session has started.");
+			}
+			this.appointments.noShow(appointment, now);
 			return get(id);
 		});
 	}
@@ -313,6 +356,7 @@ public class Bookings {
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
 			}
+			withinPolicy(caller, appointment, this.clock.instant(), "move");
 			Clinic clinic = this.clinics.get(appointment.clinicId());
 			Therapist therapist = this.therapists.get(appointment.therapistId());
 			ServiceType service = this.clinics.service(clinic.id(), appointment.service());

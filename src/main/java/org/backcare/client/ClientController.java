@@ -27,9 +27,13 @@ class ClientController {
 
 	private final ObjectProvider<ClientRecordGuard> guard;
 
-	ClientController(Clients clients, ObjectProvider<ClientRecordGuard> guard) {
+	private final ObjectProvider<AttendanceRecord> attendance;
+
+	ClientController(Clients clients, ObjectProvider<ClientRecordGuard> guard,
+			ObjectProvider<AttendanceRecord> attendance) {
 		this.clients = clients;
 		this.guard = guard;
+		this.attendance = attendance;
 	}
 
 	@GetMapping("/api/v1/clients/{id}")
@@ -41,10 +45,16 @@ class ClientController {
 		this.guard.getIfAvailable(() -> unguarded -> {
 			throw new RecordNotFound("Client", id);
 		}).mayRead(client);
-		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth());
+		Attendance kept = this.attendance.getIfAvailable(() -> who -> Attendance.NONE).of(client.id());
+		return new ClientRecord(id, client.name(), client.email(), client.phone(), client.dateOfBirth(), kept);
 	}
 
-	record ClientRecord(UUID id, String name, String email, String phone, LocalDate dateOfBirth) {
+	/**
+	 * The client, and how they have kept their sessions (completed, cancelled late, not
+	 * come to).
+	 */
+	record ClientRecord(UUID id, String name, String email, String phone, LocalDate dateOfBirth,
+			Attendance attendance) {
 	}
 
 }

@@ -69,6 +69,26 @@ public class Clinics {
 			.optional();
 	}
 
+	/**
+	 * The clinic's policies as they are now. Read from the database every time, never
+	 * cached: a policy the front desk changes holds at once on every node.
+	 */
+	public ClinicPolicies policies(ClinicId id) {
+		return this.jdbc.sql("SELECT cancellation_window_minutes FROM clinic WHERE id = ?")
+			.param(id.value())
+			.query((rs, n) -> new ClinicPolicies(Duration.ofMinutes(rs.getInt("cancellation_window_minutes"))))
+			.optional()
+			.orElseThrow(() -> new RecordNotFound("Clinic", id));
+	}
+
+	@Transactional
+	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
+		this.jdbc.sql("UPDATE clinic SET cancellation_window_minutes = ? WHERE id = ?")
+			.params((int) policies.cancellationWindow().toMinutes(), id.value())
+			.update();
+		return policies(id);
+	}
+
 	public Clinic get(ClinicId id) {
 		return find(id).orElseThrow(() -> new RecordNotFound("Clinic", id));
 	}
