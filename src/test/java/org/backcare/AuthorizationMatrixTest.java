@@ -85,10 +85,10 @@ class AuthorizationMatrixTest {
 	static final Set<String> HEALTH_RECORDS = Set.of("POST /api/v1/appointments", "GET /api/v1/appointments/{id}",
 			"POST /api/v1/appointments/{id}/cancel", "POST /api/v1/appointments/{id}/reschedule",
 			"POST /api/v1/appointments/{id}/complete", "POST /api/v1/appointments/{id}/no-show",
-			"POST /appointments/{id}/no-show", "GET /api/v1/therapists/{id}/schedule", "GET /api/v1/clients/{id}",
-			"POST /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes",
-			"GET /api/v1/clients/{clientId}/intakes/latest", "GET /api/v1/intakes/{id}",
-			"POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
+			"POST /appointments/{id}/no-show", "GET /day", "GET /api/v1/therapists/{id}/schedule",
+			"GET /api/v1/clients/{id}", "POST /api/v1/clients/{clientId}/intakes",
+			"GET /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes/latest",
+			"GET /api/v1/intakes/{id}", "POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
 			"PUT /api/v1/therapists/{id}/review", "POST /api/v1/reviews/{id}/reply", "GET /api/v1/reviews/{id}/history",
 			"GET /api/v1/admin/reviews", "POST /api/v1/admin/reviews/{id}/hide", "GET /api/v1/clients/{id}/matches",
 			"GET /api/v1/me/data", "POST /api/v1/me/erasure", "GET /api/v1/admin/dashboard", "POST /book",
@@ -103,7 +103,7 @@ class AuthorizationMatrixTest {
 	 * entry, and their successes are not checked here ({@code AuditLogTest} checks the
 	 * lists).
 	 */
-	static final Set<String> LISTS = Set.of("GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard",
+	static final Set<String> LISTS = Set.of("GET /day", "GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard",
 			"GET /assessments", "GET /admin", "GET /match");
 
 	/**
@@ -378,6 +378,8 @@ class AuthorizationMatrixTest {
 		// Client B's form is B's own intake; the other clinic's admin is told on the page
 		// that A is unknown.
 		page("POST /intake", t -> post("/intake").params(t.intakeForm()), 302, 302, 302, 403, 403, 302, 200);
+		// A therapist's own day; the front desk chooses whose (no one else may).
+		page("GET /day", t -> get("/day"), 302, 403, 403, 200, 200, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
 		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)), 302, 200, 404, 200, 404, 200, 404);
 		page("GET /clients/{clientId}/assessment", t -> get("/clients/{id}/assessment", t.intakeOfA()), 302, 302, 404,

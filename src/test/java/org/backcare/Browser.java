@@ -59,11 +59,16 @@ public final class Browser implements AutoCloseable {
 
 	/** Signs in through the login form and waits for the directory it leads to. */
 	public void signIn(String baseUrl, String email, String password) {
+		signIn(baseUrl, email, password, "Therapists");
+	}
+
+	/** Signs in and waits for the page the role lands on, by its title. */
+	public void signIn(String baseUrl, String email, String password, String landing) {
 		this.driver.get(baseUrl + "/login");
 		this.driver.findElement(By.id("username")).sendKeys(email);
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-		awaitTitle(this.driver, "Therapists");
+		awaitTitle(this.driver, landing);
 	}
 
 	public WebDriver driver() {

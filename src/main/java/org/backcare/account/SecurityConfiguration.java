@@ -120,12 +120,13 @@ class SecurityConfiguration {
 			// from paper.
 			.requestMatchers("/intake")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
-			.requestMatchers("/assessments")
+			.requestMatchers("/assessments", "/day")
 			.hasAnyRole(Role.THERAPIST.name(), Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.authenticationProvider(formSignIn)
 			.formLogin(form -> form.loginPage("/login")
+				.successHandler(new RoleLanding())
 				.failureHandler((request, response,
 						failure) -> response.sendRedirect(request.getContextPath()
 								+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))

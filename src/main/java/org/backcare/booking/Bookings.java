@@ -2,6 +2,8 @@ package org.backcare.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.audit.AccessRule;
+import org.backcare.audit.HealthRecord;
 import org.backcare.audit.RecordAccess;
 import org.backcare.audit.RecordAction;
 import org.backcare.client.Client;
@@ -22,6 +25,8 @@ import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+import org.backcare.platform.Forbidden;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Technique;
@@ -111,9 +116,31 @@ public class Bookings {
 		return this.appointments.upcoming(clinic, this.clock.instant());
 	}
 
-	/** The therapist's appointments that start within the window, for their schedule. */
-	List<Appointment> ofTherapist(TherapistId therapist, TimeRange window) {
-		return this.appointments.ofTherapist(therapist, window);
+	/** At most this many days of a schedule at once. */
+	public static final int MAX_SCHEDULE_DAYS = 31;
+
+	/**
+	 * A therapist's appointments on the clinic-local dates {@code from} to {@code to}
+	 * (both included), soonest first: for the therapist themselves and the clinic's
+	 * admins (a colleague is told why not; anyone else learns nothing). The schedule and
+	 * each appointment on it are audited reads.
+	 */
+	public List<Appointment> schedule(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
+		this.access.check(caller, RecordAction.SCHEDULE_READ,
+				new HealthRecord(HealthRecord.Type.SCHEDULE, therapist.id().value(), therapist.clinicId(), null),
+				who -> (who.isAdminOf(therapist.clinicId()) || who.isTherapist(therapist.id())) ? null
+						: !who.clinic().equals(therapist.clinicId()) ? new RecordNotFound("Therapist", therapist.id())
+								: new Forbidden(
+										"Only the therapist and the clinic's admins see a therapist's schedule."));
+		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
+			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
+		}
+		Clinic clinic = this.clinics.get(therapist.clinicId());
+		TimeRange window = new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
+				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
+		List<Appointment> schedule = this.appointments.ofTherapist(therapist.id(), window);
+		schedule.forEach(appointment -> shown(caller, appointment));
+		return schedule;
 	}
 
 	/** Every appointment of the client, oldest first. */

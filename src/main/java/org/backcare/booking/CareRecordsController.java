@@ -42,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class CareRecordsController {
 
-	static final int MAX_SCHEDULE_DAYS = 31;
-
 	private final Therapists therapists;
 
 	private final Clients clients;
@@ -68,20 +66,8 @@ class CareRecordsController {
 	List<ScheduleEntry> schedule(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
 		CurrentUser caller = CurrentUser.required();
 		Therapist therapist = this.therapists.get(new TherapistId(id));
-		this.access.check(caller, RecordAction.SCHEDULE_READ,
-				new HealthRecord(HealthRecord.Type.SCHEDULE, id, therapist.clinicId(), null),
-				who -> (who.isAdminOf(therapist.clinicId()) || who.isTherapist(therapist.id())) ? null
-						: !who.clinic().equals(therapist.clinicId()) ? new RecordNotFound("Therapist", id)
-								: new Forbidden(
-										"Only the therapist and the clinic's admins see a therapist's schedule."));
-		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
-			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
-		}
 		Clinic clinic = this.clinics.get(therapist.clinicId());
-		TimeRange window = new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
-				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
-		return this.bookings.ofTherapist(therapist.id(), window).stream().map(appointment -> {
-			this.bookings.shown(caller, appointment);
+		return this.bookings.schedule(caller, therapist, from, to).stream().map(appointment -> {
 			return new ScheduleEntry(appointment.id().value(), appointment.clientId().value(),
 					this.clients.get(appointment.clientId()).name(), appointment.service(),
 					clinic.localTime(appointment.start()), clinic.localTime(appointment.end()), appointment.status());

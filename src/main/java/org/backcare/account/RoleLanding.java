@@ -1,0 +1,20 @@
+package org.backcare.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * Where each role lands after signing in, unless they were on their way to a page: a
+ * therapist on their day. (Clients and the front desk land on the start page until their
+ * own pages exist.)
+ */
+class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
+
+	@Override
+	protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+		return CurrentUser.signedIn().filter(user -> user.is(Role.THERAPIST)).map(user -> "/day").orElse("/");
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.backcare.calendar;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.booking.Appointment;
+import org.backcare.booking.Bookings;
+import org.backcare.client.ClientId;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.intake.Intake;
+import org.backcare.intake.Intakes;
+import org.backcare.therapist.Technique;
+import org.backcare.therapist.Therapist;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A therapist's sessions over some days, each with the client's cautions. Every read is
+ * audited by the module that owns the record: the schedule and its appointments by
+ * booking, each client's latest intake (read once per client, however many sessions they
+ * have) by intake.
+ */
+@Service
+class TherapistDay {
+
+	private final Bookings bookings;
+
+	private final Intakes intakes;
+
+	private final Clients clients;
+
+	private final Clinics clinics;
+
+	private final Clock clock;
+
+	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock) {
+		this.bookings = bookings;
+		this.intakes = intakes;
+		this.clients = clients;
+		this.clinics = clinics;
+		this.clock = clock;
+	}
+
+	List<Session> sessions(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
+		Clinic clinic = this.clinics.get(therapist.clinicId());
+		List<Appointment> schedule = this.bookings.schedule(caller, therapist, from, to);
+		Map<ClientId, Optional<Intake>> latest = new HashMap<>();
+		return schedule.stream().map(appointment -> {
+			Optional<Intake> intake = latest.computeIfAbsent(appointment.clientId(),
+					client -> this.intakes.latest(caller, client));
+			return new Session(appointment, this.clients.get(appointment.clientId()).name(),
+					this.clinics.service(clinic.id(), appointment.service()).name(),
+					clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),
+					intake.map(found -> found.assessment().cautions().stream().map(c -> c.forTherapist()).toList())
+						.orElse(List.of()),
+					intake
+						.map(found -> found.assessment()
+							.restricted()
+							.keySet()
+							.stream()
+							.map(Technique::displayName)
+							.toList())
+						.orElse(List.of()),
+					intake.map(found -> found.clearance() != null).orElse(false),
+					intake
+						.map(found -> found.answers()
+							.goals()
+							.pressure()
+							.name()
+							.toLowerCase(Locale.ROOT)
+							.replace('_', ' '))
+						.orElse(null),
+					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()));
+		}).toList();
+	}
+
+	LocalDate today(Therapist therapist) {
+		return LocalDate.now(this.clock.withZone(this.clinics.get(therapist.clinicId()).zone()));
+	}
+
+}
