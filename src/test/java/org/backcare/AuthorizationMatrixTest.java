@@ -85,10 +85,11 @@ class AuthorizationMatrixTest {
 	static final Set<String> HEALTH_RECORDS = Set.of("POST /api/v1/appointments", "GET /api/v1/appointments/{id}",
 			"POST /api/v1/appointments/{id}/cancel", "POST /api/v1/appointments/{id}/reschedule",
 			"POST /api/v1/appointments/{id}/complete", "POST /api/v1/appointments/{id}/no-show",
-			"POST /appointments/{id}/no-show", "GET /day", "GET /api/v1/therapists/{id}/schedule",
-			"GET /api/v1/clients/{id}", "POST /api/v1/clients/{clientId}/intakes",
-			"GET /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes/latest",
-			"GET /api/v1/intakes/{id}", "POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
+			"POST /appointments/{id}/no-show", "GET /day", "GET /me/appointments", "POST /appointments/{id}/cancel",
+			"GET /appointments/{id}/calendar.ics", "GET /api/v1/therapists/{id}/schedule", "GET /api/v1/clients/{id}",
+			"POST /api/v1/clients/{clientId}/intakes", "GET /api/v1/clients/{clientId}/intakes",
+			"GET /api/v1/clients/{clientId}/intakes/latest", "GET /api/v1/intakes/{id}",
+			"POST /api/v1/intakes/{id}/clearance", "POST /api/v1/intakes/{id}/overrides",
 			"PUT /api/v1/therapists/{id}/review", "POST /api/v1/reviews/{id}/reply", "GET /api/v1/reviews/{id}/history",
 			"GET /api/v1/admin/reviews", "POST /api/v1/admin/reviews/{id}/hide", "GET /api/v1/clients/{id}/matches",
 			"GET /api/v1/me/data", "POST /api/v1/me/erasure", "GET /api/v1/admin/dashboard", "POST /book",
@@ -103,8 +104,8 @@ class AuthorizationMatrixTest {
 	 * entry, and their successes are not checked here ({@code AuditLogTest} checks the
 	 * lists).
 	 */
-	static final Set<String> LISTS = Set.of("GET /day", "GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard",
-			"GET /assessments", "GET /admin", "GET /match");
+	static final Set<String> LISTS = Set.of("GET /day", "GET /me/appointments", "GET /api/v1/admin/reviews",
+			"GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match");
 
 	/**
 	 * Endpoints that hold no health record: public directory and availability, sign-in
@@ -379,6 +380,14 @@ class AuthorizationMatrixTest {
 		// that A is unknown.
 		page("POST /intake", t -> post("/intake").params(t.intakeForm()), 302, 302, 302, 403, 403, 302, 200);
 		// A therapist's own day; the front desk chooses whose (no one else may).
+		// A client's own appointments; cancelling from a page follows the API's rules
+		// (parties of the session).
+		page("GET /me/appointments", t -> get("/me/appointments"), 302, 200, 200, 403, 403, 403, 403);
+		page("POST /appointments/{id}/cancel",
+				t -> post("/appointments/{id}/cancel", t.appointment()).param("reason", "matrix"), 302, 302, 404, 302,
+				404, 302, 404);
+		page("GET /appointments/{id}/calendar.ics", t -> get("/appointments/{id}/calendar.ics", t.appointment()), 302,
+				200, 404, 200, 404, 200, 404);
 		page("GET /day", t -> get("/day"), 302, 403, 403, 200, 200, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
 		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)), 302, 200, 404, 200, 404, 200, 404);

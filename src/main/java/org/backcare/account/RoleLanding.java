@@ -14,7 +14,9 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	@Override
 	protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
-		return CurrentUser.signedIn().filter(user -> user.is(Role.THERAPIST)).map(user -> "/day").orElse("/");
+		return CurrentUser.signedIn()
+			.map(user -> user.is(Role.THERAPIST) ? "/day" : user.is(Role.CLIENT) ? "/me/appointments" : "/")
+			.orElse("/");
 	}
 
 }

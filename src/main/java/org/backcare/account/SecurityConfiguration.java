@@ -120,6 +120,8 @@ class SecurityConfiguration {
 			// from paper.
 			.requestMatchers("/intake")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
+			.requestMatchers("/me/appointments")
+			.hasRole(Role.CLIENT.name())
 			.requestMatchers("/assessments", "/day")
 			.hasAnyRole(Role.THERAPIST.name(), Role.ADMIN.name())
 			.anyRequest()

@@ -36,8 +36,8 @@ class IntakeInBrowserTest {
 		String resultUrl;
 		try (Browser browser = Browser.open(1280, 1800)) {
 			WebDriver page = browser.driver();
-			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(),
-					DemoAccounts.CLIENT.password());
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password(),
+					"My appointments");
 			page.findElement(By.linkText("My back")).click();
 			awaitTitle(page, "Before your first visit");
 
@@ -138,8 +138,8 @@ class IntakeInBrowserTest {
 	void theQuestionnaireFitsAPhoneScreen() throws Exception {
 		try (Browser browser = Browser.open(390, 1600)) {
 			WebDriver page = browser.driver();
-			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(),
-					DemoAccounts.CLIENT.password());
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password(),
+					"My appointments");
 			page.get("http://localhost:" + this.port + "/intake");
 			awaitTitle(page, "Before your first visit");
 			assertThat(((JavascriptExecutor) page)
