@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -29,8 +30,13 @@ class RegistrationPageTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.backcare.ClinicFixture fixture;
+
 	@Test
 	void missingConsentsAndAFutureBirthDateAreSaidPerField_andNothingIsRegistered() throws Exception {
+		// Registration joins the clinic this BackCare serves: there must be one.
+		this.fixture.open();
 		String email = "reg-" + UUID.randomUUID() + "@example.org";
 		this.mvc
 			.perform(post("/register").with(csrf())
@@ -52,7 +58,9 @@ class RegistrationPageTest {
 				.param("dateOfBirth", "1980-01-01")
 				.param("consentToTreatment", "true")
 				.param("consentToDataProcessing", "true"))
-			.andExpect(redirectedUrl("/login?registered"));
+			// Registered and signed in at once, straight to their appointments.
+			.andExpect(redirectedUrl("/me/appointments"))
+			.andExpect(authenticated().withUsername(email));
 	}
 
 }

@@ -264,7 +264,9 @@ class SignInAndTokensTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+		// A client lands on their appointments.
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(to -> assertThat(to).endsWith("/me/appointments"));
 		assertThat(sessionCookie(signedIn)).isNotEqualTo(before);
 	}
 

@@ -38,6 +38,7 @@ class IntakeInBrowserTest {
 			WebDriver page = browser.driver();
 			browser.signIn("http://localhost:" + this.port, DemoAccounts.CLIENT.email(), DemoAccounts.CLIENT.password(),
 					"My appointments");
+			browser.screenshot("my-appointments", 900);
 			page.findElement(By.linkText("My back")).click();
 			awaitTitle(page, "Before your first visit");
 
