@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -35,8 +37,7 @@ class HealthRecordAccessTest {
 			.or()
 			.areAnnotatedWith(RestController.class)
 			.should()
-			.dependOnClassesThat()
-			.haveSimpleNameEndingWith("Repository")
+			.dependOnClassesThat(resideInAPackage("org.backcare..").and(simpleNameEndingWith("Repository")))
 			.orShould()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
