@@ -110,6 +110,28 @@ class BookingPagesTest {
 	}
 
 	@Test
+	void aFreeTimeOnTheProfileOpensTheBookingFormWithThatTimeChosen() throws Exception {
+		String profile = this.pages.perform(get("/therapists/{id}", this.therapist.value()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("href=\"(/book\\?therapist=[^\"]*start=([^\"]+))\"")
+			.matcher(profile);
+		assertThat(link.find()).as("a free time on the profile is a link to book it").isTrue();
+		String url = org.springframework.web.util.HtmlUtils.htmlUnescape(link.group(1));
+		String start = java.net.URLDecoder.decode(org.springframework.web.util.HtmlUtils.htmlUnescape(link.group(2)),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String form = this.pages.perform(get(java.net.URI.create(url)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form)
+			.containsPattern("value=\"" + java.util.regex.Pattern.quote(start) + "\"[^>]*checked=\"checked\"");
+	}
+
+	@Test
 	void aTakenTimeIsExplainedOnTheSamePage() throws Exception {
 		submit(this.clinic.inDays(3, 9, 0)).andExpect(status().is3xxRedirection());
 		this.client = this.clinic.client();
