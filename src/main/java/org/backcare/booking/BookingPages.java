@@ -170,18 +170,7 @@ class BookingPages {
 	 */
 	@PostMapping("/appointments/{id}/no-show")
 	String noShow(@PathVariable UUID id, Model model) {
-		try {
-			this.bookings.noShow(CurrentUser.required(), new AppointmentId(id));
-		}
-		catch (ProblemException refused) {
-			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
-				throw refused;
-			}
-			appointment(id, model);
-			model.addAttribute("error", refused.getMessage());
-			return APPOINTMENT;
-		}
-		return "redirect:/appointments/" + id;
+		return mark(id, model, () -> this.bookings.noShow(CurrentUser.required(), new AppointmentId(id)));
 	}
 
 	/**
@@ -190,8 +179,17 @@ class BookingPages {
 	 */
 	@PostMapping("/appointments/{id}/complete")
 	String complete(@PathVariable UUID id, Model model) {
+		return mark(id, model, () -> this.bookings.complete(CurrentUser.required(), new AppointmentId(id)));
+	}
+
+	/**
+	 * Marks what became of a session, back to its page; a rule's refusal (not started
+	 * yet, no longer booked) is shown there, while "not found" and "not allowed" stay
+	 * what they are.
+	 */
+	private String mark(UUID id, Model model, Runnable change) {
 		try {
-			this.bookings.complete(CurrentUser.required(), new AppointmentId(id));
+			change.run();
 		}
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
