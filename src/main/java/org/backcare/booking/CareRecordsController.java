@@ -2,23 +2,13 @@ package org.backcare.booking;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.audit.HealthRecord;
-import org.backcare.audit.RecordAccess;
-import org.backcare.audit.RecordAction;
-import org.backcare.client.Client;
-import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
-import org.backcare.platform.Forbidden;
-import org.backcare.platform.InvalidRequest;
-import org.backcare.platform.RecordNotFound;
-import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
@@ -33,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The records that follow from care: a therapist's own schedule, and a client's record
- * for the therapists who have (or had) a session with them. Admins see both within their
- * clinic. Every appointment and client record returned is an audited read.
+ * A therapist's schedule over the API: the therapist themselves, or their clinic's
+ * admins. {@link Bookings#schedule} decides and audits; the client record lives in the
+ * client module.
  */
 @RestController
 @Tag(name = "Care records")
@@ -50,15 +40,11 @@ class CareRecordsController {
 
 	private final Bookings bookings;
 
-	private final RecordAccess access;
-
-	CareRecordsController(Therapists therapists, Clients clients, Clinics clinics, Bookings bookings,
-			RecordAccess access) {
+	CareRecordsController(Therapists therapists, Clients clients, Clinics clinics, Bookings bookings) {
 		this.therapists = therapists;
 		this.clients = clients;
 		this.clinics = clinics;
 		this.bookings = bookings;
-		this.access = access;
 	}
 
 	@GetMapping("/api/v1/therapists/{id}/schedule")

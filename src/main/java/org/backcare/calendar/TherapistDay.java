@@ -52,11 +52,15 @@ class TherapistDay {
 	List<Session> sessions(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		List<Appointment> schedule = this.bookings.schedule(caller, therapist, from, to);
+		// Each client's name and latest intake are read once, however many sessions they
+		// have.
 		Map<ClientId, Optional<Intake>> latest = new HashMap<>();
+		Map<ClientId, String> names = new HashMap<>();
 		return schedule.stream().map(appointment -> {
 			Optional<Intake> intake = latest.computeIfAbsent(appointment.clientId(),
 					client -> this.intakes.latest(caller, client));
-			return new Session(appointment, this.clients.get(appointment.clientId()).name(),
+			return new Session(appointment,
+					names.computeIfAbsent(appointment.clientId(), client -> this.clients.get(client).name()),
 					this.clinics.service(clinic.id(), appointment.service()).name(),
 					clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),
 					intake.map(found -> found.assessment().cautions().stream().map(c -> c.forTherapist()).toList())

@@ -3,7 +3,6 @@ package org.backcare.privacy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
