@@ -96,7 +96,8 @@ class AuthorizationMatrixTest {
 			"GET /appointments/{id}", "POST /appointments/{id}/complete", "POST /intake", "GET /assessments",
 			"GET /intake/{id}", "GET /clients/{clientId}/assessment", "POST /intake/{id}/clearance",
 			"POST /intake/{id}/override", "GET /match", "POST /therapists/{id}/review", "POST /reviews/{id}/reply",
-			"POST /reviews/{id}/hide", "GET /admin");
+			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move",
+			"POST /appointments/{id}/move");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -124,8 +125,8 @@ class AuthorizationMatrixTest {
 			"POST /api/v1/admin/therapists/{id}/certifications/verify", "PUT /api/v1/clients/{id}/found-via",
 			"GET /api/v1/admin/audit", "GET /api/v1/admin/accounts", "POST /api/v1/admin/accounts/{id}/disable",
 			"POST /api/v1/admin/invitations", "GET /", "GET /login", "GET /register", "POST /register", "GET /book",
-			"GET /book/slots", "GET /intake", "GET /therapists/{id}", "POST /login", "POST /logout",
-			"POST /admin/therapists/{id}/licences", "POST /admin/therapists/{id}/licences/verify",
+			"GET /book/slots", "GET /book/clients", "GET /intake", "GET /therapists/{id}", "POST /login",
+			"POST /logout", "POST /admin/therapists/{id}/licences", "POST /admin/therapists/{id}/licences/verify",
 			"POST /admin/therapists/{id}/certifications", "POST /admin/therapists/{id}/certifications/verify",
 			"GET /admin/audit", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
 			"GET /swagger-ui.html");
@@ -389,6 +390,17 @@ class AuthorizationMatrixTest {
 		page("GET /appointments/{id}/calendar.ics", t -> get("/appointments/{id}/calendar.ics", t.appointment()), 302,
 				200, 404, 200, 404, 200, 404);
 		page("GET /day", t -> get("/day"), 302, 403, 403, 200, 200, 200, 200);
+		// The clinic calendar is the front desk's (each admin sees their own clinic's).
+		page("GET /calendar", t -> get("/calendar"), 302, 403, 403, 403, 403, 200, 200);
+		// Moving a session: its parties (the front desk may also reassign it); a move
+		// goes back to the caller's own page.
+		page("GET /appointments/{id}/move", t -> get("/appointments/{id}/move", t.appointment()), 302, 200, 404, 200,
+				404, 200, 404);
+		page("POST /appointments/{id}/move",
+				t -> post("/appointments/{id}/move", t.appointment()).param("start", t.nextSlot().toString()), 302, 302,
+				404, 302, 404, 302, 404);
+		// The front desk's client picker: never for clients, and only their own clinic's.
+		page("GET /book/clients", t -> get("/book/clients").param("find", "Client"), 302, 403, 403, 403, 403, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
 		page("GET /intake/{id}", t -> get("/intake/{id}", t.intake(false)), 302, 200, 404, 200, 404, 200, 404);
 		page("GET /clients/{clientId}/assessment", t -> get("/clients/{id}/assessment", t.intakeOfA()), 302, 302, 404,

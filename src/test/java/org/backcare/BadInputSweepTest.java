@@ -105,7 +105,7 @@ class BadInputSweepTest {
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/cancel",
 						fields("reason", "\"ill\""), List.of("reason"), asAdmin, List.of("reason")),
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/reschedule",
-						fields("start", start), List.of("start"), asAdmin),
+						fields("start", start, "therapistId", q(therapist)), List.of("start"), asAdmin),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/token",
 						fields("email", "\"sweep@example.org\"", "password", "\"a password of some length\""),
 						List.of("email", "password"), null, List.of("password")),
@@ -244,7 +244,8 @@ class BadInputSweepTest {
 		List<String> paths = List.of("/appointments/%s", "/intake/%s", "/clients/%s/assessment", "/therapists/%s",
 				"/book?therapist=%s", "/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
 				"/book/slots?therapist=%s&service=TREATMENT_60", "/admin/audit?actor=%s", "/admin/audit?subject=%s",
-				"/intake?client=%s");
+				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",
+				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {

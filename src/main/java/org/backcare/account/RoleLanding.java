@@ -7,15 +7,16 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 
 /**
  * Where each role lands after signing in, unless they were on their way to a page: a
- * therapist on their day. (Clients and the front desk land on the start page until their
- * own pages exist.)
+ * therapist on their day, a client on their appointments, the front desk on the clinic
+ * calendar.
  */
 class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	@Override
 	protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
 		return CurrentUser.signedIn()
-			.map(user -> user.is(Role.THERAPIST) ? "/day" : user.is(Role.CLIENT) ? "/me/appointments" : "/")
+			.map(user -> user.is(Role.THERAPIST) ? "/day"
+					: user.is(Role.CLIENT) ? "/me/appointments" : user.is(Role.ADMIN) ? "/calendar" : "/")
 			.orElse("/");
 	}
 

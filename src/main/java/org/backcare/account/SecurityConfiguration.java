@@ -112,7 +112,7 @@ class SecurityConfiguration {
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
 					"/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/actuator/**", "/admin", "/admin/**")
+			.requestMatchers("/actuator/**", "/admin", "/admin/**", "/calendar")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/book", "/book/**")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())

@@ -37,6 +37,17 @@ final class AppointmentAccess {
 	}
 
 	/**
+	 * The clinic's front desk, who alone may give a session to another therapist; its
+	 * client and therapist are told so.
+	 */
+	static AccessRule reassigners(Appointment appointment) {
+		return caller -> caller.isAdminOf(appointment.clinicId()) ? null
+				: (parties(appointment).refusal(caller) == null)
+						? new Forbidden("Only the front desk can give a session to another therapist.")
+						: new RecordNotFound("Appointment", appointment.id());
+	}
+
+	/**
 	 * Its therapist and the front desk; its client may see it but not mark it as having
 	 * taken place.
 	 */

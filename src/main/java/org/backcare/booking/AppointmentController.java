@@ -119,10 +119,18 @@ class AppointmentController {
 	@ApiResponse(responseCode = "200", description = "The appointment as it is now")
 	@ApiResponse(responseCode = "409", description = "The new time is taken, or the appointment is no longer booked")
 	@ApiResponse(responseCode = "422", description = "A booking rule refused the new time; 'rule' names it")
-	@Operation(summary = "Move an appointment: the new time is taken and the old freed together, or nothing changes")
+	@ApiResponse(responseCode = "403", description = "Only the front desk may give the session to another therapist")
+	@ApiResponse(responseCode = "404", description = "No such appointment, or no such therapist in its clinic")
+	@Operation(
+			summary = "Move an appointment: the new time (and, for the front desk, another therapist) is taken and "
+					+ "the old freed together, or nothing changes",
+			description = "Without therapistId the session stays with its therapist. With it, the front desk reassigns the "
+					+ "session: the therapist must be of the same clinic and certified in the session's technique, and "
+					+ "the same booking rules and constraints apply.")
 	AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-		return view(
-				this.bookings.reschedule(CurrentUser.required(), new AppointmentId(id), request.start().toInstant()));
+		return view(this.bookings.move(CurrentUser.required(), new AppointmentId(id),
+				(request.therapistId() != null) ? new TherapistId(request.therapistId()) : null,
+				request.start().toInstant()));
 	}
 
 	private AppointmentView view(Appointment appointment) {
@@ -152,7 +160,7 @@ class AppointmentController {
 	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
 	}
 
-	record RescheduleRequest(@NotNull OffsetDateTime start) {
+	record RescheduleRequest(@NotNull OffsetDateTime start, UUID therapistId) {
 	}
 
 	record AppointmentView(UUID id, UUID clinicId, UUID therapistId, UUID clientId, String service, Technique technique,

@@ -80,12 +80,13 @@ class AppointmentRepository {
 			.optional();
 	}
 
-	void move(Appointment appointment, Instant start, Instant end, Instant blockedUntil) {
-		guarded(() -> this.jdbc
-			.sql("""
-					UPDATE appointment SET starts_at = ?, ends_at = ?, blocked_until = ?, version = version + 1, updated_at = now()
-					WHERE clinic_id = ? AND id = ?""")
-			.params(utc(start), utc(end), utc(blockedUntil), appointment.clinicId().value(), appointment.id().value())
+	void move(Appointment appointment, TherapistId therapist, Instant start, Instant end, Instant blockedUntil) {
+		guarded(() -> this.jdbc.sql("""
+				UPDATE appointment SET therapist_id = ?, starts_at = ?, ends_at = ?, blocked_until = ?,
+				       version = version + 1, updated_at = now()
+				WHERE clinic_id = ? AND id = ?""")
+			.params(therapist.value(), utc(start), utc(end), utc(blockedUntil), appointment.clinicId().value(),
+					appointment.id().value())
 			.update());
 	}
 
@@ -155,6 +156,19 @@ class AppointmentRepository {
 		return this.jdbc.sql("SELECT " + COLUMNS
 				+ " FROM appointment WHERE clinic_id = ? AND status = 'BOOKED' AND starts_at >= ? ORDER BY starts_at, id")
 			.params(clinic.value(), utc(from))
+			.query(APPOINTMENT)
+			.list();
+	}
+
+	/**
+	 * Every appointment of the clinic that touches the window (its buffer included), in
+	 * one query however many therapists there are.
+	 */
+	List<Appointment> ofClinic(ClinicId clinic, TimeRange window) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM appointment WHERE clinic_id = ? AND tstzrange(starts_at, blocked_until) && tstzrange(?, ?)
+				ORDER BY starts_at, id""")
+			.params(clinic.value(), utc(window.start()), utc(window.end()))
 			.query(APPOINTMENT)
 			.list();
 	}

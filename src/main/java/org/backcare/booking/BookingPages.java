@@ -4,17 +4,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+import org.backcare.platform.Forbidden;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.LicenceStatus;
@@ -44,6 +48,8 @@ class BookingPages {
 	static final String BOOK = "booking/book";
 
 	static final String SLOTS = "booking/book :: slots";
+
+	static final String CLIENT_PICKER = "booking/book :: clients";
 
 	static final String APPOINTMENT = "booking/appointment";
 
@@ -93,10 +99,57 @@ class BookingPages {
 
 	@GetMapping("/book")
 	String book(@RequestParam(required = false) UUID therapist, @RequestParam(required = false) String service,
-			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String start, Model model) {
+			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String start,
+			@RequestParam(required = false) String find, @RequestParam(required = false) UUID client, Model model) {
 		prepare(model, therapist, service, date);
 		model.addAttribute("selectedStart", start);
+		pickClient(model, find, client);
 		return BOOK;
+	}
+
+	/**
+	 * The front desk's client picker, for htmx to swap in as they type: clients found by
+	 * name, e-mail or date of birth, never an erased one.
+	 */
+	@GetMapping("/book/clients")
+	String clients(@RequestParam(required = false) String find, Model model) {
+		if (CurrentUser.required().client() != null) {
+			throw new Forbidden("Only the front desk looks clients up.");
+		}
+		pickClient(model, find, null);
+		return CLIENT_PICKER;
+	}
+
+	/**
+	 * A client books for themselves. The front desk finds the client: the search and what
+	 * it found, with the client chosen before (after a refusal) kept on top.
+	 */
+	private void pickClient(Model model, String find, UUID selected) {
+		CurrentUser caller = CurrentUser.required();
+		model.addAttribute("selfBooking", caller.client() != null);
+		if (caller.client() != null) {
+			model.addAttribute("clients", List.of(this.clients.get(caller.client())));
+			model.addAttribute("selectedClient", caller.client().value());
+			return;
+		}
+		if (find != null && find.length() > 100) {
+			throw new InvalidRequest("Search with at most 100 characters.");
+		}
+		List<Client> found = new ArrayList<>();
+		if (selected != null) {
+			this.clients.find(new ClientId(selected))
+				.filter(chosen -> chosen.clinicId().equals(caller.clinic()) && !chosen.erased())
+				.ifPresent(found::add);
+		}
+		this.clients.search(caller.clinic(), find)
+			.stream()
+			.filter(client -> found.stream().noneMatch(kept -> kept.id().equals(client.id())))
+			.forEach(found::add);
+		model.addAttribute("find", find);
+		model.addAttribute("clients", found);
+		model.addAttribute("selectedClient",
+				(selected != null) ? selected : (found.size() == 1) ? found.get(0).id().value() : null);
+		model.addAttribute("searchLimit", Clients.SEARCH_LIMIT);
 	}
 
 	/** The slot list alone, for htmx to swap in when the service or the day changes. */
@@ -116,13 +169,15 @@ class BookingPages {
 	}
 
 	@PostMapping("/book")
-	String submit(@RequestParam UUID therapist, @RequestParam String service, @RequestParam UUID client,
-			@RequestParam(required = false) String requestKey,
+	String submit(@RequestParam UUID therapist, @RequestParam String service,
+			@RequestParam(required = false) UUID client, @RequestParam(required = false) String requestKey,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
 			@RequestParam(required = false) LocalDate date, Model model) {
-		if (start == null) {
-			model.addAttribute("error", "Please choose a time.");
-			prepare(model, therapist, service, date);
+		if (start == null || client == null) {
+			model.addAttribute("error", (client == null) ? "Please choose who is coming." : "Please choose a time.");
+			prepare(model, therapist, service, (start != null) ? start.toLocalDate() : date);
+			model.addAttribute("selectedStart", (start != null) ? start.toString() : null);
+			pickClient(model, null, client);
 			return BOOK;
 		}
 		try {
@@ -138,13 +193,13 @@ class BookingPages {
 		}
 		catch (ProblemException refused) {
 			model.addAttribute("error", refused.getMessage());
-			model.addAttribute("selectedClient", client);
 			try {
 				prepare(model, therapist, service, start.toLocalDate());
 			}
 			catch (ProblemException alsoRefused) {
 				prepare(model, null, null, null);
 			}
+			pickClient(model, null, client);
 			return BOOK;
 		}
 	}
@@ -229,9 +284,6 @@ class BookingPages {
 		model.addAttribute("therapist", chosen);
 		model.addAttribute("services", services);
 		model.addAttribute("service", service);
-		// A client books for themselves; the front desk for any client of the clinic.
-		model.addAttribute("clients", (caller.client() != null) ? List.of(this.clients.get(caller.client()))
-				: this.clients.current(clinic.id()));
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());
 		model.addAttribute("cancellationWindow",

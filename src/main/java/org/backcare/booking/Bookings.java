@@ -375,26 +375,59 @@ public class Bookings {
 	 * together, or nothing changes.
 	 */
 	public Appointment reschedule(CurrentUser caller, AppointmentId id, Instant newStart) {
+		return move(caller, id, null, newStart);
+	}
+
+	/**
+	 * Moves an appointment to a new start, and (front desk only) to another therapist of
+	 * the clinic, qualified for its technique: one update, checked by the same rules and
+	 * held by the same exclusion constraints as a new booking, so the old time is freed
+	 * and the new one taken together, or nothing changes. A null therapist keeps the
+	 * session's own.
+	 */
+	public Appointment move(CurrentUser caller, AppointmentId id, TherapistId newTherapist, Instant newStart) {
 		return inTransaction(() -> {
 			Appointment known = get(id);
-			this.appointments.queueFor(known.therapistId(), known.clientId());
+			TherapistId target = (newTherapist != null) ? newTherapist : known.therapistId();
+			this.appointments.queueFor(target, known.clientId());
 			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_RESCHEDULED, id,
-					AppointmentAccess::parties);
+					target.equals(known.therapistId()) ? AppointmentAccess::parties : AppointmentAccess::reassigners);
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
 			}
 			withinPolicy(caller, appointment, this.clock.instant(), "move");
 			Clinic clinic = this.clinics.get(appointment.clinicId());
-			Therapist therapist = this.therapists.get(appointment.therapistId());
+			Therapist therapist = this.therapists.find(target)
+				.filter(found -> found.clinicId().equals(clinic.id()))
+				.orElseThrow(() -> new RecordNotFound("Therapist", target));
 			ServiceType service = this.clinics.service(clinic.id(), appointment.service());
 			check(clinic, therapist, service, appointment.technique(), newStart);
 			guard(appointment.clientId(), appointment.technique());
-			this.appointments.move(appointment, newStart, newStart.plus(service.duration()),
+			this.appointments.move(appointment, therapist.id(), newStart, newStart.plus(service.duration()),
 					newStart.plus(service.blocks()));
-			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), appointment.therapistId(),
+			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), therapist.id(),
 					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
 			return get(id);
 		});
+	}
+
+	/**
+	 * Every appointment of the clinic on the clinic-local dates {@code from} to
+	 * {@code to}: the front desk's calendar, for the clinic's admins only. One audited
+	 * read of the clinic's calendar (one entry, however many sessions it shows), one
+	 * query.
+	 */
+	public List<Appointment> clinicCalendar(CurrentUser caller, ClinicId clinicId, LocalDate from, LocalDate to) {
+		this.access.check(caller, RecordAction.CALENDAR_READ,
+				new HealthRecord(HealthRecord.Type.CLINIC_CALENDAR, clinicId.value(), clinicId, null),
+				who -> who.isAdminOf(clinicId) ? null
+						: new Forbidden("Only the clinic's front desk sees the whole clinic's calendar."));
+		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SCHEDULE_DAYS) {
+			throw new InvalidRequest("Ask for 1 to " + MAX_SCHEDULE_DAYS + " days, 'to' not before 'from'.");
+		}
+		Clinic clinic = this.clinics.get(clinicId);
+		return this.appointments.ofClinic(clinicId, new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
+				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant()));
 	}
 
 	private void guard(ClientId client, Technique technique) {

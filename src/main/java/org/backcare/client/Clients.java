@@ -111,6 +111,52 @@ public class Clients {
 			.list();
 	}
 
+	/** At most this many clients answer a search. */
+	public static final int SEARCH_LIMIT = 20;
+
+	/**
+	 * The clinic's clients the front desk can pick, found by part of their name or
+	 * e-mail, or by their date of birth (ISO, as 1984-03-17): the erased are never
+	 * offered. Namesakes come back side by side, told apart by e-mail and date of birth.
+	 */
+	public List<Client> search(ClinicId clinic, String query) {
+		String wanted = (query != null) ? query.strip() : "";
+		if (wanted.isEmpty() || wanted.length() > 100) {
+			return List.of();
+		}
+		LocalDate born = null;
+		try {
+			born = LocalDate.parse(wanted);
+		}
+		catch (java.time.format.DateTimeParseException notADate) {
+			// A name or an e-mail, then.
+		}
+		String like = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client " + """
+				WHERE clinic_id = ? AND erased_at IS NULL
+				AND (name ILIKE ? OR email ILIKE ? OR date_of_birth = ?)
+				ORDER BY name, date_of_birth, id LIMIT ?""")
+			.params(clinic.value(), like, like, born, SEARCH_LIMIT)
+			.query(CLIENT)
+			.list();
+	}
+
+	/**
+	 * The names of the clients, read in one query (a calendar names many at once); an
+	 * erased client's name is the anonymous one.
+	 */
+	public Map<ClientId, String> names(java.util.Collection<ClientId> clients) {
+		Map<ClientId, String> names = new LinkedHashMap<>();
+		if (clients.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("SELECT id, name FROM client WHERE id = ANY(?)")
+			.param(clients.stream().map(ClientId::value).distinct().toArray(UUID[]::new))
+			.query((rs, n) -> names.put(new ClientId(rs.getObject("id", UUID.class)), rs.getString("name")))
+			.list();
+		return names;
+	}
+
 	/**
 	 * The clinic's clients who can be picked for something new: everyone but the erased.
 	 */

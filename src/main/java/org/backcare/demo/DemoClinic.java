@@ -228,8 +228,28 @@ class DemoClinic implements ApplicationRunner {
 		}
 		this.bookings.book(new BookingRequest(sofia.id(), anna.id(), ServiceType.TREATMENT_60,
 				day.atTime(14, 0).atZone(ZONE).toInstant(), Technique.SWEDISH), null, null);
+		seedCalendarDay(clinic, day);
 		seedReviews(clinic);
 		seedFrontDesk(clinic);
+	}
+
+	/**
+	 * The same day on the front desk's calendar: Jonas with Anna in the morning (Anna
+	 * works every weekday), Clara away in the afternoon.
+	 */
+	private void seedCalendarDay(Clinic clinic, LocalDate day) {
+		Map<String, Therapist> staff = new HashMap<>();
+		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.name().split(" ")[0], therapist));
+		Client jonas = this.clients.all(clinic.id())
+			.stream()
+			.filter(client -> client.email().equals("jonas.weber@example.org"))
+			.findFirst()
+			.orElseThrow();
+		this.bookings.book(new BookingRequest(jonas.id(), staff.get("Anna").id(), ServiceType.TREATMENT_60,
+				day.atTime(10, 0).atZone(ZONE).toInstant(), null), null, null);
+		this.therapists.addTimeOff(staff.get("Clara").id(),
+				new TimeRange(day.atTime(13, 0).atZone(ZONE).toInstant(), day.atTime(17, 0).atZone(ZONE).toInstant()),
+				"Training course");
 	}
 
 	/**

@@ -11,6 +11,11 @@ public final class BookingApiTestBodies {
 	private BookingApiTestBodies() {
 	}
 
+	public static String body(ClientId client, TherapistId therapist, OffsetDateTime start,
+			org.backcare.therapist.Technique technique) {
+		return BookingApiTest.body(client, therapist, "TREATMENT_60", start, technique.name());
+	}
+
 	public static String body(ClientId client, TherapistId therapist, OffsetDateTime start) {
 		return BookingApiTest.body(client, therapist, "TREATMENT_60", start, null);
 	}

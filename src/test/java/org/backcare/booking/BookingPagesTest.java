@@ -68,7 +68,7 @@ class BookingPagesTest {
 				.param("service", "TREATMENT_60")
 				.param("date", this.clinic.today().plusDays(3).toString()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<label for=\"client\">")))
+			.andExpect(content().string(containsString("<label for=\"find\">")))
 			.andExpect(content().string(containsString("value=\"" + iso(this.clinic.inDays(3, 8, 0)) + "\"")))
 			.andExpect(content().string(containsString("19:00–20:00")));
 	}

@@ -114,7 +114,8 @@ class IntakeInBrowserTest {
 		}
 		try (Browser browser = Browser.open(1280, 1800)) {
 			WebDriver page = browser.driver();
-			browser.signIn("http://localhost:" + this.port, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password());
+			browser.signIn("http://localhost:" + this.port, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(),
+					"Clinic calendar");
 			page.findElement(By.linkText("Clients")).click();
 			awaitTitle(page, "Clients");
 			// The demo's referral waiting for an all-clear comes first, then the caution.

@@ -60,7 +60,7 @@ class TherapistDayInBrowserTest {
 	 * The demo clinic books Sofia with Anna four days ahead, moved on to a weekday (see
 	 * DemoClinic).
 	 */
-	private static LocalDate demoSessionDay() {
+	static LocalDate demoSessionDay() {
 		LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(4);
 		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
 			day = day.plusDays(1);

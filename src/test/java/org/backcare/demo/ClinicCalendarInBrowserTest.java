@@ -1,0 +1,118 @@
+package org.backcare.demo;
+
+import java.time.Duration;
+
+import org.backcare.Browser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backcare.Browser.awaitTitle;
+
+/**
+ * In a real Chromium: the demo front desk signs in and lands on the clinic calendar, sees
+ * the demo day (Jonas and Sofia with Anna, Clara away), gives Jonas's session to a
+ * colleague free that morning, by keyboard, and finds clients by name; the calendar fits
+ * a phone by scrolling inside its own region.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
+@ActiveProfiles("test")
+@ExtendWith(Browser.Installed.class)
+class ClinicCalendarInBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theFrontDeskLandsOnTheCalendarAndGivesASessionToAnotherTherapist() throws Exception {
+		try (Browser browser = Browser.open(1400, 1000)) {
+			WebDriver page = browser.driver();
+			String base = "http://localhost:" + this.port;
+			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			page.get(base + "/calendar?date=" + TherapistDayInBrowserTest.demoSessionDay());
+			awaitTitle(page, "Clinic calendar");
+			String day = page.findElement(By.tagName("main")).getText();
+			assertThat(day).contains("Anna Keller", "Ben Okafor", "Clara Jensen", "Sofia Rossi", "Jonas Weber",
+					"Time off 13:00–17:00");
+			assertThat(page.findElements(By.cssSelector("td.cal-session"))).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(page.findElements(By.cssSelector("td.cal-buffer"))).isNotEmpty();
+			browser.screenshot("clinic-calendar", 1100);
+
+			// Jonas's 10:00 session with Anna goes to the first colleague with free time
+			// that
+			// day (the demo's hours differ by weekday), chosen by keyboard.
+			WebElement move = page.findElement(By.cssSelector("a.cal-move[aria-label*='Jonas Weber']"));
+			move.sendKeys(Keys.ENTER);
+			awaitTitle(page, "Move a session");
+			String colleague = null;
+			for (String name : new String[] { "Elif Yılmaz", "Farah Haddad", "Ben Okafor", "Clara Jensen" }) {
+				new Select(page.findElement(By.id("therapist"))).selectByVisibleText(name);
+				page.findElement(By.cssSelector("#choose-day button[type=submit]")).click();
+				new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions
+					.textToBePresentInElementLocated(By.cssSelector(".slot-picker legend"), name));
+				if (!page.findElements(By.cssSelector(".slot-picker input[name=start]")).isEmpty()) {
+					colleague = name;
+					break;
+				}
+			}
+			assertThat(colleague).as("a colleague with free time on the demo day").isNotNull();
+			page.findElement(By.cssSelector(".slot-picker input[name=start]")).sendKeys(Keys.SPACE);
+			browser.screenshot("move-session", 900);
+			page.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+
+			awaitTitle(page, "Clinic calendar");
+			page.findElement(By.partialLinkText("Jonas Weber")).click();
+			awaitTitle(page, "Your appointment");
+			assertThat(page.findElement(By.tagName("main")).getText()).contains(colleague);
+		}
+	}
+
+	@Test
+	void theFrontDeskFindsAClientByNameWhenBooking() throws Exception {
+		try (Browser browser = Browser.open(1280, 1400)) {
+			WebDriver page = browser.driver();
+			String base = "http://localhost:" + this.port;
+			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			page.get(base + "/book");
+			awaitTitle(page, "Book a session");
+			page.findElement(By.id("find")).sendKeys("sofia");
+			new WebDriverWait(page, Duration.ofSeconds(10))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients"), "Sofia Rossi"));
+			assertThat(page.findElement(By.id("clients")).getText()).contains("sofia.rossi@example.org")
+				.doesNotContain("Maria Schmidt");
+		}
+	}
+
+	@Test
+	void onAPhoneTheCalendarScrollsInsideItsRegionNotThePage() throws Exception {
+		try (Browser phone = Browser.open(390, 1400)) {
+			WebDriver page = phone.driver();
+			String base = "http://localhost:" + this.port;
+			phone.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			page.get(base + "/calendar?date=" + TherapistDayInBrowserTest.demoSessionDay());
+			phone.screenshot("clinic-calendar-phone", 1200);
+			assertThat(((JavascriptExecutor) page).executeScript(
+					"""
+							return [...document.querySelectorAll('body *')]
+								.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.calendar-scroll'))
+								.map(e => e.tagName + '.' + e.className).join(' ');"""))
+				.isEqualTo("");
+			assertThat(((JavascriptExecutor) page)
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
+		}
+	}
+
+}
