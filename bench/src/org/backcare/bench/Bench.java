@@ -178,6 +178,9 @@ public final class Bench {
 			List<UUID> clients = list(db, "SELECT id FROM new_client ORDER BY n");
 			exec(db, "DROP TABLE new_therapist");
 			exec(db, "DROP TABLE new_client");
+			// The bench clients have no intake: the clinic's "intake before treatment" rule (on by
+			// default) would refuse their treatments, so the bench clinics turn it off.
+			exec(db, "UPDATE clinic SET intake_before_treatment = false WHERE id = " + c);
 			exec(db, "ANALYZE");
 			return new Seeded(clinic, ids, clients);
 		}

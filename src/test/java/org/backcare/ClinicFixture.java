@@ -92,9 +92,15 @@ public class ClinicFixture {
 		}
 	}
 
+	/**
+	 * A new clinic with the standard services. Unlike a real clinic it does not ask for
+	 * an intake before treatment, so tests of booking need not fill one in first; the
+	 * tests of that rule turn it on ({@link TestClinic#requireIntakeBeforeTreatment}).
+	 */
 	public TestClinic open() {
 		Clinic clinic = this.clinics.open("Test clinic " + UUID.randomUUID(), "Teststraße 1, Berlin", BERLIN,
 				ServiceType.standardMenu());
+		this.clinics.setPolicies(clinic.id(), this.clinics.policies(clinic.id()).withIntakeBeforeTreatment(false));
 		return new TestClinic(clinic);
 	}
 
@@ -112,6 +118,12 @@ public class ClinicFixture {
 
 		public Clinic clinic() {
 			return this.clinic;
+		}
+
+		/** The clinic's rule as a real clinic has it by default. */
+		public void requireIntakeBeforeTreatment() {
+			ClinicFixture.this.clinics.setPolicies(this.clinic.id(),
+					ClinicFixture.this.clinics.policies(this.clinic.id()).withIntakeBeforeTreatment(true));
 		}
 
 		/**

@@ -59,7 +59,11 @@ class AppointmentController {
 	@Operation(summary = "Book a session",
 			description = "Refused with 409 when the therapist or the client is already booked at that time, and with 422 "
 					+ "(naming the rule) when the start is off the quarter-hour grid, too soon, beyond the horizon, outside "
-					+ "working hours, in time off, on a day without a valid licence, or for an uncertified technique.")
+					+ "working hours, in time off, on a day without a valid licence, or for an uncertified technique; and "
+					+ "with 422 'intake-before-treatment' when the clinic asks for an intake before treatment and the client "
+					+ "has no current one (a first consultation is always possible; the front desk may give 'intakeWaiver').")
+	@ApiResponse(responseCode = "403",
+			description = "A client books for someone else, or someone other than the front desk gives 'intakeWaiver'")
 	@ApiResponse(responseCode = "201", description = "Booked (or replayed for a repeated Idempotency-Key)")
 	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request, @Parameter(
 			description = "Any unique string; a retry with the same key and body returns the first result") @RequestHeader(
@@ -148,11 +152,14 @@ class AppointmentController {
 
 	record BookRequest(@NotNull UUID clientId, @NotNull UUID therapistId,
 			@NotBlank @Size(max = 40) @Parameter(example = "TREATMENT_60") String service,
-			@NotNull @Parameter(example = "2026-12-01T09:00:00+01:00") OffsetDateTime start, Technique technique) {
+			@NotNull @Parameter(example = "2026-12-01T09:00:00+01:00") OffsetDateTime start, Technique technique,
+			@Size(max = Bookings.MAX_WAIVER_LENGTH) @Parameter(
+					description = "Front desk only: why a treatment is booked for a client without a current intake, "
+							+ "where the clinic asks for one (kept with the appointment, audited)") String intakeWaiver) {
 
 		BookingRequest toBookingRequest() {
 			return new BookingRequest(new ClientId(this.clientId), new TherapistId(this.therapistId), this.service,
-					this.start.toInstant(), this.technique);
+					this.start.toInstant(), this.technique, this.intakeWaiver);
 		}
 
 	}

@@ -213,6 +213,31 @@ class AppointmentRepository {
 				"UPDATE appointment SET cancellation_reason = '(erased)' WHERE client_id = ? AND cancellation_reason IS NOT NULL")
 			.param(client.value())
 			.update();
+		// Why a treatment was booked without an intake is staff's free text about the
+		// client.
+		this.jdbc.sql("""
+				UPDATE intake_waiver SET reason = '(erased)'
+				WHERE (clinic_id, appointment_id) IN (SELECT clinic_id, id FROM appointment WHERE client_id = ?)""")
+			.param(client.value())
+			.update();
+	}
+
+	/**
+	 * Records why the front desk booked a treatment without a current intake, in the
+	 * booking's transaction.
+	 */
+	void recordIntakeWaiver(Appointment appointment, String reason, UUID waivedBy) {
+		this.jdbc.sql("INSERT INTO intake_waiver (clinic_id, appointment_id, reason, waived_by) VALUES (?, ?, ?, ?)")
+			.params(appointment.clinicId().value(), appointment.id().value(), reason, waivedBy)
+			.update();
+	}
+
+	/** Why the session was booked without a current intake, if it was. */
+	Optional<String> intakeWaiver(Appointment appointment) {
+		return this.jdbc.sql("SELECT reason FROM intake_waiver WHERE clinic_id = ? AND appointment_id = ?")
+			.params(appointment.clinicId().value(), appointment.id().value())
+			.query(String.class)
+			.optional();
 	}
 
 	/** Booked time (sessions plus buffers) of each therapist that overlaps the window. */

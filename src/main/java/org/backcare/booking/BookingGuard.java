@@ -21,6 +21,16 @@ public interface BookingGuard {
 	Optional<Refusal> refusal(ClientId client, Technique technique);
 
 	/**
+	 * Why this client may not be booked for a treatment (anything but a first
+	 * consultation) in a clinic that asks for an intake before treatment, or empty. Asked
+	 * only for new bookings: a session already booked may be moved. The front desk may
+	 * book despite it, with a reason on record.
+	 */
+	default Optional<Refusal> beforeTreatment(ClientId client) {
+		return Optional.empty();
+	}
+
+	/**
 	 * What the booking page should tell this client before they choose a time, if
 	 * anything.
 	 */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
@@ -172,7 +173,8 @@ class BookingPages {
 	String submit(@RequestParam UUID therapist, @RequestParam String service,
 			@RequestParam(required = false) UUID client, @RequestParam(required = false) String requestKey,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
-			@RequestParam(required = false) LocalDate date, Model model) {
+			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String intakeWaiver,
+			Model model) {
 		if (start == null || client == null) {
 			model.addAttribute("error", (client == null) ? "Please choose who is coming." : "Please choose a time.");
 			prepare(model, therapist, service, (start != null) ? start.toLocalDate() : date);
@@ -187,7 +189,7 @@ class BookingPages {
 			String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}"))
 					? caller.id() + "/page-" + requestKey : null;
 			BookingRequest wanted = new BookingRequest(new ClientId(client), new TherapistId(therapist), service,
-					start.toInstant(), null);
+					start.toInstant(), null, (intakeWaiver != null && !intakeWaiver.isBlank()) ? intakeWaiver : null);
 			Booking booking = this.bookings.book(wanted, key, caller);
 			return "redirect:/appointments/" + booking.appointment().id();
 		}
@@ -216,6 +218,7 @@ class BookingPages {
 		model.addAttribute("when", SlotChoice.of(clinic,
 				new Slot(appointment.therapistId(), null, appointment.start(), appointment.end())));
 		model.addAttribute("started", !appointment.start().isAfter(this.clock.instant()));
+		model.addAttribute("intakeWaiver", this.bookings.intakeWaiver(appointment).orElse(null));
 		return APPOINTMENT;
 	}
 
@@ -271,18 +274,27 @@ class BookingPages {
 				.orElseThrow(() -> new RecordNotFound("Therapist", "(none in this clinic)"));
 		}
 		List<ServiceType> services = this.clinics.services(clinic.id());
+		// A client who may not book a treatment yet (no current intake where the clinic
+		// asks
+		// for one) starts from a first consultation.
+		Optional<BookingGuard.Refusal> notYet = (caller.client() != null)
+				? this.bookings.beforeTreatment(caller.client(), clinic.id()) : Optional.empty();
+		String preferred = notYet.isPresent() ? ServiceType.FIRST_CONSULTATION : ServiceType.TREATMENT_60;
 		ServiceType service = services.stream()
 			.filter(offered -> offered.code().equals(serviceCode))
 			.findFirst()
 			.orElse(services.stream()
-				.filter(offered -> offered.code().equals(ServiceType.TREATMENT_60))
+				.filter(offered -> offered.code().equals(preferred))
 				.findFirst()
 				.orElse(services.get(0)));
+		model.addAttribute("consultationFirst", notYet.isPresent());
+		model.addAttribute("maxWaiver", Bookings.MAX_WAIVER_LENGTH);
 		LocalDate day = (date != null) ? date : this.availability.today(clinic).plusDays(1);
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("therapists", all);
 		model.addAttribute("therapist", chosen);
-		model.addAttribute("services", services);
+		// Until then the first consultation is all they are offered.
+		model.addAttribute("services", notYet.isPresent() ? List.of(service) : services);
 		model.addAttribute("service", service);
 		model.addAttribute("date", day);
 		model.addAttribute("requestKey", UUID.randomUUID());

@@ -116,6 +116,9 @@ public class Bookings {
 		return this.appointments.upcoming(clinic, this.clock.instant());
 	}
 
+	/** The longest reason for booking a treatment without a current intake. */
+	public static final int MAX_WAIVER_LENGTH = 500;
+
 	/** At most this many days of a schedule at once. */
 	public static final int MAX_SCHEDULE_DAYS = 31;
 
@@ -231,10 +234,57 @@ public class Bookings {
 		Appointment appointment = new Appointment(id, clinic.id(), therapist.id(), client.id(), service.code(),
 				request.technique(), request.start(), request.start().plus(service.duration()),
 				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
+		boolean waived = intakeBeforeTreatment(caller, clinic, client, service, request, appointment);
 		this.appointments.insert(appointment);
+		if (waived) {
+			this.appointments.recordIntakeWaiver(appointment, request.intakeWaiver().strip(), caller.id().value());
+		}
 		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
 				appointment.start(), appointment.end()));
 		return appointment;
+	}
+
+	/**
+	 * The clinic's rule "intake before treatment": a treatment (anything but a first
+	 * consultation) for a client without a current intake is refused, unless the front
+	 * desk gives a reason, which is audited and kept with the appointment.
+	 * @return whether the rule was waived for this booking
+	 */
+	private boolean intakeBeforeTreatment(CurrentUser caller, Clinic clinic, Client client, ServiceType service,
+			BookingRequest request, Appointment appointment) {
+		if (ServiceType.FIRST_CONSULTATION.equals(service.code())) {
+			return false;
+		}
+		Optional<BookingGuard.Refusal> refusal = beforeTreatment(client.id(), clinic.id());
+		if (refusal.isEmpty()) {
+			return false;
+		}
+		if (request.intakeWaiver() == null || request.intakeWaiver().isBlank() || caller == null) {
+			throw new BookingRefused(refusal.get().rule(), refusal.get().detail());
+		}
+		if (request.intakeWaiver().strip().length() > MAX_WAIVER_LENGTH) {
+			throw new InvalidRequest("Say why in at most " + MAX_WAIVER_LENGTH + " characters.");
+		}
+		this.access.check(caller, RecordAction.INTAKE_REQUIREMENT_WAIVED, AppointmentAccess.record(appointment),
+				who -> who.isAdminOf(clinic.id()) ? null
+						: new Forbidden("Only the front desk can book a treatment without a current intake."));
+		return true;
+	}
+
+	/**
+	 * Why the client may not yet book a treatment in the clinic (only a first
+	 * consultation), or empty when they may.
+	 */
+	public Optional<BookingGuard.Refusal> beforeTreatment(ClientId client, ClinicId clinic) {
+		if (!this.clinics.policies(clinic).intakeBeforeTreatment()) {
+			return Optional.empty();
+		}
+		return this.guards.stream().flatMap(guard -> guard.beforeTreatment(client).stream()).findFirst();
+	}
+
+	/** Why the session was booked without a current intake, if it was. */
+	public Optional<String> intakeWaiver(Appointment appointment) {
+		return this.appointments.intakeWaiver(appointment);
 	}
 
 	private Booking replay(CurrentUser caller, IdempotencyKeys.Claim earlier, BookingRequest request) {

@@ -6,12 +6,21 @@ import java.time.Instant;
 /**
  * A clinic's own rules for its clients (the clinic's rules, not published ones): how late
  * a session may still be cancelled or moved online — 24 hours before its start unless the
- * clinic says otherwise. The front desk can always; then it counts as a late
- * cancellation.
+ * clinic says otherwise (the front desk can always; then it counts as a late
+ * cancellation) — and whether a treatment needs a current intake first (on unless the
+ * clinic turns it off; a first consultation never does).
  */
-public record ClinicPolicies(Duration cancellationWindow) {
+public record ClinicPolicies(Duration cancellationWindow, boolean intakeBeforeTreatment) {
 
-	public static final ClinicPolicies DEFAULT = new ClinicPolicies(Duration.ofHours(24));
+	public static final ClinicPolicies DEFAULT = new ClinicPolicies(Duration.ofHours(24), true);
+
+	public ClinicPolicies withCancellationWindow(Duration window) {
+		return new ClinicPolicies(window, this.intakeBeforeTreatment);
+	}
+
+	public ClinicPolicies withIntakeBeforeTreatment(boolean required) {
+		return new ClinicPolicies(this.cancellationWindow, required);
+	}
 
 	/**
 	 * Whether a session starting at {@code start} may still be cancelled or moved online

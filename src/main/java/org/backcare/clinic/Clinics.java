@@ -74,17 +74,18 @@ public class Clinics {
 	 * cached: a policy the front desk changes holds at once on every node.
 	 */
 	public ClinicPolicies policies(ClinicId id) {
-		return this.jdbc.sql("SELECT cancellation_window_minutes FROM clinic WHERE id = ?")
+		return this.jdbc.sql("SELECT cancellation_window_minutes, intake_before_treatment FROM clinic WHERE id = ?")
 			.param(id.value())
-			.query((rs, n) -> new ClinicPolicies(Duration.ofMinutes(rs.getInt("cancellation_window_minutes"))))
+			.query((rs, n) -> new ClinicPolicies(Duration.ofMinutes(rs.getInt("cancellation_window_minutes")),
+					rs.getBoolean("intake_before_treatment")))
 			.optional()
 			.orElseThrow(() -> new RecordNotFound("Clinic", id));
 	}
 
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
-		this.jdbc.sql("UPDATE clinic SET cancellation_window_minutes = ? WHERE id = ?")
-			.params((int) policies.cancellationWindow().toMinutes(), id.value())
+		this.jdbc.sql("UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ? WHERE id = ?")
+			.params((int) policies.cancellationWindow().toMinutes(), policies.intakeBeforeTreatment(), id.value())
 			.update();
 		return policies(id);
 	}

@@ -1,5 +1,8 @@
 package org.backcare.intake;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,15 +18,45 @@ import org.springframework.stereotype.Component;
  * What the intake means for booking. A referral without a recorded clearance refuses
  * every booking, whoever makes it (the front desk too: the clearance is how staff unblock
  * it, and it is audited). A technique the client's contraindications rule out is refused.
- * A client without an intake can book; the booking page invites them to fill one in.
+ * Where the clinic asks for an intake before treatment, a client without a current one
+ * may book only a first consultation (the front desk may book a treatment with a reason).
  */
 @Component
 class IntakeBookingGuard implements BookingGuard {
 
+	/**
+	 * How long an intake stays current: a year. The clinic's own rule (health history
+	 * reviewed at least yearly, as massage clinics commonly ask), not a published
+	 * threshold; a newer intake replaces it at any time.
+	 */
+	static final Duration CURRENT_FOR = Duration.ofDays(365);
+
 	private final IntakeRepository intakes;
 
-	IntakeBookingGuard(IntakeRepository intakes) {
+	private final Clock clock;
+
+	IntakeBookingGuard(IntakeRepository intakes, Clock clock) {
 		this.intakes = intakes;
+		this.clock = clock;
+	}
+
+	/** Up to {@link #CURRENT_FOR} after its submission, that instant included. */
+	static boolean isCurrent(Instant submitted, Instant now) {
+		return !submitted.plus(CURRENT_FOR).isBefore(now);
+	}
+
+	@Override
+	public Optional<Refusal> beforeTreatment(ClientId client) {
+		Optional<Instant> submitted = this.intakes.latestSubmission(client);
+		if (submitted.isPresent() && isCurrent(submitted.get(), this.clock.instant())) {
+			return Optional.empty();
+		}
+		return Optional.of(new Refusal("intake-before-treatment", (submitted.isPresent()
+				? "The last questionnaire about the client's back is more than a year old. "
+				: "There is no questionnaire about the client's back yet. ")
+				+ "Before a treatment the clinic asks for one (it checks that massage is safe): fill it in under "
+				+ "\"My back\", or book a first consultation, where the therapist goes through it with you. The front "
+				+ "desk can book a treatment without it and say why."));
 	}
 
 	@Override

@@ -125,6 +125,14 @@ class IntakeRepository {
 			.optional();
 	}
 
+	/** When the client's latest intake was submitted, if they have one. */
+	Optional<Instant> latestSubmission(ClientId client) {
+		return this.jdbc.sql("SELECT max(submitted_at) FROM intake WHERE client_id = ?")
+			.param(client.value())
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+			.single();
+	}
+
 	record BookingStatus(Referral referral, List<Technique> restricted, boolean cleared) {
 
 		boolean mayBook() {

@@ -10,7 +10,6 @@ import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.client.ClientId;
-import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
 import org.backcare.therapist.TherapistId;
 
@@ -128,7 +127,8 @@ class AttendancePoliciesTest {
 	}
 
 	private void window(Duration window) {
-		this.clinics.setPolicies(this.clinic.clinic().id(), new ClinicPolicies(window));
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withCancellationWindow(window));
 	}
 
 	private String book(OffsetDateTime start) throws Exception {

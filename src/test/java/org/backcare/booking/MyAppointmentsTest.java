@@ -9,7 +9,6 @@ import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
-import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
 import org.backcare.therapist.TherapistId;
 
@@ -78,7 +77,8 @@ class MyAppointmentsTest {
 		String later = book(6);
 		// Four days' notice: the session in two days may no longer be cancelled online,
 		// the one in six may.
-		this.clinics.setPolicies(this.clinic.clinic().id(), new ClinicPolicies(Duration.ofDays(4)));
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withCancellationWindow(Duration.ofDays(4)));
 		Pages asMe = new Pages(this.mvc, this.me);
 		asMe.perform(get("/me/appointments"))
 			.andExpect(content()

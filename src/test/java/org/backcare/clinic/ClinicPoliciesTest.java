@@ -27,7 +27,7 @@ class ClinicPoliciesTest {
 
 	@Test
 	void aClinicWithoutAWindowLetsClientsChangeUntilTheStart() {
-		ClinicPolicies none = new ClinicPolicies(Duration.ZERO);
+		ClinicPolicies none = ClinicPolicies.DEFAULT.withCancellationWindow(Duration.ZERO);
 		assertThat(none.mayChangeOnline(START, START)).isTrue();
 		assertThat(none.mayChangeOnline(START, START.plusSeconds(1))).isFalse();
 	}
