@@ -96,8 +96,8 @@ class AuthorizationMatrixTest {
 			"GET /appointments/{id}", "POST /appointments/{id}/complete", "POST /intake", "GET /assessments",
 			"GET /intake/{id}", "GET /clients/{clientId}/assessment", "POST /intake/{id}/clearance",
 			"POST /intake/{id}/override", "GET /match", "POST /therapists/{id}/review", "POST /reviews/{id}/reply",
-			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move",
-			"POST /appointments/{id}/move");
+			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move", "GET /me/data",
+			"POST /me/erasure", "POST /appointments/{id}/move");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -125,11 +125,11 @@ class AuthorizationMatrixTest {
 			"POST /api/v1/admin/therapists/{id}/certifications/verify", "PUT /api/v1/clients/{id}/found-via",
 			"GET /api/v1/admin/audit", "GET /api/v1/admin/accounts", "POST /api/v1/admin/accounts/{id}/disable",
 			"POST /api/v1/admin/invitations", "GET /", "GET /login", "GET /register", "POST /register", "GET /book",
-			"GET /book/slots", "GET /book/clients", "GET /intake", "GET /therapists/{id}", "POST /login",
-			"POST /logout", "POST /admin/therapists/{id}/licences", "POST /admin/therapists/{id}/licences/verify",
-			"POST /admin/therapists/{id}/certifications", "POST /admin/therapists/{id}/certifications/verify",
-			"GET /admin/audit", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
-			"GET /swagger-ui.html");
+			"GET /book/slots", "GET /book/clients", "GET /me", "POST /me/profile", "GET /intake",
+			"GET /therapists/{id}", "POST /login", "POST /logout", "POST /admin/therapists/{id}/licences",
+			"POST /admin/therapists/{id}/licences/verify", "POST /admin/therapists/{id}/certifications",
+			"POST /admin/therapists/{id}/certifications/verify", "GET /admin/audit", "GET /v3/api-docs",
+			"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
 
 	@Autowired
 	MockMvc mvc;
@@ -399,6 +399,13 @@ class AuthorizationMatrixTest {
 		page("POST /appointments/{id}/move",
 				t -> post("/appointments/{id}/move", t.appointment()).param("start", t.nextSlot().toString()), 302, 302,
 				404, 302, 404, 302, 404);
+		// A client's own details, data and erasure (the form refuses without the tick, so
+		// nothing is erased here).
+		page("GET /me", t -> get("/me"), 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/profile", t -> post("/me/profile").param("name", "Matrix").param("phone", "+49 1"), 302, 302,
+				302, 403, 403, 403, 403);
+		page("GET /me/data", t -> get("/me/data"), 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/erasure", t -> post("/me/erasure"), 302, 200, 200, 403, 403, 403, 403);
 		// The front desk's client picker: never for clients, and only their own clinic's.
 		page("GET /book/clients", t -> get("/book/clients").param("find", "Client"), 302, 403, 403, 403, 403, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);

@@ -120,7 +120,7 @@ class SecurityConfiguration {
 			// from paper.
 			.requestMatchers("/intake")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
-			.requestMatchers("/me/appointments")
+			.requestMatchers("/me", "/me/**")
 			.hasRole(Role.CLIENT.name())
 			.requestMatchers("/assessments", "/day")
 			.hasAnyRole(Role.THERAPIST.name(), Role.ADMIN.name())

@@ -22,12 +22,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * "My appointments", where a client lands: coming sessions with a cancel button while the
@@ -92,6 +94,30 @@ class MyAppointmentsTest {
 			.andExpect(flash().attribute("done", "The session is cancelled and its time is free again."));
 		asMe.perform(get("/me/appointments"))
 			.andExpect(content().string(allOf(containsString("Earlier"), containsString("cancelled"))));
+	}
+
+	@Test
+	void aClientMovesASessionOutsideTheWindowToAnOfferedTimeOfTheSameTherapist_notOneInsideIt() throws Exception {
+		String soon = book(2);
+		String later = book(6);
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withCancellationWindow(Duration.ofDays(4)));
+		Pages asMe = new Pages(this.mvc, this.me);
+		asMe.perform(get("/me/appointments"))
+			.andExpect(content().string(allOf(containsString("/appointments/" + later + "/move"),
+					not(containsString("/appointments/" + soon + "/move")))));
+		// The offered times are the same therapist's, for the same service; no other
+		// therapist is offered to a client.
+		asMe.perform(get("/appointments/{id}/move", later))
+			.andExpect(content().string(allOf(containsString("Free times of"), containsString("14:00–15:00"),
+					not(containsString("<select id=\"therapist\"")))));
+		asMe.perform(post("/appointments/{id}/move", later).param("start", this.clinic.inDays(6, 14, 0).toString()))
+			.andExpect(redirectedUrl("/me/appointments"));
+		asMe.perform(get("/me/appointments")).andExpect(content().string(containsString("14:00–15:00")));
+		// Inside the window the page says why and how to reach the clinic; nothing moves.
+		asMe.perform(post("/appointments/{id}/move", soon).param("start", this.clinic.inDays(2, 15, 0).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("please call or visit")));
 	}
 
 	private String book(int days) throws Exception {
