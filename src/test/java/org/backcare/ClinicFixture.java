@@ -98,7 +98,12 @@ public class ClinicFixture {
 	 * tests of that rule turn it on ({@link TestClinic#requireIntakeBeforeTreatment}).
 	 */
 	public TestClinic open() {
-		Clinic clinic = this.clinics.open("Test clinic " + UUID.randomUUID(), "Teststraße 1, Berlin", BERLIN,
+		return open(BERLIN);
+	}
+
+	/** A new clinic in the given time zone, as {@link #open()}. */
+	public TestClinic open(ZoneId zone) {
+		Clinic clinic = this.clinics.open("Test clinic " + UUID.randomUUID(), "Teststraße 1, Berlin", zone,
 				ServiceType.standardMenu());
 		this.clinics.setPolicies(clinic.id(), this.clinics.policies(clinic.id()).withIntakeBeforeTreatment(false));
 		return new TestClinic(clinic);
@@ -218,7 +223,7 @@ public class ClinicFixture {
 		}
 
 		public LocalDate today() {
-			return LocalDate.now(ClinicFixture.this.clock.withZone(BERLIN));
+			return LocalDate.now(ClinicFixture.this.clock.withZone(this.clinic.zone()));
 		}
 
 		/**
@@ -226,7 +231,7 @@ public class ClinicFixture {
 		 * the horizon.
 		 */
 		public OffsetDateTime inDays(int days, int hour, int minute) {
-			return today().plusDays(days).atTime(hour, minute).atZone(BERLIN).toOffsetDateTime();
+			return today().plusDays(days).atTime(hour, minute).atZone(this.clinic.zone()).toOffsetDateTime();
 		}
 
 		public long appointmentCount() {

@@ -138,7 +138,10 @@ class AppointmentController {
 	}
 
 	private AppointmentView view(Appointment appointment) {
-		Clinic clinic = this.clinics.get(appointment.clinicId());
+		return view(this.clinics.get(appointment.clinicId()), appointment);
+	}
+
+	static AppointmentView view(Clinic clinic, Appointment appointment) {
 		return new AppointmentView(appointment.id().value(), appointment.clinicId().value(),
 				appointment.therapistId().value(), appointment.clientId().value(), appointment.service(),
 				appointment.technique(), clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),

@@ -51,15 +51,55 @@ class AppointmentRepository {
 	}
 
 	void insert(Appointment appointment) {
+		insert(appointment, null);
+	}
+
+	/** Inserts one session, of the series when one is given. */
+	void insert(Appointment appointment, UUID series) {
 		guarded(() -> this.jdbc.sql("""
 				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique,
-				                         starts_at, ends_at, blocked_until)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                         starts_at, ends_at, blocked_until, series_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(appointment.clinicId().value(), appointment.id().value(), appointment.therapistId().value(),
 					appointment.clientId().value(), appointment.service(),
 					(appointment.technique() != null) ? appointment.technique().name() : null, utc(appointment.start()),
-					utc(appointment.end()), utc(appointment.blockedUntil()))
+					utc(appointment.end()), utc(appointment.blockedUntil()), series)
 			.update());
+	}
+
+	void insertSeries(ClinicId clinic, UUID series, ClientId client, TherapistId therapist, String service,
+			Technique technique, String rrule, java.time.LocalDateTime firstLocal, java.time.ZoneId zone) {
+		this.jdbc.sql("""
+				INSERT INTO appointment_series (clinic_id, id, client_id, therapist_id, service_code, technique, rrule,
+				                                first_local, time_zone)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(clinic.value(), series, client.value(), therapist.value(), service,
+					(technique != null) ? technique.name() : null, rrule, firstLocal, zone.getId())
+			.update();
+	}
+
+	/** The series an appointment belongs to, if any. */
+	Optional<UUID> seriesOf(AppointmentId appointment) {
+		return this.jdbc.sql("SELECT series_id FROM appointment WHERE id = ? AND series_id IS NOT NULL")
+			.param(appointment.value())
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** The sessions of a series, in order. */
+	List<Appointment> ofSeries(UUID series) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE series_id = ? ORDER BY starts_at")
+			.param(series)
+			.query(APPOINTMENT)
+			.list();
+	}
+
+	/** A series' rule, as stored. */
+	Optional<String> seriesRule(UUID series) {
+		return this.jdbc.sql("SELECT rrule FROM appointment_series WHERE id = ?")
+			.param(series)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<Appointment> find(AppointmentId id) {
@@ -255,6 +295,18 @@ class AppointmentRepository {
 				.add(new TimeRange(instant(rs, "starts_at"), instant(rs, "blocked_until"))))
 			.list();
 		return result;
+	}
+
+	/** The client's sessions that hold their time in the window (without buffers). */
+	List<TimeRange> clientBusy(ClientId client, TimeRange window) {
+		return this.jdbc
+			.sql("""
+					SELECT starts_at, ends_at FROM appointment
+					WHERE client_id = ? AND status IN ('BOOKED', 'COMPLETED') AND tstzrange(starts_at, ends_at) && tstzrange(?, ?)
+					ORDER BY starts_at""")
+			.params(client.value(), utc(window.start()), utc(window.end()))
+			.query((rs, n) -> new TimeRange(instant(rs, "starts_at"), instant(rs, "ends_at")))
+			.list();
 	}
 
 	private static void guarded(Runnable write) {

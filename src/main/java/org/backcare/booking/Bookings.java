@@ -111,6 +111,11 @@ public class Bookings {
 		return shown(caller, get(id));
 	}
 
+	/** The clinic a therapist works at (404 for an unknown therapist). */
+	public ClinicId therapistClinic(TherapistId therapist) {
+		return this.therapists.get(therapist).clinicId();
+	}
+
 	/** The clinic's booked sessions from now on, soonest first. */
 	public List<Appointment> upcoming(ClinicId clinic) {
 		return this.appointments.upcoming(clinic, this.clock.instant());
@@ -250,7 +255,7 @@ public class Bookings {
 	 * desk gives a reason, which is audited and kept with the appointment.
 	 * @return whether the rule was waived for this booking
 	 */
-	private boolean intakeBeforeTreatment(CurrentUser caller, Clinic clinic, Client client, ServiceType service,
+	boolean intakeBeforeTreatment(CurrentUser caller, Clinic clinic, Client client, ServiceType service,
 			BookingRequest request, Appointment appointment) {
 		if (ServiceType.FIRST_CONSULTATION.equals(service.code())) {
 			return false;
@@ -480,7 +485,7 @@ public class Bookings {
 				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant()));
 	}
 
-	private void guard(ClientId client, Technique technique) {
+	void guard(ClientId client, Technique technique) {
 		for (BookingGuard guard : this.guards) {
 			guard.refusal(client, technique).ifPresent(refusal -> {
 				throw new BookingRefused(refusal.rule(), refusal.detail());
@@ -495,7 +500,7 @@ public class Bookings {
 	 * before either could decide. The retry sees the winner's commit and gets a definite
 	 * answer.
 	 */
-	private <T> T inTransaction(Supplier<T> attempt) {
+	<T> T inTransaction(Supplier<T> attempt) {
 		for (int tries = 1;; tries++) {
 			try {
 				return this.transaction.execute(status -> attempt.get());
@@ -523,7 +528,17 @@ public class Bookings {
 		return appointment;
 	}
 
-	private void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start) {
+	/**
+	 * The booking rules for one start, against time off already read for a longer range
+	 * (a series reads it once for all its sessions).
+	 */
+	void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start,
+			List<TimeRange> knownTimeOff) {
+		this.rules.check(clinic, therapist, service, technique, start,
+				session -> knownTimeOff.stream().filter(away -> away.overlaps(session)).toList(), this.clock.instant());
+	}
+
+	void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start) {
 		this.rules.check(clinic, therapist, service, technique, start,
 				session -> this.therapists.timeOff(List.of(therapist.id()), session).get(therapist.id()),
 				this.clock.instant());
@@ -533,7 +548,7 @@ public class Bookings {
 	 * Another transaction committed the same idempotency key while this one waited for
 	 * it.
 	 */
-	private static final class KeyTakenMeanwhile extends RuntimeException {
+	static final class KeyTakenMeanwhile extends RuntimeException {
 
 		KeyTakenMeanwhile() {
 			super(null, null, false, false);

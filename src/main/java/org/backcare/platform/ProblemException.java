@@ -29,6 +29,11 @@ public abstract class ProblemException extends RuntimeException {
 		this.title = title;
 	}
 
+	/** The problem's stable name, the last part of its type. */
+	public String slug() {
+		return this.slug;
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}

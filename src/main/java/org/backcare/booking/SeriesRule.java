@@ -1,0 +1,68 @@
+package org.backcare.booking;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.backcare.platform.InvalidRequest;
+
+import net.fortuna.ical4j.model.Recur;
+
+/**
+ * How often a series of sessions recurs: every {@code everyWeeks} weeks, {@code count}
+ * times or until a date (one of the two). Kept as an RFC 5545 RRULE and expanded by
+ * ical4j from the first session's wall-clock time, so a 10:00 series stays at 10:00 local
+ * time across daylight-saving changes; each wall-clock time becomes an instant in the
+ * clinic's zone only afterwards.
+ */
+public record SeriesRule(int everyWeeks, Integer count, LocalDate until) {
+
+	/** At most this many sessions in one series: a year of weekly sessions. */
+	public static final int MAX_SESSIONS = 52;
+
+	/** At most this many weeks between sessions. */
+	public static final int MAX_WEEKS_APART = 12;
+
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+	public SeriesRule {
+		if (everyWeeks < 1 || everyWeeks > MAX_WEEKS_APART) {
+			throw new InvalidRequest("Sessions can be 1 to " + MAX_WEEKS_APART + " weeks apart.");
+		}
+		if ((count == null) == (until == null)) {
+			throw new InvalidRequest("Give either how many sessions (count) or the last day (until), not both.");
+		}
+		if (count != null && (count < 1 || count > MAX_SESSIONS)) {
+			throw new InvalidRequest("A series has 1 to " + MAX_SESSIONS + " sessions.");
+		}
+	}
+
+	/** The rule as RFC 5545 writes it, e.g. {@code FREQ=WEEKLY;INTERVAL=2;COUNT=6}. */
+	public String rrule() {
+		return "FREQ=WEEKLY;INTERVAL=" + this.everyWeeks + ((this.count != null) ? ";COUNT=" + this.count
+				: ";UNTIL=" + UNTIL.format(this.until.atTime(LocalTime.MAX.withNano(0))));
+	}
+
+	/**
+	 * The wall-clock start of every session, the first included, in order.
+	 * @throws InvalidRequest when "until" lies before the first session or the rule makes
+	 * more than {@link #MAX_SESSIONS}
+	 */
+	public List<LocalDateTime> starts(LocalDateTime first) {
+		if (this.until != null && this.until.isBefore(first.toLocalDate())) {
+			throw new InvalidRequest("The last day (" + this.until + ") lies before the first session.");
+		}
+		Recur<LocalDateTime> recur = new Recur<>(rrule());
+		LocalDateTime end = (this.until != null) ? this.until.plusDays(1).atStartOfDay()
+				: first.plusWeeks((long) this.everyWeeks * MAX_SESSIONS + 1);
+		List<LocalDateTime> starts = recur.getDates(first, first, end);
+		if (starts.size() > MAX_SESSIONS) {
+			throw new InvalidRequest(
+					"That makes " + starts.size() + " sessions; a series has at most " + MAX_SESSIONS + ".");
+		}
+		return starts;
+	}
+
+}
