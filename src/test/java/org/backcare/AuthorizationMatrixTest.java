@@ -97,7 +97,8 @@ class AuthorizationMatrixTest {
 			"GET /intake/{id}", "GET /clients/{clientId}/assessment", "POST /intake/{id}/clearance",
 			"POST /intake/{id}/override", "GET /match", "POST /therapists/{id}/review", "POST /reviews/{id}/reply",
 			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move", "GET /me/data",
-			"POST /me/erasure", "POST /appointments/{id}/move");
+			"POST /me/erasure", "POST /appointments/{id}/move", "POST /api/v1/series/check", "POST /api/v1/series",
+			"POST /api/v1/appointments/{id}/series/cancel", "POST /api/v1/appointments/{id}/series/move");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -225,6 +226,23 @@ class AuthorizationMatrixTest {
 				t -> json(post("/api/v1/appointments/{id}/reschedule", t.appointment()),
 						"{\"start\": \"" + t.nextSlot().format(ISO_OFFSET_DATE_TIME) + "\"}"),
 				401, 200, 404, 200, 404, 200, 404);
+		// A series: as a booking (the client for themselves, the front desk for any
+		// client
+		// of the clinic); changing "this and following" needs a session of a series (the
+		// matrix appointment is a single one: its parties are told so, others learn
+		// nothing).
+		api("POST /api/v1/series/check", t -> json(post("/api/v1/series/check"), t.seriesBody(t.nextSlot())), 401, 200,
+				403, 403, 403, 200, 404);
+		api("POST /api/v1/series", t -> json(post("/api/v1/series"), t.seriesBody(t.nextSlot())), 401, 201, 403, 403,
+				403, 201, 404);
+		api("POST /api/v1/appointments/{id}/series/cancel",
+				t -> json(post("/api/v1/appointments/{id}/series/cancel", t.appointment()),
+						"{\"scope\": \"FOLLOWING\", \"reason\": \"matrix\"}"),
+				401, 422, 404, 422, 404, 422, 404);
+		api("POST /api/v1/appointments/{id}/series/move",
+				t -> json(post("/api/v1/appointments/{id}/series/move", t.appointment()),
+						"{\"scope\": \"ALL\", \"start\": \"" + t.nextSlot().format(ISO_OFFSET_DATE_TIME) + "\"}"),
+				401, 422, 404, 422, 404, 422, 404);
 		api("POST /api/v1/auth/token", t -> json(post("/api/v1/auth/token"), "{\"email\": \""
 				+ t.users.get(Caller.CLIENT_A).email() + "\", \"password\": \"" + ClinicFixture.PASSWORD + "\"}"), 200,
 				200, 200, 200, 200, 200, 200);
@@ -785,6 +803,13 @@ class AuthorizationMatrixTest {
 	private String bookingBody(OffsetDateTime start) {
 		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
 				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start.format(ISO_OFFSET_DATE_TIME) + "\"}";
+	}
+
+	/** A series of one session for client A with therapist X. */
+	private String seriesBody(OffsetDateTime start) {
+		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
+				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start.format(ISO_OFFSET_DATE_TIME)
+				+ "\", \"everyWeeks\": 1, \"count\": 1}";
 	}
 
 	/** A fresh appointment of client A with therapist X, booked by the front desk. */

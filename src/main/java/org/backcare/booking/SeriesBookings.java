@@ -151,7 +151,7 @@ public class SeriesBookings {
 			}
 			this.bookings.guard(parties.client().id(), request.technique());
 			this.appointments.insertSeries(parties.clinic().id(), series, parties.client().id(),
-					parties.therapist().id(), parties.service().code(), request.technique(), request.rule().rrule(),
+					parties.therapist().id(), parties.service().code(), request.technique(), plan.rrule(),
 					LocalDateTime.ofInstant(request.firstStart(), parties.clinic().zone()), parties.clinic().zone());
 			boolean waived = false;
 			for (int i = 0; i < booked.size(); i++) {
@@ -289,6 +289,9 @@ public class SeriesBookings {
 	 */
 	private SeriesPlan plan(Parties parties, SeriesRequest request, UUID series) {
 		ZoneId zone = parties.clinic().zone();
+		if (!request.firstStart().isAfter(this.clock.instant())) {
+			throw new BookingRefused("series-in-the-past", "The first session of a series must lie ahead.");
+		}
 		List<LocalDateTime> starts = request.rule().starts(LocalDateTime.ofInstant(request.firstStart(), zone));
 		TimeRange window = new TimeRange(starts.get(0).minusDays(DAYS_EITHER_SIDE + 1).atZone(zone).toInstant(),
 				starts.get(starts.size() - 1).plusDays(DAYS_EITHER_SIDE + 2).atZone(zone).toInstant());
@@ -323,7 +326,7 @@ public class SeriesBookings {
 						alternatives(parties, request, local, clientBusy, planned), null));
 			}
 		}
-		return new SeriesPlan(series, request.rule().rrule(), sessions);
+		return new SeriesPlan(series, request.rule().rrule(starts), sessions);
 	}
 
 	/** Why this start cannot be booked for the series, or null. */

@@ -30,7 +30,7 @@ public record SeriesRequest(ClientId client, TherapistId therapist, String servi
 	/** Identifies the request's content for an Idempotency-Key. */
 	String fingerprint() {
 		return Sha256.hex("series|" + this.client + "|" + this.therapist + "|" + this.service + "|" + this.technique
-				+ "|" + this.firstStart + "|" + this.rule.rrule() + "|" + new TreeSet<>(this.skip) + "|"
+				+ "|" + this.firstStart + "|" + this.rule + "|" + new TreeSet<>(this.skip) + "|"
 				+ new TreeMap<>(this.replace) + "|" + this.intakeWaiver);
 	}
 
