@@ -47,8 +47,22 @@ public interface BookingGuard {
 	 * @param mayBook false when booking is refused outright (the page then shows no
 	 * times)
 	 * @param recommended techniques recommended to the client, best first
+	 * @param cadence how often and how many sessions the plan recommends, if it does
 	 */
-	record Guidance(String headline, String detail, boolean mayBook, List<Technique> recommended, String link) {
+	record Guidance(String headline, String detail, boolean mayBook, List<Technique> recommended, String link,
+			Cadence cadence) {
+
+		public Guidance(String headline, String detail, boolean mayBook, List<Technique> recommended, String link) {
+			this(headline, detail, mayBook, recommended, link, null);
+		}
+
+	}
+
+	/**
+	 * A recommended rhythm of sessions: {@code sessions} of them, {@code everyWeeks}
+	 * apart, as the plan says it ({@code described}).
+	 */
+	record Cadence(int everyWeeks, int sessions, String described) {
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,14 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
-import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.Forbidden;
-import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.LicenceStatus;
@@ -70,9 +67,12 @@ class BookingPages {
 
 	private final Clock clock;
 
+	private final ClientPicker picker;
+
 	BookingPages(Clinics clinics, Therapists therapists, Clients clients, Availability availability, Bookings bookings,
-			Clock clock) {
+			Clock clock, ClientPicker picker) {
 		this.clock = clock;
+		this.picker = picker;
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
@@ -121,36 +121,8 @@ class BookingPages {
 		return CLIENT_PICKER;
 	}
 
-	/**
-	 * A client books for themselves. The front desk finds the client: the search and what
-	 * it found, with the client chosen before (after a refusal) kept on top.
-	 */
 	private void pickClient(Model model, String find, UUID selected) {
-		CurrentUser caller = CurrentUser.required();
-		model.addAttribute("selfBooking", caller.client() != null);
-		if (caller.client() != null) {
-			model.addAttribute("clients", List.of(this.clients.get(caller.client())));
-			model.addAttribute("selectedClient", caller.client().value());
-			return;
-		}
-		if (find != null && find.length() > 100) {
-			throw new InvalidRequest("Search with at most 100 characters.");
-		}
-		List<Client> found = new ArrayList<>();
-		if (selected != null) {
-			this.clients.find(new ClientId(selected))
-				.filter(chosen -> chosen.clinicId().equals(caller.clinic()) && !chosen.erased())
-				.ifPresent(found::add);
-		}
-		this.clients.search(caller.clinic(), find)
-			.stream()
-			.filter(client -> found.stream().noneMatch(kept -> kept.id().equals(client.id())))
-			.forEach(found::add);
-		model.addAttribute("find", find);
-		model.addAttribute("clients", found);
-		model.addAttribute("selectedClient",
-				(selected != null) ? selected : (found.size() == 1) ? found.get(0).id().value() : null);
-		model.addAttribute("searchLimit", Clients.SEARCH_LIMIT);
+		this.picker.pick(model, find, selected);
 	}
 
 	/** The slot list alone, for htmx to swap in when the service or the day changes. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.backcare.assessment.Referral;
 import org.backcare.booking.BookingGuard;
+import org.backcare.booking.SeriesRule;
 import org.backcare.client.ClientId;
 import org.backcare.therapist.Technique;
 
@@ -93,10 +94,15 @@ class IntakeBookingGuard implements BookingGuard {
 					intake.assessment().referralAdvice(), false, List.of(), "/intake/" + intake.id()));
 		}
 		List<Technique> recommended = intake.techniques();
+		var phase = intake.phase();
 		return Optional.of(new Guidance("Recommended for you",
 				recommended.stream().map(Technique::displayName).collect(Collectors.joining(", "))
 						+ ". Start with a first consultation to meet your therapist and talk through the plan.",
-				true, recommended, "/intake/" + intake.id()));
+				true, recommended, "/intake/" + intake.id(),
+				// The initial phase as weeks between sessions (a series is weekly at
+				// most).
+				new Cadence(Math.max(1, Math.round(phase.everyDays() / 7f)),
+						Math.min(SeriesRule.MAX_SESSIONS, phase.initialSessions()), phase.describe())));
 	}
 
 }

@@ -81,6 +81,41 @@ class ClinicCalendarInBrowserTest {
 	}
 
 	@Test
+	void theFrontDeskBooksASeriesWhoseFirstSessionConflicts_leavingThatOneOut() throws Exception {
+		try (Browser browser = Browser.open(1280, 1600)) {
+			WebDriver page = browser.driver();
+			String base = "http://localhost:" + this.port;
+			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			page.get(base + "/book/series");
+			awaitTitle(page, "Regular sessions");
+			page.findElement(By.id("find")).sendKeys("sofia");
+			new WebDriverWait(page, Duration.ofSeconds(10))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients"), "Sofia Rossi"));
+			page.findElement(By.cssSelector("#clients input[name=client]")).sendKeys(Keys.SPACE);
+			new Select(page.findElement(By.id("therapist"))).selectByVisibleText("Anna Keller");
+			// Weekly at 14:00 from the demo day, when Sofia already has her session with
+			// Anna: the first of three conflicts.
+			JavascriptExecutor js = (JavascriptExecutor) page;
+			js.executeScript(
+					"document.getElementById('date').value = arguments[0];"
+							+ "document.getElementById('time').value = '14:00';"
+							+ "document.getElementById('count').value = '3';",
+					TherapistDayInBrowserTest.demoSessionDay().toString());
+			page.findElement(By.cssSelector("button[name=check]")).click();
+			awaitTitle(page, "Regular sessions");
+			assertThat(page.findElement(By.id("plan-heading")).getText()).isEqualTo("1 of 3 sessions need a choice");
+			assertThat(page.findElement(By.cssSelector(".series-plan")).getText()).contains("Not free",
+					"already booked", "Leave this one out");
+			browser.screenshot("series-conflict", 1500);
+			page.findElement(By.cssSelector(".series-plan input[value=skip]")).sendKeys(Keys.SPACE);
+			page.findElement(By.cssSelector("#series-book button[type=submit]")).click();
+			awaitTitle(page, "Clinic calendar");
+			page.get(base + "/calendar?view=week&date=" + TherapistDayInBrowserTest.demoSessionDay().plusWeeks(1));
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("14:00 Sofia Rossi");
+		}
+	}
+
+	@Test
 	void theFrontDeskFindsAClientByNameWhenBooking() throws Exception {
 		try (Browser browser = Browser.open(1280, 1400)) {
 			WebDriver page = browser.driver();
