@@ -90,11 +90,19 @@ public final class Bench {
 		this.postgres = EmbeddedPostgres.builder()
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("synchronous_commit", "on")
+			// Counts the statements BackCare sends per calendar view.
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.start();
 		this.pool = pool(this.postgres.getPostgresDatabase(), 64);
 		long started = System.nanoTime();
 		startApp();
 		figure("startup", "time to ready", "ms", (System.nanoTime() - started) / 1e6);
+		if ("calendar".equals(System.getenv("BENCH_ONLY"))) {
+			// Only the calendar and series figures (they are ratios within their own phase).
+			calendarAndSeries();
+			printTable();
+			return;
+		}
 		Seeded clinic = seed(200, 20_000, true);
 		String token = token();
 
@@ -128,6 +136,7 @@ public final class Bench {
 			Seeded sized = (therapists == 200) ? clinic : seed(therapists, therapists * 100, false);
 			availability(sized, therapists);
 		}
+		calendarAndSeries();
 		printTable();
 	}
 
@@ -416,6 +425,190 @@ public final class Bench {
 		}
 	}
 
+	// ------------------------------------------------------------------ calendar and series
+
+	/**
+	 * The front desk's week view for 20 therapists with a full week of sessions (and, to show the
+	 * number of statements does not grow with them, the same for 5 therapists), and a 12-session
+	 * series against 12 single bookings, one after the other in the same run.
+	 */
+	void calendarAndSeries() throws Exception {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+		}
+		LocalDate monday = LocalDate.now(ZONE).plusDays(7).with(java.time.DayOfWeek.MONDAY);
+		Seeded five = seed(5, 0, false);
+		Seeded twenty = seed(20, 0, false);
+		for (Seeded clinic : List.of(five, twenty)) {
+			fillWeek(clinic, monday);
+		}
+		HttpClient asFive = signedIn(frontDesk(five, "week-5"));
+		HttpClient asTwenty = signedIn(frontDesk(twenty, "week-20"));
+		String week = "/calendar?view=week&date=" + monday;
+		String day = "/calendar?date=" + monday.plusDays(2);
+		double statementsFive = statementsPerView(asFive, week);
+		double statementsTwenty = statementsPerView(asTwenty, week);
+		double[] weekView = pageLatencies(asTwenty, week);
+		double[] dayView = pageLatencies(asTwenty, day);
+		figure("calendar", "week view, 20 therapists, 1,260 sessions, p50", "ms", weekView[0]);
+		figure("calendar", "week view, 20 therapists, 1,260 sessions, p99", "ms", weekView[1]);
+		figure("calendar", "day view, 20 therapists, p50", "ms", dayView[0]);
+		figure("calendar", "day view, 20 therapists, p99", "ms", dayView[1]);
+		figure("calendar", "SQL statements per week view, 5 therapists", "count", statementsFive);
+		figure("calendar", "SQL statements per week view, 20 therapists", "count", statementsTwenty);
+
+		String token = token(frontDeskEmail("week-20"));
+		double[] series = seriesLatencies(twenty, token, true, monday.plusWeeks(1));
+		double[] singles = seriesLatencies(twenty, token, false, monday.plusWeeks(14));
+		figure("series", "12-session series, p50", "ms", series[0]);
+		figure("series", "12-session series, p99", "ms", series[1]);
+		figure("series", "12 single bookings, p50", "ms", singles[0]);
+		figure("series", "12 single bookings, p99", "ms", singles[1]);
+		figure("series", "ratio series p50 ÷ 12 singles p50", "ratio", series[0] / singles[0]);
+		figure("audit", "overlapping active appointments after the series runs", "count", overlaps());
+	}
+
+	/** Every therapist booked all week: 08:00 to 19:45, a 60-minute session every 75 minutes. */
+	void fillWeek(Seeded clinic, LocalDate monday) throws SQLException {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until) "
+					+ "SELECT '" + clinic.clinic() + "', gen_random_uuid(), t.id, (SELECT id FROM client WHERE clinic_id = '"
+					+ clinic.clinic() + "' ORDER BY id OFFSET (t.n * 9 + k) % 2000 LIMIT 1), 'TREATMENT_60', s, s + interval '60 minutes', "
+					+ "s + interval '75 minutes' FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM therapist WHERE clinic_id = '"
+					+ clinic.clinic() + "') t, generate_series(0, 6) d, generate_series(0, 8) k, "
+					+ "LATERAL (SELECT (DATE '" + monday + "' + d + time '08:00' + k * interval '75 minutes') AT TIME ZONE 'Europe/Berlin' AS s) slot "
+					+ "ON CONFLICT DO NOTHING");
+			exec(db, "ANALYZE appointment");
+		}
+	}
+
+	static String frontDeskEmail(String name) {
+		return name + "-admin@bench.example";
+	}
+
+	/** A front-desk account of the clinic, with the bench admin's password. */
+	String frontDesk(Seeded clinic, String name) throws SQLException {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role) SELECT '" + clinic.clinic()
+					+ "', gen_random_uuid(), '" + frontDeskEmail(name) + "', password_hash, 'ADMIN' FROM account "
+					+ "WHERE email = 'bench-admin@bench.example'");
+		}
+		return frontDeskEmail(name);
+	}
+
+	/** A browser-like client signed in through the login form (session cookie, CSRF token). */
+	HttpClient signedIn(String email) throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on the login page");
+		}
+		HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + email + "&password=" + PASSWORD.replace(' ', '+')
+					+ "&_csrf=" + csrf.group(1)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		if (signIn.statusCode() != 302 || signIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Signing in as " + email + " failed: " + signIn.statusCode());
+		}
+		return browser;
+	}
+
+	/** Statements PostgreSQL ran per view (pg_stat_statements), over 20 views after a warm-up. */
+	double statementsPerView(HttpClient browser, String path) throws Exception {
+		for (int i = 0; i < 5; i++) {
+			page(browser, path);
+		}
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "SELECT pg_stat_statements_reset()");
+		}
+		for (int i = 0; i < 20; i++) {
+			page(browser, path);
+		}
+		try (Connection db = this.pool.getConnection()) {
+			return Bench.<Long>single(db, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'")
+					/ 20.0;
+		}
+	}
+
+	/** Sequential views for the run's seconds (after a warm-up): p50, p99. */
+	double[] pageLatencies(HttpClient browser, String path) throws Exception {
+		for (int i = 0; i < 20; i++) {
+			page(browser, path);
+		}
+		List<Long> times = new ArrayList<>();
+		long end = System.nanoTime() + Duration.ofSeconds(Math.max(3, this.seconds / 2)).toNanos();
+		while (System.nanoTime() < end) {
+			long t0 = System.nanoTime();
+			page(browser, path);
+			times.add(System.nanoTime() - t0);
+		}
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6 };
+	}
+
+	void page(HttpClient browser, String path) throws Exception {
+		HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200 || !answer.body().contains("calendar-")) {
+			throw new IllegalStateException(path + " answered " + answer.statusCode());
+		}
+	}
+
+	/**
+	 * A 12-session weekly series per request ({@code series}), or the same 12 sessions as 12 single
+	 * bookings one after the other, timed as one unit. Each unit takes its own therapist, weekday and
+	 * time, so none conflicts: the figure is the cost of booking, not of refusing.
+	 */
+	double[] seriesLatencies(Seeded clinic, String token, boolean series, LocalDate firstWeek) throws Exception {
+		List<Long> times = new ArrayList<>();
+		long end = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		int unit = 0;
+		while ((System.nanoTime() < end || times.size() < 5) && unit < 20 * 9 * 7) {
+			UUID therapist = clinic.therapists().get(unit % clinic.therapists().size());
+			UUID client = clinic.clients().get(unit);
+			java.time.ZonedDateTime first = firstWeek.plusDays((unit / (20 * 9)) % 7)
+				.atTime(8, 0)
+				.plusMinutes(75L * ((unit / 20) % 9))
+				.atZone(ZONE);
+			unit++;
+			long t0 = System.nanoTime();
+			if (series) {
+				int status = post(token, "/api/v1/series", "{\"clientId\":\"" + client + "\",\"therapistId\":\"" + therapist
+						+ "\",\"service\":\"TREATMENT_60\",\"start\":\"" + first.toOffsetDateTime() + "\",\"everyWeeks\":1,\"count\":12}");
+				if (status != 201) {
+					throw new IllegalStateException("A series was refused: " + status);
+				}
+			}
+			else {
+				for (int week = 0; week < 12; week++) {
+					int status = post(token, "/api/v1/appointments", "{\"clientId\":\"" + client + "\",\"therapistId\":\""
+							+ therapist + "\",\"service\":\"TREATMENT_60\",\"start\":\""
+							+ first.plusWeeks(week).toOffsetDateTime() + "\"}");
+					if (status != 201) {
+						throw new IllegalStateException("A single booking was refused: " + status);
+					}
+				}
+			}
+			times.add(System.nanoTime() - t0);
+		}
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6 };
+	}
+
+	int post(String token, String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	// ------------------------------------------------------------------ the application
 
 	void startApp() throws Exception {
@@ -433,7 +626,10 @@ public final class Bench {
 				"--spring.datasource.hikari.maximum-pool-size=32", "--backcare.demo.enabled=false",
 				"--backcare.first-admin.email=bench-admin@bench.example", "--backcare.first-admin.password=" + PASSWORD,
 				"--backcare.first-admin.clinic-name=Bench clinic", "--backcare.first-admin.clinic-time-zone=Europe/Berlin",
-				"--backcare.booking.minimum-notice=0s", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+				"--backcare.booking.minimum-notice=0s", "--backcare.booking.horizon=365d",
+				// The bench signs in over plain HTTP on loopback: the session cookie may not be Secure here.
+				"--server.servlet.session.cookie.secure=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		this.app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "bench-app.log").toFile())
 			.start();
@@ -454,9 +650,13 @@ public final class Bench {
 	}
 
 	String token() throws Exception {
+		return token("bench-admin@bench.example");
+	}
+
+	String token(String email) throws Exception {
 		String body = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench-admin@bench.example\",\"password\":\"" + PASSWORD + "\"}"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString()).body();
 		Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(body);
 		if (!token.find()) {

@@ -44,6 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -98,7 +99,8 @@ class AuthorizationMatrixTest {
 			"POST /intake/{id}/override", "GET /match", "POST /therapists/{id}/review", "POST /reviews/{id}/reply",
 			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move", "GET /me/data",
 			"POST /me/erasure", "POST /appointments/{id}/move", "POST /api/v1/series/check", "POST /api/v1/series",
-			"POST /api/v1/appointments/{id}/series/cancel", "POST /api/v1/appointments/{id}/series/move");
+			"POST /api/v1/appointments/{id}/series/cancel", "POST /api/v1/appointments/{id}/series/move",
+			"GET /book/series", "POST /book/series");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -106,8 +108,8 @@ class AuthorizationMatrixTest {
 	 * entry, and their successes are not checked here ({@code AuditLogTest} checks the
 	 * lists).
 	 */
-	static final Set<String> LISTS = Set.of("GET /day", "GET /me/appointments", "GET /api/v1/admin/reviews",
-			"GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match");
+	static final Set<String> LISTS = Set.of("GET /book/series", "GET /day", "GET /me/appointments",
+			"GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match");
 
 	/**
 	 * Endpoints that hold no health record: public directory and availability, sign-in
@@ -130,7 +132,12 @@ class AuthorizationMatrixTest {
 			"GET /therapists/{id}", "POST /login", "POST /logout", "POST /admin/therapists/{id}/licences",
 			"POST /admin/therapists/{id}/licences/verify", "POST /admin/therapists/{id}/certifications",
 			"POST /admin/therapists/{id}/certifications/verify", "GET /admin/audit", "GET /v3/api-docs",
-			"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+			"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
+			"GET /api/v1/admin/clinic", "PUT /api/v1/admin/clinic", "PUT /api/v1/admin/therapists/{id}/hours",
+			"POST /api/v1/admin/therapists/{id}/time-off", "DELETE /api/v1/admin/therapists/{id}/time-off/{timeOffId}",
+			"POST /api/v1/admin/accounts/{id}/enable", "PUT /api/v1/admin/accounts/{id}/role", "GET /admin/clinic",
+			"POST /admin/clinic", "GET /admin/therapists/{id}/schedule", "POST /admin/therapists/{id}/hours",
+			"POST /admin/therapists/{id}/time-off", "POST /admin/therapists/{id}/time-off/{timeOffId}/remove");
 
 	@Autowired
 	MockMvc mvc;
@@ -140,6 +147,9 @@ class AuthorizationMatrixTest {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	org.backcare.therapist.Therapists therapists;
 
 	@Autowired
 	JsonMapper json;
@@ -424,6 +434,73 @@ class AuthorizationMatrixTest {
 				302, 403, 403, 403, 403);
 		page("GET /me/data", t -> get("/me/data"), 302, 200, 200, 403, 403, 403, 403);
 		page("POST /me/erasure", t -> post("/me/erasure"), 302, 200, 200, 403, 403, 403, 403);
+		// Clinic set-up: the clinic's own admins (another clinic's admin sets up their
+		// own
+		// clinic, and learns nothing of this one's therapists and accounts).
+		api("GET /api/v1/admin/clinic", t -> get("/api/v1/admin/clinic"), 401, 403, 403, 403, 403, 200, 200);
+		api("PUT /api/v1/admin/clinic", t -> json(put("/api/v1/admin/clinic"), t.settingsBody()), 401, 403, 403, 403,
+				403, 200, 200);
+		api("PUT /api/v1/admin/therapists/{id}/hours",
+				t -> json(put("/api/v1/admin/therapists/{id}/hours", t.therapistX.value()), t.hoursBody()), 401, 403,
+				403, 403, 403, 200, 404);
+		api("POST /api/v1/admin/therapists/{id}/time-off",
+				t -> json(post("/api/v1/admin/therapists/{id}/time-off", t.therapistX.value()), t.timeOffBody()), 401,
+				403, 403, 403, 403, 201, 404);
+		api("DELETE /api/v1/admin/therapists/{id}/time-off/{timeOffId}",
+				t -> delete("/api/v1/admin/therapists/{id}/time-off/{off}", t.therapistX.value(), t.timeOff()), 401,
+				403, 403, 403, 403, 204, 404);
+		api("POST /api/v1/admin/accounts/{id}/enable",
+				t -> post("/api/v1/admin/accounts/{id}/enable", t.spareAccount()), 401, 403, 403, 403, 403, 204, 404);
+		api("PUT /api/v1/admin/accounts/{id}/role",
+				t -> json(put("/api/v1/admin/accounts/{id}/role", t.spareAccount()),
+						"{\"role\": \"THERAPIST\", \"therapistId\": \"" + t.therapistX + "\"}"),
+				401, 403, 403, 403, 403, 204, 404);
+		page("GET /admin/clinic", t -> get("/admin/clinic"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/clinic",
+				t -> post("/admin/clinic").param("name", "Matrix clinic")
+					.param("timeZone", "Europe/Berlin")
+					.param("cancellationWindowHours", "24"),
+				302, 403, 403, 403, 403, 302, 302);
+		page("GET /admin/therapists/{id}/schedule", t -> get("/admin/therapists/{id}/schedule", t.therapistX.value()),
+				302, 403, 403, 403, 403, 200, 404);
+		page("POST /admin/therapists/{id}/hours",
+				t -> post("/admin/therapists/{id}/hours", t.therapistX.value()).param("MONDAY", "08:00-20:00")
+					.param("TUESDAY", "08:00-20:00")
+					.param("WEDNESDAY", "08:00-20:00")
+					.param("THURSDAY", "08:00-20:00")
+					.param("FRIDAY", "08:00-20:00")
+					.param("SATURDAY", "08:00-20:00")
+					.param("SUNDAY", "08:00-20:00"),
+				302, 403, 403, 403, 403, 302, 404);
+		page("POST /admin/therapists/{id}/time-off",
+				t -> post("/admin/therapists/{id}/time-off", t.therapistX.value())
+					.param("fromDate", t.clinic.today().plusDays(300).toString())
+					.param("toDate", t.clinic.today().plusDays(300).toString()),
+				302, 403, 403, 403, 403, 302, 404);
+		page("POST /admin/therapists/{id}/time-off/{timeOffId}/remove",
+				t -> post("/admin/therapists/{id}/time-off/{off}/remove", t.therapistX.value(), t.timeOff()), 302, 403,
+				403, 403, 403, 302, 404);
+		// Regular sessions on a page: a client plans and books their own (whoever they
+		// name),
+		// the front desk any client's; the plan is an audited read of the client's
+		// schedule.
+		page("GET /book/series",
+				t -> get("/book/series").param("therapist", t.therapistX.toString())
+					.param("client", t.clientA.toString())
+					.param("date", t.nextSlot().toLocalDate().toString())
+					.param("time", "10:00")
+					.param("check", "1"),
+				302, 200, 200, 403, 403, 200, 200);
+		page("POST /book/series", t -> {
+			OffsetDateTime slot = t.nextSlot();
+			return post("/book/series").param("therapist", t.therapistX.toString())
+				.param("service", "TREATMENT_60")
+				.param("client", t.clientA.toString())
+				.param("date", slot.toLocalDate().toString())
+				.param("time", slot.toLocalTime().toString())
+				.param("everyWeeks", "1")
+				.param("count", "1");
+		}, 302, 302, 302, 403, 403, 302, 200);
 		// The front desk's client picker: never for clients, and only their own clinic's.
 		page("GET /book/clients", t -> get("/book/clients").param("find", "Client"), 302, 403, 403, 403, 403, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
@@ -803,6 +880,40 @@ class AuthorizationMatrixTest {
 	private String bookingBody(OffsetDateTime start) {
 		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
 				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start.format(ISO_OFFSET_DATE_TIME) + "\"}";
+	}
+
+	private String settingsBody() {
+		return "{\"name\": \"Matrix clinic\", \"address\": \"Matrixweg 1\", \"timeZone\": \"Europe/Berlin\", "
+				+ "\"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": false}";
+	}
+
+	/** Therapist X's hours as they are: every day 08:00–20:00. */
+	private String hoursBody() {
+		return "{\"intervals\": [" + java.util.Arrays.stream(java.time.DayOfWeek.values())
+			.map(day -> "{\"day\": \"" + day + "\", \"starts\": \"08:00\", \"ends\": \"20:00\"}")
+			.collect(java.util.stream.Collectors.joining(", ")) + "]}";
+	}
+
+	/** An hour off for therapist X, far beyond every session of the matrix. */
+	private String timeOffBody() {
+		OffsetDateTime from = this.clinic.inDays(300, 9, 0);
+		return "{\"from\": \"" + from.format(ISO_OFFSET_DATE_TIME) + "\", \"to\": \""
+				+ from.plusHours(1).format(ISO_OFFSET_DATE_TIME) + "\", \"reason\": \"matrix\"}";
+	}
+
+	/** A fresh stretch of time off of therapist X. */
+	private UUID timeOff() {
+		OffsetDateTime from = this.clinic.inDays(301, 9, 0);
+		return this.therapists.addTimeOff(this.therapistX,
+				new org.backcare.platform.TimeRange(from.toInstant(), from.plusHours(1).toInstant()), "matrix");
+	}
+
+	/** A fresh admin account of the clinic to enable or change. */
+	private UUID spareAccount() {
+		return this.accounts
+			.open(this.clinic.clinic().id(), "spare-" + UUID.randomUUID() + "@example.org", ClinicFixture.PASSWORD,
+					org.backcare.account.Role.ADMIN, null, null)
+			.value();
 	}
 
 	/** A series of one session for client A with therapist X. */

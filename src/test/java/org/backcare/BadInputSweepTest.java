@@ -120,6 +120,19 @@ class BadInputSweepTest {
 						List.of("reason")),
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/series/move",
 						fields("scope", "\"ALL\"", "start", start), List.of("scope", "start"), asAdmin),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/clinic",
+						fields("name", "\"Sweep clinic\"", "address", "\"Sweepweg 1\"", "timeZone", "\"Europe/Berlin\"",
+								"cancellationWindowHours", "24", "intakeBeforeTreatment", "false"),
+						List.of("name", "timeZone", "cancellationWindowHours", "intakeBeforeTreatment"), asAdmin,
+						List.of("name", "address")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/therapists/" + therapist + "/hours",
+						fields("intervals", "[{\"day\": \"MONDAY\", \"starts\": \"09:00\", \"ends\": \"12:00\"}]"),
+						List.of("intervals"), asAdmin),
+				new Endpoint(HttpMethod.POST, "/api/v1/admin/therapists/" + therapist + "/time-off",
+						fields("from", start, "to", "\"" + clinic.inDays(6, 12, 0) + "\"", "reason", "\"away\""),
+						List.of("from", "to"), asAdmin, List.of("reason")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/accounts/" + admin.id().value() + "/role",
+						fields("role", "\"THERAPIST\"", "therapistId", q(therapist)), List.of("role"), asAdmin),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/token",
 						fields("email", "\"sweep@example.org\"", "password", "\"a password of some length\""),
 						List.of("email", "password"), null, List.of("password")),
@@ -186,8 +199,12 @@ class BadInputSweepTest {
 							|| (endpoint.freeText().contains(field) && value.startsWith("\"") && value.length() < 200
 									&& (!value.matches("\"\\s*\"") || !endpoint.required().contains(field)))
 							|| (field.equals("confirm") && value.equals("true"))
-							// No cause ticked is a legitimate answer.
-							|| (field.equals("causes") && value.equals("[]"));
+							// No cause ticked is a legitimate answer; so are a week
+							// without hours
+							// and a clinic that asks for an intake.
+							|| (field.equals("causes") && value.equals("[]"))
+							|| (field.equals("intervals") && value.equals("[]"))
+							|| (field.equals("intakeBeforeTreatment") && value.equals("true"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;
 					}
@@ -259,7 +276,9 @@ class BadInputSweepTest {
 				"/book?therapist=%s", "/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
 				"/book/slots?therapist=%s&service=TREATMENT_60", "/admin/audit?actor=%s", "/admin/audit?subject=%s",
 				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",
-				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s");
+				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s", "/admin/therapists/%s/schedule",
+				"/book/series?therapist=%s", "/book/series?date=%s&time=10:00&check=1",
+				"/book/series?everyWeeks=%s&check=1");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {

@@ -246,6 +246,26 @@ public class Accounts {
 				found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_DISABLED, found)));
 	}
 
+	/** Lets a disabled account sign in again (its old tokens stay revoked). Audited. */
+	public void enable(AccountId id) {
+		this.jdbc.sql("UPDATE account SET enabled = true WHERE id = ?").param(id.value()).update();
+		find(id).ifPresent(
+				found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_ENABLED, found)));
+	}
+
+	/**
+	 * Changes a staff account between therapist and admin (a therapist account names its
+	 * therapist record). Every token and session of the account ends, so the new role
+	 * holds at once. Audited.
+	 */
+	public void changeRole(AccountId id, Role role, TherapistId therapist) {
+		this.jdbc.sql("UPDATE account SET role = ?, therapist_id = ?, token_version = token_version + 1 WHERE id = ?")
+			.params(role.name(), (therapist != null) ? therapist.value() : null, id.value())
+			.update();
+		find(id)
+			.ifPresent(found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ROLE_CHANGED, found)));
+	}
+
 	Optional<AccountDetails> findByEmail(String email) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE lower(email) = ?")
 			.param(email.strip().toLowerCase(Locale.ROOT))

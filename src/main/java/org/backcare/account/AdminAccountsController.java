@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,9 +42,12 @@ class AdminAccountsController {
 
 	private final Invitations invitations;
 
-	AdminAccountsController(Accounts accounts, Invitations invitations) {
+	private final Therapists therapists;
+
+	AdminAccountsController(Accounts accounts, Invitations invitations, Therapists therapists) {
 		this.accounts = accounts;
 		this.invitations = invitations;
+		this.therapists = therapists;
 	}
 
 	@GetMapping("/api/v1/admin/accounts")
@@ -65,6 +70,63 @@ class AdminAccountsController {
 		}
 		this.accounts.disable(target.id());
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/admin/accounts/{id}/enable")
+	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
+	@Operation(summary = "Enable a disabled account again: it can sign in (its old tokens stay revoked)")
+	ResponseEntity<Void> enable(@PathVariable UUID id) {
+		this.accounts.enable(ownAccount(id).id());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/api/v1/admin/accounts/{id}/role")
+	@ApiResponse(responseCode = "204", description = "Done; every token and session of the account has ended")
+	@ApiResponse(responseCode = "422",
+			description = "A client account cannot change role, an admin cannot change their own, or a therapist "
+					+ "account needs a therapist of the clinic")
+	@Operation(summary = "Make a staff account a therapist (of a therapist record) or an admin")
+	ResponseEntity<Void> changeRole(@PathVariable UUID id, @Valid @RequestBody RoleChange change) {
+		CurrentUser admin = CurrentUser.required();
+		CurrentUser target = ownAccount(id);
+		if (target.id().equals(admin.id())) {
+			throw new RoleRefused("Admins cannot change their own role; ask another admin.");
+		}
+		if (target.role() == Role.CLIENT || change.role() == Role.CLIENT) {
+			throw new RoleRefused("A client account is a client's record and keeps its role; invite staff instead.");
+		}
+		TherapistId therapist = null;
+		if (change.role() == Role.THERAPIST) {
+			if (change.therapistId() == null) {
+				throw new RoleRefused("A therapist account names its therapist: give therapistId.");
+			}
+			therapist = new TherapistId(change.therapistId());
+			if (this.therapists.find(therapist).filter(found -> found.clinicId().equals(admin.clinic())).isEmpty()) {
+				throw new RecordNotFound("Therapist", change.therapistId());
+			}
+		}
+		this.accounts.changeRole(target.id(), change.role(), therapist);
+		return ResponseEntity.noContent().build();
+	}
+
+	private CurrentUser ownAccount(UUID id) {
+		CurrentUser admin = CurrentUser.required();
+		return this.accounts.findAny(new AccountId(id))
+			.filter(found -> found.clinic().equals(admin.clinic()))
+			.orElseThrow(() -> new RecordNotFound("Account", id));
+	}
+
+	/** A role change the rules do not allow. */
+	static final class RoleRefused extends org.backcare.platform.RuleRefused {
+
+		RoleRefused(String detail) {
+			super(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "role-refused", "Role change refused",
+					"role", detail);
+		}
+
+	}
+
+	record RoleChange(@NotNull Role role, UUID therapistId) {
 	}
 
 	@PostMapping("/api/v1/admin/invitations")

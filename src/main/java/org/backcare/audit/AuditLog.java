@@ -11,8 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.account.SecurityEvent;
+import org.backcare.clinic.ClinicChanged;
 import org.backcare.clinic.ClinicId;
 import org.backcare.therapist.CredentialChanged;
+import org.backcare.therapist.TherapistChanged;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -58,6 +60,24 @@ public class AuditLog {
 		insert(event.clinic(), (actor != null) ? actor.id().value() : null,
 				(actor != null) ? actor.role().name() : null, event.change().name(), "therapist",
 				event.therapist().value(), null, false, event.detail());
+	}
+
+	/** A therapist's hours or time off changed, by the signed-in admin. */
+	@EventListener
+	void on(TherapistChanged event) {
+		CurrentUser actor = CurrentUser.signedIn().orElse(null);
+		insert(event.clinic(), (actor != null) ? actor.id().value() : null,
+				(actor != null) ? actor.role().name() : null, event.change().name(), "therapist",
+				event.therapist().value(), null, false, event.detail());
+	}
+
+	/** A clinic's settings or policies changed, by the signed-in admin. */
+	@EventListener
+	void on(ClinicChanged event) {
+		CurrentUser actor = CurrentUser.signedIn().orElse(null);
+		insert(event.clinic(), (actor != null) ? actor.id().value() : null,
+				(actor != null) ? actor.role().name() : null, "CLINIC_CHANGED", "clinic", event.clinic().value(), null,
+				false, event.detail());
 	}
 
 	@EventListener

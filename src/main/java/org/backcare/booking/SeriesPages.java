@@ -71,6 +71,9 @@ class SeriesPages {
 			@RequestParam(required = false) Integer everyWeeks, @RequestParam(required = false) Integer count,
 			@RequestParam(required = false) String check, Model model) {
 		CurrentUser caller = CurrentUser.required();
+		if (noTherapists(caller, model)) {
+			return PAGE;
+		}
 		Form form = prepare(model, caller, therapist, service, client, find, date, time, everyWeeks, count);
 		if (check != null && form.complete()) {
 			try {
@@ -100,6 +103,9 @@ class SeriesPages {
 			@RequestParam int count, @RequestParam(required = false) String requestKey,
 			@RequestParam MultiValueMap<String, String> all, Model model, RedirectAttributes redirect) {
 		CurrentUser caller = CurrentUser.required();
+		if (noTherapists(caller, model)) {
+			return PAGE;
+		}
 		Form form = prepare(model, caller, therapist, service, client, null, date, time, everyWeeks, count);
 		Set<LocalDate> skip = new HashSet<>();
 		Map<LocalDate, Instant> replace = new HashMap<>();
@@ -134,6 +140,16 @@ class SeriesPages {
 		}
 	}
 
+	/** A clinic without therapists has nothing to book yet: the page says so. */
+	private boolean noTherapists(CurrentUser caller, Model model) {
+		if (!this.therapists.all(caller.clinic()).isEmpty()) {
+			return false;
+		}
+		model.addAttribute("empty", true);
+		model.addAttribute("error", "This clinic has no therapists yet: add one before booking sessions.");
+		return true;
+	}
+
 	private Form prepare(Model model, CurrentUser caller, UUID therapistId, String serviceCode, UUID client,
 			String find, LocalDate date, LocalTime time, Integer everyWeeks, Integer count) {
 		Clinic clinic = this.clinics.get(caller.clinic());
@@ -142,9 +158,6 @@ class SeriesPages {
 			.filter(therapist -> therapist.id().value().equals(therapistId))
 			.findFirst()
 			.orElse(all.isEmpty() ? null : all.get(0));
-		if (chosen == null) {
-			throw new InvalidRequest("This clinic has no therapists yet.");
-		}
 		List<ServiceType> services = this.clinics.services(clinic.id());
 		ServiceType service = services.stream()
 			.filter(offered -> offered.code().equals(serviceCode))

@@ -39,6 +39,19 @@ record CalendarCell(Kind kind, Therapist therapist, int row, int span, LocalTime
 		return this.kind.css();
 	}
 
+	private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter
+		.ofPattern("HH:mm");
+
+	/** "09:00–10:00". */
+	public String times() {
+		return HH_MM.format(this.from) + "–" + HH_MM.format(this.to);
+	}
+
+	/** "09:00". */
+	public String starts() {
+		return HH_MM.format(this.from);
+	}
+
 	public boolean is(String kind) {
 		return this.kind.name().equals(kind);
 	}

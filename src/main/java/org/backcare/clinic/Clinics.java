@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +23,53 @@ public class Clinics {
 	private final JdbcClient jdbc;
 
 	/**
-	 * Clinics and their services never change once opened (there is no API to change them
-	 * yet), and nearly every request needs them: they are read once. When editing
-	 * arrives, it must evict.
+	 * Nearly every request needs the clinic and its services: they are read once per
+	 * node, and a change evicts them on every node ({@link ClinicCacheInvalidation}).
 	 */
 	private final Map<ClinicId, Clinic> clinicCache = new ConcurrentHashMap<>();
 
 	private final Map<ClinicId, List<ServiceType>> serviceCache = new ConcurrentHashMap<>();
 
-	Clinics(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Clinics(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/**
+	 * Changes the clinic's name, address and time zone. Sessions keep their instants; the
+	 * new zone is how they are shown and how "a day" is counted from now on. Every node
+	 * forgets the old clinic once this commits. Audited.
+	 */
+	@Transactional
+	public Clinic update(ClinicId id, String name, String address, ZoneId zone) {
+		get(id);
+		this.jdbc.sql("UPDATE clinic SET name = ?, address = ?, time_zone = ? WHERE id = ?")
+			.params(name, address, zone.getId(), id.value())
+			.update();
+		announce(id);
+		this.events.publishEvent(new ClinicChanged(id, "name, address, time zone " + zone.getId()));
+		return load(id).orElseThrow();
+	}
+
+	/** Tells every node, once this transaction commits, to read the clinic again. */
+	private void announce(ClinicId id) {
+		this.jdbc.sql("SELECT pg_notify(?, ?)")
+			.params(ClinicCacheInvalidation.CHANNEL, id.value().toString())
+			.query((rs, n) -> null)
+			.list();
+		this.clinicCache.remove(id);
+	}
+
+	void forget(ClinicId id) {
+		this.clinicCache.remove(id);
+		this.serviceCache.remove(id);
+	}
+
+	void forgetAll() {
+		this.clinicCache.clear();
+		this.serviceCache.clear();
 	}
 
 	@Transactional
@@ -82,11 +120,22 @@ public class Clinics {
 			.orElseThrow(() -> new RecordNotFound("Clinic", id));
 	}
 
+	/**
+	 * Sets the clinic's policies (read fresh on every use, so no cache to evict).
+	 * Audited.
+	 */
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
-		this.jdbc.sql("UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ? WHERE id = ?")
+		int changed = this.jdbc
+			.sql("UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ? WHERE id = ?")
 			.params((int) policies.cancellationWindow().toMinutes(), policies.intakeBeforeTreatment(), id.value())
 			.update();
+		if (changed == 0) {
+			throw new RecordNotFound("Clinic", id);
+		}
+		this.events
+			.publishEvent(new ClinicChanged(id, "cancellation window " + policies.cancellationWindow().toMinutes()
+					+ " min, intake before treatment " + (policies.intakeBeforeTreatment() ? "on" : "off")));
 		return policies(id);
 	}
 

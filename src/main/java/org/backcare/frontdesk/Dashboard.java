@@ -3,6 +3,7 @@ package org.backcare.frontdesk;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.backcare.client.ReferralReport;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicId;
 import org.backcare.clinic.Clinics;
+import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Credentials;
 import org.backcare.therapist.Licence;
 import org.backcare.therapist.Therapist;
@@ -26,10 +28,12 @@ import org.backcare.therapist.Therapists;
 import org.springframework.stereotype.Service;
 
 /**
- * What needs the front desk's attention in a clinic. A session needs reassigning when its
- * therapist has no valid licence on its day: booking refuses such sessions, so they
- * appear when a licence is ended early (suspended, withdrawn) or a renewal is not
- * verified in time.
+ * What needs the front desk's attention in a clinic. A booked session needs moving or
+ * reassigning when its therapist may not, or will not, see the client then: no valid
+ * licence on its day (a licence ended early, a renewal not verified in time), or it lies
+ * outside the therapist's working hours or in their time off (hours or time off changed
+ * after it was booked). Booking refuses all of these, so they appear only through later
+ * changes, and stay listed until someone moves or cancels them.
  */
 @Service
 class Dashboard {
@@ -63,7 +67,7 @@ class Dashboard {
 	 * A booked session whose therapist may not practise on its day, and whom it affects.
 	 */
 	record Reassign(UUID appointmentId, OffsetDateTime start, TherapistId therapistId, String therapist, UUID clientId,
-			String client, String clientEmail, String clientPhone) {
+			String client, String clientEmail, String clientPhone, String why) {
 	}
 
 	/**
@@ -78,23 +82,59 @@ class Dashboard {
 	}
 
 	List<Reassign> reassign(CurrentUser admin, Clinic clinic) {
-		Map<TherapistId, Therapist> staff = new HashMap<>();
-		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.id(), therapist));
-		Map<UUID, Client> people = new HashMap<>();
-		this.clients.all(clinic.id()).forEach(client -> people.put(client.id().value(), client));
-		return this.bookings.upcoming(clinic.id())
-			.stream()
-			.filter(appointment -> !staff.get(appointment.therapistId())
-				.licenceValidOn(LocalDate.ofInstant(appointment.start(), clinic.zone())))
-			.map(appointment -> this.bookings.shown(admin, appointment))
-			.map(appointment -> reassign(clinic, appointment, staff.get(appointment.therapistId()),
-					people.get(appointment.clientId().value())))
-			.toList();
+		return stranded(admin, clinic, null);
 	}
 
-	private static Reassign reassign(Clinic clinic, Appointment appointment, Therapist therapist, Client client) {
+	/**
+	 * The booked sessions to come that their therapist (only {@code only}'s, when given)
+	 * may not or will not take as they stand, each an audited read, with why.
+	 */
+	List<Reassign> stranded(CurrentUser admin, Clinic clinic, TherapistId only) {
+		Map<TherapistId, Therapist> staff = new HashMap<>();
+		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.id(), therapist));
+		List<Appointment> upcoming = this.bookings.upcoming(clinic.id())
+			.stream()
+			.filter(appointment -> only == null || appointment.therapistId().equals(only))
+			.toList();
+		if (upcoming.isEmpty()) {
+			return List.of();
+		}
+		TimeRange window = new TimeRange(upcoming.get(0).start(), upcoming.get(upcoming.size() - 1).end());
+		Map<TherapistId, List<TimeRange>> away = this.therapists.timeOff(staff.keySet(), window);
+		Map<UUID, Client> people = new HashMap<>();
+		this.clients.all(clinic.id()).forEach(client -> people.put(client.id().value(), client));
+		List<Reassign> stranded = new ArrayList<>();
+		for (Appointment appointment : upcoming) {
+			Therapist therapist = staff.get(appointment.therapistId());
+			String why = why(clinic, therapist, appointment, away.getOrDefault(therapist.id(), List.of()));
+			if (why != null) {
+				this.bookings.shown(admin, appointment);
+				stranded.add(reassign(clinic, appointment, therapist, people.get(appointment.clientId().value()), why));
+			}
+		}
+		return stranded;
+	}
+
+	/** Why the therapist cannot take the session as it stands, or null. */
+	static String why(Clinic clinic, Therapist therapist, Appointment appointment, List<TimeRange> timeOff) {
+		LocalDate day = LocalDate.ofInstant(appointment.start(), clinic.zone());
+		TimeRange session = new TimeRange(appointment.start(), appointment.end());
+		if (!therapist.licenceValidOn(day)) {
+			return "no valid licence that day";
+		}
+		if (timeOff.stream().anyMatch(session::overlaps)) {
+			return "in the therapist's time off";
+		}
+		if (therapist.hours().on(day, clinic.zone()).stream().noneMatch(open -> open.contains(session))) {
+			return "outside the therapist's working hours";
+		}
+		return null;
+	}
+
+	private static Reassign reassign(Clinic clinic, Appointment appointment, Therapist therapist, Client client,
+			String why) {
 		return new Reassign(appointment.id().value(), clinic.localTime(appointment.start()), therapist.id(),
-				therapist.name(), client.id().value(), client.name(), client.email(), client.phone());
+				therapist.name(), client.id().value(), client.name(), client.email(), client.phone(), why);
 	}
 
 }

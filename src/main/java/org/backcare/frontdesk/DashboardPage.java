@@ -12,14 +12,18 @@ class DashboardPage {
 
 	private final Dashboard dashboard;
 
-	DashboardPage(Dashboard dashboard) {
+	private final org.backcare.therapist.Therapists therapists;
+
+	DashboardPage(Dashboard dashboard, org.backcare.therapist.Therapists therapists) {
 		this.dashboard = dashboard;
+		this.therapists = therapists;
 	}
 
 	@GetMapping("/admin")
 	String dashboard(Model model) {
 		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
+		model.addAttribute("therapists", this.therapists.all(CurrentUser.required().clinic()));
 		// The longest bar of the referral chart stands for the largest count.
 		model.addAttribute("referralMax", Math.max(1,
 				attention.referrals().bySource().values().stream().mapToLong(Long::longValue).max().orElse(1)));

@@ -26,6 +26,7 @@ import org.backcare.clinic.ClinicId;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +44,11 @@ public class Therapists {
 
 	private final JdbcClient jdbc;
 
-	Therapists(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Therapists(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional
@@ -85,14 +89,73 @@ public class Therapists {
 		return id;
 	}
 
-	public void addTimeOff(TherapistId therapist, TimeRange period, String reason) {
+	/** Records time off; audited (who, when, which period). */
+	@Transactional
+	public UUID addTimeOff(TherapistId therapist, TimeRange period, String reason) {
 		Therapist known = get(therapist);
+		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO time_off (clinic_id, therapist_id, id, period, reason)
 				VALUES (?, ?, ?, tstzrange(?, ?, '[)'), ?)""")
-			.params(known.clinicId().value(), therapist.value(), UUID.randomUUID(), utc(period.start()),
-					utc(period.end()), reason)
+			.params(known.clinicId().value(), therapist.value(), id, utc(period.start()), utc(period.end()), reason)
 			.update();
+		this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.TIME_OFF_ADDED, therapist,
+				known.clinicId(), period.start() + " to " + period.end()));
+		return id;
+	}
+
+	/**
+	 * Time off of the therapist overlapping the window, earliest first, with ids and
+	 * reasons.
+	 */
+	public List<TimeOff> timeOffOf(TherapistId therapist, TimeRange window) {
+		return this.jdbc.sql("""
+				SELECT id, lower(period) AS starts, upper(period) AS ends, reason FROM time_off
+				WHERE therapist_id = ? AND period && tstzrange(?, ?, '[)') ORDER BY lower(period)""")
+			.params(therapist.value(), utc(window.start()), utc(window.end()))
+			.query((rs, n) -> new TimeOff(rs.getObject("id", UUID.class),
+					new TimeRange(instant(rs, "starts"), instant(rs, "ends")), rs.getString("reason")))
+			.list();
+	}
+
+	/** Removes one stretch of time off; audited. */
+	@Transactional
+	public void removeTimeOff(TherapistId therapist, UUID timeOff) {
+		Therapist known = get(therapist);
+		int removed = this.jdbc.sql("DELETE FROM time_off WHERE clinic_id = ? AND therapist_id = ? AND id = ?")
+			.params(known.clinicId().value(), therapist.value(), timeOff)
+			.update();
+		if (removed == 0) {
+			throw new RecordNotFound("Time off", timeOff);
+		}
+		this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.TIME_OFF_REMOVED, therapist,
+				known.clinicId(), timeOff.toString()));
+	}
+
+	/**
+	 * Replaces the therapist's weekly hours: several intervals a day, on the quarter
+	 * hour, none overlapping another of the same day (the database holds the same rule).
+	 * Sessions already booked stay as they are; the front desk's work list shows those
+	 * now outside the hours. Audited.
+	 */
+	@Transactional
+	public void setHours(TherapistId therapist, List<WorkingInterval> hours) {
+		Therapist known = get(therapist);
+		WeeklyHours checked = WeeklyHours.checked(hours);
+		this.jdbc.sql("DELETE FROM working_hours WHERE clinic_id = ? AND therapist_id = ?")
+			.params(known.clinicId().value(), therapist.value())
+			.update();
+		for (WorkingInterval interval : checked.intervals()) {
+			this.jdbc.sql("""
+					INSERT INTO working_hours (clinic_id, therapist_id, day_of_week, starts, ends)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(known.clinicId().value(), therapist.value(), interval.day().getValue(), interval.starts(),
+						interval.ends())
+				.update();
+		}
+		String detail = checked.describe();
+		this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.HOURS_SET, therapist, known.clinicId(),
+				(detail.length() > 200) ? detail.substring(0, 197) + "..." : detail));
 	}
 
 	public List<Therapist> all(ClinicId clinic) {

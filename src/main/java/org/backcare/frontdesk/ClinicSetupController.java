@@ -1,0 +1,127 @@
+package org.backcare.frontdesk;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.platform.InvalidRequest;
+import org.backcare.therapist.WeeklyHours;
+import org.backcare.therapist.WorkingInterval;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Clinic set-up for its admins: settings and policies, therapists' hours and time off.
+ */
+@RestController
+@Tag(name = "Clinic set-up (admin)")
+@SecurityRequirement(name = "bearer")
+class ClinicSetupController {
+
+	private final ClinicSetup setup;
+
+	ClinicSetupController(ClinicSetup setup) {
+		this.setup = setup;
+	}
+
+	@GetMapping("/api/v1/admin/clinic")
+	@Operation(summary = "The admin's clinic: name, address, time zone and policies")
+	ClinicSetup.Settings settings() {
+		return this.setup.settings(CurrentUser.required());
+	}
+
+	@PutMapping("/api/v1/admin/clinic")
+	@ApiResponse(responseCode = "200", description = "The settings as they are now")
+	@Operation(summary = "Change the clinic's name, address, time zone, cancellation window and intake policy",
+			description = "Audited. Booked sessions keep their instants; a new time zone changes how they are shown and "
+					+ "how days are counted from now on.")
+	ClinicSetup.Settings change(@Valid @RequestBody SettingsBody body) {
+		return this.setup.change(CurrentUser.required(),
+				new ClinicSetup.Settings(body.name(), (body.address() != null) ? body.address() : "", body.timeZone(),
+						body.cancellationWindowHours(), body.intakeBeforeTreatment()));
+	}
+
+	@PutMapping("/api/v1/admin/therapists/{id}/hours")
+	@ApiResponse(responseCode = "200", description = "Set; the booked sessions now outside the hours, if any")
+	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
+	@Operation(summary = "Replace a therapist's weekly hours (several intervals a day, on the quarter hour)",
+			description = "Booked sessions are never cancelled by it: those now outside the hours are answered here and "
+					+ "listed on the front desk's work list until moved or cancelled. Audited.")
+	List<Dashboard.Reassign> setHours(@PathVariable UUID id, @Valid @RequestBody HoursBody body) {
+		return this.setup.setHours(CurrentUser.required(), id,
+				body.intervals().stream().map(Interval::toWorkingInterval).toList());
+	}
+
+	@PostMapping("/api/v1/admin/therapists/{id}/time-off")
+	@ApiResponse(responseCode = "201", description = "Added; its id and the booked sessions it strands, if any")
+	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
+	@Operation(summary = "Add time off",
+			description = "Booked sessions in it are never cancelled by it: they are answered here and listed on the front "
+					+ "desk's work list until moved or cancelled. Audited.")
+	ResponseEntity<ClinicSetup.TimeOffAdded> addTimeOff(@PathVariable UUID id, @Valid @RequestBody TimeOffBody body) {
+		ClinicSetup.TimeOffAdded added = this.setup.addTimeOff(CurrentUser.required(), id, body.from().toInstant(),
+				body.to().toInstant(), body.reason());
+		return ResponseEntity.created(URI.create("/api/v1/admin/therapists/" + id + "/time-off/" + added.id()))
+			.body(added);
+	}
+
+	@DeleteMapping("/api/v1/admin/therapists/{id}/time-off/{timeOffId}")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "404", description = "No such therapist or time off")
+	@Operation(summary = "Remove time off (audited)")
+	ResponseEntity<Void> removeTimeOff(@PathVariable UUID id, @PathVariable UUID timeOffId) {
+		this.setup.removeTimeOff(CurrentUser.required(), id, timeOffId);
+		return ResponseEntity.noContent().build();
+	}
+
+	record SettingsBody(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,
+			@NotBlank @Size(max = 64) @Schema(example = "Europe/Berlin") String timeZone,
+			@Min(0) @Max(336) int cancellationWindowHours, @NotNull Boolean intakeBeforeTreatment) {
+	}
+
+	record HoursBody(@NotNull @Size(max = 7 * WeeklyHours.MAX_PER_DAY) List<@Valid @NotNull Interval> intervals) {
+	}
+
+	record Interval(@NotNull DayOfWeek day, @NotNull @Schema(type = "string", example = "09:00") LocalTime starts,
+			@NotNull @Schema(type = "string", example = "12:30") LocalTime ends) {
+
+		WorkingInterval toWorkingInterval() {
+			if (!this.ends.isAfter(this.starts)) {
+				throw new InvalidRequest(
+						"On " + this.day + ", " + this.starts + "–" + this.ends + " ends before it starts.");
+			}
+			return new WorkingInterval(this.day, this.starts, this.ends);
+		}
+
+	}
+
+	record TimeOffBody(@NotNull @Schema(example = "2030-01-07T09:00:00+01:00") OffsetDateTime from,
+			@NotNull @Schema(example = "2030-01-07T17:00:00+01:00") OffsetDateTime to, @Size(max = 500) String reason) {
+	}
+
+}

@@ -1,0 +1,318 @@
+package org.backcare.frontdesk;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.backcare.Api;
+import org.backcare.ClinicFixture;
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.IntegrationTest;
+import org.backcare.Pages;
+import org.backcare.account.CurrentUser;
+import org.backcare.booking.BookingApiTestBodies;
+import org.backcare.client.ClientId;
+import org.backcare.clinic.Clinics;
+import org.backcare.therapist.TherapistId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A clinic set up without SQL: its settings and policies, a therapist's hours and time
+ * off (sessions they strand are listed, never silently kept or cancelled), accounts
+ * enabled again or given another role; every change audited; every node sees a changed
+ * clinic.
+ */
+@IntegrationTest
+class ClinicSetupTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClinicFixture fixture;
+
+	@Autowired
+	Clinics clinics;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	TestClinic clinic;
+
+	TherapistId therapist;
+
+	ClientId client;
+
+	CurrentUser admin;
+
+	Api frontDesk;
+
+	@BeforeEach
+	void aClinicWithATherapist() {
+		this.clinic = this.fixture.open();
+		this.therapist = this.clinic.therapist();
+		this.client = this.clinic.client();
+		this.admin = this.clinic.admin();
+		this.frontDesk = new Api(this.mvc, this.clinic.bearer(this.admin));
+	}
+
+	@Test
+	void theFrontDeskChangesTheClinicAndItsPolicies_audited() throws Exception {
+		this.frontDesk.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "Riverside Back Care", "address": "Uferstraße 3, Berlin", "timeZone": "Europe/Lisbon",
+				 "cancellationWindowHours": 48, "intakeBeforeTreatment": true}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("Riverside Back Care"))
+			.andExpect(jsonPath("$.timeZone").value("Europe/Lisbon"))
+			.andExpect(jsonPath("$.cancellationWindowHours").value(48))
+			.andExpect(jsonPath("$.intakeBeforeTreatment").value(true));
+		assertThat(this.clinics.get(this.clinic.clinic().id()).zone().getId()).isEqualTo("Europe/Lisbon");
+		assertThat(this.clinics.policies(this.clinic.clinic().id()).cancellationWindow())
+			.isEqualTo(Duration.ofHours(48));
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE action = 'CLINIC_CHANGED' AND actor_account_id = ?")
+			.param(this.admin.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void nonsenseSettingsAreRefusedWithWhatIsWrong() throws Exception {
+		for (String body : new String[] {
+				"{\"name\": \"X\", \"timeZone\": \"Mars/Olympus\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
+				"{\"name\": \" \", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
+				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 337, \"intakeBeforeTreatment\": true}",
+				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24}" }) {
+			this.frontDesk.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.clinics.get(this.clinic.clinic().id()).zone().getId()).isEqualTo("Europe/Berlin");
+	}
+
+	@Test
+	void aClinicChangedOnAnotherNodeIsReadAgainHere() throws Exception {
+		this.clinics.get(this.clinic.clinic().id());
+		// Another node's change: the row and its notice, committed elsewhere.
+		this.jdbc.sql("UPDATE clinic SET name = 'Renamed elsewhere' WHERE id = ?")
+			.param(this.clinic.clinic().id().value())
+			.update();
+		this.jdbc.sql("SELECT pg_notify('clinic_changed', ?)")
+			.param(this.clinic.clinic().id().value().toString())
+			.query((rs, n) -> null)
+			.list();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!this.clinics.get(this.clinic.clinic().id()).name().equals("Renamed elsewhere")
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.clinics.get(this.clinic.clinic().id()).name()).isEqualTo("Renamed elsewhere");
+	}
+
+	@Test
+	void newHoursThatLeaveABookedSessionOutsideListItForTheFrontDesk() throws Exception {
+		OffsetDateTime evening = this.clinic.inDays(3, 18, 0);
+		String booked = book(evening);
+		this.frontDesk
+			.perform(put("/api/v1/admin/therapists/{id}/hours", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(hours(everyDay("09:00", "12:00"), everyDay("13:00", "17:00"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].appointmentId").value(booked))
+			.andExpect(jsonPath("$[0].why").value("outside the therapist's working hours"));
+		// It stays booked, and on the work list until moved.
+		this.frontDesk.perform(get("/api/v1/admin/dashboard"))
+			.andExpect(jsonPath("$.reassign[0].appointmentId").value(booked));
+		assertThat(this.jdbc.sql("SELECT status FROM appointment WHERE id = ?::uuid")
+			.param(booked)
+			.query(String.class)
+			.single()).isEqualTo("BOOKED");
+		assertThat(this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'HOURS_SET' AND record_id = ?")
+			.param(this.therapist.value())
+			.query(String.class)
+			.single()).startsWith("Mon 09:00–12:00, 13:00–17:00");
+	}
+
+	@Test
+	void overlappingOrOffGridHoursAreRefusedAndTheOldOnesStay() throws Exception {
+		for (String body : new String[] { hours(everyDay("09:00", "12:00"), everyDay("11:00", "13:00")),
+				hours(everyDay("09:10", "12:00")),
+				"{\"intervals\": [{\"day\": \"MONDAY\", \"starts\": \"12:00\", \"ends\": \"09:00\"}]}" }) {
+			this.frontDesk
+				.perform(put("/api/v1/admin/therapists/{id}/hours", this.therapist.value())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM working_hours WHERE therapist_id = ?")
+			.param(this.therapist.value())
+			.query(Long.class)
+			.single()).isEqualTo(7);
+	}
+
+	@Test
+	void timeOffOverABookedSessionListsIt_andCanBeRemoved() throws Exception {
+		OffsetDateTime morning = this.clinic.inDays(4, 10, 0);
+		String booked = book(morning);
+		String added = this.frontDesk
+			.perform(post("/api/v1/admin/therapists/{id}/time-off", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"from\": \"" + morning.minusHours(1).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+						+ "\", \"to\": \"" + morning.plusHours(3).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+						+ "\", \"reason\": \"Course\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.stranded[0].appointmentId").value(booked))
+			.andExpect(jsonPath("$.stranded[0].why").value("in the therapist's time off"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = this.json.readTree(added).get("id").asString();
+		this.frontDesk.perform(delete("/api/v1/admin/therapists/{id}/time-off/{off}", this.therapist.value(), id))
+			.andExpect(status().isNoContent());
+		this.frontDesk.perform(delete("/api/v1/admin/therapists/{id}/time-off/{off}", this.therapist.value(), id))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(action, ',' ORDER BY id) FROM audit_event
+				WHERE record_id = ? AND action LIKE 'TIME_OFF%'""")
+			.param(this.therapist.value())
+			.query(String.class)
+			.single()).isEqualTo("TIME_OFF_ADDED,TIME_OFF_REMOVED");
+	}
+
+	@Test
+	void anotherClinicsAdminCannotTouchThisClinicsTherapist() throws Exception {
+		TestClinic other = this.fixture.open();
+		new Api(this.mvc, other.bearer(other.admin()))
+			.perform(put("/api/v1/admin/therapists/{id}/hours", this.therapist.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(hours(everyDay("09:00", "12:00"))))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aDisabledAccountIsEnabledAgain_andAStaffRoleChangeEndsTheOldTokens() throws Exception {
+		CurrentUser colleague = this.clinic.signedIn(this.therapist);
+		String oldToken = this.clinic.bearer(colleague);
+		this.frontDesk.perform(post("/api/v1/admin/accounts/{id}/disable", colleague.id().value()))
+			.andExpect(status().isNoContent());
+		this.frontDesk.perform(post("/api/v1/admin/accounts/{id}/enable", colleague.id().value()))
+			.andExpect(status().isNoContent());
+		this.mvc
+			.perform(
+					post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"email\": \"" + colleague.email() + "\", \"password\": \"" + ClinicFixture.PASSWORD
+								+ "\"}"))
+			.andExpect(status().isOk());
+		String newToken = this.clinic.bearer(colleague);
+		this.frontDesk
+			.perform(put("/api/v1/admin/accounts/{id}/role", colleague.id().value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"ADMIN\"}"))
+			.andExpect(status().isNoContent());
+		new Api(this.mvc, newToken).perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+		assertThat(oldToken).isNotNull();
+		assertThat(this.jdbc.sql("SELECT role FROM account WHERE id = ?")
+			.param(colleague.id().value())
+			.query(String.class)
+			.single()).isEqualTo("ADMIN");
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM audit_event WHERE action IN ('ACCOUNT_ENABLED', 'ROLE_CHANGED') AND record_id = ?")
+			.param(colleague.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aClientAccountKeepsItsRole_andAnAdminCannotChangeTheirOwn() throws Exception {
+		CurrentUser clientAccount = this.clinic.signedIn(this.client);
+		this.frontDesk
+			.perform(put("/api/v1/admin/accounts/{id}/role", clientAccount.id().value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"ADMIN\"}"))
+			.andExpect(status().isUnprocessableContent());
+		this.frontDesk
+			.perform(put("/api/v1/admin/accounts/{id}/role", this.admin.id().value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"THERAPIST\", \"therapistId\": \"" + this.therapist + "\"}"))
+			.andExpect(status().isUnprocessableContent());
+		this.frontDesk
+			.perform(put("/api/v1/admin/accounts/{id}/role", this.clinic.signedIn(this.therapist).id().value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"THERAPIST\", \"therapistId\": \"" + UUID.randomUUID() + "\"}"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void thePagesSetTheClinicAndAWeekUp_andSayWhatIsWrong() throws Exception {
+		Pages pages = new Pages(this.mvc, this.admin);
+		pages.perform(get("/admin")).andExpect(content().string(containsString("/admin/clinic")));
+		pages
+			.perform(post("/admin/clinic").param("name", "Riverside")
+				.param("timeZone", "Nowhere/Land")
+				.param("cancellationWindowHours", "24"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is not a time zone")));
+		String booked = book(this.clinic.inDays(3, 18, 0));
+		pages.perform(post("/admin/therapists/{id}/hours", this.therapist.value()).param("MONDAY", "9-12"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is not a stretch of time")));
+		java.util.Map<String, String> week = new java.util.LinkedHashMap<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			week.put(day.name(), "09:00-12:00, 13:00-17:00");
+		}
+		var request = post("/admin/therapists/{id}/hours", this.therapist.value());
+		week.forEach(request::param);
+		pages.perform(request).andExpect(status().is3xxRedirection());
+		pages.perform(get("/admin/therapists/{id}/schedule", this.therapist.value()))
+			.andExpect(content().string(allOf(containsString("Booked sessions that no longer fit"),
+					containsString("/appointments/" + booked + "/move"), containsString("09:00-12:00, 13:00-17:00"))));
+	}
+
+	private String book(OffsetDateTime start) throws Exception {
+		String body = this.frontDesk
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.client, this.therapist, start)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(body).get("id").asString();
+	}
+
+	/** An hours body of these intervals. */
+	private static String hours(String... intervals) {
+		return "{\"intervals\": [" + String.join(", ", intervals) + "]}";
+	}
+
+	/** The same interval on every day of the week. */
+	private static String everyDay(String starts, String ends) {
+		return java.util.Arrays.stream(java.time.DayOfWeek.values())
+			.map(day -> "{\"day\": \"" + day + "\", \"starts\": \"" + starts + "\", \"ends\": \"" + ends + "\"}")
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+}
