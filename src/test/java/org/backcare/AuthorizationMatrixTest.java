@@ -137,7 +137,9 @@ class AuthorizationMatrixTest {
 			"POST /api/v1/admin/therapists/{id}/time-off", "DELETE /api/v1/admin/therapists/{id}/time-off/{timeOffId}",
 			"POST /api/v1/admin/accounts/{id}/enable", "PUT /api/v1/admin/accounts/{id}/role", "GET /admin/clinic",
 			"POST /admin/clinic", "GET /admin/therapists/{id}/schedule", "POST /admin/therapists/{id}/hours",
-			"POST /admin/therapists/{id}/time-off", "POST /admin/therapists/{id}/time-off/{timeOffId}/remove");
+			"POST /admin/therapists/{id}/time-off", "POST /admin/therapists/{id}/time-off/{timeOffId}/remove",
+			"POST /api/v1/admin/therapists", "PUT /api/v1/admin/therapists/{id}", "GET /admin/therapists/new",
+			"POST /admin/therapists/new", "POST /admin/therapists/{id}/profile");
 
 	@Autowired
 	MockMvc mvc;
@@ -455,6 +457,19 @@ class AuthorizationMatrixTest {
 				t -> json(put("/api/v1/admin/accounts/{id}/role", t.spareAccount()),
 						"{\"role\": \"THERAPIST\", \"therapistId\": \"" + t.therapistX + "\"}"),
 				401, 403, 403, 403, 403, 204, 404);
+		api("POST /api/v1/admin/therapists", t -> json(post("/api/v1/admin/therapists"), t.profileBody()), 401, 403,
+				403, 403, 403, 201, 201);
+		api("PUT /api/v1/admin/therapists/{id}",
+				t -> json(put("/api/v1/admin/therapists/{id}", t.therapistX.value()), t.profileBody()), 401, 403, 403,
+				403, 403, 204, 404);
+		page("GET /admin/therapists/new", t -> get("/admin/therapists/new"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/therapists/new",
+				t -> post("/admin/therapists/new").param("name", "Matrix Therapist").param("years", "3"), 302, 403, 403,
+				403, 403, 302, 302);
+		page("POST /admin/therapists/{id}/profile",
+				t -> post("/admin/therapists/{id}/profile", t.therapistX.value()).param("name", "Matrix Therapist")
+					.param("years", "3"),
+				302, 403, 403, 403, 403, 302, 404);
 		page("GET /admin/clinic", t -> get("/admin/clinic"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/clinic",
 				t -> post("/admin/clinic").param("name", "Matrix clinic")
@@ -490,7 +505,7 @@ class AuthorizationMatrixTest {
 					.param("date", t.nextSlot().toLocalDate().toString())
 					.param("time", "10:00")
 					.param("check", "1"),
-				302, 200, 200, 403, 403, 200, 200);
+				302, 200, 200, 403, 403, 200, 404);
 		page("POST /book/series", t -> {
 			OffsetDateTime slot = t.nextSlot();
 			return post("/book/series").param("therapist", t.therapistX.toString())
@@ -500,7 +515,7 @@ class AuthorizationMatrixTest {
 				.param("time", slot.toLocalTime().toString())
 				.param("everyWeeks", "1")
 				.param("count", "1");
-		}, 302, 302, 302, 403, 403, 302, 200);
+		}, 302, 302, 302, 403, 403, 302, 404);
 		// The front desk's client picker: never for clients, and only their own clinic's.
 		page("GET /book/clients", t -> get("/book/clients").param("find", "Client"), 302, 403, 403, 403, 403, 200, 200);
 		page("GET /assessments", t -> get("/assessments"), 302, 403, 403, 200, 200, 200, 200);
@@ -880,6 +895,11 @@ class AuthorizationMatrixTest {
 	private String bookingBody(OffsetDateTime start) {
 		return "{\"clientId\": \"" + this.clientA + "\", \"therapistId\": \"" + this.therapistX
 				+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + start.format(ISO_OFFSET_DATE_TIME) + "\"}";
+	}
+
+	private String profileBody() {
+		return "{\"name\": \"Matrix Therapist\", \"bio\": \"\", \"languages\": [\"en\"], \"yearsTreatingBackPain\": 3, "
+				+ "\"gender\": \"UNDISCLOSED\"}";
 	}
 
 	private String settingsBody() {

@@ -93,6 +93,14 @@ class ClinicSetup {
 		return settings(admin);
 	}
 
+	TherapistId addTherapist(CurrentUser admin, Therapists.Profile profile) {
+		return this.therapists.join(admin.clinic(), profile);
+	}
+
+	void changeProfile(CurrentUser admin, UUID therapistId, Therapists.Profile profile) {
+		this.therapists.changeProfile(therapist(admin, therapistId).id(), profile);
+	}
+
 	/** A therapist of the admin's own clinic; anyone else's is "not found". */
 	Therapist therapist(CurrentUser admin, UUID id) {
 		return this.therapists.find(new TherapistId(id))

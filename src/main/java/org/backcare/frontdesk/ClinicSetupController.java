@@ -16,11 +16,15 @@ import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.platform.InvalidRequest;
+import org.backcare.therapist.Gender;
+import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WeeklyHours;
 import org.backcare.therapist.WorkingInterval;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -66,6 +70,26 @@ class ClinicSetupController {
 						body.cancellationWindowHours(), body.intakeBeforeTreatment()));
 	}
 
+	@PostMapping("/api/v1/admin/therapists")
+	@ApiResponse(responseCode = "201", description = "Added: the new therapist's id")
+	@Operation(
+			summary = "Add a therapist (their profile); then record their licence and certifications and set their hours",
+			description = "Audited. A therapist is bookable once a verified licence, a verified certification and hours "
+					+ "are on record.")
+	ResponseEntity<TherapistAdded> addTherapist(@Valid @RequestBody ProfileBody body) {
+		TherapistId id = this.setup.addTherapist(CurrentUser.required(), body.toProfile());
+		return ResponseEntity.created(URI.create("/api/v1/therapists/" + id)).body(new TherapistAdded(id.value()));
+	}
+
+	@PutMapping("/api/v1/admin/therapists/{id}")
+	@ApiResponse(responseCode = "204", description = "Changed")
+	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
+	@Operation(summary = "Change a therapist's profile: name, bio, languages, experience, gender (audited)")
+	ResponseEntity<Void> changeProfile(@PathVariable UUID id, @Valid @RequestBody ProfileBody body) {
+		this.setup.changeProfile(CurrentUser.required(), id, body.toProfile());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PutMapping("/api/v1/admin/therapists/{id}/hours")
 	@ApiResponse(responseCode = "200", description = "Set; the booked sessions now outside the hours, if any")
 	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
@@ -97,6 +121,20 @@ class ClinicSetupController {
 	ResponseEntity<Void> removeTimeOff(@PathVariable UUID id, @PathVariable UUID timeOffId) {
 		this.setup.removeTimeOff(CurrentUser.required(), id, timeOffId);
 		return ResponseEntity.noContent().build();
+	}
+
+	record ProfileBody(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String bio,
+			@Size(max = 10) @ArraySchema(schema = @Schema(example = "en",
+					description = "ISO 639-1 code")) List<@NotNull @Size(min = 2, max = 2) String> languages,
+			@Min(0) @Max(70) int yearsTreatingBackPain, Gender gender) {
+
+		Therapists.Profile toProfile() {
+			return new Therapists.Profile(this.name, this.bio, this.languages, this.yearsTreatingBackPain, this.gender);
+		}
+
+	}
+
+	record TherapistAdded(UUID id) {
 	}
 
 	record SettingsBody(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,

@@ -45,6 +45,8 @@ class ClinicSetupPages {
 
 	static final String SCHEDULE = "frontdesk/schedule";
 
+	static final String NEW_THERAPIST = "frontdesk/new-therapist";
+
 	private final ClinicSetup setup;
 
 	private final Clinics clinics;
@@ -88,6 +90,60 @@ class ClinicSetupPages {
 		}
 		redirect.addFlashAttribute("done", "Saved.");
 		return "redirect:/admin/clinic";
+	}
+
+	@GetMapping("/admin/therapists/new")
+	String newTherapist(Model model) {
+		model.addAttribute("genders", org.backcare.therapist.Gender.values());
+		return NEW_THERAPIST;
+	}
+
+	@PostMapping("/admin/therapists/new")
+	String addTherapist(@RequestParam(required = false) String name, @RequestParam(required = false) String bio,
+			@RequestParam(required = false) String languages, @RequestParam(required = false) Integer years,
+			@RequestParam(required = false) org.backcare.therapist.Gender gender, Model model,
+			RedirectAttributes redirect) {
+		try {
+			var id = this.setup.addTherapist(CurrentUser.required(), profile(name, bio, languages, years, gender));
+			redirect.addFlashAttribute("done", "Added. Next: record their licence and certifications on their profile "
+					+ "page, and set their hours here.");
+			return "redirect:/admin/therapists/" + id + "/schedule";
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("genders", org.backcare.therapist.Gender.values());
+			model.addAttribute("error", refused.getMessage());
+			return NEW_THERAPIST;
+		}
+	}
+
+	@PostMapping("/admin/therapists/{id}/profile")
+	String changeProfile(@PathVariable UUID id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String bio, @RequestParam(required = false) String languages,
+			@RequestParam(required = false) Integer years,
+			@RequestParam(required = false) org.backcare.therapist.Gender gender, Model model,
+			RedirectAttributes redirect) {
+		try {
+			this.setup.changeProfile(CurrentUser.required(), id, profile(name, bio, languages, years, gender));
+		}
+		catch (ProblemException refused) {
+			if (refused.status() == HttpStatus.NOT_FOUND) {
+				throw refused;
+			}
+			prepare(model, id);
+			model.addAttribute("profileError", refused.getMessage());
+			return SCHEDULE;
+		}
+		redirect.addFlashAttribute("done", "Profile saved.");
+		return "redirect:/admin/therapists/" + id + "/schedule";
+	}
+
+	private static Therapists.Profile profile(String name, String bio, String languages, Integer years,
+			org.backcare.therapist.Gender gender) {
+		if (languages != null && languages.length() > 100) {
+			throw new InvalidRequest("Languages are up to ten two-letter codes, as en, de.");
+		}
+		return new Therapists.Profile(name, bio, (languages != null) ? List.of(languages.split("[,\\s]+")) : List.of(),
+				(years != null) ? years : -1, gender);
 	}
 
 	@GetMapping("/admin/therapists/{id}/schedule")
@@ -187,6 +243,7 @@ class ClinicSetupPages {
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(clinic.zone()));
 		model.addAttribute("therapist", therapist);
+		model.addAttribute("genders", org.backcare.therapist.Gender.values());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("week", week);
 		model.addAttribute("timeOff",

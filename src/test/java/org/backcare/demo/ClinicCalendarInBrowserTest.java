@@ -36,12 +36,25 @@ class ClinicCalendarInBrowserTest {
 	@LocalServerPort
 	int port;
 
+	/**
+	 * A browser of the given size with the demo front desk signed in, on the clinic
+	 * calendar.
+	 */
+	private Browser frontDesk(int width, int height) {
+		Browser browser = Browser.open(width, height);
+		browser.signIn(base(), DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+		return browser;
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
 	@Test
 	void theFrontDeskLandsOnTheCalendarAndGivesASessionToAnotherTherapist() throws Exception {
-		try (Browser browser = Browser.open(1400, 1000)) {
+		try (Browser browser = frontDesk(1400, 1000)) {
 			WebDriver page = browser.driver();
-			String base = "http://localhost:" + this.port;
-			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			String base = base();
 			page.get(base + "/calendar?date=" + TherapistDayInBrowserTest.demoSessionDay());
 			awaitTitle(page, "Clinic calendar");
 			String day = page.findElement(By.tagName("main")).getText();
@@ -82,10 +95,9 @@ class ClinicCalendarInBrowserTest {
 
 	@Test
 	void theFrontDeskBooksASeriesWhoseFirstSessionConflicts_leavingThatOneOut() throws Exception {
-		try (Browser browser = Browser.open(1280, 1600)) {
+		try (Browser browser = frontDesk(1280, 1600)) {
 			WebDriver page = browser.driver();
-			String base = "http://localhost:" + this.port;
-			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			String base = base();
 			page.get(base + "/book/series");
 			awaitTitle(page, "Regular sessions");
 			page.findElement(By.id("find")).sendKeys("sofia");
@@ -116,11 +128,29 @@ class ClinicCalendarInBrowserTest {
 	}
 
 	@Test
-	void theFrontDeskFindsAClientByNameWhenBooking() throws Exception {
-		try (Browser browser = Browser.open(1280, 1400)) {
+	void theFrontDeskSetsTheClinicAndATherapistsWeekUpOnPages() throws Exception {
+		try (Browser browser = frontDesk(1280, 1200)) {
 			WebDriver page = browser.driver();
-			String base = "http://localhost:" + this.port;
-			browser.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			String base = base();
+			page.findElement(By.linkText("Front desk")).click();
+			awaitTitle(page, "Front desk");
+			page.findElement(By.linkText("Clinic settings and policies")).click();
+			awaitTitle(page, "Clinic settings");
+			assertThat(page.findElement(By.id("timeZone")).getAttribute("value")).isEqualTo("Europe/Berlin");
+			browser.screenshot("clinic-settings", 1000);
+			page.get(base + "/admin");
+			page.findElement(By.linkText("Hours and time off of Clara Jensen")).click();
+			awaitTitle(page, "Hours and time off");
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Training course");
+			browser.screenshot("therapist-schedule", 1400);
+		}
+	}
+
+	@Test
+	void theFrontDeskFindsAClientByNameWhenBooking() throws Exception {
+		try (Browser browser = frontDesk(1280, 1400)) {
+			WebDriver page = browser.driver();
+			String base = base();
 			page.get(base + "/book");
 			awaitTitle(page, "Book a session");
 			page.findElement(By.id("find")).sendKeys("sofia");
@@ -133,10 +163,9 @@ class ClinicCalendarInBrowserTest {
 
 	@Test
 	void onAPhoneTheCalendarScrollsInsideItsRegionNotThePage() throws Exception {
-		try (Browser phone = Browser.open(390, 1400)) {
+		try (Browser phone = frontDesk(390, 1400)) {
 			WebDriver page = phone.driver();
-			String base = "http://localhost:" + this.port;
-			phone.signIn(base, DemoAccounts.ADMIN.email(), DemoAccounts.ADMIN.password(), "Clinic calendar");
+			String base = base();
 			page.get(base + "/calendar?date=" + TherapistDayInBrowserTest.demoSessionDay());
 			phone.screenshot("clinic-calendar-phone", 1200);
 			assertThat(((JavascriptExecutor) page).executeScript(

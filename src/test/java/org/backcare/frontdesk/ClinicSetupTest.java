@@ -267,9 +267,58 @@ class ClinicSetupTest {
 	}
 
 	@Test
+	void theFrontDeskAddsATherapistAndChangesTheirProfile_audited() throws Exception {
+		String added = this.frontDesk
+			.perform(post("/api/v1/admin/therapists").contentType(MediaType.APPLICATION_JSON).content("""
+					{"name": "Nora Lind", "bio": "Gentle Swedish massage.", "languages": ["sv", "EN"],
+					 "yearsTreatingBackPain": 7, "gender": "WOMAN"}"""))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = this.json.readTree(added).get("id").asString();
+		this.mvc.perform(get("/api/v1/therapists/{id}", id))
+			.andExpect(jsonPath("$.name").value("Nora Lind"))
+			.andExpect(jsonPath("$.languages[1]").value("en"));
+		this.frontDesk
+			.perform(put("/api/v1/admin/therapists/{id}", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Nora Lind-Berg\", \"languages\": [\"sv\"], \"yearsTreatingBackPain\": 8}"))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/v1/therapists/{id}", id)).andExpect(jsonPath("$.name").value("Nora Lind-Berg"));
+		for (String body : new String[] {
+				"{\"name\": \"X\", \"languages\": [\"english\"], \"yearsTreatingBackPain\": 1}",
+				"{\"name\": \"X\", \"yearsTreatingBackPain\": 71}",
+				"{\"name\": \" \", \"yearsTreatingBackPain\": 1}" }) {
+			this.frontDesk
+				.perform(put("/api/v1/admin/therapists/{id}", id).contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(action, ',' ORDER BY id) FROM audit_event
+				WHERE record_id = ?::uuid AND action IN ('CREATED', 'PROFILE_CHANGED')""")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("CREATED,PROFILE_CHANGED");
+		TestClinic other = this.fixture.open();
+		new Api(this.mvc, other.bearer(other.admin()))
+			.perform(put("/api/v1/admin/therapists/{id}", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Taken over\", \"yearsTreatingBackPain\": 1}"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void thePagesSetTheClinicAndAWeekUp_andSayWhatIsWrong() throws Exception {
 		Pages pages = new Pages(this.mvc, this.admin);
 		pages.perform(get("/admin")).andExpect(content().string(containsString("/admin/clinic")));
+		pages.perform(get("/admin/therapists/new")).andExpect(status().isOk());
+		pages
+			.perform(
+					post("/admin/therapists/new").param("name", "Ida").param("years", "2").param("languages", "de, en"))
+			.andExpect(status().is3xxRedirection());
+		pages.perform(
+				post("/admin/therapists/new").param("name", "Ida").param("years", "2").param("languages", "deutsch"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("two-letter codes")));
 		pages
 			.perform(post("/admin/clinic").param("name", "Riverside")
 				.param("timeZone", "Nowhere/Land")
