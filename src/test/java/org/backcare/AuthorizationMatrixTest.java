@@ -139,7 +139,8 @@ class AuthorizationMatrixTest {
 			"POST /admin/clinic", "GET /admin/therapists/{id}/schedule", "POST /admin/therapists/{id}/hours",
 			"POST /admin/therapists/{id}/time-off", "POST /admin/therapists/{id}/time-off/{timeOffId}/remove",
 			"POST /api/v1/admin/therapists", "PUT /api/v1/admin/therapists/{id}", "GET /admin/therapists/new",
-			"POST /admin/therapists/new", "POST /admin/therapists/{id}/profile");
+			"POST /admin/therapists/new", "POST /admin/therapists/{id}/profile", "GET /api/v1/admin/services",
+			"PUT /api/v1/admin/services/{code}", "POST /admin/services");
 
 	@Autowired
 	MockMvc mvc;
@@ -470,6 +471,17 @@ class AuthorizationMatrixTest {
 				t -> post("/admin/therapists/{id}/profile", t.therapistX.value()).param("name", "Matrix Therapist")
 					.param("years", "3"),
 				302, 403, 403, 403, 403, 302, 404);
+		api("GET /api/v1/admin/services", t -> get("/api/v1/admin/services"), 401, 403, 403, 403, 403, 200, 200);
+		api("PUT /api/v1/admin/services/{code}",
+				t -> json(put("/api/v1/admin/services/{code}", "TREATMENT_60"),
+						"{\"name\": \"Treatment, 60 minutes\", \"durationMinutes\": 60, \"bufferMinutes\": 15}"),
+				401, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/services",
+				t -> post("/admin/services").param("code", "TREATMENT_60")
+					.param("name", "Treatment, 60 minutes")
+					.param("minutes", "60")
+					.param("rest", "15"),
+				302, 403, 403, 403, 403, 302, 302);
 		page("GET /admin/clinic", t -> get("/admin/clinic"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/clinic",
 				t -> post("/admin/clinic").param("name", "Matrix clinic")

@@ -69,7 +69,17 @@ class OpenApiDocumentTest {
 				if (body.isMissingNode()) {
 					continue;
 				}
-				String uri = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+				// A path parameter takes its documented example, else an id.
+				String uri = path.getKey();
+				for (JsonNode parameter : operation.getValue().path("parameters")) {
+					if (parameter.path("in").asString("").equals("path")) {
+						JsonNode example = parameter.has("example") ? parameter.get("example")
+								: parameter.path("schema").path("example");
+						uri = uri.replace("{" + parameter.path("name").asString() + "}",
+								example.isMissingNode() ? UUID.randomUUID().toString() : example.asString());
+					}
+				}
+				uri = uri.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 				// A client's own endpoints are called by a (new) client, everything else
 				// by the front desk.
 				String bearer = (uri.contains("/me/") || uri.endsWith("/review"))

@@ -53,6 +53,43 @@ public class Clinics {
 		return load(id).orElseThrow();
 	}
 
+	/**
+	 * Adds a service to the clinic's menu, or changes one (by its code): its name, how
+	 * long it takes (15 to 480 minutes, by the quarter hour) and the rest after it (0 to
+	 * 120 minutes). Sessions already booked keep the times they were booked with; every
+	 * node reads the menu again. Audited.
+	 */
+	@Transactional
+	public ServiceType saveService(ClinicId id, ServiceType service) {
+		get(id);
+		if (!service.code().matches("[A-Z][A-Z0-9_]{1,39}")) {
+			throw new InvalidRequest("A service code is 2 to 40 capital letters, digits or _, starting with a letter.");
+		}
+		if (service.name() == null || service.name().isBlank() || service.name().strip().length() > 100) {
+			throw new InvalidRequest("A service needs a name of at most 100 characters.");
+		}
+		long minutes = service.duration().toMinutes();
+		if (minutes < 15 || minutes > 480 || minutes % 15 != 0) {
+			throw new InvalidRequest("A service takes 15 to 480 minutes, by the quarter hour.");
+		}
+		if (service.buffer().isNegative() || service.buffer().toMinutes() > 120) {
+			throw new InvalidRequest("The rest after a session is 0 to 120 minutes.");
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO service_type (clinic_id, code, name, duration_minutes, buffer_minutes) VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT (clinic_id, code) DO UPDATE
+					SET name = excluded.name, duration_minutes = excluded.duration_minutes,
+					    buffer_minutes = excluded.buffer_minutes""")
+			.params(id.value(), service.code(), service.name().strip(), minutes, service.buffer().toMinutes())
+			.update();
+		announce(id);
+		this.serviceCache.remove(id);
+		this.events.publishEvent(new ClinicChanged(id,
+				"service " + service.code() + ": " + minutes + " min + " + service.buffer().toMinutes() + " min rest"));
+		return service(id, service.code());
+	}
+
 	/** Tells every node, once this transaction commits, to read the clinic again. */
 	private void announce(ClinicId id) {
 		this.jdbc.sql("SELECT pg_notify(?, ?)")

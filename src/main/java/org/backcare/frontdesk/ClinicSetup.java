@@ -12,6 +12,7 @@ import org.backcare.account.CurrentUser;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
@@ -91,6 +92,14 @@ class ClinicSetup {
 			this.clinics.setPolicies(clinic.id(), changed);
 		}
 		return settings(admin);
+	}
+
+	List<ServiceType> services(CurrentUser admin) {
+		return this.clinics.services(admin.clinic());
+	}
+
+	ServiceType saveService(CurrentUser admin, ServiceType service) {
+		return this.clinics.saveService(admin.clinic(), service);
 	}
 
 	TherapistId addTherapist(CurrentUser admin, Therapists.Profile profile) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.clinic.ServiceType;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.therapist.Gender;
 import org.backcare.therapist.TherapistId;
@@ -90,6 +91,25 @@ class ClinicSetupController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@GetMapping("/api/v1/admin/services")
+	@Operation(summary = "The clinic's services: code, name, minutes, and the rest after each")
+	List<ServiceView> services() {
+		return this.setup.services(CurrentUser.required()).stream().map(ServiceView::of).toList();
+	}
+
+	@PutMapping("/api/v1/admin/services/{code}")
+	@ApiResponse(responseCode = "200", description = "The service as it is now (added when the code is new)")
+	@Operation(summary = "Add a service or change one: name, minutes (15 to 480, by the quarter hour), rest after it",
+			description = "Sessions already booked keep the times they were booked with. Audited.")
+	ServiceView saveService(
+			@PathVariable @Parameter(example = "HOT_STONE_45",
+					schema = @Schema(pattern = "^[A-Z][A-Z0-9_]{1,39}$")) String code,
+			@Valid @RequestBody ServiceBody body) {
+		return ServiceView.of(this.setup.saveService(CurrentUser.required(),
+				new ServiceType(code, body.name(), java.time.Duration.ofMinutes(body.durationMinutes()),
+						java.time.Duration.ofMinutes(body.bufferMinutes()))));
+	}
+
 	@PutMapping("/api/v1/admin/therapists/{id}/hours")
 	@ApiResponse(responseCode = "200", description = "Set; the booked sessions now outside the hours, if any")
 	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
@@ -135,6 +155,19 @@ class ClinicSetupController {
 	}
 
 	record TherapistAdded(UUID id) {
+	}
+
+	record ServiceBody(@NotBlank @Size(max = 100) String name, @Min(15) @Max(480) int durationMinutes,
+			@Min(0) @Max(120) int bufferMinutes) {
+	}
+
+	record ServiceView(String code, String name, long durationMinutes, long bufferMinutes) {
+
+		static ServiceView of(ServiceType service) {
+			return new ServiceView(service.code(), service.name(), service.duration().toMinutes(),
+					service.buffer().toMinutes());
+		}
+
 	}
 
 	record SettingsBody(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,

@@ -65,7 +65,31 @@ class ClinicSetupPages {
 	@GetMapping("/admin/clinic")
 	String clinic(Model model) {
 		model.addAttribute("settings", this.setup.settings(CurrentUser.required()));
+		model.addAttribute("services", this.setup.services(CurrentUser.required()));
 		return CLINIC;
+	}
+
+	/** Adds a service (a new code) or changes one. */
+	@PostMapping("/admin/services")
+	String saveService(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) Integer minutes, @RequestParam(required = false) Integer rest, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser admin = CurrentUser.required();
+		try {
+			if (code == null || name == null || minutes == null || rest == null) {
+				throw new InvalidRequest("A service needs a code, a name, its minutes and the rest after it.");
+			}
+			this.setup.saveService(admin, new org.backcare.clinic.ServiceType(code.strip().toUpperCase(Locale.ROOT),
+					name, java.time.Duration.ofMinutes(minutes), java.time.Duration.ofMinutes(rest)));
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("settings", this.setup.settings(admin));
+			model.addAttribute("services", this.setup.services(admin));
+			model.addAttribute("serviceError", refused.getMessage());
+			return CLINIC;
+		}
+		redirect.addFlashAttribute("done", "Service saved.");
+		return "redirect:/admin/clinic";
 	}
 
 	@PostMapping("/admin/clinic")
@@ -85,6 +109,7 @@ class ClinicSetupPages {
 		}
 		catch (ProblemException refused) {
 			model.addAttribute("settings", wanted);
+			model.addAttribute("services", this.setup.services(CurrentUser.required()));
 			model.addAttribute("error", refused.getMessage());
 			return CLINIC;
 		}

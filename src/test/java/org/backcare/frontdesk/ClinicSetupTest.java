@@ -101,6 +101,37 @@ class ClinicSetupTest {
 	}
 
 	@Test
+	void theFrontDeskAddsAServiceAndChangesOne_bookedSessionsKeepTheirTimes() throws Exception {
+		String booked = book(this.clinic.inDays(3, 10, 0));
+		this.frontDesk
+			.perform(put("/api/v1/admin/services/{code}", "TREATMENT_60").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Treatment, 75 minutes\", \"durationMinutes\": 75, \"bufferMinutes\": 10}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.durationMinutes").value(75));
+		this.frontDesk
+			.perform(put("/api/v1/admin/services/{code}", "HOT_STONE_45").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Hot stones\", \"durationMinutes\": 45, \"bufferMinutes\": 15}"))
+			.andExpect(status().isOk());
+		this.frontDesk.perform(get("/api/v1/admin/services"))
+			.andExpect(jsonPath("$[?(@.code == 'HOT_STONE_45')].name").value("Hot stones"));
+		assertThat(this.jdbc.sql("SELECT ends_at - starts_at FROM appointment WHERE id = ?::uuid")
+			.param(booked)
+			.query(String.class)
+			.single()).isEqualTo("01:00:00");
+		for (String body : new String[] { "{\"name\": \"X\", \"durationMinutes\": 50, \"bufferMinutes\": 10}",
+				"{\"name\": \"X\", \"durationMinutes\": 60, \"bufferMinutes\": 121}" }) {
+			this.frontDesk
+				.perform(put("/api/v1/admin/services/{code}", "TREATMENT_60").contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+				.andExpect(status().isBadRequest());
+		}
+		this.frontDesk
+			.perform(put("/api/v1/admin/services/{code}", "hot-stone").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"X\", \"durationMinutes\": 60, \"bufferMinutes\": 10}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void nonsenseSettingsAreRefusedWithWhatIsWrong() throws Exception {
 		for (String body : new String[] {
 				"{\"name\": \"X\", \"timeZone\": \"Mars/Olympus\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
