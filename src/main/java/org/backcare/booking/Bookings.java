@@ -38,6 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -443,10 +444,13 @@ public class Bookings {
 	public Appointment move(CurrentUser caller, AppointmentId id, TherapistId newTherapist, Instant newStart) {
 		return inTransaction(() -> {
 			Appointment known = get(id);
-			TherapistId target = (newTherapist != null) ? newTherapist : known.therapistId();
-			this.appointments.queueFor(target, known.clientId());
+			this.appointments.queueFor((newTherapist != null) ? newTherapist : known.therapistId(), known.clientId());
+			// The therapist is read from the locked row: a reassignment that committed
+			// meanwhile is kept, not undone.
 			Appointment appointment = lockActive(caller, RecordAction.APPOINTMENT_RESCHEDULED, id,
-					target.equals(known.therapistId()) ? AppointmentAccess::parties : AppointmentAccess::reassigners);
+					locked -> (newTherapist == null || newTherapist.equals(locked.therapistId()))
+							? AppointmentAccess.parties(locked) : AppointmentAccess.reassigners(locked));
+			TherapistId target = (newTherapist != null) ? newTherapist : appointment.therapistId();
 			if (!appointment.start().isAfter(this.clock.instant())) {
 				throw new BookingRefused("already-started", "An appointment that has already started cannot be moved.");
 			}
@@ -501,6 +505,12 @@ public class Bookings {
 	 * answer.
 	 */
 	<T> T inTransaction(Supplier<T> attempt) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Part of a larger change (a series): a deadlock aborts the whole
+			// transaction, so
+			// the outer change retries, not this step.
+			return attempt.get();
+		}
 		for (int tries = 1;; tries++) {
 			try {
 				return this.transaction.execute(status -> attempt.get());

@@ -22,6 +22,7 @@ import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
@@ -71,9 +72,12 @@ public class SeriesBookings {
 
 	private final Clock clock;
 
+	private final BookingPolicy policy;
+
 	SeriesBookings(Bookings bookings, AppointmentRepository appointments, IdempotencyKeys idempotencyKeys,
 			Availability availability, Clinics clinics, Therapists therapists, Clients clients, RecordAccess access,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, BookingPolicy policy) {
+		this.policy = policy;
 		this.bookings = bookings;
 		this.appointments = appointments;
 		this.idempotencyKeys = idempotencyKeys;
@@ -93,6 +97,9 @@ public class SeriesBookings {
 	 */
 	public SeriesPlan check(CurrentUser caller, SeriesRequest request) {
 		Parties parties = parties(request);
+		if (!parties.client().clinicId().equals(parties.clinic().id())) {
+			throw new RecordNotFound("Client", parties.client().id());
+		}
 		this.access.check(caller, RecordAction.SCHEDULE_READ,
 				HealthRecord.client(parties.clinic().id(), parties.client().id()),
 				AppointmentAccess.bookers(parties.therapist(), parties.client()));
@@ -292,6 +299,10 @@ public class SeriesBookings {
 		if (!request.firstStart().isAfter(this.clock.instant())) {
 			throw new BookingRefused("series-in-the-past", "The first session of a series must lie ahead.");
 		}
+		if (request.firstStart().isAfter(this.clock.instant().plus(this.policy.horizon()))) {
+			throw new BookingRefused("beyond-horizon", "The first session of a series must lie within the "
+					+ this.policy.horizon().toDays() + " days bookings open ahead.");
+		}
 		List<LocalDateTime> starts = request.rule().starts(LocalDateTime.ofInstant(request.firstStart(), zone));
 		TimeRange window = new TimeRange(starts.get(0).minusDays(DAYS_EITHER_SIDE + 1).atZone(zone).toInstant(),
 				starts.get(starts.size() - 1).plusDays(DAYS_EITHER_SIDE + 2).atZone(zone).toInstant());
@@ -302,6 +313,16 @@ public class SeriesBookings {
 		List<TimeRange> clientBusy = this.appointments.clientBusy(parties.client().id(), window);
 		List<TimeRange> planned = new ArrayList<>();
 		List<SeriesPlan.Session> sessions = new ArrayList<>();
+		for (var replacement : request.replace().entrySet()) {
+			// An alternative lies near its session (where alternatives are offered),
+			// inside
+			// the range read above.
+			LocalDate day = LocalDate.ofInstant(replacement.getValue(), zone);
+			if (Math.abs(java.time.temporal.ChronoUnit.DAYS.between(replacement.getKey(), day)) > DAYS_EITHER_SIDE) {
+				throw new InvalidRequest("The session of " + replacement.getKey() + " can move at most "
+						+ DAYS_EITHER_SIDE + " days (to " + day + " it cannot).");
+			}
+		}
 		for (LocalDateTime local : starts) {
 			LocalDate date = local.toLocalDate();
 			Instant wanted = local.atZone(zone).toInstant();

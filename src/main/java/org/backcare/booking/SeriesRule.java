@@ -64,6 +64,11 @@ public record SeriesRule(int everyWeeks, Integer count, LocalDate until) {
 		if (this.until != null && this.until.isBefore(first.toLocalDate())) {
 			throw new InvalidRequest("The last day (" + this.until + ") lies before the first session.");
 		}
+		if (this.count == null
+				&& this.until.isAfter(first.toLocalDate().plusWeeks((long) this.everyWeeks * MAX_SESSIONS))) {
+			throw new InvalidRequest(
+					"That makes more than " + MAX_SESSIONS + " sessions; a series has at most " + MAX_SESSIONS + ".");
+		}
 		Recur<LocalDateTime> recur = new Recur<>(rrule());
 		LocalDateTime end = (this.count == null) ? this.until.plusDays(1).atStartOfDay()
 				: first.plusWeeks((long) this.everyWeeks * MAX_SESSIONS + 1);

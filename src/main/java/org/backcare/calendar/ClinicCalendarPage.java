@@ -32,6 +32,9 @@ class ClinicCalendarPage {
 		CurrentUser caller = CurrentUser.required();
 		LocalDate today = this.calendar.today(caller);
 		LocalDate chosen = (date != null) ? date : today;
+		if (chosen.isBefore(today.minusYears(10)) || chosen.isAfter(today.plusYears(10))) {
+			throw new org.backcare.platform.InvalidRequest("Choose a day within ten years of today.");
+		}
 		boolean week = "week".equals(view);
 		model.addAttribute("week", week);
 		model.addAttribute("date", chosen);

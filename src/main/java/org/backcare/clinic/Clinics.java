@@ -131,9 +131,10 @@ public class Clinics {
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<Clinic> found = load(id);
-		found.ifPresent(clinic -> this.clinicCache.put(id, clinic));
-		return found;
+		// Filled atomically: a notice's eviction waits for a load in progress, so a
+		// clinic
+		// read before a change can never be cached after the change's notice.
+		return Optional.ofNullable(this.clinicCache.computeIfAbsent(id, key -> load(key).orElse(null)));
 	}
 
 	private Optional<Clinic> load(ClinicId id) {
@@ -199,11 +200,11 @@ public class Clinics {
 		if (cached != null) {
 			return cached;
 		}
-		List<ServiceType> loaded = loadServices(clinic);
-		if (!loaded.isEmpty()) {
-			this.serviceCache.put(clinic, List.copyOf(loaded));
-		}
-		return List.copyOf(loaded);
+		List<ServiceType> loaded = this.serviceCache.computeIfAbsent(clinic, key -> {
+			List<ServiceType> read = loadServices(key);
+			return read.isEmpty() ? null : List.copyOf(read);
+		});
+		return (loaded != null) ? loaded : List.of();
 	}
 
 	private List<ServiceType> loadServices(ClinicId clinic) {

@@ -1,7 +1,6 @@
 package org.backcare.frontdesk;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,14 +66,14 @@ class ClinicSetup {
 
 	@Transactional
 	Settings change(CurrentUser admin, Settings wanted) {
-		ZoneId zone;
-		try {
-			zone = ZoneId.of(wanted.timeZone().strip());
-		}
-		catch (DateTimeException ex) {
+		// A region (Europe/Berlin), never a fixed offset: PostgreSQL reads "+05:30" in
+		// AT TIME ZONE with the sign turned round, and an offset knows no daylight
+		// saving.
+		if (!ZoneId.getAvailableZoneIds().contains(wanted.timeZone().strip())) {
 			throw new InvalidRequest(
 					"'" + wanted.timeZone() + "' is not a time zone; use an IANA name as Europe/Berlin.");
 		}
+		ZoneId zone = ZoneId.of(wanted.timeZone().strip());
 		Duration window = Duration.ofHours(wanted.cancellationWindowHours());
 		if (window.isNegative() || window.compareTo(MAX_CANCELLATION_WINDOW) > 0) {
 			throw new InvalidRequest(

@@ -99,7 +99,8 @@ class Dashboard {
 		if (upcoming.isEmpty()) {
 			return List.of();
 		}
-		TimeRange window = new TimeRange(upcoming.get(0).start(), upcoming.get(upcoming.size() - 1).end());
+		TimeRange window = new TimeRange(upcoming.get(0).start(),
+				upcoming.stream().map(Appointment::end).max(java.time.Instant::compareTo).orElseThrow());
 		Map<TherapistId, List<TimeRange>> away = this.therapists.timeOff(staff.keySet(), window);
 		Map<UUID, Client> people = new HashMap<>();
 		this.clients.all(clinic.id()).forEach(client -> people.put(client.id().value(), client));

@@ -102,6 +102,14 @@ class PageErrors implements WebMvcConfigurer {
 					|| ex instanceof BindException || ex instanceof DateTimeException) {
 				return HttpStatus.BAD_REQUEST;
 			}
+			// A value the database cannot hold (SQLSTATE class 22, a year past 294276,
+			// say), as
+			// the API answers it.
+			if (ex instanceof org.springframework.dao.DataIntegrityViolationException integrity
+					&& integrity.getMostSpecificCause() instanceof java.sql.SQLException sql
+					&& sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return HttpStatus.BAD_REQUEST;
+			}
 			if (ex instanceof MaxUploadSizeExceededException) {
 				return HttpStatus.CONTENT_TOO_LARGE;
 			}

@@ -218,6 +218,22 @@ class SeriesApiTest {
 	}
 
 	@Test
+	void anAlternativeFarFromItsSessionOrAFirstSessionBeyondTheHorizonIsRefused() throws Exception {
+		book(this.frontDesk, this.client,
+				", \"replace\": [{\"date\": \"" + this.first.plusWeeks(1).toLocalDate() + "\", \"start\": \""
+						+ this.first.plusWeeks(8).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\"}]")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("can move at most 3 days")));
+		this.frontDesk
+			.perform(post("/api/v1/series").contentType(MediaType.APPLICATION_JSON)
+				.content(body(this.client, "").replace(this.first.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+						this.first.plusYears(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("beyond-horizon"));
+		assertThat(appointmentsOf(this.client)).isZero();
+	}
+
+	@Test
 	void aClientBooksTheirOwnSeries_notSomeoneElses_andATherapistBooksNone() throws Exception {
 		Api asClient = new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.client)));
 		book(asClient, this.client, "").andExpect(status().isCreated());

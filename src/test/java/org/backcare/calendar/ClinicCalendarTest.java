@@ -135,6 +135,13 @@ class ClinicCalendarTest {
 	}
 
 	@Test
+	void aDayFarOutOfRangeIsAFriendlyRefusal() throws Exception {
+		new Pages(this.mvc, this.clinic.admin()).perform(get("/calendar").param("date", "+300000-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("<nav aria-label=\"Main\">")));
+	}
+
+	@Test
 	void onlyTheFrontDeskOfTheClinicSeesItsCalendar() throws Exception {
 		new Pages(this.mvc, this.clinic.signedIn(this.anna)).perform(get("/calendar"))
 			.andExpect(status().isForbidden());

@@ -60,17 +60,17 @@ class BookingInBrowserTest {
 			assertThat(page.findElements(By.id("find"))).isEmpty();
 			assertThat(page.findElements(By.cssSelector("input[type=hidden][name=client]"))).hasSize(1);
 
-			// A first consultation: what a client books first, and (where the clinic asks
-			// for
-			// an intake before treatment, as the demo clinic does) all a client without a
-			// current intake may book. Choosing it reloads the times when others were
-			// offered.
+			// A first consultation: what a client books first, and all that a client
+			// without a current intake may book where the clinic asks for one before
+			// treatment (as the demo clinic does). Choosing it reloads the times when
+			// others were offered; htmx may swap them in while they are read.
 			Select service = new Select(page.findElement(By.id("service")));
 			if (!service.getFirstSelectedOption().getAttribute("value").equals("FIRST_CONSULTATION")) {
 				service.selectByValue("FIRST_CONSULTATION");
 			}
-			new WebDriverWait(page, Duration.ofSeconds(10)).until(
-					driver -> thirtyMinutes(driver.findElement(By.cssSelector("#slots .slot-option span")).getText()));
+			new WebDriverWait(page, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(driver -> thirtyMinutes(
+						driver.findElement(By.cssSelector("#slots .slot-option span")).getText()));
 
 			WebElement firstTime = page.findElement(By.cssSelector("#slots input[name=start]"));
 			firstTime.sendKeys(Keys.SPACE);

@@ -135,6 +135,10 @@ class ClinicSetupTest {
 	void nonsenseSettingsAreRefusedWithWhatIsWrong() throws Exception {
 		for (String body : new String[] {
 				"{\"name\": \"X\", \"timeZone\": \"Mars/Olympus\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
+				// A fixed offset is no zone: no daylight saving, and PostgreSQL would
+				// read it
+				// with the sign turned round.
+				"{\"name\": \"X\", \"timeZone\": \"+05:30\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
 				"{\"name\": \" \", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
 				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 337, \"intakeBeforeTreatment\": true}",
 				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24}" }) {
