@@ -97,12 +97,12 @@ public class SeriesBookings {
 	 */
 	public SeriesPlan check(CurrentUser caller, SeriesRequest request) {
 		Parties parties = parties(request);
-		if (!parties.client().clinicId().equals(parties.clinic().id())) {
-			throw new RecordNotFound("Client", parties.client().id());
-		}
 		this.access.check(caller, RecordAction.SCHEDULE_READ,
 				HealthRecord.client(parties.clinic().id(), parties.client().id()),
 				AppointmentAccess.bookers(parties.therapist(), parties.client()));
+		if (!parties.client().clinicId().equals(parties.clinic().id())) {
+			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
+		}
 		return plan(parties, request, null);
 	}
 
