@@ -24,7 +24,6 @@ import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
-import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
