@@ -140,7 +140,8 @@ class AuthorizationMatrixTest {
 			"POST /admin/therapists/{id}/time-off", "POST /admin/therapists/{id}/time-off/{timeOffId}/remove",
 			"POST /api/v1/admin/therapists", "PUT /api/v1/admin/therapists/{id}", "GET /admin/therapists/new",
 			"POST /admin/therapists/new", "POST /admin/therapists/{id}/profile", "GET /api/v1/admin/services",
-			"PUT /api/v1/admin/services/{code}", "POST /admin/services");
+			"PUT /api/v1/admin/services/{code}", "POST /admin/services", "GET /admin/accounts",
+			"POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/role");
 
 	@Autowired
 	MockMvc mvc;
@@ -482,6 +483,15 @@ class AuthorizationMatrixTest {
 					.param("minutes", "60")
 					.param("rest", "15"),
 				302, 403, 403, 403, 403, 302, 302);
+		page("GET /admin/accounts", t -> get("/admin/accounts"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/accounts/{id}/disable", t -> post("/admin/accounts/{id}/disable", t.spareAccount()), 302, 403,
+				403, 403, 403, 302, 404);
+		page("POST /admin/accounts/{id}/enable", t -> post("/admin/accounts/{id}/enable", t.spareAccount()), 302, 403,
+				403, 403, 403, 302, 404);
+		page("POST /admin/accounts/{id}/role",
+				t -> post("/admin/accounts/{id}/role", t.spareAccount()).param("role", "THERAPIST")
+					.param("therapist", t.therapistX.toString()),
+				302, 403, 403, 403, 403, 302, 404);
 		page("GET /admin/clinic", t -> get("/admin/clinic"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/clinic",
 				t -> post("/admin/clinic").param("name", "Matrix clinic")

@@ -11,10 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.backcare.platform.InvalidRequest;
-import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.TherapistId;
-import org.backcare.therapist.Therapists;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,12 +39,12 @@ class AdminAccountsController {
 
 	private final Invitations invitations;
 
-	private final Therapists therapists;
+	private final AccountAdministration administration;
 
-	AdminAccountsController(Accounts accounts, Invitations invitations, Therapists therapists) {
+	AdminAccountsController(Accounts accounts, Invitations invitations, AccountAdministration administration) {
 		this.accounts = accounts;
 		this.invitations = invitations;
-		this.therapists = therapists;
+		this.administration = administration;
 	}
 
 	@GetMapping("/api/v1/admin/accounts")
@@ -61,14 +58,7 @@ class AdminAccountsController {
 	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "Disable an account: it can no longer sign in and every token and session of it ends")
 	ResponseEntity<Void> disable(@PathVariable UUID id) {
-		CurrentUser admin = CurrentUser.required();
-		CurrentUser target = this.accounts.findAny(new AccountId(id))
-			.filter(found -> found.clinic().equals(admin.clinic()))
-			.orElseThrow(() -> new RecordNotFound("Account", id));
-		if (target.id().equals(admin.id())) {
-			throw new InvalidRequest("Admins cannot disable their own account; ask another admin.");
-		}
-		this.accounts.disable(target.id());
+		this.administration.disable(CurrentUser.required(), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -76,7 +66,7 @@ class AdminAccountsController {
 	@ApiResponse(responseCode = "204", description = "Done; nothing to return")
 	@Operation(summary = "Enable a disabled account again: it can sign in (its old tokens stay revoked)")
 	ResponseEntity<Void> enable(@PathVariable UUID id) {
-		this.accounts.enable(ownAccount(id).id());
+		this.administration.enable(CurrentUser.required(), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -87,43 +77,8 @@ class AdminAccountsController {
 					+ "account needs a therapist of the clinic")
 	@Operation(summary = "Make a staff account a therapist (of a therapist record) or an admin")
 	ResponseEntity<Void> changeRole(@PathVariable UUID id, @Valid @RequestBody RoleChange change) {
-		CurrentUser admin = CurrentUser.required();
-		CurrentUser target = ownAccount(id);
-		if (target.id().equals(admin.id())) {
-			throw new RoleRefused("Admins cannot change their own role; ask another admin.");
-		}
-		if (target.role() == Role.CLIENT || change.role() == Role.CLIENT) {
-			throw new RoleRefused("A client account is a client's record and keeps its role; invite staff instead.");
-		}
-		TherapistId therapist = null;
-		if (change.role() == Role.THERAPIST) {
-			if (change.therapistId() == null) {
-				throw new RoleRefused("A therapist account names its therapist: give therapistId.");
-			}
-			therapist = new TherapistId(change.therapistId());
-			if (this.therapists.find(therapist).filter(found -> found.clinicId().equals(admin.clinic())).isEmpty()) {
-				throw new RecordNotFound("Therapist", change.therapistId());
-			}
-		}
-		this.accounts.changeRole(target.id(), change.role(), therapist);
+		this.administration.changeRole(CurrentUser.required(), id, change.role(), change.therapistId());
 		return ResponseEntity.noContent().build();
-	}
-
-	private CurrentUser ownAccount(UUID id) {
-		CurrentUser admin = CurrentUser.required();
-		return this.accounts.findAny(new AccountId(id))
-			.filter(found -> found.clinic().equals(admin.clinic()))
-			.orElseThrow(() -> new RecordNotFound("Account", id));
-	}
-
-	/** A role change the rules do not allow. */
-	static final class RoleRefused extends org.backcare.platform.RuleRefused {
-
-		RoleRefused(String detail) {
-			super(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "role-refused", "Role change refused",
-					"role", detail);
-		}
-
 	}
 
 	record RoleChange(@NotNull Role role, UUID therapistId) {

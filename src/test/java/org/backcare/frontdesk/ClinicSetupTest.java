@@ -282,6 +282,34 @@ class ClinicSetupTest {
 	}
 
 	@Test
+	void theAccountsPageDisablesEnablesAndChangesRoles_andSaysWhyNot() throws Exception {
+		CurrentUser colleague = this.clinic.signedIn(this.therapist);
+		CurrentUser clientAccount = this.clinic.signedIn(this.client);
+		Pages pages = new Pages(this.mvc, this.admin);
+		pages.perform(get("/admin/accounts"))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(allOf(containsString(colleague.email()), containsString(clientAccount.email()))));
+		pages.perform(post("/admin/accounts/{id}/disable", colleague.id().value()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT enabled FROM account WHERE id = ?")
+			.param(colleague.id().value())
+			.query(Boolean.class)
+			.single()).isFalse();
+		pages.perform(post("/admin/accounts/{id}/enable", colleague.id().value()))
+			.andExpect(status().is3xxRedirection());
+		pages.perform(post("/admin/accounts/{id}/role", clientAccount.id().value()).param("role", "ADMIN"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("problem", containsString("keeps its role")));
+		pages.perform(post("/admin/accounts/{id}/role", colleague.id().value()).param("role", "ADMIN"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT role || ' ' || enabled FROM account WHERE id = ?")
+			.param(colleague.id().value())
+			.query(String.class)
+			.single()).isEqualTo("ADMIN true");
+	}
+
+	@Test
 	void aClientAccountKeepsItsRole_andAnAdminCannotChangeTheirOwn() throws Exception {
 		CurrentUser clientAccount = this.clinic.signedIn(this.client);
 		this.frontDesk
