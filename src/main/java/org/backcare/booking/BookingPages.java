@@ -47,7 +47,7 @@ class BookingPages {
 
 	static final String SLOTS = "booking/book :: slots";
 
-	static final String CLIENT_PICKER = "booking/book :: clients";
+	static final String CLIENT_PICKER = "booking/picker :: clients";
 
 	static final String APPOINTMENT = "booking/appointment";
 

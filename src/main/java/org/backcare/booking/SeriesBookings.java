@@ -203,7 +203,7 @@ public class SeriesBookings {
 	 */
 	public List<Appointment> cancel(CurrentUser caller, AppointmentId from, Scope scope, String reason) {
 		return this.bookings.inTransaction(() -> {
-			List<Appointment> targets = targets(caller, from, scope);
+			List<Appointment> targets = targets(this.bookings.read(caller, from), scope);
 			return targets.stream().map(session -> this.bookings.cancel(caller, session.id(), reason)).toList();
 		});
 	}
@@ -222,7 +222,7 @@ public class SeriesBookings {
 			LocalDateTime before = LocalDateTime.ofInstant(anchor.start(), zone);
 			LocalDateTime after = LocalDateTime.ofInstant(newStart, zone);
 			long days = ChronoUnit.DAYS.between(before.toLocalDate(), after.toLocalDate());
-			List<Appointment> targets = new ArrayList<>(targets(caller, from, scope));
+			List<Appointment> targets = new ArrayList<>(targets(anchor, scope));
 			// Moving later, the last goes first (and the other way round), so no session
 			// steps on the old time of the next.
 			if (newStart.isAfter(anchor.start())) {
@@ -240,12 +240,11 @@ public class SeriesBookings {
 	}
 
 	/**
-	 * The booked sessions still to come that a change of this scope applies to; the
-	 * caller must be able to see the session named (audited).
+	 * The booked sessions still to come that a change of this scope applies to, from a
+	 * session the caller has been shown (an audited read).
 	 */
-	private List<Appointment> targets(CurrentUser caller, AppointmentId from, Scope scope) {
-		Appointment anchor = this.bookings.read(caller, from);
-		List<Appointment> series = seriesOf(from);
+	private List<Appointment> targets(Appointment anchor, Scope scope) {
+		List<Appointment> series = seriesOf(anchor.id());
 		if (series.isEmpty()) {
 			throw new BookingRefused("not-in-a-series", "This session is not part of a series.");
 		}

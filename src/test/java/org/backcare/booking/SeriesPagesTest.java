@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -67,33 +68,28 @@ class SeriesPagesTest {
 	void theFrontDeskSeesTheConflictWithAlternatives_leavesItOutAndBooksTheRest() throws Exception {
 		Pages pages = new Pages(this.mvc, this.clinic.admin());
 		String third = this.first.plusWeeks(2).toLocalDate().toString();
-		pages
-			.perform(get("/book/series").param("therapist", this.therapist.toString())
-				.param("client", this.client.toString())
-				.param("service", "TREATMENT_60")
-				.param("date", this.first.toLocalDate().toString())
-				.param("time", "10:00")
-				.param("everyWeeks", "1")
-				.param("count", "4")
-				.param("check", "1"))
+		pages.perform(weeklyFourFrom(get("/book/series")).param("check", "1"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("1 of 4 sessions need a choice"),
 					containsString("name=\"choice-" + third + "\""), containsString("Leave this one out"),
 					containsString("already booked"))));
-		pages
-			.perform(post("/book/series").param("therapist", this.therapist.toString())
-				.param("client", this.client.toString())
-				.param("service", "TREATMENT_60")
-				.param("date", this.first.toLocalDate().toString())
-				.param("time", "10:00")
-				.param("everyWeeks", "1")
-				.param("count", "4")
-				.param("choice-" + third, "skip"))
+		pages.perform(weeklyFourFrom(post("/book/series")).param("choice-" + third, "skip"))
 			.andExpect(redirectedUrl("/calendar?date=" + this.first.toLocalDate()));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM appointment WHERE client_id = ? AND series_id IS NOT NULL")
 			.param(this.client.value())
 			.query(Long.class)
 			.single()).isEqualTo(3);
+	}
+
+	/** The form for four weekly sessions from the first day at 10:00. */
+	private MockHttpServletRequestBuilder weeklyFourFrom(MockHttpServletRequestBuilder request) {
+		return request.param("therapist", this.therapist.toString())
+			.param("client", this.client.toString())
+			.param("service", "TREATMENT_60")
+			.param("date", this.first.toLocalDate().toString())
+			.param("time", "10:00")
+			.param("everyWeeks", "1")
+			.param("count", "4");
 	}
 
 	@Test
@@ -106,14 +102,7 @@ class SeriesPagesTest {
 
 	@Test
 	void withoutAChoiceForTheConflictNothingIsBookedAndThePlanIsShownAgain() throws Exception {
-		new Pages(this.mvc, this.clinic.admin())
-			.perform(post("/book/series").param("therapist", this.therapist.toString())
-				.param("client", this.client.toString())
-				.param("service", "TREATMENT_60")
-				.param("date", this.first.toLocalDate().toString())
-				.param("time", "10:00")
-				.param("everyWeeks", "1")
-				.param("count", "4"))
+		new Pages(this.mvc, this.clinic.admin()).perform(weeklyFourFrom(post("/book/series")))
 			.andExpect(status().isOk())
 			.andExpect(
 					content().string(allOf(containsString("Nothing is booked"), containsString("Leave this one out"))));
