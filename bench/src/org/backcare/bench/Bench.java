@@ -188,8 +188,12 @@ public final class Bench {
 			exec(db, "DROP TABLE new_therapist");
 			exec(db, "DROP TABLE new_client");
 			// The bench clients have no intake: the clinic's "intake before treatment" rule (on by
-			// default) would refuse their treatments, so the bench clinics turn it off.
-			exec(db, "UPDATE clinic SET intake_before_treatment = false WHERE id = " + c);
+			// default) would refuse their treatments, so the bench clinics turn it off. No minimum
+			// notice, so any future quarter hour is bookable, and bookings open a year ahead, so a
+			// 12-week series fits; every node is told to read the clinic again.
+			exec(db, "UPDATE clinic SET intake_before_treatment = false, minimum_notice_minutes = 0, "
+					+ "booking_horizon_days = 365 WHERE id = " + c);
+			exec(db, "SELECT pg_notify('clinic_changed', (" + c + ")::text)");
 			exec(db, "ANALYZE");
 			return new Seeded(clinic, ids, clients);
 		}
@@ -626,7 +630,6 @@ public final class Bench {
 				"--spring.datasource.hikari.maximum-pool-size=32", "--backcare.demo.enabled=false",
 				"--backcare.first-admin.email=bench-admin@bench.example", "--backcare.first-admin.password=" + PASSWORD,
 				"--backcare.first-admin.clinic-name=Bench clinic", "--backcare.first-admin.clinic-time-zone=Europe/Berlin",
-				"--backcare.booking.minimum-notice=0s", "--backcare.booking.horizon=365d",
 				// The bench signs in over plain HTTP on loopback: the session cookie may not be Secure here.
 				"--server.servlet.session.cookie.secure=false",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));

@@ -141,7 +141,9 @@ class AuthorizationMatrixTest {
 			"POST /api/v1/admin/therapists", "PUT /api/v1/admin/therapists/{id}", "GET /admin/therapists/new",
 			"POST /admin/therapists/new", "POST /admin/therapists/{id}/profile", "GET /api/v1/admin/services",
 			"PUT /api/v1/admin/services/{code}", "POST /admin/services", "GET /admin/accounts",
-			"POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/role");
+			"POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/role",
+			"PUT /api/v1/admin/therapists/{id}/active", "POST /admin/therapists/{id}/active",
+			"PUT /api/v1/admin/services/{code}/offered", "POST /admin/services/{code}/offered");
 
 	@Autowired
 	MockMvc mvc;
@@ -464,6 +466,14 @@ class AuthorizationMatrixTest {
 		api("PUT /api/v1/admin/therapists/{id}",
 				t -> json(put("/api/v1/admin/therapists/{id}", t.therapistX.value()), t.profileBody()), 401, 403, 403,
 				403, 403, 204, 404);
+		// "Comes back" on a therapist who never left: allowed and a no-op, so later rows
+		// can still book them.
+		api("PUT /api/v1/admin/therapists/{id}/active",
+				t -> json(put("/api/v1/admin/therapists/{id}/active", t.therapistX.value()), "{\"active\": true}"), 401,
+				403, 403, 403, 403, 204, 404);
+		page("POST /admin/therapists/{id}/active",
+				t -> post("/admin/therapists/{id}/active", t.therapistX.value()).param("active", "true"), 302, 403, 403,
+				403, 403, 302, 404);
 		page("GET /admin/therapists/new", t -> get("/admin/therapists/new"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/therapists/new",
 				t -> post("/admin/therapists/new").param("name", "Matrix Therapist").param("years", "3"), 302, 403, 403,
@@ -477,6 +487,14 @@ class AuthorizationMatrixTest {
 				t -> json(put("/api/v1/admin/services/{code}", "TREATMENT_60"),
 						"{\"name\": \"Treatment, 60 minutes\", \"durationMinutes\": 60, \"bufferMinutes\": 15}"),
 				401, 403, 403, 403, 403, 200, 200);
+		// "Offer again" a service on offer: allowed and a no-op, so later rows can still
+		// book it.
+		api("PUT /api/v1/admin/services/{code}/offered",
+				t -> json(put("/api/v1/admin/services/{code}/offered", "TREATMENT_90"), "{\"offered\": true}"), 401,
+				403, 403, 403, 403, 200, 200);
+		page("POST /admin/services/{code}/offered",
+				t -> post("/admin/services/{code}/offered", "TREATMENT_90").param("offered", "true"), 302, 403, 403,
+				403, 403, 302, 302);
 		page("POST /admin/services",
 				t -> post("/admin/services").param("code", "TREATMENT_60")
 					.param("name", "Treatment, 60 minutes")
@@ -496,7 +514,9 @@ class AuthorizationMatrixTest {
 		page("POST /admin/clinic",
 				t -> post("/admin/clinic").param("name", "Matrix clinic")
 					.param("timeZone", "Europe/Berlin")
-					.param("cancellationWindowHours", "24"),
+					.param("cancellationWindowHours", "24")
+					.param("minimumNoticeMinutes", "120")
+					.param("bookingHorizonDays", "90"),
 				302, 403, 403, 403, 403, 302, 302);
 		page("GET /admin/therapists/{id}/schedule", t -> get("/admin/therapists/{id}/schedule", t.therapistX.value()),
 				302, 403, 403, 403, 403, 200, 404);
@@ -926,7 +946,8 @@ class AuthorizationMatrixTest {
 
 	private String settingsBody() {
 		return "{\"name\": \"Matrix clinic\", \"address\": \"Matrixweg 1\", \"timeZone\": \"Europe/Berlin\", "
-				+ "\"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": false}";
+				+ "\"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": false, \"minimumNoticeMinutes\": 120, "
+				+ "\"bookingHorizonDays\": 90}";
 	}
 
 	/** Therapist X's hours as they are: every day 08:00–20:00. */

@@ -30,7 +30,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -129,9 +131,14 @@ class BadInputSweepTest {
 						List.of("name", "durationMinutes", "bufferMinutes"), asAdmin, List.of("name")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/clinic",
 						fields("name", "\"Sweep clinic\"", "address", "\"Sweepweg 1\"", "timeZone", "\"Europe/Berlin\"",
-								"cancellationWindowHours", "24", "intakeBeforeTreatment", "false"),
+								"cancellationWindowHours", "24", "intakeBeforeTreatment", "false",
+								"minimumNoticeMinutes", "120", "bookingHorizonDays", "90"),
 						List.of("name", "timeZone", "cancellationWindowHours", "intakeBeforeTreatment"), asAdmin,
 						List.of("name", "address")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/therapists/" + therapist + "/active",
+						fields("active", "true"), List.of("active"), asAdmin, List.of()),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/services/TREATMENT_90/offered", fields("offered", "true"),
+						List.of("offered"), asAdmin, List.of()),
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/therapists/" + therapist + "/hours",
 						fields("intervals", "[{\"day\": \"MONDAY\", \"starts\": \"09:00\", \"ends\": \"12:00\"}]"),
 						List.of("intervals"), asAdmin),
@@ -304,6 +311,26 @@ class BadInputSweepTest {
 				if (response.getStatus() >= 500 || (!fine && (response.getStatus() < 400 || !page))) {
 					wrong.add(
 							"GET " + abbreviate(uri) + " -> " + response.getStatus() + " " + response.getContentType());
+				}
+			}
+		}
+		// The set-up forms that switch something off or on.
+		for (String path : List.of("/admin/therapists/%s/active?active=false",
+				"/admin/therapists/" + therapist + "/active?active=%s", "/admin/services/%s/offered?offered=false",
+				"/admin/services/TREATMENT_90/offered?offered=%s")) {
+			for (String value : List.of("abc", "-1", "99999999999", "'%20OR%201=1", "%3Cscript%3E", "x".repeat(300),
+					UUID.randomUUID().toString())) {
+				String uri = path.formatted(value);
+				MockHttpServletResponse response = this.mvc
+					.perform(post(URI.create(encodePath(uri))).with(Pages.as(admin)).with(csrf()))
+					.andReturn()
+					.getResponse();
+				sent++;
+				boolean page = response.getContentType() != null && response.getContentType().startsWith("text/html")
+						&& response.getContentAsString().contains("<nav aria-label=\"Main\">");
+				if (response.getStatus() >= 500 || response.getStatus() == 302 || !page) {
+					wrong.add("POST " + abbreviate(uri) + " -> " + response.getStatus() + " "
+							+ response.getContentType());
 				}
 			}
 		}

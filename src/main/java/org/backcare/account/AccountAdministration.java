@@ -67,6 +67,9 @@ class AccountAdministration {
 			if (this.therapists.find(therapist).filter(found -> found.clinicId().equals(admin.clinic())).isEmpty()) {
 				throw new RecordNotFound("Therapist", therapistId);
 			}
+			if (!this.therapists.get(therapist).active()) {
+				throw new RoleRefused("That therapist has left the clinic; make them bookable again first.");
+			}
 		}
 		this.accounts.changeRole(target.id(), role, therapist);
 	}

@@ -40,7 +40,7 @@ class AdminAccountsPage {
 			.stream()
 			.map(account -> new Row(account, this.administration.enabled(account), account.id().equals(admin.id())))
 			.toList());
-		model.addAttribute("therapists", this.therapists.all(admin.clinic()));
+		model.addAttribute("therapists", this.therapists.everyone(admin.clinic()));
 		return PAGE;
 	}
 

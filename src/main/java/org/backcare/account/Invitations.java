@@ -72,6 +72,9 @@ class Invitations {
 			.isPresent()) {
 			throw new RecordNotFound("Therapist", therapist);
 		}
+		if (therapist != null && !this.therapists.get(therapist).active()) {
+			throw new InvitationRefused("That therapist has left the clinic; make them bookable again first.");
+		}
 		if (this.accounts.exists(email)) {
 			throw new EmailTaken();
 		}

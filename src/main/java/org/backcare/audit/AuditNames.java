@@ -41,7 +41,7 @@ final class AuditNames {
 			names.clients.put(client.id().value(), client.name());
 			names.erased.put(client.id().value(), client.erased());
 		}
-		for (Therapist therapist : therapists.all(clinic)) {
+		for (Therapist therapist : therapists.everyone(clinic)) {
 			names.therapists.put(therapist.id().value(), therapist.name());
 		}
 		for (CurrentUser account : accounts.all(clinic)) {

@@ -56,14 +56,27 @@ class AppointmentRepository {
 
 	/** Inserts one session, of the series when one is given. */
 	void insert(Appointment appointment, UUID series) {
+		insert(appointment, series, null);
+	}
+
+	/**
+	 * Inserts a session that has already taken place, as completed at
+	 * {@code completedAt}.
+	 */
+	void insertCompleted(Appointment appointment, Instant completedAt) {
+		insert(appointment, null, completedAt);
+	}
+
+	private void insert(Appointment appointment, UUID series, Instant completedAt) {
 		guarded(() -> this.jdbc.sql("""
 				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique,
-				                         starts_at, ends_at, blocked_until, series_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                         starts_at, ends_at, blocked_until, series_id, status, completed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(appointment.clinicId().value(), appointment.id().value(), appointment.therapistId().value(),
 					appointment.clientId().value(), appointment.service(),
 					(appointment.technique() != null) ? appointment.technique().name() : null, utc(appointment.start()),
-					utc(appointment.end()), utc(appointment.blockedUntil()), series)
+					utc(appointment.end()), utc(appointment.blockedUntil()), series,
+					(completedAt != null) ? "COMPLETED" : "BOOKED", (completedAt != null) ? utc(completedAt) : null)
 			.update());
 	}
 
@@ -192,10 +205,22 @@ class AppointmentRepository {
 			.single();
 	}
 
+	/**
+	 * The therapist's booked sessions starting at or after {@code from}, soonest first.
+	 */
+	List<Appointment> upcomingOf(TherapistId therapist, Instant from) {
+		return upcoming("therapist_id", therapist.value(), from);
+	}
+
 	List<Appointment> upcoming(ClinicId clinic, Instant from) {
-		return this.jdbc.sql("SELECT " + COLUMNS
-				+ " FROM appointment WHERE clinic_id = ? AND status = 'BOOKED' AND starts_at >= ? ORDER BY starts_at, id")
-			.params(clinic.value(), utc(from))
+		return upcoming("clinic_id", clinic.value(), from);
+	}
+
+	private List<Appointment> upcoming(String whose, UUID id, Instant from) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM appointment WHERE " + whose
+					+ " = ? AND status = 'BOOKED' AND starts_at >= ? ORDER BY starts_at, id")
+			.params(id, utc(from))
 			.query(APPOINTMENT)
 			.list();
 	}
@@ -320,6 +345,11 @@ class AppointmentRepository {
 			}
 			if ("appointment_client_no_overlap".equals(constraint)) {
 				throw SlotTaken.forClient();
+			}
+			if ("appointment_therapist_active".equals(constraint)) {
+				// The therapist left the clinic while this booking was being checked.
+				throw new BookingRefused("therapist-inactive",
+						"The therapist no longer takes bookings at this clinic.");
 			}
 			throw ex;
 		}

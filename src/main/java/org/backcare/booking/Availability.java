@@ -37,28 +37,37 @@ public class Availability {
 
 	private final AppointmentRepository appointments;
 
-	private final BookingPolicy policy;
-
 	private final Clock clock;
 
-	Availability(Clinics clinics, Therapists therapists, AppointmentRepository appointments, BookingPolicy policy,
-			Clock clock) {
+	Availability(Clinics clinics, Therapists therapists, AppointmentRepository appointments, Clock clock) {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.appointments = appointments;
-		this.policy = policy;
 		this.clock = clock;
 	}
 
 	public List<Slot> of(TherapistId id, String serviceCode, Technique technique, LocalDate from, LocalDate to) {
 		Therapist therapist = this.therapists.get(id);
+		return of(therapist, this.clinics.offered(therapist.clinicId(), serviceCode), technique, from, to);
+	}
+
+	/**
+	 * Free times to move a session already booked to: its service may since have been
+	 * withdrawn, and still has its length.
+	 */
+	public List<Slot> toMove(Appointment session, TherapistId to, LocalDate from, LocalDate until) {
+		Therapist therapist = this.therapists.get(to);
+		return of(therapist, this.clinics.service(therapist.clinicId(), session.service()), session.technique(), from,
+				until);
+	}
+
+	private List<Slot> of(Therapist therapist, ServiceType service, Technique technique, LocalDate from, LocalDate to) {
 		if (technique != null && !therapist.certifiedIn(technique)) {
 			throw new BookingRefused("technique-not-certified",
 					therapist.name() + " is not certified in " + technique.displayName() + ".");
 		}
 		Clinic clinic = this.clinics.get(therapist.clinicId());
-		return compute(clinic, List.of(therapist), this.clinics.service(clinic.id(), serviceCode), from, to,
-				Integer.MAX_VALUE);
+		return compute(clinic, List.of(therapist), service, from, to, Integer.MAX_VALUE);
 	}
 
 	/**
@@ -68,7 +77,7 @@ public class Availability {
 	public List<Slot> firstFree(ClinicId clinicId, Technique technique, String serviceCode, LocalDate from,
 			LocalDate to, int limit) {
 		Clinic clinic = this.clinics.get(clinicId);
-		ServiceType service = this.clinics.service(clinic.id(), serviceCode);
+		ServiceType service = this.clinics.offered(clinic.id(), serviceCode);
 		List<Therapist> qualified = (technique != null) ? this.therapists.certifiedIn(clinic.id(), technique)
 				: this.therapists.all(clinic.id());
 		return compute(clinic, qualified, service, from, to, limit);
@@ -82,7 +91,7 @@ public class Availability {
 		Clinic clinic = this.clinics.get(clinicId);
 		LocalDate today = today(clinic);
 		Map<TherapistId, List<Slot>> next = new LinkedHashMap<>();
-		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.service(clinicId, serviceCode),
+		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.offered(clinicId, serviceCode),
 				today, today.plusDays(days - 1), Integer.MAX_VALUE)) {
 			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new ArrayList<>());
 			if (mine.size() < perTherapist) {
@@ -112,11 +121,13 @@ public class Availability {
 			throw new InvalidRequest("Ask for at most " + BookingPolicy.MAX_RANGE_DAYS + " days at a time.");
 		}
 		LocalDate today = today(clinic);
-		LocalDate last = today.plusDays(this.policy.horizon().toDays());
+		LocalDate last = today.plusDays(clinic.booking().horizon().toDays());
 		if (from.isBefore(today.minusYears(1)) || to.isAfter(last.plusYears(1))) {
 			throw new InvalidRequest("Dates must lie between " + today.minusYears(1) + " and " + last.plusYears(1)
 					+ "; bookings open up to " + last + ".");
 		}
+		// A therapist who has left the clinic has no free time.
+		candidates = candidates.stream().filter(Therapist::active).toList();
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
@@ -128,8 +139,8 @@ public class Availability {
 		Map<TherapistId, List<TimeRange>> away = this.therapists.timeOff(ids, window);
 		Map<TherapistId, List<TimeRange>> busy = this.appointments.busy(ids, window);
 		Instant now = this.clock.instant();
-		Instant earliest = now.plus(this.policy.minimumNotice());
-		Instant latest = now.plus(this.policy.horizon());
+		Instant earliest = now.plus(clinic.booking().minimumNotice());
+		Instant latest = now.plus(clinic.booking().horizon());
 		List<Slot> found = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to) && found.size() < limit; day = day.plusDays(1)) {
 			LocalDate date = day;

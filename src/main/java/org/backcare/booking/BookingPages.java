@@ -235,7 +235,8 @@ class BookingPages {
 	private void prepare(Model model, UUID therapistId, String serviceCode, LocalDate date) {
 		CurrentUser caller = CurrentUser.required();
 		Therapist chosen = (therapistId != null) ? this.therapists.get(new TherapistId(therapistId)) : null;
-		if (chosen != null && !chosen.clinicId().equals(caller.clinic())) {
+		// Another clinic's therapist, or one who has left, is not there to book.
+		if (chosen != null && (!chosen.clinicId().equals(caller.clinic()) || !chosen.active())) {
 			throw new RecordNotFound("Therapist", therapistId);
 		}
 		Clinic clinic = this.clinics.get(caller.clinic());

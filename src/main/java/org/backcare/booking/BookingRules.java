@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
+import org.backcare.clinic.BookingWindow;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ServiceType;
 import org.backcare.platform.TimeRange;
@@ -22,26 +23,26 @@ final class BookingRules {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu HH:mm (xxx)");
 
-	private final BookingPolicy policy;
-
-	BookingRules(BookingPolicy policy) {
-		this.policy = policy;
-	}
-
 	/**
 	 * @param timeOff the therapist's time off overlapping a range; asked only once the
 	 * start is known to be a plausible one, so absurd dates never reach the database
 	 */
 	void check(Clinic clinic, Therapist therapist, ServiceType service, Technique technique, Instant start,
 			Function<TimeRange, List<TimeRange>> timeOff, Instant now) {
-		Instant earliest = now.plus(this.policy.minimumNotice());
-		if (start.isBefore(earliest)) {
-			throw new BookingRefused("too-soon", "Sessions must be booked at least " + hours(this.policy) + " ahead; "
-					+ "the earliest possible start is " + WHEN.format(earliest.atZone(clinic.zone())) + ".");
+		if (!therapist.active()) {
+			throw new BookingRefused("therapist-inactive",
+					therapist.name() + " no longer takes bookings at " + clinic.name() + ".");
 		}
-		if (start.isAfter(now.plus(this.policy.horizon()))) {
+		BookingWindow window = clinic.booking();
+		Instant earliest = now.plus(window.minimumNotice());
+		if (start.isBefore(earliest)) {
+			throw new BookingRefused("too-soon",
+					"Sessions must be booked at least " + window.noticeInWords() + " ahead; "
+							+ "the earliest possible start is " + WHEN.format(earliest.atZone(clinic.zone())) + ".");
+		}
+		if (start.isAfter(now.plus(window.horizon()))) {
 			throw new BookingRefused("beyond-horizon",
-					"Sessions can be booked at most " + this.policy.horizon().toDays() + " days ahead.");
+					"Sessions can be booked at most " + window.horizon().toDays() + " days ahead.");
 		}
 		// Only now is the start known to be near enough to convert safely to local time.
 		ZonedDateTime local = start.atZone(clinic.zone());
@@ -68,11 +69,6 @@ final class BookingRules {
 		if (timeOff.apply(session).stream().anyMatch(away -> away.overlaps(session))) {
 			throw new BookingRefused("therapist-time-off", therapist.name() + " is away at that time.");
 		}
-	}
-
-	private static String hours(BookingPolicy policy) {
-		long minutes = policy.minimumNotice().toMinutes();
-		return (minutes % 60 == 0) ? (minutes / 60) + " hours" : minutes + " minutes";
 	}
 
 }

@@ -72,7 +72,7 @@ public class Bookings {
 	private final RecordAccess access;
 
 	Bookings(AppointmentRepository appointments, IdempotencyKeys idempotencyKeys, Clinics clinics,
-			Therapists therapists, Clients clients, BookingPolicy policy, ApplicationEventPublisher events,
+			Therapists therapists, Clients clients, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock, List<BookingGuard> guards, RecordAccess access) {
 		this.access = access;
 		this.appointments = appointments;
@@ -80,7 +80,7 @@ public class Bookings {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.clients = clients;
-		this.rules = new BookingRules(policy);
+		this.rules = new BookingRules();
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -120,6 +120,11 @@ public class Bookings {
 	/** The clinic's booked sessions from now on, soonest first. */
 	public List<Appointment> upcoming(ClinicId clinic) {
 		return this.appointments.upcoming(clinic, this.clock.instant());
+	}
+
+	/** The therapist's booked sessions from now on, soonest first. */
+	public List<Appointment> upcomingOf(TherapistId therapist) {
+		return this.appointments.upcomingOf(therapist, this.clock.instant());
 	}
 
 	/** The longest reason for booking a treatment without a current intake. */
@@ -234,7 +239,7 @@ public class Bookings {
 				&& !this.idempotencyKeys.claim(clinic.id(), idempotencyKey, request.fingerprint(), id)) {
 			throw new KeyTakenMeanwhile();
 		}
-		ServiceType service = this.clinics.service(clinic.id(), request.service());
+		ServiceType service = this.clinics.offered(clinic.id(), request.service());
 		check(clinic, therapist, service, request.technique(), request.start());
 		guard(client.id(), request.technique());
 		Appointment appointment = new Appointment(id, clinic.id(), therapist.id(), client.id(), service.code(),
@@ -414,9 +419,10 @@ public class Bookings {
 		Appointment appointment = new Appointment(new AppointmentId(UUID.randomUUID()), therapist.clinicId(),
 				therapistId, clientId, service.code(), technique, start, end, start.plus(service.blocks()),
 				AppointmentStatus.COMPLETED, null, null, 0);
+		// Inserted as completed: history, never a booking (so a therapist who has since
+		// left can still have theirs recorded).
 		return inTransaction(() -> {
-			this.appointments.insert(appointment);
-			this.appointments.complete(appointment, end);
+			this.appointments.insertCompleted(appointment, end);
 			return get(appointment.id());
 		});
 	}

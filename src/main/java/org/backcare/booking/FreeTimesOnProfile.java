@@ -32,6 +32,9 @@ class FreeTimesOnProfile implements ProfileSection {
 
 	@Override
 	public Optional<Part> of(Therapist therapist) {
+		if (!therapist.active()) {
+			return Optional.empty();
+		}
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		LocalDate today = this.availability.today(clinic);
 		return Optional.of(new Part("booking/profile-section",

@@ -71,12 +71,9 @@ public class SeriesBookings {
 
 	private final Clock clock;
 
-	private final BookingPolicy policy;
-
 	SeriesBookings(Bookings bookings, AppointmentRepository appointments, IdempotencyKeys idempotencyKeys,
 			Availability availability, Clinics clinics, Therapists therapists, Clients clients, RecordAccess access,
-			ApplicationEventPublisher events, Clock clock, BookingPolicy policy) {
-		this.policy = policy;
+			ApplicationEventPublisher events, Clock clock) {
 		this.bookings = bookings;
 		this.appointments = appointments;
 		this.idempotencyKeys = idempotencyKeys;
@@ -284,7 +281,11 @@ public class SeriesBookings {
 		Therapist therapist = this.therapists.get(request.therapist());
 		Client client = this.clients.get(request.client());
 		Clinic clinic = this.clinics.get(therapist.clinicId());
-		return new Parties(clinic, therapist, client, this.clinics.service(clinic.id(), request.service()));
+		if (!therapist.active()) {
+			throw new BookingRefused("therapist-inactive",
+					therapist.name() + " no longer takes bookings at " + clinic.name() + ".");
+		}
+		return new Parties(clinic, therapist, client, this.clinics.offered(clinic.id(), request.service()));
 	}
 
 	/**
@@ -297,9 +298,9 @@ public class SeriesBookings {
 		if (!request.firstStart().isAfter(this.clock.instant())) {
 			throw new BookingRefused("series-in-the-past", "The first session of a series must lie ahead.");
 		}
-		if (request.firstStart().isAfter(this.clock.instant().plus(this.policy.horizon()))) {
+		if (request.firstStart().isAfter(this.clock.instant().plus(parties.clinic().booking().horizon()))) {
 			throw new BookingRefused("beyond-horizon", "The first session of a series must lie within the "
-					+ this.policy.horizon().toDays() + " days bookings open ahead.");
+					+ parties.clinic().booking().horizon().toDays() + " days bookings open ahead.");
 		}
 		List<LocalDateTime> starts = request.rule().starts(LocalDateTime.ofInstant(request.firstStart(), zone));
 		TimeRange window = new TimeRange(starts.get(0).minusDays(DAYS_EITHER_SIDE + 1).atZone(zone).toInstant(),

@@ -11,10 +11,10 @@ import org.backcare.therapist.Therapist;
  * service; free time that can still be booked carries the start to offer
  * ({@code bookStart}, ISO with offset).
  */
-record CalendarCell(Kind kind, Therapist therapist, int row, int span, LocalTime from, LocalTime to,
+public record CalendarCell(Kind kind, Therapist therapist, int row, int span, LocalTime from, LocalTime to,
 		Appointment appointment, String client, String service, String bookStart) {
 
-	enum Kind {
+	public enum Kind {
 
 		/** Outside the therapist's working hours. */
 		CLOSED,

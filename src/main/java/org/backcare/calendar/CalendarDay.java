@@ -11,9 +11,9 @@ import org.backcare.therapist.Therapist;
  * minutes, and for each row the blocks that begin on it (in column order) and the time
  * label that begins on it, if any.
  */
-record CalendarDay(LocalDate date, List<Therapist> therapists, List<Row> rows, int sessions) {
+public record CalendarDay(LocalDate date, List<Therapist> therapists, List<Row> rows, int sessions) {
 
-	record Row(int index, LocalTime time, int labelSpan, List<CalendarCell> cells) {
+	public record Row(int index, LocalTime time, int labelSpan, List<CalendarCell> cells) {
 
 		public boolean labelled() {
 			return this.labelSpan > 0;

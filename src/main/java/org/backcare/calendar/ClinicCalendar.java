@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.stream.Collectors;
 import org.backcare.account.CurrentUser;
 import org.backcare.booking.Appointment;
 import org.backcare.booking.AppointmentStatus;
-import org.backcare.booking.BookingPolicy;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
@@ -47,17 +47,13 @@ class ClinicCalendar {
 
 	private final Clinics clinics;
 
-	private final BookingPolicy policy;
-
 	private final Clock clock;
 
-	ClinicCalendar(Bookings bookings, Therapists therapists, Clients clients, Clinics clinics, BookingPolicy policy,
-			Clock clock) {
+	ClinicCalendar(Bookings bookings, Therapists therapists, Clients clients, Clinics clinics, Clock clock) {
 		this.bookings = bookings;
 		this.therapists = therapists;
 		this.clients = clients;
 		this.clinics = clinics;
-		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -71,14 +67,13 @@ class ClinicCalendar {
 		List<TimeRange> shown = new ArrayList<>();
 		Map<TherapistId, List<TimeRange>> hours = new HashMap<>();
 		for (Therapist therapist : read.therapists) {
-			List<TimeRange> open = therapist.licenceValidOn(date) ? therapist.hours().on(date, clinic.zone())
-					: List.of();
+			List<TimeRange> open = bookable(therapist, date) ? therapist.hours().on(date, clinic.zone()) : List.of();
 			hours.put(therapist.id(), open);
 			shown.addAll(open);
 		}
 		read.sessions.forEach(session -> shown.add(new TimeRange(session.start(), session.blockedUntil())));
 		DayGrid grid = DayGrid.covering(date, clinic.zone(), shown);
-		Instant bookableFrom = this.clock.instant().plus(this.policy.minimumNotice());
+		Instant bookableFrom = this.clock.instant().plus(clinic.booking().minimumNotice());
 		Map<Integer, List<CalendarCell>> byRow = new HashMap<>();
 		for (Therapist therapist : read.therapists) {
 			CalendarColumn
@@ -101,6 +96,17 @@ class ClinicCalendar {
 		LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		Read read = read(caller, monday, monday.plusDays(6));
 		Clinic clinic = read.clinic;
+		// Each session placed once, by therapist and local day: a full week of a big
+		// clinic is over a thousand of them, and the page shows each as one line.
+		Map<TherapistId, Map<LocalDate, List<CalendarWeek.Entry>>> placed = new HashMap<>();
+		for (Appointment session : read.sessions) {
+			LocalDateTime start = clinic.localTime(session.start()).toLocalDateTime();
+			placed.computeIfAbsent(session.therapistId(), id -> new HashMap<>())
+				.computeIfAbsent(start.toLocalDate(), day -> new ArrayList<>())
+				.add(new CalendarWeek.Entry(session.id().value().toString(),
+						TIME.format(start) + " " + read.names.get(session.clientId()),
+						read.services.getOrDefault(session.service(), session.service())));
+		}
 		List<CalendarWeek.Day> days = new ArrayList<>();
 		for (LocalDate date = monday; !date.isAfter(monday.plusDays(6)); date = date.plusDays(1)) {
 			LocalDate day = date;
@@ -108,23 +114,14 @@ class ClinicCalendar {
 					day.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
 			List<CalendarWeek.Cell> cells = new ArrayList<>();
 			for (Therapist therapist : read.therapists) {
-				List<TimeRange> open = therapist.licenceValidOn(day) ? therapist.hours().on(day, clinic.zone())
-						: List.of();
+				List<TimeRange> open = bookable(therapist, day) ? therapist.hours().on(day, clinic.zone()) : List.of();
 				cells.add(new CalendarWeek.Cell(therapist, open.stream().map(range -> span(clinic, range)).toList(),
 						read.timeOff.get(therapist.id())
 							.stream()
 							.filter(away -> away.overlaps(whole))
 							.map(away -> away.contains(whole) ? "all day" : span(clinic, clip(away, whole)))
 							.toList(),
-						read.sessionsOf(therapist)
-							.stream()
-							.filter(session -> clinic.localDate(session.start()).equals(day))
-							.map(session -> new CalendarCell(CalendarCell.Kind.SESSION, therapist, 0, 0,
-									clinic.localTime(session.start()).toLocalTime(),
-									clinic.localTime(session.end()).toLocalTime(), session,
-									read.names.get(session.clientId()),
-									read.services.getOrDefault(session.service(), session.service()), null))
-							.toList()));
+						placed.getOrDefault(therapist.id(), Map.of()).getOrDefault(day, List.of())));
 			}
 			days.add(new CalendarWeek.Day(day, cells));
 		}
@@ -137,16 +134,29 @@ class ClinicCalendar {
 			.filter(session -> session.status() != AppointmentStatus.CANCELLED)
 			.toList();
 		Clinic clinic = this.clinics.get(caller.clinic());
-		List<Therapist> therapists = this.therapists.all(clinic.id());
+		// A therapist who has left keeps a column only where their past sessions are.
+		List<Therapist> therapists = this.therapists.everyone(clinic.id())
+			.stream()
+			.filter(therapist -> therapist.active()
+					|| sessions.stream().anyMatch(session -> session.therapistId().equals(therapist.id())))
+			.toList();
 		TimeRange window = new TimeRange(from.atStartOfDay(clinic.zone()).toInstant(),
 				to.plusDays(1).atStartOfDay(clinic.zone()).toInstant());
 		Map<TherapistId, List<TimeRange>> timeOff = this.therapists
 			.timeOff(therapists.stream().map(Therapist::id).toList(), window);
-		Map<String, String> services = this.clinics.services(clinic.id())
+		Map<String, String> services = this.clinics.everyService(clinic.id())
 			.stream()
 			.collect(Collectors.toMap(ServiceType::code, ServiceType::name));
 		return new Read(clinic, therapists, sessions, timeOff, services,
 				this.clients.names(sessions.stream().map(Appointment::clientId).toList()));
+	}
+
+	/**
+	 * Whether the therapist's hours count that day: not for one without a valid licence,
+	 * nor for one who has left (their column stays only for their past sessions).
+	 */
+	private static boolean bookable(Therapist therapist, LocalDate day) {
+		return therapist.active() && therapist.licenceValidOn(day);
 	}
 
 	private static TimeRange clip(TimeRange range, TimeRange within) {

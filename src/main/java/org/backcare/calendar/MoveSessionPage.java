@@ -124,8 +124,7 @@ class MoveSessionPage {
 		model.addAttribute("therapists", choices);
 		model.addAttribute("therapist", chosen);
 		model.addAttribute("date", day);
-		model.addAttribute("slots", this.availability
-			.of(chosen.id(), appointment.service(), appointment.technique(), day, day)
+		model.addAttribute("slots", this.availability.toMove(appointment, chosen.id(), day, day)
 			.stream()
 			.map(slot -> new Offered(clinic.localTime(slot.start()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
 					TIME.format(clinic.localTime(slot.start())) + "–" + TIME.format(clinic.localTime(slot.end()))))

@@ -52,7 +52,8 @@ class TherapistDayPage {
 				: (therapist != null) ? new TherapistId(therapist) : null;
 		if (whose == null) {
 			// The front desk first chooses whose day to see.
-			model.addAttribute("therapists", this.therapists.all(caller.clinic()));
+			// Those who have left too: their past sessions may still need marking.
+			model.addAttribute("therapists", this.therapists.everyone(caller.clinic()));
 			return DAY;
 		}
 		Therapist shown = this.therapists.find(whose)

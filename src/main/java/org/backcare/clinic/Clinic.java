@@ -7,9 +7,14 @@ import java.time.ZoneId;
 
 /**
  * A clinic. Its zone turns stored instants into the local times clients and therapists
- * live by.
+ * live by; its booking window says how soon and how far ahead its sessions may be booked.
  */
-public record Clinic(ClinicId id, String name, String address, ZoneId zone) {
+public record Clinic(ClinicId id, String name, String address, ZoneId zone, BookingWindow booking) {
+
+	/** A clinic with the default booking window. */
+	public Clinic(ClinicId id, String name, String address, ZoneId zone) {
+		this(id, name, address, zone, BookingWindow.DEFAULT);
+	}
 
 	public LocalDate localDate(Instant instant) {
 		return instant.atZone(this.zone).toLocalDate();

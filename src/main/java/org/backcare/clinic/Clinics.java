@@ -54,6 +54,25 @@ public class Clinics {
 	}
 
 	/**
+	 * Sets how soon and how far ahead the clinic's sessions may be booked. Sessions
+	 * already booked stay; every node reads the clinic again once this commits. Audited.
+	 */
+	@Transactional
+	public Clinic setBookingWindow(ClinicId id, BookingWindow window) {
+		int changed = this.jdbc
+			.sql("UPDATE clinic SET minimum_notice_minutes = ?, booking_horizon_days = ? WHERE id = ?")
+			.params((int) window.minimumNotice().toMinutes(), (int) window.horizon().toDays(), id.value())
+			.update();
+		if (changed == 0) {
+			throw new RecordNotFound("Clinic", id);
+		}
+		announce(id);
+		this.events.publishEvent(new ClinicChanged(id, "minimum notice " + window.minimumNotice().toMinutes()
+				+ " min, bookings open " + window.horizon().toDays() + " days ahead"));
+		return load(id).orElseThrow();
+	}
+
+	/**
 	 * Adds a service to the clinic's menu, or changes one (by its code): its name, how
 	 * long it takes (15 to 480 minutes, by the quarter hour) and the rest after it (0 to
 	 * 120 minutes). Sessions already booked keep the times they were booked with; every
@@ -88,6 +107,31 @@ public class Clinics {
 		this.events.publishEvent(new ClinicChanged(id,
 				"service " + service.code() + ": " + minutes + " min + " + service.buffer().toMinutes() + " min rest"));
 		return service(id, service.code());
+	}
+
+	/**
+	 * Withdraws a service (no new bookings; sessions booked with it keep it) or offers it
+	 * again. Every node reads the menu again. Audited.
+	 */
+	@Transactional
+	public ServiceType setOffered(ClinicId id, String code, boolean offered) {
+		ServiceType service = service(id, code);
+		if (!offered && !service.mayBeWithdrawn()) {
+			throw new InvalidRequest(service.name() + " cannot be withdrawn: BackCare shows free times for it in the "
+					+ "directory and matching. Rename it or change its minutes instead.");
+		}
+		if (service.offered() != offered) {
+			this.jdbc
+				.sql("UPDATE service_type SET withdrawn_at = CASE WHEN ? THEN NULL ELSE now() END "
+						+ "WHERE clinic_id = ? AND code = ?")
+				.params(offered, id.value(), code)
+				.update();
+			announce(id);
+			this.serviceCache.remove(id);
+			this.events
+				.publishEvent(new ClinicChanged(id, "service " + code + (offered ? " offered again" : " withdrawn")));
+		}
+		return service(id, code);
 	}
 
 	/** Tells every node, once this transaction commits, to read the clinic again. */
@@ -138,10 +182,14 @@ public class Clinics {
 	}
 
 	private Optional<Clinic> load(ClinicId id) {
-		return this.jdbc.sql("SELECT id, name, address, time_zone FROM clinic WHERE id = ?")
+		return this.jdbc.sql("""
+				SELECT id, name, address, time_zone, minimum_notice_minutes, booking_horizon_days
+				FROM clinic WHERE id = ?""")
 			.param(id.value())
 			.query((rs, n) -> new Clinic(new ClinicId(rs.getObject("id", UUID.class)), rs.getString("name"),
-					rs.getString("address"), ZoneId.of(rs.getString("time_zone"))))
+					rs.getString("address"), ZoneId.of(rs.getString("time_zone")),
+					new BookingWindow(Duration.ofMinutes(rs.getInt("minimum_notice_minutes")),
+							Duration.ofDays(rs.getInt("booking_horizon_days")))))
 			.optional();
 	}
 
@@ -195,7 +243,16 @@ public class Clinics {
 				: first().orElseThrow(() -> new RecordNotFound("Clinic", "(none opened yet)"));
 	}
 
+	/** The services the clinic offers now: what new bookings may choose from. */
 	public List<ServiceType> services(ClinicId clinic) {
+		return everyService(clinic).stream().filter(ServiceType::offered).toList();
+	}
+
+	/**
+	 * Every service the clinic has had, withdrawn ones included: for sessions booked with
+	 * them and for the clinic's own set-up.
+	 */
+	public List<ServiceType> everyService(ClinicId clinic) {
 		List<ServiceType> cached = this.serviceCache.get(clinic);
 		if (cached != null) {
 			return cached;
@@ -209,22 +266,38 @@ public class Clinics {
 
 	private List<ServiceType> loadServices(ClinicId clinic) {
 		return this.jdbc.sql("""
-				SELECT code, name, duration_minutes, buffer_minutes FROM service_type
+				SELECT code, name, duration_minutes, buffer_minutes, withdrawn_at IS NULL AS offered FROM service_type
 				WHERE clinic_id = ? ORDER BY duration_minutes, code""")
 			.param(clinic.value())
 			.query((rs, n) -> new ServiceType(rs.getString("code"), rs.getString("name"),
-					Duration.ofMinutes(rs.getInt("duration_minutes")), Duration.ofMinutes(rs.getInt("buffer_minutes"))))
+					Duration.ofMinutes(rs.getInt("duration_minutes")), Duration.ofMinutes(rs.getInt("buffer_minutes")),
+					rs.getBoolean("offered")))
 			.list();
 	}
 
-	/** The service with this code, or a 400 that lists the codes this clinic offers. */
+	/**
+	 * The service with this code, withdrawn or not (for a session already booked with
+	 * it), or a 400 that lists the codes this clinic offers.
+	 */
 	public ServiceType service(ClinicId clinic, String code) {
-		List<ServiceType> offered = services(clinic);
-		return offered.stream()
+		return everyService(clinic).stream()
 			.filter(service -> service.code().equals(code))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequest("Unknown service '" + code + "'; this clinic offers "
-					+ offered.stream().map(ServiceType::code).toList() + "."));
+					+ services(clinic).stream().map(ServiceType::code).toList() + "."));
+	}
+
+	/**
+	 * The service with this code if the clinic offers it now (for a new booking), or a
+	 * 400 that says it was withdrawn or is unknown, with the codes on offer.
+	 */
+	public ServiceType offered(ClinicId clinic, String code) {
+		ServiceType service = service(clinic, code);
+		if (!service.offered()) {
+			throw new InvalidRequest(service.name() + " is no longer offered; this clinic offers "
+					+ services(clinic).stream().map(ServiceType::code).toList() + ".");
+		}
+		return service;
 	}
 
 }

@@ -6,9 +6,15 @@ import java.util.List;
 /**
  * Something a client can book: a first consultation or a treatment, with the time it
  * takes and the cleanup buffer after it during which the therapist cannot start another
- * session.
+ * session. A service the clinic has withdrawn ({@code offered} false) keeps its sessions
+ * but takes no new bookings.
  */
-public record ServiceType(String code, String name, Duration duration, Duration buffer) {
+public record ServiceType(String code, String name, Duration duration, Duration buffer, boolean offered) {
+
+	/** A service on offer. */
+	public ServiceType(String code, String name, Duration duration, Duration buffer) {
+		this(code, name, duration, buffer, true);
+	}
 
 	public static final String FIRST_CONSULTATION = "FIRST_CONSULTATION";
 
@@ -26,6 +32,14 @@ public record ServiceType(String code, String name, Duration duration, Duration 
 						Duration.ofMinutes(10)),
 				new ServiceType(TREATMENT_60, "Treatment, 60 minutes", Duration.ofMinutes(60), Duration.ofMinutes(15)),
 				new ServiceType(TREATMENT_90, "Treatment, 90 minutes", Duration.ofMinutes(90), Duration.ofMinutes(15)));
+	}
+
+	/**
+	 * Whether the clinic may withdraw it: not the first consultation and the 60-minute
+	 * treatment, for which the directory, matching and profiles show free times.
+	 */
+	public boolean mayBeWithdrawn() {
+		return !FIRST_CONSULTATION.equals(this.code) && !TREATMENT_60.equals(this.code);
 	}
 
 	/** How long the therapist is busy: the session and its buffer. */

@@ -163,6 +163,12 @@ class DemoClinic implements ApplicationRunner {
 				List.of("ar", "en", "fr"), 20, licence("BE-MT-2006-0020", today.minusYears(10), today.plusYears(4)),
 				EnumSet.allOf(Technique.class),
 				hours(EnumSet.range(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY), "09:00-15:00"));
+		// Someone who has left: on the front desk's staff list, kept with their history,
+		// no longer listed or bookable.
+		TherapistId greta = register(clinic, "Greta Lindqvist", "Sports massage; moved to Hamburg.",
+				List.of("sv", "de"), 9, licence("BE-MT-2016-0655", today.minusYears(6), today.plusYears(1)),
+				EnumSet.of(Technique.SWEDISH), hours(WEEKDAYS, "09:00-17:00"));
+		this.therapists.deactivate(greta);
 		LocalDate nextWednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
 		this.therapists.addTimeOff(elif, new TimeRange(nextWednesday.atStartOfDay(ZONE).toInstant(),
 				nextWednesday.plusDays(1).atStartOfDay(ZONE).toInstant()), "Training day");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.clinic.BookingWindow;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicPolicies;
 import org.backcare.clinic.Clinics;
@@ -21,7 +22,9 @@ import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Setting the clinic up without SQL, for its admins: the clinic's settings and policies,
@@ -46,22 +49,27 @@ class ClinicSetup {
 
 	private final Clock clock;
 
-	ClinicSetup(Clinics clinics, Therapists therapists, Dashboard dashboard, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	ClinicSetup(Clinics clinics, Therapists therapists, Dashboard dashboard, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.dashboard = dashboard;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	record Settings(String name, String address, String timeZone, int cancellationWindowHours,
-			boolean intakeBeforeTreatment) {
+			boolean intakeBeforeTreatment, int minimumNoticeMinutes, int bookingHorizonDays) {
 	}
 
 	Settings settings(CurrentUser admin) {
 		Clinic clinic = this.clinics.get(admin.clinic());
 		ClinicPolicies policies = this.clinics.policies(clinic.id());
 		return new Settings(clinic.name(), clinic.address(), clinic.zone().getId(),
-				(int) policies.cancellationWindow().toHours(), policies.intakeBeforeTreatment());
+				(int) policies.cancellationWindow().toHours(), policies.intakeBeforeTreatment(),
+				(int) clinic.booking().minimumNotice().toMinutes(), (int) clinic.booking().horizon().toDays());
 	}
 
 	@Transactional
@@ -79,7 +87,11 @@ class ClinicSetup {
 			throw new InvalidRequest(
 					"The cancellation window is 0 to " + MAX_CANCELLATION_WINDOW.toHours() + " hours.");
 		}
+		BookingWindow booking = bookingWindow(wanted);
 		Clinic clinic = this.clinics.get(admin.clinic());
+		if (!clinic.booking().equals(booking)) {
+			this.clinics.setBookingWindow(clinic.id(), booking);
+		}
 		if (!clinic.name().equals(wanted.name().strip()) || !clinic.address().equals(wanted.address().strip())
 				|| !clinic.zone().equals(zone)) {
 			this.clinics.update(clinic.id(), wanted.name().strip(), wanted.address().strip(), zone);
@@ -93,12 +105,30 @@ class ClinicSetup {
 		return settings(admin);
 	}
 
+	private static BookingWindow bookingWindow(Settings wanted) {
+		if (wanted.minimumNoticeMinutes() < 0 || wanted.minimumNoticeMinutes() > BookingWindow.MAX_NOTICE.toMinutes()) {
+			throw new InvalidRequest(
+					"The minimum notice is 0 to " + BookingWindow.MAX_NOTICE.toMinutes() + " minutes (two days).");
+		}
+		if (wanted.bookingHorizonDays() < BookingWindow.MIN_HORIZON_DAYS
+				|| wanted.bookingHorizonDays() > BookingWindow.MAX_HORIZON_DAYS) {
+			throw new InvalidRequest("Bookings open " + BookingWindow.MIN_HORIZON_DAYS + " to "
+					+ BookingWindow.MAX_HORIZON_DAYS + " days ahead.");
+		}
+		return new BookingWindow(Duration.ofMinutes(wanted.minimumNoticeMinutes()),
+				Duration.ofDays(wanted.bookingHorizonDays()));
+	}
+
 	List<ServiceType> services(CurrentUser admin) {
-		return this.clinics.services(admin.clinic());
+		return this.clinics.everyService(admin.clinic());
 	}
 
 	ServiceType saveService(CurrentUser admin, ServiceType service) {
 		return this.clinics.saveService(admin.clinic(), service);
+	}
+
+	ServiceType setOffered(CurrentUser admin, String code, boolean offered) {
+		return this.clinics.setOffered(admin.clinic(), code, offered);
 	}
 
 	TherapistId addTherapist(CurrentUser admin, Therapists.Profile profile) {
@@ -107,6 +137,45 @@ class ClinicSetup {
 
 	void changeProfile(CurrentUser admin, UUID therapistId, Therapists.Profile profile) {
 		this.therapists.changeProfile(therapist(admin, therapistId).id(), profile);
+	}
+
+	/**
+	 * The therapist leaves the clinic, or comes back. Leaving is refused while they hold
+	 * booked sessions to come, which are answered so the front desk can move or reassign
+	 * them first: an inactive therapist never holds a booked session to come (the
+	 * database refuses a new one; a session already under way when they leave stays
+	 * theirs to complete).
+	 */
+	void setActive(CurrentUser admin, UUID therapistId, boolean active) {
+		Therapist therapist = therapist(admin, therapistId);
+		if (active) {
+			this.therapists.reactivate(therapist.id());
+			return;
+		}
+		for (int attempt = 0; attempt < 3; attempt++) {
+			// Deactivating first locks the therapist's row: a booking in flight has
+			// committed by now (and is counted), and none can follow. With sessions still
+			// booked, the whole change is rolled back.
+			boolean stillBooked = Boolean.TRUE.equals(this.transactions.execute(status -> {
+				this.therapists.deactivate(therapist.id());
+				if (!this.dashboard.stillBooked(therapist.id())) {
+					return false;
+				}
+				status.setRollbackOnly();
+				return true;
+			}));
+			if (!stillBooked) {
+				return;
+			}
+			// Listed after the rollback, so each listed session stays an audited read.
+			List<Dashboard.Reassign> booked = this.dashboard.booked(admin, this.clinics.get(therapist.clinicId()),
+					therapist, "the therapist is leaving the clinic");
+			if (!booked.isEmpty()) {
+				throw new TherapistStillBooked(therapist.name(), booked);
+			}
+			// Cancelled or moved in the meantime: try again.
+		}
+		throw new TherapistStillBooked(therapist.name(), List.of());
 	}
 
 	/** A therapist of the admin's own clinic; anyone else's is "not found". */

@@ -62,13 +62,21 @@ class ClinicSetupController {
 
 	@PutMapping("/api/v1/admin/clinic")
 	@ApiResponse(responseCode = "200", description = "The settings as they are now")
-	@Operation(summary = "Change the clinic's name, address, time zone, cancellation window and intake policy",
+	@Operation(
+			summary = "Change the clinic's name, address, time zone, cancellation window, intake policy, minimum notice "
+					+ "and booking horizon",
 			description = "Audited. Booked sessions keep their instants; a new time zone changes how they are shown and "
-					+ "how days are counted from now on.")
+					+ "how days are counted from now on. A new notice or horizon holds for bookings from now on.")
 	ClinicSetup.Settings change(@Valid @RequestBody SettingsBody body) {
-		return this.setup.change(CurrentUser.required(),
-				new ClinicSetup.Settings(body.name(), (body.address() != null) ? body.address() : "", body.timeZone(),
-						body.cancellationWindowHours(), body.intakeBeforeTreatment()));
+		CurrentUser admin = CurrentUser.required();
+		// The notice and horizon came later: a client that does not send them keeps them.
+		ClinicSetup.Settings current = this.setup.settings(admin);
+		return this.setup
+			.change(admin, new ClinicSetup.Settings(body.name(), (body.address() != null) ? body.address() : "",
+					body.timeZone(), body.cancellationWindowHours(), body.intakeBeforeTreatment(),
+					(body.minimumNoticeMinutes() != null) ? body.minimumNoticeMinutes()
+							: current.minimumNoticeMinutes(),
+					(body.bookingHorizonDays() != null) ? body.bookingHorizonDays() : current.bookingHorizonDays()));
 	}
 
 	@PostMapping("/api/v1/admin/therapists")
@@ -91,6 +99,20 @@ class ClinicSetupController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PutMapping("/api/v1/admin/therapists/{id}/active")
+	@ApiResponse(responseCode = "204", description = "Set")
+	@ApiResponse(responseCode = "404", description = "No such therapist in the admin's clinic")
+	@ApiResponse(responseCode = "409",
+			description = "The therapist still has booked sessions to come (listed in `sessions`): move or reassign them "
+					+ "first; nothing was changed")
+	@Operation(summary = "A therapist leaves the clinic (active false) or comes back (active true)",
+			description = "One who has left keeps their history (sessions, reviews, audit) but is no longer listed, "
+					+ "matched or bookable; the database refuses a booking onto them. Audited.")
+	ResponseEntity<Void> setActive(@PathVariable UUID id, @Valid @RequestBody ActiveBody body) {
+		this.setup.setActive(CurrentUser.required(), id, body.active());
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/api/v1/admin/services")
 	@Operation(summary = "The clinic's services: code, name, minutes, and the rest after each")
 	List<ServiceView> services() {
@@ -108,6 +130,21 @@ class ClinicSetupController {
 		return ServiceView.of(this.setup.saveService(CurrentUser.required(),
 				new ServiceType(code, body.name(), java.time.Duration.ofMinutes(body.durationMinutes()),
 						java.time.Duration.ofMinutes(body.bufferMinutes()))));
+	}
+
+	@PutMapping("/api/v1/admin/services/{code}/offered")
+	@ApiResponse(responseCode = "200", description = "The service as it is now")
+	@ApiResponse(responseCode = "400",
+			description = "No such service, or the first consultation or the 60-minute treatment, which cannot be "
+					+ "withdrawn")
+	@Operation(summary = "Withdraw a service (offered false) or offer it again (offered true)",
+			description = "Sessions already booked with a withdrawn service keep it; new bookings, series and free "
+					+ "times cannot choose it. Audited.")
+	ServiceView setOffered(
+			@PathVariable @Parameter(example = "TREATMENT_90",
+					schema = @Schema(pattern = "^[A-Z][A-Z0-9_]{1,39}$")) String code,
+			@Valid @RequestBody OfferedBody body) {
+		return ServiceView.of(this.setup.setOffered(CurrentUser.required(), code, body.offered()));
 	}
 
 	@PutMapping("/api/v1/admin/therapists/{id}/hours")
@@ -161,18 +198,29 @@ class ClinicSetupController {
 			@Min(0) @Max(120) int bufferMinutes) {
 	}
 
-	record ServiceView(String code, String name, long durationMinutes, long bufferMinutes) {
+	record ServiceView(String code, String name, long durationMinutes, long bufferMinutes, @Schema(
+			description = "false once withdrawn: sessions booked with it keep it, new bookings cannot choose it") boolean offered) {
 
 		static ServiceView of(ServiceType service) {
 			return new ServiceView(service.code(), service.name(), service.duration().toMinutes(),
-					service.buffer().toMinutes());
+					service.buffer().toMinutes(), service.offered());
 		}
 
 	}
 
 	record SettingsBody(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,
 			@NotBlank @Size(max = 64) @Schema(example = "Europe/Berlin") String timeZone,
-			@Min(0) @Max(336) int cancellationWindowHours, @NotNull Boolean intakeBeforeTreatment) {
+			@Min(0) @Max(336) int cancellationWindowHours, @NotNull Boolean intakeBeforeTreatment,
+			@Min(0) @Max(2880) @Schema(description = "how soon a session may start, from now; left out: unchanged",
+					example = "120") Integer minimumNoticeMinutes,
+			@Min(7) @Max(730) @Schema(description = "how far ahead bookings open; left out: unchanged",
+					example = "90") Integer bookingHorizonDays) {
+	}
+
+	record ActiveBody(@NotNull Boolean active) {
+	}
+
+	record OfferedBody(@NotNull Boolean offered) {
 	}
 
 	record HoursBody(@NotNull @Size(max = 7 * WeeklyHours.MAX_PER_DAY) List<@Valid @NotNull Interval> intervals) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.backcare.account.CurrentUser;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.clinic.ServiceType;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 import org.backcare.platform.TimeRange;
@@ -79,8 +80,8 @@ class ClinicSetupPages {
 			if (code == null || name == null || minutes == null || rest == null) {
 				throw new InvalidRequest("A service needs a code, a name, its minutes and the rest after it.");
 			}
-			this.setup.saveService(admin, new org.backcare.clinic.ServiceType(code.strip().toUpperCase(Locale.ROOT),
-					name, java.time.Duration.ofMinutes(minutes), java.time.Duration.ofMinutes(rest)));
+			this.setup.saveService(admin, new ServiceType(code.strip().toUpperCase(Locale.ROOT), name,
+					java.time.Duration.ofMinutes(minutes), java.time.Duration.ofMinutes(rest)));
 		}
 		catch (ProblemException refused) {
 			model.addAttribute("settings", this.setup.settings(admin));
@@ -92,14 +93,41 @@ class ClinicSetupPages {
 		return "redirect:/admin/clinic";
 	}
 
+	/** Withdraws a service, or offers it again. */
+	@PostMapping("/admin/services/{code}/offered")
+	String setOffered(@PathVariable String code, @RequestParam(required = false) Boolean offered, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser admin = CurrentUser.required();
+		try {
+			if (offered == null) {
+				throw new InvalidRequest(
+						"Say whether the service is offered (offered=true) or withdrawn (offered=false).");
+			}
+			ServiceType service = this.setup.setOffered(admin, code, offered);
+			redirect.addFlashAttribute("done",
+					service.name() + (offered ? " is offered again." : " is withdrawn; booked sessions keep it."));
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("settings", this.setup.settings(admin));
+			model.addAttribute("services", this.setup.services(admin));
+			model.addAttribute("serviceError", refused.getMessage());
+			return CLINIC;
+		}
+		return "redirect:/admin/clinic";
+	}
+
 	@PostMapping("/admin/clinic")
 	String saveClinic(@RequestParam(required = false) String name, @RequestParam(required = false) String address,
 			@RequestParam(required = false) String timeZone,
 			@RequestParam(required = false) Integer cancellationWindowHours,
-			@RequestParam(required = false) String intakeBeforeTreatment, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String intakeBeforeTreatment,
+			@RequestParam(required = false) Integer minimumNoticeMinutes,
+			@RequestParam(required = false) Integer bookingHorizonDays, Model model, RedirectAttributes redirect) {
 		ClinicSetup.Settings wanted = new ClinicSetup.Settings((name != null) ? name : "",
 				(address != null) ? address : "", (timeZone != null) ? timeZone : "",
-				(cancellationWindowHours != null) ? cancellationWindowHours : -1, intakeBeforeTreatment != null);
+				(cancellationWindowHours != null) ? cancellationWindowHours : -1, intakeBeforeTreatment != null,
+				(minimumNoticeMinutes != null) ? minimumNoticeMinutes : -1,
+				(bookingHorizonDays != null) ? bookingHorizonDays : -1);
 		try {
 			if (wanted.name().isBlank() || wanted.name().length() > 200 || wanted.address().length() > 500) {
 				throw new InvalidRequest("The clinic needs a name (at most 200 characters) and an address of at most "
@@ -169,6 +197,29 @@ class ClinicSetupPages {
 		}
 		return new Therapists.Profile(name, bio, (languages != null) ? List.of(languages.split("[,\\s]+")) : List.of(),
 				(years != null) ? years : -1, gender);
+	}
+
+	/**
+	 * The therapist leaves the clinic ({@code active=false}) or comes back. Refused, with
+	 * the sessions to move first, while they hold booked sessions to come.
+	 */
+	@PostMapping("/admin/therapists/{id}/active")
+	String setActive(@PathVariable UUID id, @RequestParam(required = false) Boolean active, Model model,
+			RedirectAttributes redirect) {
+		if (active == null) {
+			throw new InvalidRequest("Say whether the therapist works here (active=true) or has left (active=false).");
+		}
+		try {
+			this.setup.setActive(CurrentUser.required(), id, active);
+		}
+		catch (TherapistStillBooked refused) {
+			prepare(model, id);
+			model.addAttribute("leaveError", refused.getMessage());
+			model.addAttribute("stillBooked", refused.sessions());
+			return SCHEDULE;
+		}
+		redirect.addFlashAttribute("done", active ? "Bookable again." : "Marked as having left the clinic.");
+		return "redirect:/admin/therapists/" + id + "/schedule";
 	}
 
 	@GetMapping("/admin/therapists/{id}/schedule")

@@ -91,7 +91,7 @@ class Dashboard {
 	 */
 	List<Reassign> stranded(CurrentUser admin, Clinic clinic, TherapistId only) {
 		Map<TherapistId, Therapist> staff = new HashMap<>();
-		this.therapists.all(clinic.id()).forEach(therapist -> staff.put(therapist.id(), therapist));
+		this.therapists.everyone(clinic.id()).forEach(therapist -> staff.put(therapist.id(), therapist));
 		List<Appointment> upcoming = this.bookings.upcoming(clinic.id())
 			.stream()
 			.filter(appointment -> only == null || appointment.therapistId().equals(only))
@@ -114,6 +114,28 @@ class Dashboard {
 			}
 		}
 		return stranded;
+	}
+
+	/**
+	 * Every booked session to come of the therapist, each an audited read, all for the
+	 * same reason.
+	 */
+	List<Reassign> booked(CurrentUser admin, Clinic clinic, Therapist therapist, String why) {
+		List<Appointment> upcoming = this.bookings.upcomingOf(therapist.id());
+		if (upcoming.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Client> people = new HashMap<>();
+		this.clients.all(clinic.id()).forEach(client -> people.put(client.id().value(), client));
+		return upcoming.stream().map(appointment -> {
+			this.bookings.shown(admin, appointment);
+			return reassign(clinic, appointment, therapist, people.get(appointment.clientId().value()), why);
+		}).toList();
+	}
+
+	/** Whether the therapist has booked sessions to come (a read of times only). */
+	boolean stillBooked(TherapistId therapist) {
+		return !this.bookings.upcomingOf(therapist).isEmpty();
 	}
 
 	/** Why the therapist cannot take the session as it stands, or null. */

@@ -23,7 +23,7 @@ class DashboardPage {
 	String dashboard(Model model) {
 		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
-		model.addAttribute("therapists", this.therapists.all(CurrentUser.required().clinic()));
+		model.addAttribute("therapists", this.therapists.everyone(CurrentUser.required().clinic()));
 		// The longest bar of the referral chart stands for the largest count.
 		model.addAttribute("referralMax", Math.max(1,
 				attention.referrals().bySource().values().stream().mapToLong(Long::longValue).max().orElse(1)));

@@ -185,7 +185,7 @@ public class Credentials {
 			.sql("""
 					SELECT l.therapist_id, t.name, l.jurisdiction, l.number, l.valid_until, l.verified_at IS NOT NULL AS verified
 					FROM licence l JOIN therapist t ON t.clinic_id = l.clinic_id AND t.id = l.therapist_id
-					WHERE l.clinic_id = ? AND (
+					WHERE l.clinic_id = ? AND t.deactivated_at IS NULL AND (
 					      l.verified_at IS NULL AND l.valid_until >= ?
 					   OR l.verified_at IS NOT NULL AND l.valid_until BETWEEN ? AND ?
 					      AND NOT EXISTS (SELECT 1 FROM licence later WHERE later.therapist_id = l.therapist_id

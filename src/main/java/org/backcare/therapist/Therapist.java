@@ -9,10 +9,21 @@ import java.util.Set;
 
 import org.backcare.clinic.ClinicId;
 
-/** A therapist as the rest of BackCare sees them: credentials and weekly hours. */
+/**
+ * A therapist as the rest of BackCare sees them: credentials and weekly hours, and
+ * whether they still work at the clinic ({@code active}; one who has left keeps their
+ * history but takes no bookings).
+ */
 public record Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 		int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours, Gender gender,
-		Map<Technique, LocalDate> certifiedOn, Map<Technique, LocalDate> certifiedUntil) {
+		Map<Technique, LocalDate> certifiedOn, Map<Technique, LocalDate> certifiedUntil, boolean active) {
+
+	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
+			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours,
+			Gender gender, Map<Technique, LocalDate> certifiedOn, Map<Technique, LocalDate> certifiedUntil) {
+		this(id, clinicId, name, bio, languages, yearsTreatingBackPain, licences, techniques, hours, gender,
+				certifiedOn, certifiedUntil, true);
+	}
 
 	public Therapist(TherapistId id, ClinicId clinicId, String name, String bio, List<String> languages,
 			int yearsTreatingBackPain, List<Licence> licences, Set<Technique> techniques, WeeklyHours hours,

@@ -3,8 +3,8 @@ package org.backcare.therapist;
 import org.backcare.clinic.ClinicId;
 
 /**
- * A therapist joined, or their profile, working hours or time off changed: who clients
- * see and when they can book changed, so the audit log keeps who did it and when.
+ * A therapist joined or left, or their profile, working hours or time off changed: who
+ * clients see and when they can book changed, so the audit log keeps who did it and when.
  * {@code detail} says what (the new hours, the period off) — facts about the therapist's
  * time, no client data.
  */
@@ -12,7 +12,7 @@ public record TherapistChanged(Change change, TherapistId therapist, ClinicId cl
 
 	public enum Change {
 
-		CREATED, PROFILE_CHANGED, HOURS_SET, TIME_OFF_ADDED, TIME_OFF_REMOVED
+		CREATED, PROFILE_CHANGED, HOURS_SET, TIME_OFF_ADDED, TIME_OFF_REMOVED, DEACTIVATED, REACTIVATED
 
 	}
 

@@ -12,6 +12,7 @@ import org.backcare.clinic.Clinics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,8 @@ class TherapistController {
 	}
 
 	record TherapistView(UUID id, UUID clinicId, String name, String bio, List<String> languages,
-			int yearsTreatingBackPain, Set<Technique> techniques, LicenceView licence, List<HoursView> workingHours) {
+			int yearsTreatingBackPain, Set<Technique> techniques, LicenceView licence, List<HoursView> workingHours,
+			@Schema(description = "false once the therapist has left the clinic: kept for history, not bookable") boolean active) {
 
 		static TherapistView of(Therapist therapist, LocalDate today) {
 			LicenceView licence = therapist.currentLicence(today)
@@ -74,7 +76,8 @@ class TherapistController {
 						.intervals()
 						.stream()
 						.map(interval -> new HoursView(interval.day().name(), interval.starts(), interval.ends()))
-						.toList());
+						.toList(),
+					therapist.active());
 		}
 
 	}

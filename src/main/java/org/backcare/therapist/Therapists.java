@@ -221,13 +221,60 @@ public class Therapists {
 				(detail.length() > 200) ? detail.substring(0, 197) + "..." : detail));
 	}
 
+	/**
+	 * The clinic's therapists who still work there: everyone clients may find, match with
+	 * and book.
+	 */
 	public List<Therapist> all(ClinicId clinic) {
+		return load("t.clinic_id = ? AND t.deactivated_at IS NULL", clinic.value());
+	}
+
+	/**
+	 * Every therapist the clinic has had, those who left included (marked inactive): for
+	 * history, names in the audit log and the front desk's staff list.
+	 */
+	public List<Therapist> everyone(ClinicId clinic) {
 		return load("t.clinic_id = ?", clinic.value());
+	}
+
+	/**
+	 * The therapist leaves the clinic: kept with their history, no longer found, matched
+	 * or bookable. The row stays locked until the caller's transaction ends, and the
+	 * database refuses any booking onto an inactive therapist, so a booking in flight
+	 * either commits before (and the caller sees it) or is refused. Audited.
+	 */
+	@Transactional
+	public void deactivate(TherapistId therapist) {
+		Therapist known = get(therapist);
+		int changed = this.jdbc.sql(
+				"UPDATE therapist SET deactivated_at = now() WHERE clinic_id = ? AND id = ? AND deactivated_at IS NULL")
+			.params(known.clinicId().value(), therapist.value())
+			.update();
+		// Counted by the update, not the read before it: two concurrent calls announce
+		// once.
+		if (changed == 1) {
+			this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.DEACTIVATED, therapist,
+					known.clinicId(), "left the clinic; no longer bookable"));
+		}
+	}
+
+	/** The therapist works at the clinic again, bookable as before. Audited. */
+	@Transactional
+	public void reactivate(TherapistId therapist) {
+		Therapist known = get(therapist);
+		int changed = this.jdbc.sql(
+				"UPDATE therapist SET deactivated_at = NULL WHERE clinic_id = ? AND id = ? AND deactivated_at IS NOT NULL")
+			.params(known.clinicId().value(), therapist.value())
+			.update();
+		if (changed == 1) {
+			this.events.publishEvent(new TherapistChanged(TherapistChanged.Change.REACTIVATED, therapist,
+					known.clinicId(), "works at the clinic again; bookable"));
+		}
 	}
 
 	public List<Therapist> certifiedIn(ClinicId clinic, Technique technique) {
 		return load(
-				"t.clinic_id = ? AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ? "
+				"t.clinic_id = ? AND t.deactivated_at IS NULL AND t.id IN (SELECT therapist_id FROM certification WHERE clinic_id = ? AND technique = ? "
 						+ "AND verified_at IS NOT NULL AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date))",
 				clinic.value(), clinic.value(), technique.name());
 	}
@@ -268,7 +315,7 @@ public class Therapists {
 	private List<Therapist> load(String where, Object... params) {
 		return this.jdbc
 			.sql("""
-					SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender,
+					SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender, t.deactivated_at,
 					       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
 					       c.certified_untils,
 					       w.days, w.starts, w.ends
@@ -336,7 +383,8 @@ public class Therapists {
 				new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("name"), rs.getString("bio"),
 				List.of(strings(rs.getArray("languages"))), rs.getInt("years_back_pain"), List.copyOf(licences),
 				Collections.unmodifiableSet(techniques), new WeeklyHours(hours), Gender.valueOf(rs.getString("gender")),
-				Collections.unmodifiableMap(certifiedOn), Collections.unmodifiableMap(certifiedUntil));
+				Collections.unmodifiableMap(certifiedOn), Collections.unmodifiableMap(certifiedUntil),
+				rs.getObject("deactivated_at") == null);
 	}
 
 	private static String[] strings(Array array) throws SQLException {

@@ -20,4 +20,8 @@ public final class BookingApiTestBodies {
 		return BookingApiTest.body(client, therapist, "TREATMENT_60", start, null);
 	}
 
+	public static String body(ClientId client, TherapistId therapist, String service, OffsetDateTime start) {
+		return BookingApiTest.body(client, therapist, service, start, null);
+	}
+
 }

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.backcare.clinic.BookingWindow;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.TimeRange;
@@ -31,7 +32,7 @@ class BookingRulesTest {
 
 	static final Clinic CLINIC = new Clinic(new ClinicId(UUID.randomUUID()), "C", "", BERLIN);
 
-	static final BookingRules RULES = new BookingRules(new BookingPolicy(Duration.ofHours(2), Duration.ofDays(90)));
+	static final BookingRules RULES = new BookingRules();
 
 	/** Monday 11 January 2027, 08:00 in Berlin. */
 	static final Instant NOW = ZonedDateTime.of(2027, 1, 11, 8, 0, 0, 0, BERLIN).toInstant();
@@ -48,6 +49,36 @@ class BookingRulesTest {
 	void exactlyTheHorizonIsAllowedAndAQuarterMoreIsBeyondIt() {
 		assertAllowed(NOW.plus(Duration.ofDays(90)));
 		assertRefused(NOW.plus(Duration.ofDays(90)).plus(Duration.ofMinutes(15)), "beyond-horizon");
+	}
+
+	@Test
+	void aClinicsOwnNoticeAndHorizonHoldAtTheirBoundaries() {
+		Clinic strict = new Clinic(CLINIC.id(), "Strict", "", BERLIN,
+				new BookingWindow(Duration.ofHours(24), Duration.ofDays(14)));
+		assertThatCode(() -> RULES.check(strict, this.therapist, FreeSlotsTest.SIXTY, null,
+				NOW.plus(Duration.ofHours(24)), none -> List.of(), NOW))
+			.doesNotThrowAnyException();
+		BookingRefused tooSoon = catchThrowableOfType(BookingRefused.class,
+				() -> RULES.check(strict, this.therapist, FreeSlotsTest.SIXTY, null,
+						NOW.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(15)), none -> List.of(), NOW));
+		assertThat(tooSoon.rule()).isEqualTo("too-soon");
+		assertThat(tooSoon.getMessage()).contains("at least 24 hours ahead");
+		assertThatCode(() -> RULES.check(strict, this.therapist, FreeSlotsTest.SIXTY, null,
+				NOW.plus(Duration.ofDays(14)), none -> List.of(), NOW))
+			.doesNotThrowAnyException();
+		assertThat(catchThrowableOfType(BookingRefused.class,
+				() -> RULES.check(strict, this.therapist, FreeSlotsTest.SIXTY, null,
+						NOW.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(15)), none -> List.of(), NOW))
+			.getMessage()).isEqualTo("Sessions can be booked at most 14 days ahead.");
+	}
+
+	@Test
+	void aTherapistWhoHasLeftTakesNoBookings() {
+		Therapist t = this.therapist;
+		Therapist left = new Therapist(t.id(), t.clinicId(), t.name(), t.bio(), t.languages(),
+				t.yearsTreatingBackPain(), t.licences(), t.techniques(), t.hours(), t.gender(), t.certifiedOn(),
+				t.certifiedUntil(), false);
+		assertThat(refusal(left, null, at(2027, 1, 12, 10, 0), List.of())).isEqualTo("therapist-inactive");
 	}
 
 	@Test

@@ -24,8 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -61,6 +63,9 @@ class ClinicSetupTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.backcare.booking.Bookings bookings;
+
 	TestClinic clinic;
 
 	TherapistId therapist;
@@ -84,7 +89,8 @@ class ClinicSetupTest {
 	void theFrontDeskChangesTheClinicAndItsPolicies_audited() throws Exception {
 		this.frontDesk.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name": "Riverside Back Care", "address": "Uferstraße 3, Berlin", "timeZone": "Europe/Lisbon",
-				 "cancellationWindowHours": 48, "intakeBeforeTreatment": true}"""))
+				 "cancellationWindowHours": 48, "intakeBeforeTreatment": true, "minimumNoticeMinutes": 120,
+				 "bookingHorizonDays": 90}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Riverside Back Care"))
 			.andExpect(jsonPath("$.timeZone").value("Europe/Lisbon"))
@@ -98,6 +104,269 @@ class ClinicSetupTest {
 			.param(this.admin.id().value())
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void eachClinicSetsItsOwnNoticeAndHorizon_bookingsAndFreeTimesFollowAtOnce() throws Exception {
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(settings(1440, 14)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.minimumNoticeMinutes").value(1440))
+			.andExpect(jsonPath("$.bookingHorizonDays").value(14));
+		this.frontDesk
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.client, this.therapist,
+						OffsetDateTime.now().plusHours(23).withMinute(0).withSecond(0).withNano(0))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("too-soon"))
+			.andExpect(jsonPath("$.detail").value(containsString("at least 24 hours ahead")));
+		this.frontDesk
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(15, 10, 0))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("beyond-horizon"))
+			.andExpect(jsonPath("$.detail").value("Sessions can be booked at most 14 days ahead."));
+		book(this.clinic.inDays(13, 10, 0));
+		String lastDay = this.clinic.today().plusDays(14).toString();
+		this.frontDesk
+			.perform(
+					get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_60")
+						.param("from", this.clinic.today().toString())
+						.param("to", this.clinic.today().plusDays(20).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.slots[?(@.start > '" + this.clinic.today().plusDays(15) + "')]").isEmpty())
+			.andExpect(jsonPath("$.slots[?(@.start >= '" + lastDay + "')]").isNotEmpty());
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(settings(2881, 14)))
+			.andExpect(status().isBadRequest());
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(settings(0, 6)))
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM audit_event WHERE action = 'CLINIC_CHANGED' AND detail LIKE 'minimum notice 1440 min%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aTherapistLeaves_onlyOnceTheirSessionsAreMoved_thenNobodyFindsOrBooksThem() throws Exception {
+		String booked = book(this.clinic.inDays(3, 10, 0));
+		setActive(false).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("urn:backcare:problem:therapist-still-booked"))
+			.andExpect(jsonPath("$.sessions[0].appointmentId").value(booked));
+		assertThat(this.jdbc.sql("SELECT deactivated_at IS NULL FROM therapist WHERE id = ?")
+			.param(this.therapist.value())
+			.query(Boolean.class)
+			.single()).as("nothing changed").isTrue();
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/cancel", booked).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Therapist leaving\"}"))
+			.andExpect(status().isOk());
+		setActive(false).andExpect(status().isNoContent());
+
+		this.frontDesk.perform(get("/api/v1/therapists"))
+			.andExpect(jsonPath("$[?(@.id == '" + this.therapist.value() + "')]").isEmpty());
+		this.frontDesk.perform(get("/api/v1/therapists/{id}", this.therapist.value()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.active").value(false));
+		this.frontDesk.perform(
+				get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_60"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.slots").isEmpty());
+		this.frontDesk
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(4, 10, 0))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("therapist-inactive"));
+
+		setActive(true).andExpect(status().isNoContent());
+		book(this.clinic.inDays(4, 10, 0));
+		assertThat(this.jdbc
+			.sql("SELECT action FROM audit_event WHERE record_id = ? AND action IN ('DEACTIVATED', 'REACTIVATED') "
+					+ "ORDER BY id")
+			.param(this.therapist.value())
+			.query(String.class)
+			.list()).containsExactly("DEACTIVATED", "REACTIVATED");
+	}
+
+	@Test
+	void onThePages_aLeavingTherapistsSessionsAreListedToMoveFirst_andTheStaffListSaysWhoHasLeft() throws Exception {
+		Pages pages = new Pages(this.mvc, this.admin);
+		String booked = book(this.clinic.inDays(3, 10, 0));
+		pages.perform(post("/admin/therapists/{id}/active", this.therapist.value()).param("active", "false"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Sessions to move first"),
+					containsString("/appointments/" + booked + "/move"), containsString("1 booked session"))));
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/cancel", booked).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Therapist leaving\"}"))
+			.andExpect(status().isOk());
+		pages.perform(post("/admin/therapists/{id}/active", this.therapist.value()).param("active", "false"))
+			.andExpect(status().is3xxRedirection());
+		pages.perform(get("/admin/therapists/{id}/schedule", this.therapist.value()))
+			.andExpect(
+					content().string(allOf(containsString("Has left the clinic"), containsString("Bookable again"))));
+		pages.perform(get("/admin")).andExpect(content().string(containsString("(has left)")));
+		pages.perform(get("/therapists/{id}", this.therapist.value()))
+			.andExpect(content().string(containsString("no longer works at")));
+		pages.perform(get("/admin/clinic"))
+			.andExpect(content().string(allOf(containsString("name=\"minimumNoticeMinutes\" type=\"number\""),
+					containsString("value=\"120\""), containsString("value=\"90\""))));
+	}
+
+	@Test
+	void aWithdrawnServiceTakesNoNewBookings_sessionsBookedWithItKeepItAndCanStillMove() throws Exception {
+		String booked = bookAs(this.client, "TREATMENT_90", this.clinic.inDays(3, 10, 0))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = this.json.readTree(booked).get("id").asString();
+		offer("TREATMENT_90", false).andExpect(status().isOk()).andExpect(jsonPath("$.offered").value(false));
+
+		bookAs(this.clinic.client(), "TREATMENT_90", this.clinic.inDays(4, 10, 0)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("is no longer offered")));
+		this.frontDesk.perform(
+				get("/api/v1/therapists/{id}/availability", this.therapist.value()).param("service", "TREATMENT_90"))
+			.andExpect(status().isBadRequest());
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/reschedule", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start\": \"" + this.clinic.inDays(5, 10, 0) + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.service").value("TREATMENT_90"));
+		this.frontDesk.perform(get("/api/v1/admin/services"))
+			.andExpect(jsonPath("$[?(@.code == 'TREATMENT_90')].offered").value(false))
+			.andExpect(jsonPath("$[?(@.code == 'TREATMENT_60')].offered").value(true));
+		offer("TREATMENT_60", false).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("cannot be withdrawn")));
+
+		offer("TREATMENT_90", true).andExpect(status().isOk()).andExpect(jsonPath("$.offered").value(true));
+		bookAs(this.clinic.client(), "TREATMENT_90", this.clinic.inDays(4, 10, 0)).andExpect(status().isCreated());
+		assertThat(this.jdbc
+			.sql("SELECT detail FROM audit_event WHERE clinic_id = ? AND action = 'CLINIC_CHANGED' "
+					+ "AND detail LIKE 'service TREATMENT_90%' ORDER BY id")
+			.param(this.clinic.clinic().id().value())
+			.query(String.class)
+			.list()).containsExactly("service TREATMENT_90 withdrawn", "service TREATMENT_90 offered again");
+	}
+
+	@Test
+	void onTheClinicPage_aServiceIsWithdrawnAndOfferedAgain() throws Exception {
+		Pages pages = new Pages(this.mvc, this.admin);
+		pages.perform(post("/admin/services/{code}/offered", "TREATMENT_90").param("offered", "false"))
+			.andExpect(status().is3xxRedirection());
+		pages.perform(get("/admin/clinic"))
+			.andExpect(content().string(
+					allOf(containsString("Offer Treatment, 90 minutes again"), containsString("Withdrawn: not offered"),
+							org.hamcrest.Matchers.not(containsString("Withdraw First consultation")))));
+		pages.perform(get("/book"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("value=\"TREATMENT_90\""))));
+		pages.perform(post("/admin/services/{code}/offered", "FIRST_CONSULTATION").param("offered", "false"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("cannot be withdrawn")));
+		pages.perform(post("/admin/services/{code}/offered", "TREATMENT_90").param("offered", "true"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theDatabaseRefusesABookedSessionForATherapistWhoHasLeft_butKeepsTheirHistory() {
+		this.jdbc.sql("UPDATE therapist SET deactivated_at = now() WHERE id = ?")
+			.param(this.therapist.value())
+			.update();
+		OffsetDateTime start = this.clinic.inDays(3, 10, 0);
+		assertThatThrownBy(() -> this.jdbc
+			.sql("""
+					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+					VALUES (?, gen_random_uuid(), ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+			.params(this.clinic.clinic().id().value(), this.therapist.value(), this.client.value(), start,
+					start.plusMinutes(60), start.plusMinutes(75))
+			.update()).hasMessageContaining("the therapist no longer takes bookings");
+		assertThat(this.clinic.appointmentCount()).isZero();
+		// History of someone who has left is still recorded (as completed, never as
+		// booked).
+		this.bookings.recordPastSession(this.client, this.therapist, "TREATMENT_60", null,
+				this.clinic.inDays(-7, 10, 0).toInstant());
+		assertThat(this.clinic.appointmentCount()).isOne();
+	}
+
+	@Test
+	void aTherapistWhoLeavesLosesAccess_isNotReassignedTo_andIsNotOfferedOnTheCalendar() throws Exception {
+		CurrentUser account = this.clinic.signedIn(this.therapist);
+		TherapistId other = this.clinic.therapist();
+		String booked = book(this.clinic.inDays(3, 10, 0));
+		String moved = book(this.clinic.inDays(3, 12, 0));
+		this.bookings.recordPastSession(this.client, this.therapist, "TREATMENT_60", null,
+				this.clinic.inDays(-7, 10, 0).toInstant());
+
+		// Refused while booked: the listed sessions stay audited reads of the admin.
+		setActive(false).andExpect(status().isConflict()).andExpect(jsonPath("$.sessions", hasSize(2)));
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_event WHERE actor_account_id = ? AND action = 'APPOINTMENT_READ'
+				AND record_id = ?::uuid""").params(this.admin.id().value(), booked).query(Long.class).single())
+			.isPositive();
+		assertThat(this.jdbc.sql("SELECT enabled FROM account WHERE id = ?")
+			.param(account.id().value())
+			.query(Boolean.class)
+			.single()).as("nothing changed yet").isTrue();
+
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/cancel", booked).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Therapist leaving\"}"))
+			.andExpect(status().isOk());
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/reschedule", moved).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start\": \"" + this.clinic.inDays(3, 12, 0) + "\", \"therapistId\": \"" + other + "\"}"))
+			.andExpect(status().isOk());
+		setActive(false).andExpect(status().isNoContent());
+
+		assertThat(this.jdbc.sql("SELECT enabled FROM account WHERE id = ?")
+			.param(account.id().value())
+			.query(Boolean.class)
+			.single()).as("their account is disabled with them").isFalse();
+		// Nothing can be moved onto them, and no series booked with them.
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/reschedule", moved).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start\": \"" + this.clinic.inDays(3, 12, 0) + "\", \"therapistId\": \"" + this.therapist
+						+ "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("therapist-inactive"));
+		this.frontDesk
+			.perform(post("/api/v1/series").contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"clientId": "%s", "therapistId": "%s", "service": "TREATMENT_60", "start": "%s",
+						 "everyWeeks": 1, "count": 3}""".formatted(this.client, this.therapist,
+						this.clinic.inDays(5, 10, 0))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("therapist-inactive"));
+		this.frontDesk
+			.perform(post("/api/v1/admin/invitations").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"back-" + UUID.randomUUID() + "@example.org\", \"role\": \"THERAPIST\", "
+						+ "\"therapistId\": \"" + this.therapist + "\"}"))
+			.andExpect(status().is4xxClientError());
+
+		// The week of their last session keeps their column for it, without working hours
+		// (everyone else here works every day).
+		new Pages(this.mvc, this.admin)
+			.perform(get("/calendar").param("view", "week").param("date", this.clinic.today().minusDays(7).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("(has left)"), containsString("Not working"))));
+	}
+
+	@Test
+	void theMovePageOffersTimesForASessionOfAWithdrawnService() throws Exception {
+		String booked = this.json
+			.readTree(bookAs(this.client, "TREATMENT_90", this.clinic.inDays(3, 10, 0)).andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.get("id")
+			.asString();
+		this.clinics.setOffered(this.clinic.clinic().id(), "TREATMENT_90", false);
+		new Pages(this.mvc, this.admin)
+			.perform(get("/appointments/{id}/move", booked).param("date",
+					this.clinic.inDays(4, 0, 0).toLocalDate().toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"start\"")));
 	}
 
 	@Test
@@ -134,13 +403,13 @@ class ClinicSetupTest {
 	@Test
 	void nonsenseSettingsAreRefusedWithWhatIsWrong() throws Exception {
 		for (String body : new String[] {
-				"{\"name\": \"X\", \"timeZone\": \"Mars/Olympus\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
+				"{\"name\": \"X\", \"timeZone\": \"Mars/Olympus\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true, \"minimumNoticeMinutes\": 120, \"bookingHorizonDays\": 90}",
 				// A fixed offset is no zone: no daylight saving, and PostgreSQL would
 				// read it
 				// with the sign turned round.
-				"{\"name\": \"X\", \"timeZone\": \"+05:30\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
-				"{\"name\": \" \", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true}",
-				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 337, \"intakeBeforeTreatment\": true}",
+				"{\"name\": \"X\", \"timeZone\": \"+05:30\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true, \"minimumNoticeMinutes\": 120, \"bookingHorizonDays\": 90}",
+				"{\"name\": \" \", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, \"intakeBeforeTreatment\": true, \"minimumNoticeMinutes\": 120, \"bookingHorizonDays\": 90}",
+				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 337, \"intakeBeforeTreatment\": true, \"minimumNoticeMinutes\": 120, \"bookingHorizonDays\": 90}",
 				"{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24}" }) {
 			this.frontDesk.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isBadRequest());
@@ -385,7 +654,9 @@ class ClinicSetupTest {
 		pages
 			.perform(post("/admin/clinic").param("name", "Riverside")
 				.param("timeZone", "Nowhere/Land")
-				.param("cancellationWindowHours", "24"))
+				.param("cancellationWindowHours", "24")
+				.param("minimumNoticeMinutes", "120")
+				.param("bookingHorizonDays", "90"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("is not a time zone")));
 		String booked = book(this.clinic.inDays(3, 18, 0));
@@ -404,6 +675,23 @@ class ClinicSetupTest {
 					containsString("/appointments/" + booked + "/move"), containsString("09:00-12:00, 13:00-17:00"))));
 	}
 
+	private ResultActions offer(String service, boolean offered) throws Exception {
+		return this.frontDesk
+			.perform(put("/api/v1/admin/services/{code}/offered", service).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"offered\": " + offered + "}"));
+	}
+
+	private ResultActions setActive(boolean active) throws Exception {
+		return this.frontDesk.perform(put("/api/v1/admin/therapists/{id}/active", this.therapist.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"active\": " + active + "}"));
+	}
+
+	private ResultActions bookAs(ClientId who, String service, OffsetDateTime start) throws Exception {
+		return this.frontDesk.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+			.content(BookingApiTestBodies.body(who, this.therapist, service, start)));
+	}
+
 	private String book(OffsetDateTime start) throws Exception {
 		String body = this.frontDesk
 			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
@@ -413,6 +701,12 @@ class ClinicSetupTest {
 			.getResponse()
 			.getContentAsString();
 		return this.json.readTree(body).get("id").asString();
+	}
+
+	private static String settings(int noticeMinutes, int horizonDays) {
+		return "{\"name\": \"Riverside\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, "
+				+ "\"intakeBeforeTreatment\": false, \"minimumNoticeMinutes\": " + noticeMinutes
+				+ ", \"bookingHorizonDays\": " + horizonDays + "}";
 	}
 
 	/** An hours body of these intervals. */

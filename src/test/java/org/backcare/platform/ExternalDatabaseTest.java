@@ -51,7 +51,7 @@ class ExternalDatabaseTest {
 	void migratesAndSeedsTheExternalDatabaseAndStartsNoEmbeddedOne() {
 		assertThat(this.context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
 		JdbcClient onServer = JdbcClient.create(external.getDatabase("postgres", "backcare_external"));
-		assertThat(onServer.sql("SELECT count(*) FROM therapist").query(Long.class).single()).isEqualTo(6);
+		assertThat(onServer.sql("SELECT count(*) FROM therapist").query(Long.class).single()).isEqualTo(7);
 		assertThat(onServer.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
 			.isGreaterThanOrEqualTo(2);
 	}
