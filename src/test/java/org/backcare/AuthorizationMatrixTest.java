@@ -143,7 +143,8 @@ class AuthorizationMatrixTest {
 			"PUT /api/v1/admin/services/{code}", "POST /admin/services", "GET /admin/accounts",
 			"POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/role",
 			"PUT /api/v1/admin/therapists/{id}/active", "POST /admin/therapists/{id}/active",
-			"PUT /api/v1/admin/services/{code}/offered", "POST /admin/services/{code}/offered");
+			"PUT /api/v1/admin/services/{code}/offered", "POST /admin/services/{code}/offered", "GET /admin/mailbox",
+			"GET /admin/mailbox/{id}/invite.ics");
 
 	@Autowired
 	MockMvc mvc;
@@ -502,6 +503,12 @@ class AuthorizationMatrixTest {
 					.param("rest", "15"),
 				302, 403, 403, 403, 403, 302, 302);
 		page("GET /admin/accounts", t -> get("/admin/accounts"), 302, 403, 403, 403, 403, 200, 200);
+		// The clinic's mail: its own admins; another clinic's admin sees their own
+		// mailbox and
+		// none of this clinic's invites.
+		page("GET /admin/mailbox", t -> get("/admin/mailbox"), 302, 403, 403, 403, 403, 200, 200);
+		page("GET /admin/mailbox/{id}/invite.ics", t -> get("/admin/mailbox/{id}/invite.ics", t.mail()), 302, 403, 403,
+				403, 403, 200, 404);
 		page("POST /admin/accounts/{id}/disable", t -> post("/admin/accounts/{id}/disable", t.spareAccount()), 302, 403,
 				403, 403, 403, 302, 404);
 		page("POST /admin/accounts/{id}/enable", t -> post("/admin/accounts/{id}/enable", t.spareAccount()), 302, 403,
@@ -969,6 +976,14 @@ class AuthorizationMatrixTest {
 		OffsetDateTime from = this.clinic.inDays(301, 9, 0);
 		return this.therapists.addTimeOff(this.therapistX,
 				new org.backcare.platform.TimeRange(from.toInstant(), from.plusHours(1).toInstant()), "matrix");
+	}
+
+	/** The invite mailed to the client for a fresh booking. */
+	private UUID mail() {
+		return this.jdbc.sql("SELECT id FROM mail_message WHERE about_id = ?")
+			.param(appointment())
+			.query(UUID.class)
+			.single();
 	}
 
 	/** A fresh admin account of the clinic to enable or change. */

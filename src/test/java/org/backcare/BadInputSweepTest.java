@@ -293,7 +293,7 @@ class BadInputSweepTest {
 				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",
 				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s", "/admin/therapists/%s/schedule",
 				"/book/series?therapist=%s", "/book/series?date=%s&time=10:00&check=1",
-				"/book/series?everyWeeks=%s&check=1");
+				"/book/series?everyWeeks=%s&check=1", "/admin/mailbox/%s/invite.ics");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {

@@ -6,13 +6,13 @@ import java.time.Duration;
  * The clinic's cancellation window in words, as clients read it where they book and where
  * they cancel.
  */
-final class CancellationPolicy {
+public final class CancellationPolicy {
 
 	private CancellationPolicy() {
 	}
 
 	/** "24 hours", "2 days", "90 minutes". */
-	static String describe(Duration window) {
+	public static String describe(Duration window) {
 		long minutes = window.toMinutes();
 		if (minutes % (24 * 60) == 0 && minutes >= 48 * 60) {
 			return (minutes / (24 * 60)) + " days";

@@ -144,7 +144,14 @@ class CrashIT {
 				return null;
 			});
 		}
-		sleep(1500 + ThreadLocalRandom.current().nextInt(2500));
+		// The crash comes while clients book: once answers are coming (a freshly started
+		// BackCare may take a while over its first requests on a busy machine), at a
+		// random moment after.
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (this.outcomes.values().stream().noneMatch(v -> !v.equals("refused")) && System.nanoTime() < deadline) {
+			sleep(50);
+		}
+		sleep(1000 + ThreadLocalRandom.current().nextInt(2000));
 		crash.run();
 		sleep(700);
 		running.set(false);

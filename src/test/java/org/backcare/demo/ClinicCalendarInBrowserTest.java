@@ -26,7 +26,7 @@ import static org.backcare.Browser.awaitTitle;
  * In a real Chromium: the demo front desk signs in and lands on the clinic calendar, sees
  * the demo day (Jonas and Sofia with Anna, Clara away), gives Jonas's session to a
  * colleague free that morning, by keyboard, and finds clients by name; the calendar fits
- * a phone by scrolling inside its own region.
+ * a phone by scrolling inside its own region; and reads the mail the demo sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backcare.demo.enabled=true")
 @ActiveProfiles("test")
@@ -143,6 +143,33 @@ class ClinicCalendarInBrowserTest {
 			awaitTitle(page, "Hours and time off");
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Training course");
 			browser.screenshot("therapist-schedule", 1400);
+		}
+	}
+
+	@Test
+	void theFrontDeskReadsTheMailTheDemoSent_withItsInvite_alsoOnAPhone() throws Exception {
+		try (Browser browser = frontDesk(1280, 1100)) {
+			WebDriver page = browser.driver();
+			page.findElement(By.linkText("Mail")).click();
+			awaitTitle(page, "Mail");
+			// The demo's bookings were mailed at start-up; delivery takes a few seconds.
+			new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
+				driver.navigate().refresh();
+				return !driver.findElements(By.cssSelector(".mail-sent")).isEmpty();
+			});
+			WebElement first = page
+				.findElement(By.xpath("//ul[contains(@class,'mailbox')]//summary[contains(., 'Booked:')]"));
+			first.sendKeys(Keys.ENTER);
+			String opened = page.findElement(By.cssSelector(".mailbox details[open]")).getText();
+			assertThat(opened).contains("your session is booked", "The calendar invite (.ics)");
+			browser.screenshot("mailbox", 1000);
+		}
+		try (Browser phone = frontDesk(390, 1200)) {
+			WebDriver page = phone.driver();
+			page.get(base() + "/admin/mailbox");
+			awaitTitle(page, "Mail");
+			assertThat(((JavascriptExecutor) page)
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
 		}
 	}
 

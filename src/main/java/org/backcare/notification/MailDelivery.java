@@ -1,0 +1,152 @@
+package org.backcare.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.backcare.clinic.Clinics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands due messages to the SMTP server, on every node: each batch is claimed with
+ * {@code SKIP LOCKED} and marked sent in the same transaction, so two nodes never send
+ * the same message. A node that dies after the server accepted a message but before its
+ * transaction committed sends it again after restart (at least once, never lost); its
+ * {@code Message-ID} is the outbox id, so the repeat is recognisable as the same message.
+ * A failed attempt is retried after a doubling wait and, after
+ * {@link Outbox#MAX_ATTEMPTS}, given up and shown to admins.
+ */
+@Component
+class MailDelivery {
+
+	static final int BATCH = 20;
+
+	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+	private final Outbox outbox;
+
+	private final JavaMailSender sender;
+
+	private final Clinics clinics;
+
+	private final MailProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	MailDelivery(Outbox outbox, JavaMailSender sender, Clinics clinics, MailProperties properties,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.outbox = outbox;
+		this.sender = sender;
+		this.clinics = clinics;
+		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${backcare.mail.poll-interval:2s}",
+			initialDelayString = "${backcare.mail.poll-interval:2s}")
+	void deliverDue() {
+		try {
+			while (deliverBatch() == BATCH) {
+				// A full batch: there may be more waiting.
+			}
+		}
+		catch (RuntimeException ex) {
+			// The database may be restarting; the next poll tries again.
+			log.warn("Mail delivery paused: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Delivers one batch of due messages; answers how many were claimed. */
+	int deliverBatch() {
+		Integer claimed = this.transactions.execute(status -> {
+			List<Outbox.Claimed> due = this.outbox.claimDue(BATCH);
+			for (Outbox.Claimed message : due) {
+				try {
+					this.sender.send(mime(message));
+					this.outbox.sent(message.id());
+				}
+				catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+					log.info("Delivery of message {} failed (attempt {}): {}", message.id(), message.attempts() + 1,
+							ex.getClass().getSimpleName());
+					this.outbox.failed(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+							this.clock.instant());
+				}
+			}
+			return due.size();
+		});
+		return (claimed != null) ? claimed : 0;
+	}
+
+	/**
+	 * Text and HTML as alternatives of one another, and the invite as a third alternative
+	 * with its METHOD in the MIME type as in its body (Outlook ignores an invite without
+	 * both).
+	 */
+	private MimeMessage mime(Outbox.Claimed claimed) throws MessagingException, UnsupportedEncodingException {
+		Mail mail = claimed.mail();
+		MimeMessage message = new FixedIdMessage(session(), claimed.id());
+		message.setFrom(new InternetAddress(this.properties.from(), this.clinics.get(mail.clinic()).name(), "UTF-8"));
+		message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+		message.setSubject(mail.subject(), "UTF-8");
+		MimeMultipart alternatives = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(mail.text(), "UTF-8", "plain");
+		alternatives.addBodyPart(text);
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(mail.html(), "UTF-8", "html");
+		alternatives.addBodyPart(html);
+		if (mail.calendar() != null) {
+			MimeBodyPart invite = new MimeBodyPart();
+			invite.setText(mail.calendar(), "UTF-8", "calendar");
+			invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + mail.calendarMethod());
+			alternatives.addBodyPart(invite);
+		}
+		message.setContent(alternatives);
+		return message;
+	}
+
+	private Session session() {
+		return (this.sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
+				: this.sender.createMimeMessage().getSession();
+	}
+
+	/**
+	 * A message whose Message-ID is its outbox id, so a repeated delivery is the same.
+	 */
+	private static final class FixedIdMessage extends MimeMessage {
+
+		private final UUID id;
+
+		FixedIdMessage(Session session, UUID id) {
+			super(session);
+			this.id = id;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", "<" + this.id + "@backcare>");
+		}
+
+	}
+
+}
