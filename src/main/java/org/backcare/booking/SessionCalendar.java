@@ -1,10 +1,12 @@
 package org.backcare.booking;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.backcare.clinic.Clinic;
 
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -40,7 +42,9 @@ public final class SessionCalendar {
 	/** The session's event: when, where, what, with its cancellation policy. */
 	public static VEvent event(Appointment appointment, Clinic clinic, String service, String therapist,
 			String window) {
-		ZoneId zone = clinic.zone();
+		// A zone ical4j has no rules for (the odd SystemV/... id) is written in UTC: the
+		// same moment, without a VTIMEZONE to point to.
+		ZoneId zone = (ZONES.getTimeZone(clinic.zone().getId()) != null) ? clinic.zone() : ZoneOffset.UTC;
 		VEvent event = new VEvent(appointment.start().atZone(zone), appointment.end().atZone(zone),
 				service + " with " + therapist);
 		event.add(new Uid(uid(appointment)));
@@ -57,16 +61,19 @@ public final class SessionCalendar {
 	 * Berlin whatever the daylight-saving rules of the reader's device.
 	 */
 	public static VTimeZone zone(Clinic clinic) {
-		return ZONES.getTimeZone(clinic.zone().getId()).getVTimeZone();
+		TimeZone known = ZONES.getTimeZone(clinic.zone().getId());
+		return (known != null) ? known.getVTimeZone() : null;
 	}
 
-	/** A calendar holding the event and its zone. */
+	/** A calendar holding the event and its zone (when ical4j knows the zone). */
 	public static Calendar calendar(VEvent event, Clinic clinic) {
-		return new Calendar().withProdId("-//BackCare//Sessions//EN")
-			.withDefaults()
-			.withComponent(zone(clinic))
-			.withComponent(event)
-			.getFluentTarget();
+		Calendar calendar = new Calendar().withProdId("-//BackCare//Sessions//EN").withDefaults().getFluentTarget();
+		VTimeZone zone = zone(clinic);
+		if (zone != null) {
+			calendar.add(zone);
+		}
+		calendar.add(event);
+		return calendar;
 	}
 
 }

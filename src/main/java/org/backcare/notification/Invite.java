@@ -1,6 +1,7 @@
 package org.backcare.notification;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import org.backcare.booking.Appointment;
 import org.backcare.booking.SessionCalendar;
@@ -41,10 +42,10 @@ final class Invite {
 			String from, String clientName, String clientEmail) {
 		VEvent event = SessionCalendar.event(session, clinic, service, therapist, window);
 		event.add(new Sequence(session.version()));
-		Organizer organizer = new Organizer(URI.create("mailto:" + from));
+		Organizer organizer = new Organizer(mailto(from));
 		organizer.add(new Cn(clinic.name()));
 		event.add(organizer);
-		Attendee attendee = new Attendee(URI.create("mailto:" + clientEmail));
+		Attendee attendee = new Attendee(mailto(clientEmail));
 		attendee.add(new Cn(clientName));
 		attendee.add(PartStat.NEEDS_ACTION);
 		attendee.add(Rsvp.FALSE);
@@ -52,6 +53,16 @@ final class Invite {
 		Calendar calendar = SessionCalendar.calendar(event, clinic);
 		calendar.add(new Method(method));
 		return calendar.toString();
+	}
+
+	/** A mailto URI, its address encoded as RFC 6068 asks (a quoted local part, a %). */
+	private static URI mailto(String address) {
+		try {
+			return new URI("mailto", address, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("Not an address for an invite: " + ex.getReason());
+		}
 	}
 
 }

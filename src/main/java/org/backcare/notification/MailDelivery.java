@@ -1,22 +1,24 @@
 package org.backcare.notification;
 
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.backcare.clinic.Clinics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,16 +82,28 @@ class MailDelivery {
 	int deliverBatch() {
 		Integer claimed = this.transactions.execute(status -> {
 			List<Outbox.Claimed> due = this.outbox.claimDue(BATCH);
-			for (Outbox.Claimed message : due) {
+			for (int i = 0; i < due.size(); i++) {
+				Outbox.Claimed message = due.get(i);
 				try {
 					this.sender.send(mime(message));
 					this.outbox.sent(message.id());
 				}
-				catch (MailException | MessagingException | UnsupportedEncodingException ex) {
-					log.info("Delivery of message {} failed (attempt {}): {}", message.id(), message.attempts() + 1,
+				catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
+					// Any failure is this message's alone: the batch's other messages,
+					// sent
+					// already, must not be rolled back and sent again.
+					Failure failure = Failure.of(ex);
+					log.info("Delivery of message {} failed ({}): {}", message.id(), failure,
 							ex.getClass().getSimpleName());
+					if (failure == Failure.SERVER_UNREACHABLE) {
+						// Not the messages' fault: none of them is charged an attempt,
+						// and
+						// the rest of the batch waits for the server too.
+						due.subList(i, due.size()).forEach(waiting -> this.outbox.postpone(waiting.id()));
+						break;
+					}
 					this.outbox.failed(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-							this.clock.instant());
+							this.clock.instant(), failure == Failure.PERMANENT);
 				}
 			}
 			return due.size();
@@ -106,7 +120,7 @@ class MailDelivery {
 		Mail mail = claimed.mail();
 		MimeMessage message = new FixedIdMessage(session(), claimed.id());
 		message.setFrom(new InternetAddress(this.properties.from(), this.clinics.get(mail.clinic()).name(), "UTF-8"));
-		message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), "UTF-8");
 		MimeMultipart alternatives = new MimeMultipart("alternative");
 		MimeBodyPart text = new MimeBodyPart();
@@ -116,9 +130,13 @@ class MailDelivery {
 		html.setText(mail.html(), "UTF-8", "html");
 		alternatives.addBodyPart(html);
 		if (mail.calendar() != null) {
+			// Bytes, not a String: the mail library has no handler for text/calendar and
+			// would write a String in the JVM's default charset whatever the header says.
+			String type = "text/calendar; charset=UTF-8; method=" + mail.calendarMethod();
 			MimeBodyPart invite = new MimeBodyPart();
-			invite.setText(mail.calendar(), "UTF-8", "calendar");
-			invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + mail.calendarMethod());
+			invite.setDataHandler(
+					new DataHandler(new ByteArrayDataSource(mail.calendar().getBytes(StandardCharsets.UTF_8), type)));
+			invite.setHeader("Content-Type", type);
 			alternatives.addBodyPart(invite);
 		}
 		message.setContent(alternatives);
@@ -128,6 +146,31 @@ class MailDelivery {
 	private Session session() {
 		return (this.sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: this.sender.createMimeMessage().getSession();
+	}
+
+	/**
+	 * Why an attempt failed: the message itself can never go (a malformed address: given
+	 * up at once), the server could not be reached (nobody's fault: tried again without
+	 * counting), or anything else (counted towards giving up).
+	 */
+	enum Failure {
+
+		PERMANENT, SERVER_UNREACHABLE, TRANSIENT;
+
+		static Failure of(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof jakarta.mail.internet.AddressException
+						|| cause instanceof org.springframework.mail.MailParseException) {
+					return PERMANENT;
+				}
+				if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+						|| cause.getClass().getSimpleName().equals("MailConnectException")) {
+					return SERVER_UNREACHABLE;
+				}
+			}
+			return TRANSIENT;
+		}
+
 	}
 
 	/**

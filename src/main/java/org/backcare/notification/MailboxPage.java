@@ -1,7 +1,5 @@
 package org.backcare.notification;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
@@ -39,11 +37,9 @@ class MailboxPage {
 	@GetMapping("/admin/mailbox")
 	String mailbox(Model model) {
 		CurrentUser admin = CurrentUser.required();
-		List<Outbox.Entry> latest = this.outbox.latest(admin.clinic(), SHOWN);
 		model.addAttribute("clinic", this.clinics.get(admin.clinic()));
-		model.addAttribute("failed", latest.stream().filter(entry -> entry.failedAt() != null).toList());
-		model.addAttribute("messages",
-				latest.stream().sorted(Comparator.comparing(Outbox.Entry::createdAt).reversed()).toList());
+		model.addAttribute("failed", this.outbox.failed(admin.clinic(), SHOWN));
+		model.addAttribute("messages", this.outbox.latest(admin.clinic(), SHOWN));
 		return "notification/mailbox";
 	}
 

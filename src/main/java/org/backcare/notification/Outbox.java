@@ -112,17 +112,29 @@ class Outbox {
 
 	/**
 	 * A failed attempt: tried again after a doubling wait, or given up after
-	 * {@link #MAX_ATTEMPTS}.
+	 * {@link #MAX_ATTEMPTS} (at once when it can never go).
 	 */
-	void failed(Claimed message, String error, Instant now) {
+	void failed(Claimed message, String error, Instant now, boolean never) {
 		int attempts = message.attempts() + 1;
-		boolean giveUp = attempts >= MAX_ATTEMPTS;
-		Instant next = now.plus(FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20)));
+		boolean giveUp = never || attempts >= MAX_ATTEMPTS;
+		Instant next = nextAttempt(attempts, now);
 		this.jdbc.sql("""
 				UPDATE mail_message SET attempts = ?, next_attempt_at = ?, last_error = ?,
 				       failed_at = CASE WHEN ? THEN now() END
 				WHERE id = ?""")
 			.params(attempts, utc(next), (error.length() > 500) ? error.substring(0, 500) : error, giveUp, message.id())
+			.update();
+	}
+
+	/** When to try again after the given number of failed attempts: 30 s, doubling. */
+	static Instant nextAttempt(int attempts, Instant now) {
+		return now.plus(FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20)));
+	}
+
+	/** The server could not be reached: the message waits for it, no attempt counted. */
+	void postpone(UUID id) {
+		this.jdbc.sql("UPDATE mail_message SET next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")
+			.params(FIRST_RETRY.toSeconds(), id)
 			.update();
 	}
 
@@ -138,17 +150,27 @@ class Outbox {
 
 	/** The clinic's latest messages, newest first. */
 	List<Entry> latest(ClinicId clinic, int limit) {
+		return entries("true", "created_at DESC", clinic, limit);
+	}
+
+	private List<Entry> entries(String which, String order, ClinicId clinic, int limit) {
 		return this.jdbc
 			.sql("""
 					SELECT id, kind, recipient, subject, body_text, calendar_method, created_at, sent_at, failed_at, attempts,
 					       last_error
-					FROM mail_message WHERE clinic_id = ? ORDER BY created_at DESC, id LIMIT ?""")
+					FROM mail_message WHERE clinic_id = ?"""
+					+ " AND " + which + " ORDER BY " + order + ", id LIMIT ?")
 			.params(clinic.value(), limit)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("body_text"), rs.getString("calendar_method"),
 					instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
 					rs.getString("last_error")))
 			.list();
+	}
+
+	/** The clinic's messages given up, latest first, however old. */
+	List<Entry> failed(ClinicId clinic, int limit) {
+		return entries("failed_at IS NOT NULL", "failed_at DESC", clinic, limit);
 	}
 
 	/** The invite of one of the clinic's messages. */

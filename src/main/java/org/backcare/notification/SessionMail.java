@@ -83,6 +83,19 @@ class SessionMail {
 	}
 
 	private void write(String kind, AppointmentId id, String method) {
+		try {
+			compose(kind, id, method);
+		}
+		catch (RuntimeException ex) {
+			// Telling the client must never undo the change itself: the booking stands,
+			// and the log says which mail could not be written. (A database error would
+			// have aborted the transaction already; the reads here are the booking's
+			// own.)
+			log.error("No {} mail for appointment {}: {}", kind, id.value(), ex.toString());
+		}
+	}
+
+	private void compose(String kind, AppointmentId id, String method) {
 		Appointment session = this.bookings.get(id);
 		Client client = this.clients.get(session.clientId());
 		if (client.erased() || client.email() == null || client.email().isBlank()) {
@@ -103,18 +116,12 @@ class SessionMail {
 				"Moved: " + service + " now on " + WHEN.format(session.start().atZone(clinic.zone()));
 			default -> "Cancelled: " + service + " on " + WHEN.format(session.start().atZone(clinic.zone()));
 		};
-		try {
-			this.outbox.enqueue(new Mail(clinic.id(), client.id(), kind, id.value(), client.email(), subject,
-					this.templates.process("mail/session.txt", context),
-					this.templates.process("mail/session", context), Invite.of(method, session, clinic, service,
-							therapist, window, this.properties.from(), client.name(), client.email()),
-					method));
-		}
-		catch (IllegalArgumentException ex) {
-			// A malformed address must not undo the booking; the front desk sees no mail
-			// went.
-			log.warn("No {} mail for appointment {}: {}", kind, id.value(), ex.getMessage());
-		}
+		Mail mail = new Mail(clinic.id(), client.id(), kind, id.value(), client.email(), subject,
+				this.templates.process("mail/session.txt", context), this.templates.process("mail/session", context),
+				Invite.of(method, session, clinic, service, therapist, window, this.properties.from(), client.name(),
+						client.email()),
+				method);
+		this.outbox.enqueue(mail);
 	}
 
 }
