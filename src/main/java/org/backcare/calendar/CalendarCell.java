@@ -47,11 +47,6 @@ public record CalendarCell(Kind kind, Therapist therapist, int row, int span, Lo
 		return HH_MM.format(this.from) + "–" + HH_MM.format(this.to);
 	}
 
-	/** "09:00". */
-	public String starts() {
-		return HH_MM.format(this.from);
-	}
-
 	public boolean is(String kind) {
 		return this.kind.name().equals(kind);
 	}

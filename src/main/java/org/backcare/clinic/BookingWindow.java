@@ -37,11 +37,7 @@ public record BookingWindow(Duration minimumNotice, Duration horizon) {
 
 	/** The notice in words: "2 hours", "90 minutes". */
 	public String noticeInWords() {
-		long minutes = this.minimumNotice.toMinutes();
-		if (minutes % 60 == 0) {
-			return (minutes / 60) + ((minutes == 60) ? " hour" : " hours");
-		}
-		return minutes + ((minutes == 1) ? " minute" : " minutes");
+		return ClinicPolicies.inWords(this.minimumNotice);
 	}
 
 }

@@ -23,6 +23,22 @@ public record ClinicPolicies(Duration cancellationWindow, boolean intakeBeforeTr
 	}
 
 	/**
+	 * A period of a clinic's rules as people say it: "2 days", "24 hours", "1 hour", "90
+	 * minutes" (the cancellation window, the minimum notice).
+	 */
+	public static String inWords(Duration period) {
+		long minutes = period.toMinutes();
+		if (minutes % (24 * 60) == 0 && minutes >= 48 * 60) {
+			return (minutes / (24 * 60)) + " days";
+		}
+		if (minutes % 60 == 0) {
+			long hours = minutes / 60;
+			return hours + ((hours == 1) ? " hour" : " hours");
+		}
+		return minutes + ((minutes == 1) ? " minute" : " minutes");
+	}
+
+	/**
 	 * Whether a session starting at {@code start} may still be cancelled or moved online
 	 * at {@code now}: up to the window before its start, that instant included.
 	 */
