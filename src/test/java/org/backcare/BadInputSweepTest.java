@@ -132,7 +132,8 @@ class BadInputSweepTest {
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/clinic",
 						fields("name", "\"Sweep clinic\"", "address", "\"Sweepweg 1\"", "timeZone", "\"Europe/Berlin\"",
 								"cancellationWindowHours", "24", "intakeBeforeTreatment", "false",
-								"minimumNoticeMinutes", "120", "bookingHorizonDays", "90"),
+								"minimumNoticeMinutes", "120", "bookingHorizonDays", "90", "reminderHoursBefore",
+								"[48, 2]"),
 						List.of("name", "timeZone", "cancellationWindowHours", "intakeBeforeTreatment"), asAdmin,
 						List.of("name", "address")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/therapists/" + therapist + "/active",
@@ -219,6 +220,8 @@ class BadInputSweepTest {
 							|| (field.equals("causes") && value.equals("[]"))
 							|| (field.equals("intervals") && value.equals("[]"))
 							|| (field.equals("languages") && value.equals("[]"))
+							// No reminders at all is a clinic's choice.
+							|| (field.equals("reminderHoursBefore") && value.equals("[]"))
 							|| (field.equals("intakeBeforeTreatment") && value.equals("true"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;

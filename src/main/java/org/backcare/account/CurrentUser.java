@@ -1,5 +1,6 @@
 package org.backcare.account;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 import org.backcare.client.ClientId;
@@ -15,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * client account is exactly one client record, a therapist account one therapist record.
  */
 public record CurrentUser(AccountId id, ClinicId clinic, String email, Role role, ClientId client,
-		TherapistId therapist, int tokenVersion) implements AuthenticatedPrincipal {
+		TherapistId therapist, int tokenVersion) implements AuthenticatedPrincipal, Serializable {
 
 	/**
 	 * What Spring Security (and the page header) calls the user: their e-mail address,

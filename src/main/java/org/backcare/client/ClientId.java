@@ -1,12 +1,13 @@
 package org.backcare.client;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Written in JSON as the plain UUID string, like every id in the API. */
-public record ClientId(@JsonValue UUID value) {
+public record ClientId(@JsonValue UUID value) implements Serializable {
 
 	public ClientId {
 		Objects.requireNonNull(value, "value");

@@ -2,24 +2,49 @@ package org.backcare.clinic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A clinic's own rules for its clients (the clinic's rules, not published ones): how late
  * a session may still be cancelled or moved online — 24 hours before its start unless the
  * clinic says otherwise (the front desk can always; then it counts as a late
- * cancellation) — and whether a treatment needs a current intake first (on unless the
- * clinic turns it off; a first consultation never does).
+ * cancellation) — whether a treatment needs a current intake first (on unless the clinic
+ * turns it off; a first consultation never does), and how long before a session its
+ * client is reminded (48 and 2 hours unless the clinic says otherwise, as Jane and
+ * ClinicSense send two; none at all if it says so).
  */
-public record ClinicPolicies(Duration cancellationWindow, boolean intakeBeforeTreatment) {
+public record ClinicPolicies(Duration cancellationWindow, boolean intakeBeforeTreatment, List<Duration> reminders) {
 
-	public static final ClinicPolicies DEFAULT = new ClinicPolicies(Duration.ofHours(24), true);
+	/** At most this many reminders before a session. */
+	public static final int MAX_REMINDERS = 2;
+
+	/** The earliest reminder: a week before. */
+	public static final Duration LONGEST_REMINDER = Duration.ofDays(7);
+
+	public static final ClinicPolicies DEFAULT = new ClinicPolicies(Duration.ofHours(24), true,
+			List.of(Duration.ofHours(48), Duration.ofHours(2)));
+
+	public ClinicPolicies {
+		reminders = List.copyOf(reminders);
+		if (reminders.size() > MAX_REMINDERS || reminders.stream().distinct().count() != reminders.size()
+				|| reminders.stream()
+					.anyMatch(before -> before.compareTo(Duration.ofHours(1)) < 0
+							|| before.compareTo(LONGEST_REMINDER) > 0 || before.toSeconds() % 3600 != 0)) {
+			throw new IllegalArgumentException("At most " + MAX_REMINDERS + " different reminders, each 1 to "
+					+ LONGEST_REMINDER.toHours() + " whole hours before, not " + reminders);
+		}
+	}
 
 	public ClinicPolicies withCancellationWindow(Duration window) {
-		return new ClinicPolicies(window, this.intakeBeforeTreatment);
+		return new ClinicPolicies(window, this.intakeBeforeTreatment, this.reminders);
 	}
 
 	public ClinicPolicies withIntakeBeforeTreatment(boolean required) {
-		return new ClinicPolicies(this.cancellationWindow, required);
+		return new ClinicPolicies(this.cancellationWindow, required, this.reminders);
+	}
+
+	public ClinicPolicies withReminders(List<Duration> before) {
+		return new ClinicPolicies(this.cancellationWindow, this.intakeBeforeTreatment, before);
 	}
 
 	/**

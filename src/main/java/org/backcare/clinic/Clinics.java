@@ -2,11 +2,13 @@ package org.backcare.clinic;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
@@ -198,10 +200,15 @@ public class Clinics {
 	 * cached: a policy the front desk changes holds at once on every node.
 	 */
 	public ClinicPolicies policies(ClinicId id) {
-		return this.jdbc.sql("SELECT cancellation_window_minutes, intake_before_treatment FROM clinic WHERE id = ?")
+		return this.jdbc.sql("""
+				SELECT cancellation_window_minutes, intake_before_treatment, reminder_hours_before
+				FROM clinic WHERE id = ?""")
 			.param(id.value())
 			.query((rs, n) -> new ClinicPolicies(Duration.ofMinutes(rs.getInt("cancellation_window_minutes")),
-					rs.getBoolean("intake_before_treatment")))
+					rs.getBoolean("intake_before_treatment"),
+					Arrays.stream((Integer[]) rs.getArray("reminder_hours_before").getArray())
+						.map(Duration::ofHours)
+						.toList()))
 			.optional()
 			.orElseThrow(() -> new RecordNotFound("Clinic", id));
 	}
@@ -212,17 +219,26 @@ public class Clinics {
 	 */
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
-		int changed = this.jdbc
-			.sql("UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ? WHERE id = ?")
-			.params((int) policies.cancellationWindow().toMinutes(), policies.intakeBeforeTreatment(), id.value())
+		int changed = this.jdbc.sql("""
+				UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ?,
+				                  reminder_hours_before = string_to_array(?, ',')::integer[]
+				WHERE id = ?""")
+			.params((int) policies.cancellationWindow().toMinutes(), policies.intakeBeforeTreatment(),
+					hours(policies.reminders()), id.value())
 			.update();
 		if (changed == 0) {
 			throw new RecordNotFound("Clinic", id);
 		}
-		this.events
-			.publishEvent(new ClinicChanged(id, "cancellation window " + policies.cancellationWindow().toMinutes()
-					+ " min, intake before treatment " + (policies.intakeBeforeTreatment() ? "on" : "off")));
+		this.events.publishEvent(new ClinicChanged(id,
+				"cancellation window " + policies.cancellationWindow().toMinutes() + " min, intake before treatment "
+						+ (policies.intakeBeforeTreatment() ? "on" : "off") + ", reminders "
+						+ (policies.reminders().isEmpty() ? "off" : hours(policies.reminders()) + " h before")));
 		return policies(id);
+	}
+
+	/** "48,2": the reminders' hours, as stored. */
+	private static String hours(List<Duration> reminders) {
+		return reminders.stream().map(before -> String.valueOf(before.toHours())).collect(Collectors.joining(","));
 	}
 
 	public Clinic get(ClinicId id) {

@@ -60,8 +60,13 @@ class ClinicSetup {
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
+	/**
+	 * The clinic's settings; {@code reminderHoursBefore}: how many hours before a session
+	 * its client is reminded (none, one or two reminders).
+	 */
 	record Settings(String name, String address, String timeZone, int cancellationWindowHours,
-			boolean intakeBeforeTreatment, int minimumNoticeMinutes, int bookingHorizonDays) {
+			boolean intakeBeforeTreatment, int minimumNoticeMinutes, int bookingHorizonDays,
+			List<Integer> reminderHoursBefore) {
 	}
 
 	Settings settings(CurrentUser admin) {
@@ -69,7 +74,8 @@ class ClinicSetup {
 		ClinicPolicies policies = this.clinics.policies(clinic.id());
 		return new Settings(clinic.name(), clinic.address(), clinic.zone().getId(),
 				(int) policies.cancellationWindow().toHours(), policies.intakeBeforeTreatment(),
-				(int) clinic.booking().minimumNotice().toMinutes(), (int) clinic.booking().horizon().toDays());
+				(int) clinic.booking().minimumNotice().toMinutes(), (int) clinic.booking().horizon().toDays(),
+				policies.reminders().stream().map(before -> (int) before.toHours()).toList());
 	}
 
 	@Transactional
@@ -88,6 +94,7 @@ class ClinicSetup {
 					"The cancellation window is 0 to " + MAX_CANCELLATION_WINDOW.toHours() + " hours.");
 		}
 		BookingWindow booking = bookingWindow(wanted);
+		List<Duration> reminders = reminders(wanted);
 		Clinic clinic = this.clinics.get(admin.clinic());
 		if (!clinic.booking().equals(booking)) {
 			this.clinics.setBookingWindow(clinic.id(), booking);
@@ -98,11 +105,24 @@ class ClinicSetup {
 		}
 		ClinicPolicies policies = this.clinics.policies(clinic.id());
 		ClinicPolicies changed = policies.withCancellationWindow(window)
-			.withIntakeBeforeTreatment(wanted.intakeBeforeTreatment());
+			.withIntakeBeforeTreatment(wanted.intakeBeforeTreatment())
+			.withReminders(reminders);
 		if (!changed.equals(policies)) {
 			this.clinics.setPolicies(clinic.id(), changed);
 		}
 		return settings(admin);
+	}
+
+	private static List<Duration> reminders(Settings wanted) {
+		List<Integer> hours = (wanted.reminderHoursBefore() != null) ? wanted.reminderHoursBefore() : List.of();
+		if (hours.size() > ClinicPolicies.MAX_REMINDERS || hours.stream().distinct().count() != hours.size() || hours
+			.stream()
+			.anyMatch(before -> before == null || before < 1 || before > ClinicPolicies.LONGEST_REMINDER.toHours())) {
+			throw new InvalidRequest(
+					"Reminders: at most " + ClinicPolicies.MAX_REMINDERS + " different ones, each 1 to "
+							+ ClinicPolicies.LONGEST_REMINDER.toHours() + " hours before the session.");
+		}
+		return hours.stream().sorted(java.util.Comparator.reverseOrder()).map(Duration::ofHours).toList();
 	}
 
 	private static BookingWindow bookingWindow(Settings wanted) {

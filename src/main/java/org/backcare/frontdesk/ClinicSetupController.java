@@ -63,10 +63,12 @@ class ClinicSetupController {
 	@PutMapping("/api/v1/admin/clinic")
 	@ApiResponse(responseCode = "200", description = "The settings as they are now")
 	@Operation(
-			summary = "Change the clinic's name, address, time zone, cancellation window, intake policy, minimum notice "
-					+ "and booking horizon",
+			summary = "Change the clinic's name, address, time zone, cancellation window, intake policy, minimum notice, "
+					+ "booking horizon and reminders",
 			description = "Audited. Booked sessions keep their instants; a new time zone changes how they are shown and "
-					+ "how days are counted from now on. A new notice or horizon holds for bookings from now on.")
+					+ "how days are counted from now on. A new notice or horizon holds for bookings from now on. New "
+					+ "reminder times are planned for sessions booked or moved from now on; a reminder planned already "
+					+ "goes only if its time is still one of the clinic's.")
 	ClinicSetup.Settings change(@Valid @RequestBody SettingsBody body) {
 		CurrentUser admin = CurrentUser.required();
 		// The notice and horizon came later: a client that does not send them keeps them.
@@ -76,7 +78,8 @@ class ClinicSetupController {
 					body.timeZone(), body.cancellationWindowHours(), body.intakeBeforeTreatment(),
 					(body.minimumNoticeMinutes() != null) ? body.minimumNoticeMinutes()
 							: current.minimumNoticeMinutes(),
-					(body.bookingHorizonDays() != null) ? body.bookingHorizonDays() : current.bookingHorizonDays()));
+					(body.bookingHorizonDays() != null) ? body.bookingHorizonDays() : current.bookingHorizonDays(),
+					(body.reminderHoursBefore() != null) ? body.reminderHoursBefore() : current.reminderHoursBefore()));
 	}
 
 	@PostMapping("/api/v1/admin/therapists")
@@ -214,7 +217,11 @@ class ClinicSetupController {
 			@Min(0) @Max(2880) @Schema(description = "how soon a session may start, from now; left out: unchanged",
 					example = "120") Integer minimumNoticeMinutes,
 			@Min(7) @Max(730) @Schema(description = "how far ahead bookings open; left out: unchanged",
-					example = "90") Integer bookingHorizonDays) {
+					example = "90") Integer bookingHorizonDays,
+			@Size(max = 2) @Schema(
+					description = "how many hours before a session its client is reminded by e-mail: none, one or two "
+							+ "different values of 1 to 168; left out: unchanged",
+					example = "[48, 2]") List<@NotNull @Min(1) @Max(168) Integer> reminderHoursBefore) {
 	}
 
 	record ActiveBody(@NotNull Boolean active) {

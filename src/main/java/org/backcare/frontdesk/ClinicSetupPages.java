@@ -122,12 +122,17 @@ class ClinicSetupPages {
 			@RequestParam(required = false) Integer cancellationWindowHours,
 			@RequestParam(required = false) String intakeBeforeTreatment,
 			@RequestParam(required = false) Integer minimumNoticeMinutes,
-			@RequestParam(required = false) Integer bookingHorizonDays, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer bookingHorizonDays,
+			@RequestParam(required = false) Integer firstReminderHours,
+			@RequestParam(required = false) Integer secondReminderHours, Model model, RedirectAttributes redirect) {
 		ClinicSetup.Settings wanted = new ClinicSetup.Settings((name != null) ? name : "",
 				(address != null) ? address : "", (timeZone != null) ? timeZone : "",
 				(cancellationWindowHours != null) ? cancellationWindowHours : -1, intakeBeforeTreatment != null,
 				(minimumNoticeMinutes != null) ? minimumNoticeMinutes : -1,
-				(bookingHorizonDays != null) ? bookingHorizonDays : -1);
+				(bookingHorizonDays != null) ? bookingHorizonDays : -1,
+				java.util.stream.Stream.of(firstReminderHours, secondReminderHours)
+					.filter(java.util.Objects::nonNull)
+					.toList());
 		try {
 			if (wanted.name().isBlank() || wanted.name().length() > 200 || wanted.address().length() > 500) {
 				throw new InvalidRequest("The clinic needs a name (at most 200 characters) and an address of at most "

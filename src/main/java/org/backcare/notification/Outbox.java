@@ -39,16 +39,30 @@ class Outbox {
 	 */
 	UUID enqueue(Mail mail) {
 		UUID id = UUID.randomUUID();
-		this.jdbc
+		insert(id, mail, null);
+		return id;
+	}
+
+	/**
+	 * Writes the message unless one with the same key was written before: for work that
+	 * may run again (a timed job taken over from a node that died after writing). Answers
+	 * whether it was written now.
+	 */
+	boolean enqueueOnce(Mail mail, String key) {
+		return insert(UUID.randomUUID(), mail, key) == 1;
+	}
+
+	private int insert(UUID id, Mail mail, String key) {
+		return this.jdbc
 			.sql("""
 					INSERT INTO mail_message (id, clinic_id, client_id, kind, about_id, recipient, subject, body_text, body_html,
-					                          calendar, calendar_method)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					                          calendar, calendar_method, dedup_key)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (dedup_key) DO NOTHING""")
 			.params(id, mail.clinic().value(), (mail.client() != null) ? mail.client().value() : null, mail.kind(),
 					mail.about(), mail.recipient(), mail.subject(), mail.text(), mail.html(), mail.calendar(),
-					mail.calendarMethod())
+					mail.calendarMethod(), key)
 			.update();
-		return id;
 	}
 
 	/** A message claimed for delivery, with how often it was tried before. */

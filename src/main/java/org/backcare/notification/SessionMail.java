@@ -1,21 +1,12 @@
 package org.backcare.notification;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
-import org.backcare.booking.Appointment;
 import org.backcare.booking.AppointmentBooked;
 import org.backcare.booking.AppointmentCancelled;
 import org.backcare.booking.AppointmentId;
 import org.backcare.booking.AppointmentRescheduled;
-import org.backcare.booking.Bookings;
-import org.backcare.booking.CancellationPolicy;
 import org.backcare.client.Client;
-import org.backcare.client.Clients;
-import org.backcare.clinic.Clinic;
-import org.backcare.clinic.Clinics;
-import org.backcare.therapist.Therapists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
@@ -39,30 +30,17 @@ class SessionMail {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionMail.class);
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
-			Locale.ENGLISH);
-
 	private final Outbox outbox;
 
-	private final Bookings bookings;
-
-	private final Clinics clinics;
-
-	private final Clients clients;
-
-	private final Therapists therapists;
+	private final SessionDetailsReader sessions;
 
 	private final ITemplateEngine templates;
 
 	private final MailProperties properties;
 
-	SessionMail(Outbox outbox, Bookings bookings, Clinics clinics, Clients clients, Therapists therapists,
-			ITemplateEngine templates, MailProperties properties) {
+	SessionMail(Outbox outbox, SessionDetailsReader sessions, ITemplateEngine templates, MailProperties properties) {
 		this.outbox = outbox;
-		this.bookings = bookings;
-		this.clinics = clinics;
-		this.clients = clients;
-		this.therapists = therapists;
+		this.sessions = sessions;
 		this.templates = templates;
 		this.properties = properties;
 	}
@@ -96,30 +74,22 @@ class SessionMail {
 	}
 
 	private void compose(String kind, AppointmentId id, String method) {
-		Appointment session = this.bookings.get(id);
-		Client client = this.clients.get(session.clientId());
-		if (client.erased() || client.email() == null || client.email().isBlank()) {
+		SessionDetails details = this.sessions.read(id).orElse(null);
+		if (details == null) {
 			return;
 		}
-		Clinic clinic = this.clinics.get(session.clinicId());
-		String service = this.clinics.service(clinic.id(), session.service()).name();
-		String therapist = this.therapists.get(session.therapistId()).name();
-		String window = CancellationPolicy.describe(this.clinics.policies(clinic.id()).cancellationWindow());
-		Context context = new Context(Locale.ENGLISH,
-				Map.of("kind", kind, "client", client.name(), "clinic", clinic, "service", service, "therapist",
-						therapist, "when",
-						WHEN.format(session.start().atZone(clinic.zone())) + " (" + clinic.zone().getId() + ")",
-						"window", window, "link", this.properties.baseUrl() + "/me/appointments"));
+		Context context = details.context(kind, this.properties.baseUrl() + "/me/appointments", Map.of());
+		String start = details.at(details.session().start());
 		String subject = switch (kind) {
-			case "SESSION_BOOKED" -> "Booked: " + service + " on " + WHEN.format(session.start().atZone(clinic.zone()));
-			case "SESSION_MOVED" ->
-				"Moved: " + service + " now on " + WHEN.format(session.start().atZone(clinic.zone()));
-			default -> "Cancelled: " + service + " on " + WHEN.format(session.start().atZone(clinic.zone()));
+			case "SESSION_BOOKED" -> "Booked: " + details.service() + " on " + start;
+			case "SESSION_MOVED" -> "Moved: " + details.service() + " now on " + start;
+			default -> "Cancelled: " + details.service() + " on " + start;
 		};
-		Mail mail = new Mail(clinic.id(), client.id(), kind, id.value(), client.email(), subject,
+		Client client = details.client();
+		Mail mail = new Mail(details.clinic().id(), client.id(), kind, id.value(), client.email(), subject,
 				this.templates.process("mail/session.txt", context), this.templates.process("mail/session", context),
-				Invite.of(method, session, clinic, service, therapist, window, this.properties.from(), client.name(),
-						client.email()),
+				Invite.of(method, details.session(), details.clinic(), details.service(), details.therapist(),
+						details.window(), this.properties.from(), client.name(), client.email()),
 				method);
 		this.outbox.enqueue(mail);
 	}

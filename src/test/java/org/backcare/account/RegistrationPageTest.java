@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -50,7 +50,7 @@ class RegistrationPageTest {
 					containsString("Consent to treatment: please tick it: we can only treat you with your consent."),
 					containsString("Consent to keeping your data: please tick it"), containsString(email),
 					not(containsString("muss")))));
-		this.mvc
+		jakarta.servlet.http.Cookie session = this.mvc
 			.perform(post("/register").with(csrf())
 				.param("name", "Rita Register")
 				.param("email", email)
@@ -60,7 +60,12 @@ class RegistrationPageTest {
 				.param("consentToDataProcessing", "true"))
 			// Registered and signed in at once, straight to their appointments.
 			.andExpect(redirectedUrl("/me/appointments"))
-			.andExpect(authenticated().withUsername(email));
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		this.mvc.perform(get("/me/appointments").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(email)));
 	}
 
 }

@@ -274,7 +274,7 @@ class SignInAndTokensTest {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.filter(cookie -> cookie.startsWith("SESSION="))
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
@@ -311,7 +311,7 @@ class SignInAndTokensTest {
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
-				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
+				cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly", "Secure", "SameSite=Lax"));
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.backcare.crash;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashIT {
 
-	static final String SECRET = Base64.getEncoder().encodeToString("crash-test-token-secret-of-32-bytes!".getBytes());
-
 	static final int CLIENTS = 16;
 
 	@TempDir
@@ -56,11 +52,11 @@ class CrashIT {
 
 	int postgresPort;
 
-	Process app;
+	BackCareProcess app;
 
 	int appPort;
 
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	final HttpClient http = BackCareProcess.HTTP;
 
 	/**
 	 * Outcome of every booking request: the appointment id for a 201, "refused" for a
@@ -71,7 +67,12 @@ class CrashIT {
 	@AfterEach
 	void stopEverything() throws IOException {
 		if (this.app != null) {
-			this.app.destroyForcibly();
+			try {
+				this.app.kill();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (this.postgres != null) {
 			this.postgres.close();
@@ -80,26 +81,33 @@ class CrashIT {
 
 	@Test
 	void noAcknowledgedBookingIsLostAndNoRefusedOneAppearsWhenEitherProcessCrashes() throws Exception {
-		this.postgresPort = freePort();
+		this.postgresPort = BackCareProcess.freePort();
 		this.postgres = startPostgres();
-		this.appPort = freePort();
-		this.app = startApp("first");
-		String token = adminToken();
-		List<String[]> slots = slots(token);
+		this.appPort = BackCareProcess.freePort();
+		this.app = BackCareProcess.start("crash-first", this.appPort, this.postgresPort);
+		String token = this.app.adminToken();
+		List<String[]> slots = this.app.freeSlots(JdbcClient.create(this.postgres.getPostgresDatabase()),
+				LocalDate.now().plusDays(2), 14);
 		assertThat(slots).as("bookable slots in the demo clinic").hasSizeGreaterThan(50);
 
 		// 1. SIGKILL the application while clients book.
-		Counts appCrash = load(token, slots, () -> this.app.destroyForcibly());
-		this.app.waitFor(30, TimeUnit.SECONDS);
-		this.app = startApp("second");
+		Counts appCrash = load(token, slots, () -> {
+			try {
+				this.app.kill();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		this.app = BackCareProcess.start("crash-second", this.appPort, this.postgresPort);
 		verify("after killing BackCare", appCrash);
 
 		// 2. Immediate shutdown of PostgreSQL while clients book, then crash recovery.
-		String token2 = adminToken();
+		String token2 = this.app.adminToken();
 		this.outcomes.clear();
 		Counts databaseCrash = load(token2, slots, this::crashPostgres);
 		this.postgres = restartPostgres();
-		awaitReady();
+		this.app.awaitReady();
 		verify("after crashing PostgreSQL", databaseCrash);
 	}
 
@@ -127,7 +135,7 @@ class CrashIT {
 										+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + slot[1] + "\"}"))
 							.build(), HttpResponse.BodyHandlers.ofString());
 						if (response.statusCode() == 201) {
-							this.outcomes.put(key, field(response.body(), "id"));
+							this.outcomes.put(key, BackCareProcess.field(response.body(), "id"));
 						}
 						else if (response.statusCode() >= 400 && response.statusCode() < 500) {
 							this.outcomes.put(key, "refused");
@@ -237,106 +245,9 @@ class CrashIT {
 		return startPostgres();
 	}
 
-	private Process startApp(String name) throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process started = new ProcessBuilder(java, "-Xmx512m", "-jar", System.getProperty("backcare.jar"),
-				"--server.port=" + this.appPort,
-				"--spring.datasource.url=jdbc:postgresql://localhost:" + this.postgresPort + "/postgres",
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--backcare.security.token-secret=" + SECRET, "--backcare.security.max-failures-per-address=100000",
-				"--spring.main.banner-mode=off")
-			.redirectErrorStream(true)
-			.redirectOutput(Path.of("target", "crash-app-" + name + ".log").toFile())
-			.start();
-		this.app = started;
-		awaitReady();
-		return started;
-	}
-
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				HttpResponse<String> ready = this.http.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + this.appPort + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (ready.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("BackCare did not become ready; see target/crash-app-*.log");
-	}
-
-	private String adminToken() throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/auth/token"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("{\"email\": \"admin@riverside.example\", \"password\": \"riverside-admin-demo\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return field(response.body(), "accessToken");
-	}
-
-	/**
-	 * Free 60-minute slots of every demo therapist over the next weeks: [therapistId,
-	 * start].
-	 */
-	private List<String[]> slots(String token) throws Exception {
-		JdbcClient jdbc = JdbcClient.create(this.postgres.getPostgresDatabase());
-		List<String> therapists = jdbc.sql("SELECT id::text FROM therapist").query(String.class).list();
-		List<String[]> slots = new ArrayList<>();
-		LocalDate from = LocalDate.now().plusDays(2);
-		for (String therapist : therapists) {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest
-						.newBuilder(URI.create("http://localhost:" + this.appPort + "/api/v1/therapists/" + therapist
-								+ "/availability?service=TREATMENT_60&from=" + from + "&to=" + from.plusDays(13)))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
-			Matcher start = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(response.body());
-			while (start.find()) {
-				slots.add(new String[] { therapist, OffsetDateTime.parse(start.group(1)).toString() });
-			}
-		}
-		return slots;
-	}
-
-	/**
-	 * A fresh client for every request, so each request is identified by its client. The
-	 * crash clients have no intake, so the demo clinic's "intake before treatment" rule
-	 * is turned off for them.
-	 */
+	/** A fresh client for every request, so each request is identified by its client. */
 	private String newClient() {
-		JdbcClient jdbc = JdbcClient.create(this.postgres.getPostgresDatabase());
-		jdbc.sql("UPDATE clinic SET intake_before_treatment = false WHERE intake_before_treatment").update();
-		String id = UUID.randomUUID().toString();
-		jdbc.sql("""
-				INSERT INTO client (clinic_id, id, name, email, date_of_birth)
-				SELECT id, ?::uuid, 'Crash client', ? || '@example.org', DATE '1980-01-01' FROM clinic LIMIT 1""")
-			.params(id, id)
-			.update();
-		return id;
-	}
-
-	private static String field(String json, String name) {
-		Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-		if (!value.find()) {
-			throw new IllegalStateException("No " + name + " in " + json);
-		}
-		return value.group(1);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return BackCareProcess.newClient(JdbcClient.create(this.postgres.getPostgresDatabase()));
 	}
 
 	private static void sleep(long millis) {

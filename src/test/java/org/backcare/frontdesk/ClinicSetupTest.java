@@ -418,6 +418,63 @@ class ClinicSetupTest {
 	}
 
 	@Test
+	void theClinicSetsItsRemindersNoneOneOrTwo_andNonsenseIsRefusedWithNothingChanged() throws Exception {
+		String base = "{\"name\": \"X\", \"timeZone\": \"Europe/Berlin\", \"cancellationWindowHours\": 24, "
+				+ "\"intakeBeforeTreatment\": false, \"reminderHoursBefore\": ";
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(base + "[3, 72]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reminderHoursBefore[0]").value(72))
+			.andExpect(jsonPath("$.reminderHoursBefore[1]").value(3));
+		assertThat(this.clinics.policies(this.clinic.clinic().id()).reminders()).containsExactly(Duration.ofHours(72),
+				Duration.ofHours(3));
+		for (String nonsense : new String[] { "[0]", "[169]", "[5, 5]", "[1, 2, 3]", "[\"x\"]", "[null]", "7" }) {
+			this.frontDesk
+				.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON)
+					.content(base + nonsense + "}"))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.clinics.policies(this.clinic.clinic().id()).reminders()).containsExactly(Duration.ofHours(72),
+				Duration.ofHours(3));
+		// Left out: unchanged.
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON)
+				.content(base.substring(0, base.lastIndexOf(", \"reminderHoursBefore")) + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reminderHoursBefore.length()").value(2));
+		this.frontDesk
+			.perform(put("/api/v1/admin/clinic").contentType(MediaType.APPLICATION_JSON).content(base + "[]}"))
+			.andExpect(status().isOk());
+		assertThat(this.clinics.policies(this.clinic.clinic().id()).reminders()).isEmpty();
+
+		Pages pages = new Pages(this.mvc, this.admin);
+		pages.perform(clinicForm().param("firstReminderHours", "24").param("secondReminderHours", ""))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.clinics.policies(this.clinic.clinic().id()).reminders()).containsExactly(Duration.ofHours(24));
+		pages.perform(get("/admin/clinic"))
+			.andExpect(content()
+				.string(allOf(containsString("name=\"firstReminderHours\""), containsString("value=\"24\""))));
+		pages.perform(clinicForm().param("firstReminderHours", "500"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Reminders: at most 2 different ones")));
+		// The database holds the same limits.
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.sql("UPDATE clinic SET reminder_hours_before = '{4,4}' WHERE id = ?")
+				.param(this.clinic.clinic().id().value())
+				.update())
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+	}
+
+	/** The clinic settings form with every field but the reminders filled in. */
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder clinicForm() {
+		return post("/admin/clinic").param("name", "Riverside")
+			.param("timeZone", "Europe/Berlin")
+			.param("cancellationWindowHours", "24")
+			.param("minimumNoticeMinutes", "120")
+			.param("bookingHorizonDays", "90");
+	}
+
+	@Test
 	void aClinicChangedOnAnotherNodeIsReadAgainHere() throws Exception {
 		this.clinics.get(this.clinic.clinic().id());
 		// Another node's change: the row and its notice, committed elsewhere.

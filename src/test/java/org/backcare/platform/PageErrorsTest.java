@@ -155,7 +155,7 @@ class PageErrorsTest {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.filter(cookie -> cookie.startsWith("SESSION="))
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();

@@ -1,0 +1,98 @@
+package org.backcare.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.backcare.booking.Appointment;
+import org.backcare.booking.AppointmentBooked;
+import org.backcare.booking.AppointmentId;
+import org.backcare.booking.AppointmentRescheduled;
+import org.backcare.booking.Bookings;
+import org.backcare.clinic.Clinics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Plans a session's reminders when it is booked or moved, as timed jobs (db-scheduler)
+ * written in the booking's own transaction: they exist exactly when the booking does. A
+ * reminder whose time has passed already (a session booked at short notice) is not
+ * planned; the booking mail has just told the client. Nothing is unplanned on a move or a
+ * cancellation: the old reminders find the session changed when their time comes and send
+ * nothing, which holds even for a job already running on another node.
+ */
+@Component
+class ReminderPlanner {
+
+	static final String TASK = "session-reminder";
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
+
+	private final SchedulerClient scheduler;
+
+	private final OneTimeTask<Void> reminders;
+
+	private final Bookings bookings;
+
+	private final Clinics clinics;
+
+	private final Clock clock;
+
+	ReminderPlanner(SchedulerClient scheduler, OneTimeTask<Void> sessionReminder, Bookings bookings, Clinics clinics,
+			Clock clock) {
+		this.scheduler = scheduler;
+		this.reminders = sessionReminder;
+		this.bookings = bookings;
+		this.clinics = clinics;
+		this.clock = clock;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(AppointmentBooked event) {
+		plan(event.appointment());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(AppointmentRescheduled event) {
+		plan(event.appointment());
+	}
+
+	private void plan(AppointmentId id) {
+		Appointment session = this.bookings.get(id);
+		Instant now = this.clock.instant();
+		for (Duration before : this.clinics.policies(session.clinicId()).reminders()) {
+			Instant due = session.start().minus(before);
+			if (due.isAfter(now)) {
+				PlannedReminder planned = PlannedReminder.of(session, before);
+				this.scheduler.scheduleIfNotExists(this.reminders.instance(planned.name()), due);
+				log.debug("Reminder {} planned for {}", planned.name(), due);
+			}
+		}
+	}
+
+	/**
+	 * The timed job: one execution per planned reminder, run by whichever node picks it
+	 * first; a node that dies while running it leaves it to another (the mail's key keeps
+	 * that from writing it twice).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class ReminderTask {
+
+		@Bean
+		OneTimeTask<Void> sessionReminder(ReminderMail mail) {
+			return Tasks.oneTime(TASK)
+				.execute((instance, context) -> mail.write(PlannedReminder.parse(instance.getId())));
+		}
+
+	}
+
+}

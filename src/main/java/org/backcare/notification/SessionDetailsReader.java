@@ -1,0 +1,54 @@
+package org.backcare.notification;
+
+import java.util.Optional;
+
+import org.backcare.booking.Appointment;
+import org.backcare.booking.AppointmentId;
+import org.backcare.booking.Bookings;
+import org.backcare.client.Client;
+import org.backcare.client.Clients;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what a mail says of a session, or nothing when there is nobody to mail: the
+ * session is gone, or its client was erased or has no address.
+ */
+@Component
+class SessionDetailsReader {
+
+	private final Bookings bookings;
+
+	private final Clinics clinics;
+
+	private final Clients clients;
+
+	private final Therapists therapists;
+
+	SessionDetailsReader(Bookings bookings, Clinics clinics, Clients clients, Therapists therapists) {
+		this.bookings = bookings;
+		this.clinics = clinics;
+		this.clients = clients;
+		this.therapists = therapists;
+	}
+
+	Optional<SessionDetails> read(AppointmentId id) {
+		Optional<Appointment> found = this.bookings.find(id);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Appointment session = found.get();
+		Client client = this.clients.get(session.clientId());
+		if (client.erased() || client.email() == null || client.email().isBlank()) {
+			return Optional.empty();
+		}
+		Clinic clinic = this.clinics.get(session.clinicId());
+		return Optional
+			.of(new SessionDetails(session, client, clinic, this.clinics.service(clinic.id(), session.service()).name(),
+					this.therapists.get(session.therapistId()).name(), this.clinics.policies(clinic.id())));
+	}
+
+}

@@ -1,0 +1,242 @@
+package org.backcare.crash;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No behaviour depends on a single node. Two BackCare processes share one PostgreSQL and
+ * one SMTP server (GreenMail, started here). First a node is killed after bookings
+ * committed and before their mail was delivered (its delivery held back), and its
+ * reminders fall due while it is down: after it restarts, each goes out exactly once.
+ * Then both nodes run: sessions are booked, moved and cancelled through either, every
+ * planned reminder is made due at once so both nodes' schedulers race for them, and the
+ * mail server must have received exactly one booking mail per session, one move mail per
+ * move, one cancellation per cancellation and one reminder per lead time of each session
+ * still booked, none for a cancelled one, and no message twice.
+ */
+class TwoNodesIT {
+
+	static final Pattern MESSAGE_ID = Pattern.compile("<([0-9a-f-]{36})@backcare>");
+
+	@TempDir
+	Path work;
+
+	EmbeddedPostgres postgres;
+
+	GreenMail smtp;
+
+	final List<BackCareProcess> nodes = new ArrayList<>();
+
+	@AfterEach
+	void stopEverything() throws Exception {
+		for (BackCareProcess node : this.nodes) {
+			node.close();
+		}
+		if (this.smtp != null) {
+			this.smtp.stop();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+	}
+
+	@Test
+	void everyInviteAndReminderIsDeliveredExactlyOnce_throughAKilledNodeAndAcrossTwo() throws Exception {
+		int postgresPort = BackCareProcess.freePort();
+		this.postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(this.work.resolve("pgdata"))
+			.setPort(postgresPort)
+			.start();
+		JdbcClient jdbc = JdbcClient.create(this.postgres.getPostgresDatabase());
+		this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		this.smtp.start();
+		int portA = BackCareProcess.freePort();
+		int portB = BackCareProcess.freePort();
+
+		// 1. Node A books and is killed before it delivers anything.
+		BackCareProcess a = node("a-held", portA, postgresPort, "--backcare.mail.poll-interval=1h");
+		String token = a.adminToken();
+		List<String[]> slots = oneADay(a.freeSlots(jdbc, LocalDate.now().plusDays(3), 14));
+		assertThat(slots).as("free slots in the demo clinic").hasSizeGreaterThan(30);
+		Map<String, String[]> sessions = new LinkedHashMap<>();
+		for (int i = 0; i < 3; i++) {
+			book(a, token, jdbc, slots.remove(0), sessions);
+		}
+		assertThat(unsent(jdbc, sessions.keySet())).as("committed, not delivered").isEqualTo(3);
+		a.kill();
+		this.nodes.remove(a);
+		makeRemindersDue(jdbc, sessions.keySet());
+
+		// 2. Both nodes, sharing the work.
+		BackCareProcess restarted = node("a", portA, postgresPort);
+		BackCareProcess b = node("b", portB, postgresPort);
+		List<BackCareProcess> both = List.of(restarted, b);
+		Set<String> moved = new HashSet<>();
+		Set<String> cancelled = new HashSet<>();
+		for (int i = 0; i < 10; i++) {
+			book(both.get(i % 2), token, jdbc, slots.remove(0), sessions);
+		}
+		List<String> ids = new ArrayList<>(sessions.keySet());
+		for (int i = 3; i < 7; i++) {
+			String id = ids.get(i);
+			String[] to = anotherSlotOf(sessions.get(id)[0], slots);
+			HttpResponse<String> response = both.get(i % 2)
+				.post(token, "/api/v1/appointments/" + id + "/reschedule", "{\"start\": \"" + to[1] + "\"}");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			moved.add(id);
+		}
+		for (int i = 6; i < 9; i++) {
+			String id = ids.get(i);
+			HttpResponse<String> response = both.get((i + 1) % 2)
+				.post(token, "/api/v1/appointments/" + id + "/cancel", "{\"reason\": \"Two-node test\"}");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			cancelled.add(id);
+		}
+		makeRemindersDue(jdbc, sessions.keySet());
+
+		Map<String, Integer> expected = new HashMap<>();
+		for (String id : sessions.keySet()) {
+			expected.merge(id + " SESSION_BOOKED", 1, Integer::sum);
+			if (moved.contains(id)) {
+				expected.merge(id + " SESSION_MOVED", 1, Integer::sum);
+			}
+			if (cancelled.contains(id)) {
+				expected.merge(id + " SESSION_CANCELLED", 1, Integer::sum);
+			}
+			else {
+				// 48 and 2 hours before: the clinic's default.
+				expected.merge(id + " SESSION_REMINDER", 2, Integer::sum);
+			}
+		}
+		int total = expected.values().stream().mapToInt(Integer::intValue).sum();
+		Map<String, Integer> received = awaitReceived(jdbc, sessions.keySet(), total);
+		assertThat(received).isEqualTo(expected);
+		assertThat(unsent(jdbc, sessions.keySet())).isZero();
+	}
+
+	private BackCareProcess node(String name, int port, int postgresPort, String... settings) throws Exception {
+		List<String> all = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--db-scheduler.polling-interval=1s"));
+		all.addAll(List.of(settings));
+		BackCareProcess node = BackCareProcess.start(name, port, postgresPort, all.toArray(String[]::new));
+		this.nodes.add(node);
+		return node;
+	}
+
+	private static void book(BackCareProcess node, String token, JdbcClient jdbc, String[] slot,
+			Map<String, String[]> sessions) throws Exception {
+		String client = BackCareProcess.newClient(jdbc);
+		HttpResponse<String> response = node.post(token, "/api/v1/appointments",
+				"{\"clientId\": \"" + client + "\", \"therapistId\": \"" + slot[0]
+						+ "\", \"service\": \"TREATMENT_60\", \"start\": \"" + slot[1] + "\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		sessions.put(BackCareProcess.field(response.body(), "id"), slot);
+	}
+
+	/**
+	 * The first free slot of each therapist's day, in a fixed random order: free slots
+	 * lie a quarter hour apart, so two on one day could overlap.
+	 */
+	private static List<String[]> oneADay(List<String[]> slots) {
+		Map<String, String[]> first = new LinkedHashMap<>();
+		slots.forEach(slot -> first.putIfAbsent(slot[0] + slot[1].substring(0, 10), slot));
+		// Mixed, so that sessions go to several therapists and each keeps days to move
+		// to.
+		List<String[]> mixed = new ArrayList<>(first.values());
+		java.util.Collections.shuffle(mixed, new java.util.Random(42));
+		return mixed;
+	}
+
+	/** A free slot of the same therapist on another day, taken from the list. */
+	private static String[] anotherSlotOf(String therapist, List<String[]> slots) {
+		for (int i = 0; i < slots.size(); i++) {
+			if (slots.get(i)[0].equals(therapist)) {
+				return slots.remove(i);
+			}
+		}
+		throw new IllegalStateException("No free slot left for " + therapist);
+	}
+
+	/** Every reminder planned for these sessions falls due now. */
+	private static void makeRemindersDue(JdbcClient jdbc, Set<String> sessions) {
+		jdbc.sql(
+				"""
+						UPDATE scheduled_tasks SET execution_time = now()
+						WHERE task_name = 'session-reminder' AND split_part(task_instance, '/', 1) = ANY (string_to_array(?, ','))""")
+			.param(String.join(",", sessions))
+			.update();
+	}
+
+	private static long unsent(JdbcClient jdbc, Set<String> sessions) {
+		return jdbc.sql(
+				"SELECT count(*) FROM mail_message WHERE sent_at IS NULL AND about_id::text = ANY (string_to_array(?, ','))")
+			.param(String.join(",", sessions))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * What the mail server received about these sessions, as "session kind" → how many,
+	 * once {@code total} arrived and a few more seconds brought no more; each message
+	 * known by its Message-ID, the outbox row it was sent from, and none received twice.
+	 */
+	private Map<String, Integer> awaitReceived(JdbcClient jdbc, Set<String> sessions, int total) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		Map<String, Integer> received = received(jdbc, sessions);
+		while (count(received) < total && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			received = received(jdbc, sessions);
+		}
+		// Anything sent twice would arrive within the next polls of either node.
+		Thread.sleep(5000);
+		return received(jdbc, sessions);
+	}
+
+	private Map<String, Integer> received(JdbcClient jdbc, Set<String> sessions) throws Exception {
+		Set<UUID> seen = new HashSet<>();
+		Map<String, Integer> received = new HashMap<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			Matcher id = MESSAGE_ID.matcher(message.getMessageID());
+			assertThat(id.matches()).as(message.getMessageID()).isTrue();
+			UUID outbox = UUID.fromString(id.group(1));
+			assertThat(seen.add(outbox)).as("message " + outbox + " received twice").isTrue();
+			jdbc.sql("SELECT about_id::text || ' ' || kind FROM mail_message WHERE id = ?")
+				.param(outbox)
+				.query(String.class)
+				.optional()
+				.filter(about -> sessions.contains(about.substring(0, 36)))
+				.ifPresent(about -> received.merge(about, 1, Integer::sum));
+		}
+		return received;
+	}
+
+	private static int count(Map<String, Integer> received) {
+		return received.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+}

@@ -1,0 +1,240 @@
+package org.backcare.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.jayway.jsonpath.JsonPath;
+import org.backcare.Api;
+import org.backcare.ClinicFixture;
+import org.backcare.ClinicFixture.TestClinic;
+import org.backcare.IntegrationTest;
+import org.backcare.booking.AppointmentId;
+import org.backcare.booking.BookingApiTestBodies;
+import org.backcare.client.ClientId;
+import org.backcare.clinic.Clinics;
+import org.backcare.therapist.TherapistId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Reminders: planned with each booking at the clinic's lead times (48 and 2 hours unless
+ * it says otherwise), written by the timed job when due, exactly once however often the
+ * job runs, never for a session cancelled or moved since (the move plans its own), never
+ * for a lead time already past at booking, and quoting the cancellation window with a
+ * link to "My appointments".
+ */
+@IntegrationTest
+class SessionReminderTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClinicFixture fixture;
+
+	@Autowired
+	SchedulerClient scheduler;
+
+	@Autowired
+	ReminderMail reminders;
+
+	@Autowired
+	Clinics clinics;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestClinic clinic;
+
+	TherapistId therapist;
+
+	ClientId client;
+
+	Api frontDesk;
+
+	@BeforeEach
+	void aClinicWithAClient() {
+		this.clinic = this.fixture.open();
+		this.therapist = this.clinic.therapist();
+		this.client = this.clinic.client();
+		this.frontDesk = new Api(this.mvc, this.clinic.bearer(this.clinic.admin()));
+	}
+
+	@Test
+	void aBookingPlansAReminder48And2HoursBefore_whichWhenDueIsWrittenOnceQuotingThePolicy() throws Exception {
+		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
+		String id = book(start);
+		assertThat(planned(id)).containsExactlyInAnyOrder(id + "/v0/48h", id + "/v0/2h");
+		assertThat(dueAt(id + "/v0/48h")).isEqualTo(start.toInstant().minus(Duration.ofHours(48)));
+		assertThat(dueAt(id + "/v0/2h")).isEqualTo(start.toInstant().minus(Duration.ofHours(2)));
+
+		makeDue(id + "/v0/48h");
+		String text = awaitReminder(id);
+		assertThat(
+				this.jdbc.sql("SELECT subject FROM mail_message WHERE about_id = ?::uuid AND kind = 'SESSION_REMINDER'")
+					.param(id)
+					.query(String.class)
+					.single())
+			.startsWith("Reminder: Treatment, 60 minutes on ");
+		assertThat(text).contains("a reminder of your session", "10:00 (Europe/Berlin)",
+				"cancel or move it online until", "(24 hours before it starts)", "/me/appointments");
+
+		// The job run again (as after a node died before it was marked done): no second
+		// mail.
+		assertThat(this.reminders.write(PlannedReminder.parse(id + "/v0/48h"))).isFalse();
+		assertThat(reminderCount(id)).isOne();
+	}
+
+	@Test
+	void insideTheCancellationWindowTheReminderSaysToCall() throws Exception {
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withCancellationWindow(Duration.ofDays(5)));
+		String id = book(this.clinic.inDays(4, 10, 0));
+		assertThat(this.reminders.write(PlannedReminder.parse(id + "/v0/48h"))).isTrue();
+		assertThat(reminderText(id)).contains("It is less than 5 days away now", "please call us")
+			.doesNotContain("until");
+	}
+
+	@Test
+	void aCancelledSessionIsNotReminded() throws Exception {
+		String id = book(this.clinic.inDays(4, 11, 0));
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/cancel", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Client is away\"}"))
+			.andExpect(status().isOk());
+		makeDue(id + "/v0/48h");
+		awaitDone(id + "/v0/48h");
+		assertThat(reminderCount(id)).isZero();
+	}
+
+	@Test
+	void aMovedSessionIsRemindedOfItsNewTimeOnly() throws Exception {
+		String id = book(this.clinic.inDays(4, 9, 0));
+		OffsetDateTime later = this.clinic.inDays(5, 15, 0);
+		this.frontDesk
+			.perform(post("/api/v1/appointments/{id}/reschedule", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start\": \"" + later + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(planned(id)).contains(id + "/v1/48h", id + "/v1/2h");
+		assertThat(dueAt(id + "/v1/48h")).isEqualTo(later.toInstant().minus(Duration.ofHours(48)));
+
+		makeDue(id + "/v0/48h");
+		awaitDone(id + "/v0/48h");
+		assertThat(reminderCount(id)).as("the old time's reminder sends nothing").isZero();
+
+		makeDue(id + "/v1/48h");
+		assertThat(awaitReminder(id)).contains("15:00 (Europe/Berlin)");
+		assertThat(reminderCount(id)).isOne();
+	}
+
+	@Test
+	void aLeadTimeAlreadyPastAtBookingIsNotPlanned() throws Exception {
+		// Four days ahead: a reminder five days before would have been due yesterday.
+		this.clinics.setPolicies(this.clinic.clinic().id(), this.clinics.policies(this.clinic.clinic().id())
+			.withReminders(List.of(Duration.ofHours(120), Duration.ofHours(2))));
+		String id = book(this.clinic.inDays(4, 10, 0));
+		assertThat(planned(id)).containsExactly(id + "/v0/2h");
+	}
+
+	@Test
+	void theClinicSaysWhenOrWhetherToRemind() throws Exception {
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of(Duration.ofHours(24))));
+		String once = book(this.clinic.inDays(4, 9, 0));
+		assertThat(planned(once)).containsExactly(once + "/v0/24h");
+
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of()));
+		String never = book(this.clinic.inDays(4, 12, 0));
+		assertThat(planned(never)).isEmpty();
+		// A reminder planned before the clinic turned them off does not go.
+		assertThat(this.reminders.write(PlannedReminder.parse(once + "/v0/24h"))).isFalse();
+	}
+
+	@Test
+	void aPlannedReminderIsNamedBySessionVersionAndLeadTime() {
+		AppointmentId id = new AppointmentId(UUID.randomUUID());
+		PlannedReminder planned = new PlannedReminder(id, 3, Duration.ofHours(168));
+		assertThat(planned.name()).isEqualTo(id.value() + "/v3/168h");
+		assertThat(PlannedReminder.parse(planned.name())).isEqualTo(planned);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlannedReminder.parse(id.value() + "/v3/48h; DROP TABLE"));
+	}
+
+	private String book(OffsetDateTime start) throws Exception {
+		return JsonPath.read(this.frontDesk
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(this.client, this.therapist, start)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+	}
+
+	private List<String> planned(String appointment) {
+		return this.scheduler.getScheduledExecutionsForTask(ReminderPlanner.TASK)
+			.stream()
+			.map(execution -> execution.getTaskInstance().getId())
+			.filter(name -> name.startsWith(appointment))
+			.toList();
+	}
+
+	private Instant dueAt(String name) {
+		return this.scheduler.getScheduledExecution(TaskInstanceId.of(ReminderPlanner.TASK, name))
+			.map(ScheduledExecution::getExecutionTime)
+			.orElseThrow();
+	}
+
+	private void makeDue(String name) {
+		assertThat(this.scheduler.reschedule(TaskInstanceId.of(ReminderPlanner.TASK, name), Instant.now())).isTrue();
+	}
+
+	/** Waits until the scheduler has run the job (it is deleted once done). */
+	private void awaitDone(String name) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (this.scheduler.getScheduledExecution(TaskInstanceId.of(ReminderPlanner.TASK, name)).isPresent()) {
+			assertThat(Instant.now()).as("job " + name + " run").isBefore(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	private String awaitReminder(String appointment) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (reminderCount(appointment) == 0) {
+			assertThat(Instant.now()).as("reminder written").isBefore(deadline);
+			Thread.sleep(100);
+		}
+		return reminderText(appointment);
+	}
+
+	private String reminderText(String appointment) {
+		return this.jdbc
+			.sql("SELECT body_text FROM mail_message WHERE about_id = ?::uuid AND kind = 'SESSION_REMINDER'")
+			.param(appointment)
+			.query(String.class)
+			.single();
+	}
+
+	private long reminderCount(String appointment) {
+		return this.jdbc.sql("SELECT count(*) FROM mail_message WHERE about_id = ?::uuid AND kind = 'SESSION_REMINDER'")
+			.param(appointment)
+			.query(Long.class)
+			.single();
+	}
+
+}
