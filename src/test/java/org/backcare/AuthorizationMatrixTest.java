@@ -144,7 +144,13 @@ class AuthorizationMatrixTest {
 			"POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/role",
 			"PUT /api/v1/admin/therapists/{id}/active", "POST /admin/therapists/{id}/active",
 			"PUT /api/v1/admin/services/{code}/offered", "POST /admin/services/{code}/offered", "GET /admin/mailbox",
-			"GET /admin/mailbox/{id}/invite.ics");
+			"GET /admin/mailbox/{id}/invite.ics", "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/password-reset",
+			"POST /api/v1/auth/password-reset/complete", "PUT /api/v1/me/password", "GET /confirm-email",
+			"POST /confirm-email", "GET /password-reset", "POST /password-reset", "GET /password-reset/new",
+			"POST /password-reset/new", "GET /invitation", "POST /invitation", "GET /account/password",
+			"POST /account/password", "POST /admin/invitations", "GET /calendar-feed/{token}.ics",
+			"POST /api/v1/me/calendar-feed", "DELETE /api/v1/me/calendar-feed", "GET /my-calendar-feed",
+			"POST /my-calendar-feed", "POST /my-calendar-feed/stop");
 
 	@Autowired
 	MockMvc mvc;
@@ -266,7 +272,24 @@ class AuthorizationMatrixTest {
 		api("POST /api/v1/auth/register", t -> json(post("/api/v1/auth/register"), """
 				{"name": "Matrix", "email": "matrix-%s@example.org", "password": "matrix password 2026",
 				 "dateOfBirth": "1980-01-01", "consentToTreatment": true, "consentToDataProcessing": true}"""
-			.formatted(UUID.randomUUID())), 201, 201, 201, 201, 201, 201, 201);
+			.formatted(UUID.randomUUID())), 202, 202, 202, 202, 202, 202, 202);
+		// Links work for whoever holds them; an unknown one is refused alike for all.
+		api("POST /api/v1/auth/confirm-email",
+				t -> json(post("/api/v1/auth/confirm-email"), "{\"token\": \"" + UUID.randomUUID() + "\"}"), 422, 422,
+				422, 422, 422, 422, 422);
+		api("POST /api/v1/auth/password-reset",
+				t -> json(post("/api/v1/auth/password-reset"),
+						"{\"email\": \"nobody-" + UUID.randomUUID() + "@example.org\"}"),
+				202, 202, 202, 202, 202, 202, 202);
+		api("POST /api/v1/auth/password-reset/complete",
+				t -> json(post("/api/v1/auth/password-reset/complete"),
+						"{\"token\": \"" + UUID.randomUUID() + "\", \"password\": \"matrix password 2026\"}"),
+				422, 422, 422, 422, 422, 422, 422);
+		// The caller's own password: anyone signed in, and only with the current one.
+		api("PUT /api/v1/me/password",
+				t -> json(put("/api/v1/me/password"),
+						"{\"currentPassword\": \"not the password\", \"newPassword\": \"matrix password 2026\"}"),
+				401, 422, 422, 422, 422, 422, 422);
 		api("GET /api/v1/me", t -> get("/api/v1/me"), 401, 200, 200, 200, 200, 200, 200);
 		api("POST /api/v1/auth/logout", t -> post("/api/v1/auth/logout"), 401, 204, 204, 204, 204, 204, 204);
 		api("GET /api/v1/auth/consent-texts", t -> get("/api/v1/auth/consent-texts"), 200, 200, 200, 200, 200, 200,
@@ -390,7 +413,24 @@ class AuthorizationMatrixTest {
 					.param("dateOfBirth", "1980-01-01")
 					.param("consentToTreatment", "true")
 					.param("consentToDataProcessing", "true"),
-				302, 302, 302, 302, 302, 302, 302);
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /confirm-email", t -> get("/confirm-email").param("token", "x"), 200, 200, 200, 200, 200, 200, 200);
+		page("POST /confirm-email", t -> post("/confirm-email").param("token", "x"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /password-reset", t -> get("/password-reset"), 200, 200, 200, 200, 200, 200, 200);
+		page("POST /password-reset",
+				t -> post("/password-reset").param("email", "nobody-" + UUID.randomUUID() + "@example.org"), 200, 200,
+				200, 200, 200, 200, 200);
+		page("GET /password-reset/new", t -> get("/password-reset/new").param("token", "x"), 200, 200, 200, 200, 200,
+				200, 200);
+		page("POST /password-reset/new",
+				t -> post("/password-reset/new").param("token", "x").param("password", "matrix password 2026"), 200,
+				200, 200, 200, 200, 200, 200);
+		page("GET /invitation", t -> get("/invitation").param("token", "x"), 200, 200, 200, 200, 200, 200, 200);
+		page("POST /invitation", t -> post("/invitation").param("token", "x").param("password", "matrix password 2026"),
+				200, 200, 200, 200, 200, 200, 200);
+		page("GET /account/password", t -> get("/account/password"), 302, 200, 200, 200, 200, 200, 200);
+		page("POST /account/password", t -> post("/account/password").param("currentPassword", "not the password")
+			.param("password", "matrix password 2026"), 302, 200, 200, 200, 200, 200, 200);
 		// Anonymous callers are sent to sign in (302); signed-in callers whose role may
 		// not book get 403.
 		page("GET /book", t -> get("/book").param("therapist", t.therapistX.toString()), 302, 200, 200, 403, 403, 200,
@@ -507,6 +547,20 @@ class AuthorizationMatrixTest {
 		// mailbox and
 		// none of this clinic's invites.
 		page("GET /admin/mailbox", t -> get("/admin/mailbox"), 302, 403, 403, 403, 403, 200, 200);
+		// A therapist's own feed: opened, replaced and stopped by therapists only; its
+		// address needs no sign-in, and an unknown one is not found by anyone.
+		page("GET /calendar-feed/{token}.ics", t -> get("/calendar-feed/{token}.ics", "no-such-feed"), 404, 404, 404,
+				404, 404, 404, 404);
+		api("POST /api/v1/me/calendar-feed", t -> post("/api/v1/me/calendar-feed"), 401, 403, 403, 201, 201, 403, 403);
+		api("DELETE /api/v1/me/calendar-feed", t -> delete("/api/v1/me/calendar-feed"), 401, 403, 403, 204, 204, 403,
+				403);
+		page("GET /my-calendar-feed", t -> get("/my-calendar-feed"), 302, 403, 403, 200, 200, 403, 403);
+		page("POST /my-calendar-feed", t -> post("/my-calendar-feed"), 302, 403, 403, 200, 200, 403, 403);
+		page("POST /my-calendar-feed/stop", t -> post("/my-calendar-feed/stop"), 302, 403, 403, 200, 200, 403, 403);
+		page("POST /admin/invitations",
+				t -> post("/admin/invitations").param("email", "invited-" + UUID.randomUUID() + "@example.org")
+					.param("role", "ADMIN"),
+				302, 403, 403, 403, 403, 302, 302);
 		page("GET /admin/mailbox/{id}/invite.ics", t -> get("/admin/mailbox/{id}/invite.ics", t.mail()), 302, 403, 403,
 				403, 403, 200, 404);
 		page("POST /admin/accounts/{id}/disable", t -> post("/admin/accounts/{id}/disable", t.spareAccount()), 302, 403,

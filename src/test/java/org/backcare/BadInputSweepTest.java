@@ -50,7 +50,9 @@ class BadInputSweepTest {
 			"{}", "\"\"", "\"   \"", "\"" + "x".repeat(10_000) + "\"", "\"' OR '1'='1' --\"",
 			"\"'; DROP TABLE appointment; --\"", "\"<script>alert(1)</script>\"", "\"../../etc/passwd\"", "\"\\u0000\"",
 			"\"2026-13-45T25:61:00+01:00\"", "\"+999999999-12-31T23:59:59Z\"", "\"yesterday\"",
-			"\"00000000-0000-0000-0000-000000000000\"", "\"" + UUID.randomUUID() + "\"");
+			"\"00000000-0000-0000-0000-000000000000\"", "\"" + UUID.randomUUID() + "\"",
+			// Header injection: a line break and a header of its own.
+			"\"someone@example.org\\r\\nBcc: everyone@example.org\"");
 
 	/** Whole bodies that are not the JSON document any endpoint wants. */
 	static final List<String> BROKEN_BODIES = List.of("", "{", "}", "[]", "null", "\"text\"", "{\"a\":}",
@@ -158,6 +160,18 @@ class BadInputSweepTest {
 						List.of("name", "email", "password", "dateOfBirth", "consentToTreatment",
 								"consentToDataProcessing"),
 						null, List.of("name", "password", "phone")),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/confirm-email", fields("token", "\"no-such-token\""),
+						List.of("token"), null, List.of("token")),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/password-reset",
+						fields("email", "\"sweep-reset-" + UUID.randomUUID() + "@example.org\""), List.of("email"),
+						null),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/password-reset/complete",
+						fields("token", "\"no-such-token\"", "password", "\"a perfectly fine passphrase\""),
+						List.of("token", "password"), null, List.of("token", "password")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/me/password",
+						fields("currentPassword", "\"not the password\"", "newPassword",
+								"\"a perfectly fine passphrase\""),
+						List.of("currentPassword", "newPassword"), asClient, List.of("currentPassword", "newPassword")),
 				new Endpoint(HttpMethod.POST, "/api/v1/auth/invitations/accept",
 						fields("token", "\"no-such-token\"", "password", "\"a perfectly fine passphrase\""),
 						List.of("token", "password"), null, List.of("token", "password")),
@@ -296,7 +310,8 @@ class BadInputSweepTest {
 				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",
 				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s", "/admin/therapists/%s/schedule",
 				"/book/series?therapist=%s", "/book/series?date=%s&time=10:00&check=1",
-				"/book/series?everyWeeks=%s&check=1", "/admin/mailbox/%s/invite.ics");
+				"/book/series?everyWeeks=%s&check=1", "/admin/mailbox/%s/invite.ics", "/confirm-email?token=%s",
+				"/password-reset/new?token=%s", "/invitation?token=%s", "/calendar-feed/%s.ics");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {
@@ -323,18 +338,18 @@ class BadInputSweepTest {
 				"/admin/services/TREATMENT_90/offered?offered=%s")) {
 			for (String value : List.of("abc", "-1", "99999999999", "'%20OR%201=1", "%3Cscript%3E", "x".repeat(300),
 					UUID.randomUUID().toString())) {
-				String uri = path.formatted(value);
-				MockHttpServletResponse response = this.mvc
-					.perform(post(URI.create(encodePath(uri))).with(Pages.as(admin)).with(csrf()))
-					.andReturn()
-					.getResponse();
-				sent++;
-				boolean page = response.getContentType() != null && response.getContentType().startsWith("text/html")
-						&& response.getContentAsString().contains("<nav aria-label=\"Main\">");
-				if (response.getStatus() >= 500 || response.getStatus() == 302 || !page) {
-					wrong.add("POST " + abbreviate(uri) + " -> " + response.getStatus() + " "
-							+ response.getContentType());
-				}
+				sent += postForm(path.formatted(value), admin, wrong);
+			}
+		}
+		// The account forms: a bad link, address or password gets the form again, saying
+		// what is wrong; nothing is set.
+		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
+				"/password-reset/new?token=%s&password=a_perfectly_fine_passphrase",
+				"/invitation?token=%s&password=a_perfectly_fine_passphrase",
+				"/account/password?currentPassword=%s&password=a_perfectly_fine_passphrase")) {
+			for (String value : List.of("", "abc", "'%20OR%201=1", "%3Cscript%3E", "x".repeat(300),
+					"someone%40example.org%0D%0ABcc:%20everyone%40example.org", UUID.randomUUID().toString())) {
+				sent += postForm(path.formatted(value), admin, wrong);
 			}
 		}
 		assertThat(sent).as("page requests sent").isGreaterThanOrEqualTo(80);
@@ -420,6 +435,23 @@ class BadInputSweepTest {
 			.getResponse()
 			.getContentAsString();
 		return UUID.fromString(JsonPath.read(created, "$.id"));
+	}
+
+	/**
+	 * Posts a page form that must answer with a friendly page saying what is wrong: not a
+	 * redirect (that would be a success), not an error. Answers 1, the requests sent.
+	 */
+	private int postForm(String uri, CurrentUser admin, List<String> wrong) throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(post(URI.create(encodePath(uri))).with(Pages.as(admin)).with(csrf()))
+			.andReturn()
+			.getResponse();
+		boolean page = response.getContentType() != null && response.getContentType().startsWith("text/html")
+				&& response.getContentAsString().contains("<nav aria-label=\"Main\">");
+		if (response.getStatus() >= 500 || response.getStatus() == 302 || !page) {
+			wrong.add("POST " + abbreviate(uri) + " -> " + response.getStatus() + " " + response.getContentType());
+		}
+		return 1;
 	}
 
 	private static Map<String, String> fields(String... pairs) {

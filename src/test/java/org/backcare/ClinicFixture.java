@@ -93,6 +93,35 @@ public class ClinicFixture {
 	}
 
 	/**
+	 * The path of the latest link with a secret mailed to the address in a message of the
+	 * kind ("ACCOUNT_CONFIRM_EMAIL", "ACCOUNT_RESET_PASSWORD", "ACCOUNT_INVITATION"), as
+	 * the mail server received it.
+	 */
+	public String linkMailedTo(String email, String kind) {
+		return this.jdbc.sql("""
+				SELECT secret_link FROM mail_message WHERE lower(recipient) = lower(?) AND kind = ?
+				ORDER BY created_at DESC LIMIT 1""").params(email, kind).query(String.class).single();
+	}
+
+	/** The secret of a mailed link. */
+	public static String tokenOf(String link) {
+		return link.substring(link.indexOf("token=") + "token=".length());
+	}
+
+	/**
+	 * Confirms the address a registration was mailed to, through the API, as its owner
+	 * following the link would.
+	 */
+	public void confirmRegistration(String email) throws Exception {
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/auth/confirm-email")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"token\": \"" + tokenOf(linkMailedTo(email, "ACCOUNT_CONFIRM_EMAIL")) + "\"}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
+	}
+
+	/**
 	 * A new clinic with the standard services. Unlike a real clinic it does not ask for
 	 * an intake before treatment, so tests of booking need not fill one in first; the
 	 * tests of that rule turn it on ({@link TestClinic#requireIntakeBeforeTreatment}).

@@ -46,6 +46,7 @@ class NoSecretsInLogsTest {
 		this.mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name": "Priya Private", "email": "%s", "password": "%s", "dateOfBirth": "1985-02-03",
 				 "consentToTreatment": true, "consentToDataProcessing": true}""".formatted(email, password)));
+		this.fixture.confirmRegistration(email);
 		this.mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"email\": \"" + email + "\", \"password\": \"wrong " + password + "\"}"));
 		String token = JsonPath.read(this.mvc

@@ -17,12 +17,20 @@ final class AccountDetails implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
+	private final boolean confirmed;
+
 	private String passwordHash;
 
-	AccountDetails(CurrentUser user, String passwordHash, boolean enabled) {
+	AccountDetails(CurrentUser user, String passwordHash, boolean enabled, boolean confirmed) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
+		this.confirmed = confirmed;
+	}
+
+	/** Whether the address was confirmed; until it is, the account cannot sign in. */
+	boolean confirmed() {
+		return this.confirmed;
 	}
 
 	CurrentUser user() {

@@ -3,29 +3,27 @@ package org.backcare.account;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.backcare.account.AuthController.Registration;
-import org.backcare.clinic.Clinics;
 import org.backcare.platform.FormProblems;
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in and registration pages. */
+/**
+ * The pages of signing in and of accounts: registration and confirming the address,
+ * forgotten and changed passwords, accepting an invitation.
+ */
 @Controller
 class AccountPages {
 
@@ -33,25 +31,28 @@ class AccountPages {
 
 	static final String REGISTER = "account/register";
 
+	static final String SENT = "account/sent";
+
 	private final ObjectProvider<SignInHints> hints;
-
-	private final Accounts accounts;
-
-	private final Clinics clinics;
 
 	private final MessageSource messages;
 
-	private final FormSignIn formSignIn;
+	private final Registrations registrations;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final PasswordResets resets;
 
-	AccountPages(ObjectProvider<SignInHints> hints, Accounts accounts, Clinics clinics, MessageSource messages,
-			FormSignIn formSignIn) {
-		this.formSignIn = formSignIn;
+	private final PasswordChange passwordChange;
+
+	private final Invitations invitations;
+
+	AccountPages(ObjectProvider<SignInHints> hints, MessageSource messages, Registrations registrations,
+			PasswordResets resets, PasswordChange passwordChange, Invitations invitations) {
 		this.hints = hints;
-		this.accounts = accounts;
-		this.clinics = clinics;
 		this.messages = messages;
+		this.registrations = registrations;
+		this.resets = resets;
+		this.passwordChange = passwordChange;
+		this.invitations = invitations;
 	}
 
 	@GetMapping("/login")
@@ -72,19 +73,15 @@ class AccountPages {
 	 */
 	@PostMapping("/register")
 	String register(@Valid Registration registration, BindingResult binding, Model model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request) {
 		model.addAttribute("consents", ConsentTexts.all());
 		if (binding.hasErrors()) {
 			model.addAttribute("error", FormProblems.of(binding, this.messages, locale, "register"));
 		}
 		else {
 			try {
-				this.accounts.registerClient(this.clinics.chosenOrServed(null).id(), registration.name().strip(),
-						registration.email(), (registration.phone() != null) ? registration.phone().strip() : "",
-						registration.dateOfBirth(), registration.password(), registration.foundVia(),
-						registration.referrer());
-				signIn(registration, request, response);
-				return "redirect:/me/appointments";
+				this.registrations.register(registration);
+				return sent(model, "Check your mail", Registrations.ANSWER);
 			}
 			catch (ProblemException refused) {
 				model.addAttribute("error", refused.getMessage());
@@ -99,20 +96,161 @@ class AccountPages {
 		return REGISTER;
 	}
 
+	private static String sent(Model model, String heading, String message) {
+		model.addAttribute("heading", heading);
+		model.addAttribute("message", message);
+		return SENT;
+	}
+
+	@GetMapping("/confirm-email")
+	String confirmForm(@RequestParam(required = false) String token, Model model) {
+		model.addAttribute("token", token);
+		return "account/confirm";
+	}
+
 	/**
-	 * A new client is signed in at once, through the same sign-in as the login form
-	 * (throttle, audit), in a new session id.
+	 * Confirming takes a click on the page, not the link alone: mail scanners open links,
+	 * and must not use them up.
 	 */
-	private void signIn(Registration registration, HttpServletRequest request, HttpServletResponse response) {
-		Authentication signedIn = this.formSignIn.authenticate(
-				UsernamePasswordAuthenticationToken.unauthenticated(registration.email(), registration.password()));
-		if (request.getSession(false) != null) {
-			request.changeSessionId();
+	@PostMapping("/confirm-email")
+	String confirm(@RequestParam(required = false) String token, Model model) {
+		try {
+			this.registrations.confirm(link(token));
+			return "redirect:/login?confirmed";
 		}
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
+		catch (ProblemException refused) {
+			model.addAttribute("token", null);
+			model.addAttribute("error", refused.getMessage());
+			return "account/confirm";
+		}
+	}
+
+	@GetMapping("/password-reset")
+	String resetForm() {
+		return "account/reset";
+	}
+
+	@PostMapping("/password-reset")
+	String requestReset(@RequestParam(required = false) String email, Model model, HttpServletRequest request) {
+		if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")
+				|| email.chars().anyMatch(Character::isISOControl)) {
+			model.addAttribute("error", "Please give the e-mail address of your account.");
+			return "account/reset";
+		}
+		try {
+			this.resets.request(email, request.getRemoteAddr());
+		}
+		catch (ProblemException refused) {
+			model.addAttribute("error", refused.getMessage());
+			return "account/reset";
+		}
+		return sent(model, "Check your mail", PasswordResets.ANSWER);
+	}
+
+	@GetMapping("/password-reset/new")
+	String newPasswordForm(@RequestParam(required = false) String token, Model model) {
+		return passwordForm(model, PasswordForm.RESET, (token != null && this.resets.valid(link(token))) ? token : null,
+				null);
+	}
+
+	@PostMapping("/password-reset/new")
+	String newPassword(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+			Model model) {
+		try {
+			this.resets.complete(link(token), required(password));
+			return "redirect:/login?reset";
+		}
+		catch (ProblemException refused) {
+			return passwordForm(model, PasswordForm.RESET,
+					(token != null && this.resets.valid(link(token))) ? token : null, refused.getMessage());
+		}
+	}
+
+	@GetMapping("/invitation")
+	String invitationForm(@RequestParam(required = false) String token, Model model) {
+		return passwordForm(model, PasswordForm.INVITATION, token, null);
+	}
+
+	@PostMapping("/invitation")
+	String acceptInvitation(@RequestParam(required = false) String token,
+			@RequestParam(required = false) String password, Model model) {
+		try {
+			this.invitations.accept(link(token), required(password));
+			return "redirect:/login?welcome";
+		}
+		catch (ProblemException refused) {
+			return passwordForm(model, PasswordForm.INVITATION, token, refused.getMessage());
+		}
+	}
+
+	@GetMapping("/account/password")
+	String changeForm(Model model) {
+		return passwordForm(model, PasswordForm.CHANGE, null, null);
+	}
+
+	/** A changed password ends every session, this one too: sign in again with it. */
+	@PostMapping("/account/password")
+	String change(@RequestParam(required = false) String currentPassword,
+			@RequestParam(required = false) String password, Model model, HttpServletRequest request) {
+		try {
+			this.passwordChange.change(CurrentUser.required(), (currentPassword != null) ? currentPassword : "",
+					required(password), request.getRemoteAddr());
+			request.getSession().invalidate();
+			SecurityContextHolder.clearContext();
+			return "redirect:/login?passwordChanged";
+		}
+		catch (ProblemException refused) {
+			return passwordForm(model, PasswordForm.CHANGE, null, refused.getMessage());
+		}
+	}
+
+	/**
+	 * The three forms that set a password: after a reset link, an invitation, or a
+	 * change.
+	 */
+	enum PasswordForm {
+
+		RESET("Choose a new password", "/password-reset/new"), INVITATION("Open your account", "/invitation"),
+		CHANGE("Change your password", "/account/password");
+
+		final String heading;
+
+		final String action;
+
+		PasswordForm(String heading, String action) {
+			this.heading = heading;
+			this.action = action;
+		}
+
+		public String heading() {
+			return this.heading;
+		}
+
+		public String action() {
+			return this.action;
+		}
+
+	}
+
+	private static String passwordForm(Model model, PasswordForm form, String token, String error) {
+		model.addAttribute("form", form);
+		model.addAttribute("token", token);
+		model.addAttribute("error", error);
+		return "account/password";
+	}
+
+	private static String link(String token) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			throw new Registrations.LinkRefused();
+		}
+		return token;
+	}
+
+	private static String required(String password) {
+		if (password == null || password.isEmpty() || password.length() > 200) {
+			throw new InvalidRequest("Please choose a password of 12 to 200 characters.");
+		}
+		return password;
 	}
 
 }

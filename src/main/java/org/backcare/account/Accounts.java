@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-	private static final String COLUMNS = "clinic_id, id, email, role, client_id, therapist_id, token_version, enabled, password_hash";
+	private static final String COLUMNS = "clinic_id, id, email, role, client_id, therapist_id, token_version, enabled, password_hash, "
+			+ "email_confirmed_at IS NOT NULL AS confirmed";
 
 	private static final RowMapper<AccountDetails> DETAILS = Accounts::details;
 
@@ -56,18 +57,33 @@ public class Accounts {
 		this.events = events;
 	}
 
-	/** Opens an account; the password must pass {@link PasswordPolicy}. */
+	/**
+	 * Opens an account whose address is known to be theirs (an admin's, an invited
+	 * person's: the invitation came to it); the password must pass
+	 * {@link PasswordPolicy}.
+	 */
 	@Transactional
 	public AccountId open(ClinicId clinic, String email, String password, Role role, ClientId client,
 			TherapistId therapist) {
 		this.policy.check(password, email);
+		return insert(clinic, email, this.passwords.encode(password), role, client, therapist, true);
+	}
+
+	/**
+	 * Inserts an account; one whose address is not {@code confirmed} cannot sign in until
+	 * it is.
+	 */
+	AccountId insert(ClinicId clinic, String email, String passwordHash, Role role, ClientId client,
+			TherapistId therapist, boolean confirmed) {
 		AccountId id = new AccountId(UUID.randomUUID());
 		try {
-			this.jdbc.sql("""
-					INSERT INTO account (clinic_id, id, email, password_hash, role, client_id, therapist_id)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(clinic.value(), id.value(), email.strip(), this.passwords.encode(password), role.name(),
-						(client != null) ? client.value() : null, (therapist != null) ? therapist.value() : null)
+			this.jdbc
+				.sql("""
+						INSERT INTO account (clinic_id, id, email, password_hash, role, client_id, therapist_id, email_confirmed_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)""")
+				.params(clinic.value(), id.value(), email.strip(), passwordHash, role.name(),
+						(client != null) ? client.value() : null, (therapist != null) ? therapist.value() : null,
+						confirmed)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -75,36 +91,6 @@ public class Accounts {
 		}
 		this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.ACCOUNT_OPENED, id, clinic, role, false));
 		return id;
-	}
-
-	/**
-	 * A person registers themselves: a client record and its account, together or not at
-	 * all.
-	 */
-	@Transactional
-	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
-			String password) {
-		return registerClient(clinic, name, email, phone, dateOfBirth, password, null, null);
-	}
-
-	/**
-	 * As {@link #registerClient(ClinicId, String, String, String, LocalDate, String)},
-	 * with how they found the clinic.
-	 */
-	@Transactional
-	public AccountId registerClient(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth,
-			String password, FoundVia foundVia, String referrer) {
-		this.policy.check(password, email);
-		if (findByEmail(email).isPresent()) {
-			throw new EmailTaken();
-		}
-		ClientId client = this.clients.register(clinic, name, email.strip(), phone, dateOfBirth);
-		if (foundVia != null) {
-			this.clients.recordFoundVia(client, foundVia, referrer);
-		}
-		AccountId account = open(clinic, email, password, Role.CLIENT, client, null);
-		giveConsents(account);
-		return account;
 	}
 
 	/**
@@ -191,6 +177,7 @@ public class Accounts {
 	@Transactional
 	public void erase(AccountId account) {
 		findAny(account).ifPresent(user -> this.throttle.forget(user.email()));
+		this.jdbc.sql("DELETE FROM account_link WHERE account_id = ?").param(account.value()).update();
 		this.jdbc.sql("""
 				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
 				                   enabled = false, token_version = token_version + 1
@@ -266,6 +253,38 @@ public class Accounts {
 			.ifPresent(found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ROLE_CHANGED, found)));
 	}
 
+	/**
+	 * The address is the account's: it may sign in now, with the password chosen with the
+	 * link that proved it.
+	 */
+	void confirm(AccountId id, String passwordHash) {
+		this.jdbc.sql("""
+				UPDATE account SET password_hash = ?, email_confirmed_at = coalesce(email_confirmed_at, now())
+				WHERE id = ?""").params(passwordHash, id.value()).update();
+	}
+
+	/**
+	 * A new password; every token and session of the account ends. Coming through the
+	 * address (a reset link) also confirms it.
+	 */
+	void setPassword(AccountId id, String passwordHash, boolean throughTheAddress) {
+		this.jdbc
+			.sql("""
+					UPDATE account SET password_hash = ?, token_version = token_version + 1,
+					       email_confirmed_at = CASE WHEN ? THEN coalesce(email_confirmed_at, now()) ELSE email_confirmed_at END
+					WHERE id = ?""")
+			.params(passwordHash, throughTheAddress, id.value())
+			.update();
+	}
+
+	/** The account with its password hash, enabled or not. */
+	Optional<AccountDetails> details(AccountId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?")
+			.param(id.value())
+			.query(DETAILS)
+			.optional();
+	}
+
 	Optional<AccountDetails> findByEmail(String email) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE lower(email) = ?")
 			.param(email.strip().toLowerCase(Locale.ROOT))
@@ -280,7 +299,8 @@ public class Accounts {
 				new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("email"),
 				Role.valueOf(rs.getString("role")), (client != null) ? new ClientId(client) : null,
 				(therapist != null) ? new TherapistId(therapist) : null, rs.getInt("token_version"));
-		return new AccountDetails(user, rs.getString("password_hash"), rs.getBoolean("enabled"));
+		return new AccountDetails(user, rs.getString("password_hash"), rs.getBoolean("enabled"),
+				rs.getBoolean("confirmed"));
 	}
 
 }

@@ -88,15 +88,16 @@ class AdminAccountsController {
 	@ApiResponse(responseCode = "409", description = "The e-mail address already has an account")
 	@ApiResponse(responseCode = "201", description = "Created")
 	@Operation(summary = "Invite a therapist or an admin",
-			description = "Returns the invitation token once; the invited person accepts it with "
-					+ "POST /api/v1/auth/invitations/accept and chooses a password.")
+			description = "Mails the invited address a link that works once, for a week: it opens the account with a "
+					+ "password the invited person chooses (POST /api/v1/auth/invitations/accept with the link's "
+					+ "token). The admin never sees the token. Audited.")
 	ResponseEntity<InvitationView> invite(@Valid @RequestBody InvitationRequest request) {
 		CurrentUser admin = CurrentUser.required();
 		Invitations.Invitation invitation = this.invitations.invite(admin, request.email(), request.role(),
 				(request.therapistId() != null) ? new TherapistId(request.therapistId()) : null);
 		return ResponseEntity.created(URI.create("/api/v1/auth/invitations/accept"))
 			.body(new InvitationView(invitation.email(), invitation.role(), request.therapistId(),
-					invitation.expiresAt(), invitation.token()));
+					invitation.expiresAt()));
 	}
 
 	private AccountView view(CurrentUser user) {
@@ -108,7 +109,7 @@ class AdminAccountsController {
 	record InvitationRequest(@NotBlank @Email @Size(max = 320) String email, @NotNull Role role, UUID therapistId) {
 	}
 
-	record InvitationView(String email, Role role, UUID therapistId, Instant expiresAt, String token) {
+	record InvitationView(String email, Role role, UUID therapistId, Instant expiresAt) {
 	}
 
 	record AccountView(UUID id, String email, Role role, UUID clientId, UUID therapistId, boolean enabled) {

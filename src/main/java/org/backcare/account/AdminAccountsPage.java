@@ -2,7 +2,9 @@ package org.backcare.account;
 
 import java.util.UUID;
 
+import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
+import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 
 import org.springframework.http.HttpStatus;
@@ -28,9 +30,12 @@ class AdminAccountsPage {
 
 	private final Therapists therapists;
 
-	AdminAccountsPage(AccountAdministration administration, Therapists therapists) {
+	private final Invitations invitations;
+
+	AdminAccountsPage(AccountAdministration administration, Therapists therapists, Invitations invitations) {
 		this.administration = administration;
 		this.therapists = therapists;
+		this.invitations = invitations;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -59,6 +64,24 @@ class AdminAccountsPage {
 			RedirectAttributes redirect) {
 		return done(redirect, () -> this.administration.changeRole(CurrentUser.required(), id, role, therapist),
 				"Role changed; their sessions have ended, they sign in again.");
+	}
+
+	/**
+	 * Invites a therapist (for their therapist record) or an admin: the invitation is
+	 * mailed to them; the admin never sees its link.
+	 */
+	@PostMapping("/admin/invitations")
+	String invite(@RequestParam(required = false) String email, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) UUID therapist, RedirectAttributes redirect) {
+		String address = (email != null) ? email.strip() : "";
+		return done(redirect, () -> {
+			if (role == null || address.isEmpty() || address.length() > 320
+					|| !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				throw new InvalidRequest("Give the e-mail address to invite and whether as therapist or admin.");
+			}
+			this.invitations.invite(CurrentUser.required(), address, role,
+					(role == Role.THERAPIST && therapist != null) ? new TherapistId(therapist) : null);
+		}, "Invitation mailed to " + address + "; its link works for a week.");
 	}
 
 	/** Does the change and goes back to the list, saying what happened or why not. */

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 
 import org.backcare.client.FoundVia;
-import org.backcare.clinic.Clinics;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 
@@ -29,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,18 +42,25 @@ class AuthController {
 
 	private final Accounts accounts;
 
-	private final Clinics clinics;
-
 	private final ApplicationEventPublisher events;
 
 	private final Invitations invitations;
 
-	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, Clinics clinics,
-			ApplicationEventPublisher events, Invitations invitations) {
+	private final Registrations registrations;
+
+	private final PasswordResets resets;
+
+	private final PasswordChange passwordChange;
+
+	AuthController(SignIn signIn, BearerTokens tokens, Accounts accounts, ApplicationEventPublisher events,
+			Invitations invitations, Registrations registrations, PasswordResets resets,
+			PasswordChange passwordChange) {
+		this.registrations = registrations;
+		this.resets = resets;
+		this.passwordChange = passwordChange;
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.accounts = accounts;
-		this.clinics = clinics;
 		this.events = events;
 		this.invitations = invitations;
 	}
@@ -82,18 +89,55 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/register")
-	@ApiResponse(responseCode = "409", description = "The e-mail address is already registered")
-	@ApiResponse(responseCode = "201", description = "Created")
-	@Operation(summary = "Register as a client (e-mail and password)")
-	ResponseEntity<MeView> register(@Valid @RequestBody Registration registration) {
+	@ApiResponse(responseCode = "202",
+			description = "The same answer whether or not the address has an account: a new address gets a link to "
+					+ "confirm it (the account signs in once confirmed); the owner of an existing account gets a mail "
+					+ "instead")
+	@Operation(summary = "Register as a client (e-mail and password); confirm the address with the link mailed to it")
+	ResponseEntity<Message> register(@Valid @RequestBody Registration registration) {
 		if (registration.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
 			throw new InvalidRequest("The date of birth must be in 1900 or later.");
 		}
-		var clinic = this.clinics.chosenOrServed(null);
-		AccountId id = this.accounts.registerClient(clinic.id(), registration.name().strip(), registration.email(),
-				(registration.phone() != null) ? registration.phone().strip() : "", registration.dateOfBirth(),
-				registration.password(), registration.foundVia(), registration.referrer());
-		return ResponseEntity.created(URI.create("/api/v1/me")).body(MeView.of(this.accounts.find(id).orElseThrow()));
+		this.registrations.register(registration);
+		return ResponseEntity.accepted().body(new Message(Registrations.ANSWER));
+	}
+
+	@PostMapping("/api/v1/auth/confirm-email")
+	@ApiResponse(responseCode = "204", description = "Confirmed: the account may sign in")
+	@ApiResponse(responseCode = "422", description = "The link is unknown, used or expired")
+	@Operation(summary = "Confirm an e-mail address with the token from the mailed link")
+	ResponseEntity<Void> confirm(@Valid @RequestBody LinkToken body) {
+		this.registrations.confirm(body.token());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/auth/password-reset")
+	@ApiResponse(responseCode = "202",
+			description = "The same answer whether or not the address has an account; if it has, a link was mailed")
+	@ApiResponse(responseCode = "429", description = "Too many requests for that address or from this network")
+	@Operation(summary = "Ask for a link to choose a new password (works once, for 30 minutes)")
+	ResponseEntity<Message> requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest http) {
+		this.resets.request(body.email(), http.getRemoteAddr());
+		return ResponseEntity.accepted().body(new Message(PasswordResets.ANSWER));
+	}
+
+	@PostMapping("/api/v1/auth/password-reset/complete")
+	@ApiResponse(responseCode = "204", description = "Set; every token and session of the account has ended")
+	@ApiResponse(responseCode = "422", description = "The link is unknown, used or expired, or the password too weak")
+	@Operation(summary = "Choose a new password with the token from the mailed link")
+	ResponseEntity<Void> completeReset(@Valid @RequestBody NewPassword body) {
+		this.resets.complete(body.token(), body.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/api/v1/me/password")
+	@SecurityRequirement(name = "bearer")
+	@ApiResponse(responseCode = "204", description = "Changed; every token and session of the account has ended")
+	@ApiResponse(responseCode = "422", description = "The current password is wrong, or the new one too weak")
+	@Operation(summary = "Change the password, giving the current one")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChangeBody body, HttpServletRequest http) {
+		this.passwordChange.change(caller(), body.currentPassword(), body.newPassword(), http.getRemoteAddr());
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/auth/invitations/accept")
@@ -120,6 +164,22 @@ class AuthController {
 
 	private static CurrentUser caller() {
 		return CurrentUser.signedIn().orElseThrow(() -> new RecordNotFound("Account", "(not signed in)"));
+	}
+
+	record Message(String message) {
+	}
+
+	record LinkToken(@NotBlank @Size(max = 100) String token) {
+	}
+
+	record ResetRequest(@NotBlank @Email @Size(max = 320) String email) {
+	}
+
+	record NewPassword(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record PasswordChangeBody(@NotBlank @Size(max = 200) String currentPassword,
+			@NotBlank @Size(max = 200) String newPassword) {
 	}
 
 	record TokenRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {

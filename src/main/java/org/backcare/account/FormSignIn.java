@@ -2,6 +2,7 @@ package org.backcare.account;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -36,6 +37,9 @@ class FormSignIn implements AuthenticationProvider {
 		}
 		catch (InvalidCredentials wrong) {
 			throw new BadCredentialsException(wrong.getMessage());
+		}
+		catch (EmailNotConfirmed unconfirmed) {
+			throw new DisabledException(unconfirmed.getMessage());
 		}
 	}
 

@@ -25,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.backcare.platform.Timestamps.utc;
 
 /**
- * Therapists and admins join by invitation from an admin of the clinic. The invitation
- * token is shown once (until e-mail delivery exists it is returned to the admin to pass
- * on); only its hash is stored, it expires after a week, and it can be used once.
+ * Therapists and admins join by invitation from an admin of the clinic. The invitation is
+ * mailed to the invited address, with a link that opens the account with a password of
+ * their choosing (the admin never sees the secret); only its hash is stored, it expires
+ * after a week, and it can be used once. Accepting confirms the address: the invitation
+ * came to it.
  */
 @Component
 class Invitations {
@@ -90,6 +92,8 @@ class Invitations {
 			.update();
 		this.events.publishEvent(new SecurityEvent(SecurityEvent.Action.INVITATION_CREATED, admin.id(), admin.clinic(),
 				admin.role(), false, null, "role=" + role.name()));
+		this.events.publishEvent(new AccountMail(AccountMail.Kind.INVITATION, admin.clinic(), null, email.strip(),
+				"/invitation?token=" + token, expires, role));
 		return new Invitation(email.strip(), role, therapist, expires, token);
 	}
 

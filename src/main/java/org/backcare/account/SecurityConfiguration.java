@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -75,7 +76,8 @@ class SecurityConfiguration {
 						"/api/v1/intake/rules", "/api/v1/intake/questionnaire", "/api/v1/therapists/*/reviews")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
-						"/api/v1/auth/invitations/accept")
+						"/api/v1/auth/invitations/accept", "/api/v1/auth/confirm-email", "/api/v1/auth/password-reset",
+						"/api/v1/auth/password-reset/complete")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
@@ -97,12 +99,17 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, FormSignIn formSignIn, Accounts accounts,
 			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico",
-					"/robots.txt")
+			.requestMatchers("/", "/login", "/register", "/confirm-email", "/password-reset", "/password-reset/new",
+					"/invitation", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico", "/robots.txt")
 			.permitAll()
 			// Therapist profiles are public, as the directory is.
 			.requestMatchers(HttpMethod.GET, "/therapists/*")
 			.permitAll()
+			// A calendar app cannot sign in: the feed's secret address is its key.
+			.requestMatchers(HttpMethod.GET, "/calendar-feed/*")
+			.permitAll()
+			.requestMatchers("/my-calendar-feed", "/my-calendar-feed/**")
+			.hasRole(Role.THERAPIST.name())
 			.requestMatchers("/match")
 			.hasAnyRole(Role.CLIENT.name(), Role.ADMIN.name())
 			// Health and metrics hold no personal data; in production expose them on
@@ -129,9 +136,9 @@ class SecurityConfiguration {
 			.authenticationProvider(formSignIn)
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new RoleLanding())
-				.failureHandler((request, response,
-						failure) -> response.sendRedirect(request.getContextPath()
-								+ ((failure instanceof LockedException) ? "/login?paused" : "/login?error")))
+				.failureHandler((request, response, failure) -> response
+					.sendRedirect(request.getContextPath() + ((failure instanceof LockedException) ? "/login?paused"
+							: (failure instanceof DisabledException) ? "/login?unconfirmed" : "/login?error")))
 				.permitAll())
 			.addFilterAfter(new SessionStillValid(accounts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new RefusalsAudited(events), ExceptionTranslationFilter.class)

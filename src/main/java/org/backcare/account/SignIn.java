@@ -60,6 +60,11 @@ class SignIn {
 			audit(SecurityEvent.Action.SIGN_IN_FAILED, account, null);
 			throw new InvalidCredentials();
 		}
+		if (!account.get().confirmed()) {
+			// Said only to whoever knows the password: it reveals nothing to anyone else.
+			audit(SecurityEvent.Action.SIGN_IN_FAILED, account, "unconfirmed");
+			throw new EmailNotConfirmed();
+		}
 		this.throttle.succeeded(email, ip);
 		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.SIGN_IN, signedIn.get()));
 		return signedIn.get();

@@ -123,6 +123,17 @@ class AppointmentRepository {
 	}
 
 	/**
+	 * Reads the row as committed, waiting for a change in progress (a move, a
+	 * cancellation) to commit or roll back first; does not keep others from reading.
+	 */
+	Optional<Appointment> settled(AppointmentId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ? FOR SHARE")
+			.param(id.value())
+			.query(APPOINTMENT)
+			.optional();
+	}
+
+	/**
 	 * Reads and locks the row, so that a concurrent cancel and reschedule of one
 	 * appointment serialise.
 	 */

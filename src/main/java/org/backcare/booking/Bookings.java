@@ -96,6 +96,15 @@ public class Bookings {
 	}
 
 	/**
+	 * The appointment once any change in progress to it has committed or rolled back (a
+	 * share lock, held until the caller's transaction ends): for work that must act on
+	 * what a concurrent move or cancellation leaves, such as a reminder.
+	 */
+	public Optional<Appointment> findSettled(AppointmentId id) {
+		return this.appointments.settled(id);
+	}
+
+	/**
 	 * An appointment already loaded, shown to the caller if they may see it; audited as a
 	 * read.
 	 */

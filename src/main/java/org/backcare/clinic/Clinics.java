@@ -219,6 +219,7 @@ public class Clinics {
 	 */
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
+		List<Duration> remindedBefore = policies(id).reminders();
 		int changed = this.jdbc.sql("""
 				UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ?,
 				                  reminder_hours_before = string_to_array(?, ',')::integer[]
@@ -233,6 +234,9 @@ public class Clinics {
 				"cancellation window " + policies.cancellationWindow().toMinutes() + " min, intake before treatment "
 						+ (policies.intakeBeforeTreatment() ? "on" : "off") + ", reminders "
 						+ (policies.reminders().isEmpty() ? "off" : hours(policies.reminders()) + " h before")));
+		if (!remindedBefore.equals(policies.reminders())) {
+			this.events.publishEvent(new RemindersChanged(id, policies.reminders()));
+		}
 		return policies(id);
 	}
 

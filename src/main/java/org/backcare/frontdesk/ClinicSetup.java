@@ -88,6 +88,11 @@ class ClinicSetup {
 					"'" + wanted.timeZone() + "' is not a time zone; use an IANA name as Europe/Berlin.");
 		}
 		ZoneId zone = ZoneId.of(wanted.timeZone().strip());
+		if (wanted.name().chars().anyMatch(Character::isISOControl)
+				|| wanted.address().chars().anyMatch(Character::isISOControl)) {
+			// The name heads every mail the clinic sends (its sender name, subjects).
+			throw new InvalidRequest("The clinic's name and address are one line each, without control characters.");
+		}
 		Duration window = Duration.ofHours(wanted.cancellationWindowHours());
 		if (window.isNegative() || window.compareTo(MAX_CANCELLATION_WINDOW) > 0) {
 			throw new InvalidRequest(

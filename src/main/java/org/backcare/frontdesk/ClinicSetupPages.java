@@ -243,7 +243,10 @@ class ClinicSetupPages {
 			for (DayOfWeek day : DayOfWeek.values()) {
 				hours.addAll(parse(day, form.getOrDefault(day.name(), "")));
 			}
-			redirect.addFlashAttribute("stranded", this.setup.setHours(admin, id, hours));
+			// The sessions it strands are listed by the page it leads to, read afresh:
+			// client
+			// details are not parked in the session store between the two requests.
+			this.setup.setHours(admin, id, hours);
 		}
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND) {
@@ -286,7 +289,7 @@ class ClinicSetupPages {
 				.toInstant();
 			Instant to = (toTime != null) ? toDate.atTime(toTime).atZone(clinic.zone()).toInstant()
 					: toDate.plusDays(1).atStartOfDay(clinic.zone()).toInstant();
-			redirect.addFlashAttribute("stranded", this.setup.addTimeOff(admin, id, from, to, reason).stranded());
+			this.setup.addTimeOff(admin, id, from, to, reason);
 		}
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND) {

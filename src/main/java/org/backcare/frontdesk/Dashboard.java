@@ -67,7 +67,7 @@ class Dashboard {
 	 * A booked session whose therapist may not practise on its day, and whom it affects.
 	 */
 	record Reassign(UUID appointmentId, OffsetDateTime start, TherapistId therapistId, String therapist, UUID clientId,
-			String client, String clientEmail, String clientPhone, String why) implements java.io.Serializable {
+			String client, String clientEmail, String clientPhone, String why) {
 	}
 
 	/**

@@ -51,6 +51,11 @@ class MailConfiguration {
 		return sender;
 	}
 
+	@Bean
+	MailMode mailMode(org.springframework.beans.factory.ObjectProvider<GreenMail> embedded) {
+		return new MailMode(embedded.getIfAvailable() != null);
+	}
+
 	/**
 	 * The plain-text half of each mail, from {@code templates/mail/*.txt} in Thymeleaf's
 	 * text mode (the HTML half is an ordinary page template).

@@ -25,6 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Hands due messages to the SMTP server, on every node: each batch is claimed with
@@ -54,8 +55,11 @@ class MailDelivery {
 
 	private final Clock clock;
 
+	private final MailMode mode;
+
 	MailDelivery(Outbox outbox, JavaMailSender sender, Clinics clinics, MailProperties properties,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, MailMode mode) {
+		this.mode = mode;
 		this.outbox = outbox;
 		this.sender = sender;
 		this.clinics = clinics;
@@ -86,7 +90,7 @@ class MailDelivery {
 				Outbox.Claimed message = due.get(i);
 				try {
 					this.sender.send(mime(message));
-					this.outbox.sent(message.id());
+					this.outbox.sent(message.id(), !this.mode.embedded());
 				}
 				catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
 					// Any failure is this message's alone: the batch's other messages,
@@ -123,11 +127,13 @@ class MailDelivery {
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), "UTF-8");
 		MimeMultipart alternatives = new MimeMultipart("alternative");
+		// The secret link, if any, goes in only now.
+		String link = (mail.secretLink() != null) ? this.properties.baseUrl() + mail.secretLink() : Mail.LINK;
 		MimeBodyPart text = new MimeBodyPart();
-		text.setText(mail.text(), "UTF-8", "plain");
+		text.setText(mail.text().replace(Mail.LINK, link), "UTF-8", "plain");
 		alternatives.addBodyPart(text);
 		MimeBodyPart html = new MimeBodyPart();
-		html.setText(mail.html(), "UTF-8", "html");
+		html.setText(mail.html().replace(Mail.LINK, HtmlUtils.htmlEscape(link)), "UTF-8", "html");
 		alternatives.addBodyPart(html);
 		if (mail.calendar() != null) {
 			// Bytes, not a String: the mail library has no handler for text/calendar and

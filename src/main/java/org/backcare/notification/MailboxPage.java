@@ -29,9 +29,15 @@ class MailboxPage {
 
 	private final Clinics clinics;
 
-	MailboxPage(Outbox outbox, Clinics clinics) {
+	private final MailMode mode;
+
+	private final MailProperties properties;
+
+	MailboxPage(Outbox outbox, Clinics clinics, MailMode mode, MailProperties properties) {
 		this.outbox = outbox;
 		this.clinics = clinics;
+		this.mode = mode;
+		this.properties = properties;
 	}
 
 	@GetMapping("/admin/mailbox")
@@ -39,8 +45,17 @@ class MailboxPage {
 		CurrentUser admin = CurrentUser.required();
 		model.addAttribute("clinic", this.clinics.get(admin.clinic()));
 		model.addAttribute("failed", this.outbox.failed(admin.clinic(), SHOWN));
-		model.addAttribute("messages", this.outbox.latest(admin.clinic(), SHOWN));
+		model.addAttribute("messages",
+				this.outbox.latest(admin.clinic(), SHOWN)
+					.stream()
+					.map(entry -> new Shown(entry,
+							this.mode.shown(entry.text(), entry.secretLink(), this.properties.baseUrl())))
+					.toList());
 		return "notification/mailbox";
+	}
+
+	/** A message with its text as admins may read it. */
+	record Shown(Outbox.Entry entry, String text) {
 	}
 
 	@GetMapping("/admin/mailbox/{id}/invite.ics")

@@ -56,12 +56,12 @@ class Outbox {
 		return this.jdbc
 			.sql("""
 					INSERT INTO mail_message (id, clinic_id, client_id, kind, about_id, recipient, subject, body_text, body_html,
-					                          calendar, calendar_method, dedup_key)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					                          calendar, calendar_method, dedup_key, secret_link)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (dedup_key) DO NOTHING""")
 			.params(id, mail.clinic().value(), (mail.client() != null) ? mail.client().value() : null, mail.kind(),
 					mail.about(), mail.recipient(), mail.subject(), mail.text(), mail.html(), mail.calendar(),
-					mail.calendarMethod(), key)
+					mail.calendarMethod(), key, mail.secretLink())
 			.update();
 	}
 
@@ -77,7 +77,7 @@ class Outbox {
 		return this.jdbc
 			.sql("""
 					SELECT id, clinic_id, client_id, kind, about_id, recipient, subject, body_text, body_html, calendar, calendar_method,
-					       attempts
+					       secret_link, attempts
 					FROM mail_message
 					WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
 					ORDER BY next_attempt_at, created_at
@@ -88,7 +88,7 @@ class Outbox {
 							client(rs.getObject("client_id", UUID.class)), rs.getString("kind"),
 							rs.getObject("about_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
 							rs.getString("body_text"), rs.getString("body_html"), rs.getString("calendar"),
-							rs.getString("calendar_method")),
+							rs.getString("calendar_method"), rs.getString("secret_link")),
 					rs.getInt("attempts")))
 			.list();
 	}
@@ -117,11 +117,15 @@ class Outbox {
 		this.jdbc.sql("DELETE FROM mail_message WHERE client_id = ?").param(client.value()).update();
 	}
 
-	void sent(UUID id) {
-		this.jdbc
-			.sql("UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
-			.param(id)
-			.update();
+	/**
+	 * The server accepted the message; {@code forgetSecret}: its secret link is dropped,
+	 * now that it has left.
+	 */
+	void sent(UUID id, boolean forgetSecret) {
+		this.jdbc.sql("""
+				UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+				       secret_link = CASE WHEN ? THEN NULL ELSE secret_link END
+				WHERE id = ?""").params(forgetSecret, id).update();
 	}
 
 	/**
@@ -154,7 +158,7 @@ class Outbox {
 
 	/** A message as the admins' mailbox shows it. */
 	record Entry(UUID id, String kind, String recipient, String subject, String text, String calendarMethod,
-			Instant createdAt, Instant sentAt, Instant failedAt, int attempts, String lastError) {
+			Instant createdAt, Instant sentAt, Instant failedAt, int attempts, String lastError, String secretLink) {
 
 		public String status() {
 			return (this.sentAt != null) ? "sent" : (this.failedAt != null) ? "failed" : "waiting";
@@ -171,14 +175,14 @@ class Outbox {
 		return this.jdbc
 			.sql("""
 					SELECT id, kind, recipient, subject, body_text, calendar_method, created_at, sent_at, failed_at, attempts,
-					       last_error
+					       last_error, secret_link
 					FROM mail_message WHERE clinic_id = ?"""
 					+ " AND " + which + " ORDER BY " + order + ", id LIMIT ?")
 			.params(clinic.value(), limit)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("body_text"), rs.getString("calendar_method"),
 					instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
-					rs.getString("last_error")))
+					rs.getString("last_error"), rs.getString("secret_link")))
 			.list();
 	}
 

@@ -1,6 +1,8 @@
 package org.backcare.notification;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,9 +39,30 @@ record PlannedReminder(AppointmentId appointment, int version, Duration before) 
 				Integer.parseInt(matcher.group(2)), Duration.ofHours(Integer.parseInt(matcher.group(3))));
 	}
 
-	/** Whether the session is still the one this reminder was planned for. */
-	boolean stillFor(Appointment session) {
-		return session.isActive() && session.version() == this.version;
+	/**
+	 * A reminder is not planned within this long of the booking or move that causes it:
+	 * the client has just been mailed about the session (the clinic's own rule).
+	 */
+	static final Duration NOT_RIGHT_AFTER_BOOKING = Duration.ofHours(1);
+
+	/** Whether a reminder due then is worth planning now. */
+	static boolean worthPlanning(Instant due, Instant now) {
+		return !due.isBefore(now.plus(NOT_RIGHT_AFTER_BOOKING));
+	}
+
+	/**
+	 * Whether the reminder should still go now: the session is still the one it was
+	 * planned for (booked, at that version: a move raises the version and plans its own
+	 * reminders; cancelling, completing or marking a no-show end them), has not started,
+	 * the clinic still reminds at this lead time, and no shorter reminder is due as well
+	 * (after a stop both fall due at once: the client gets the nearer one only).
+	 */
+	boolean wanted(Appointment session, List<Duration> leads, Instant now) {
+		return session.isActive() && session.version() == this.version && session.start().isAfter(now)
+				&& leads.contains(this.before)
+				&& leads.stream()
+					.filter(lead -> lead.compareTo(this.before) < 0)
+					.noneMatch(shorter -> !session.start().minus(shorter).isAfter(now));
 	}
 
 }

@@ -56,10 +56,11 @@ class ReminderMail {
 	/** Answers whether a reminder was written now. */
 	boolean write(PlannedReminder planned) {
 		Boolean written = this.transactions.execute(status -> {
-			SessionDetails details = this.sessions.read(planned.appointment()).orElse(null);
+			// Settled: a move or cancellation committing right now is waited for, not
+			// reminded of.
+			SessionDetails details = this.sessions.readSettled(planned.appointment()).orElse(null);
 			Instant now = this.clock.instant();
-			if (details == null || !planned.stillFor(details.session()) || !details.session().start().isAfter(now)
-					|| !details.policies().reminders().contains(planned.before())) {
+			if (details == null || !planned.wanted(details.session(), details.policies().reminders(), now)) {
 				log.debug("Reminder {} no longer wanted", planned.name());
 				return false;
 			}

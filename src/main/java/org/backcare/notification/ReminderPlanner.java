@@ -3,8 +3,10 @@ package org.backcare.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.backcare.booking.Appointment;
@@ -13,6 +15,7 @@ import org.backcare.booking.AppointmentId;
 import org.backcare.booking.AppointmentRescheduled;
 import org.backcare.booking.Bookings;
 import org.backcare.clinic.Clinics;
+import org.backcare.clinic.RemindersChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Plans a session's reminders when it is booked or moved, as timed jobs (db-scheduler)
  * written in the booking's own transaction: they exist exactly when the booking does. A
- * reminder whose time has passed already (a session booked at short notice) is not
+ * reminder due within an hour of the booking (a session booked at short notice) is not
  * planned; the booking mail has just told the client. Nothing is unplanned on a move or a
  * cancellation: the old reminders find the session changed when their time comes and send
  * nothing, which holds even for a job already running on another node.
@@ -66,12 +69,26 @@ class ReminderPlanner {
 		plan(event.appointment());
 	}
 
+	/**
+	 * New lead times hold for the clinic's booked sessions to come too: each is planned
+	 * at the new times (those planned already stay; the old times find themselves no
+	 * longer the clinic's and send nothing).
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(RemindersChanged event) {
+		this.bookings.upcoming(event.clinic()).forEach(session -> plan(session, event.reminders()));
+	}
+
 	private void plan(AppointmentId id) {
 		Appointment session = this.bookings.get(id);
+		plan(session, this.clinics.policies(session.clinicId()).reminders());
+	}
+
+	private void plan(Appointment session, List<Duration> leads) {
 		Instant now = this.clock.instant();
-		for (Duration before : this.clinics.policies(session.clinicId()).reminders()) {
+		for (Duration before : leads) {
 			Instant due = session.start().minus(before);
-			if (due.isAfter(now)) {
+			if (PlannedReminder.worthPlanning(due, now)) {
 				PlannedReminder planned = PlannedReminder.of(session, before);
 				this.scheduler.scheduleIfNotExists(this.reminders.instance(planned.name()), due);
 				log.debug("Reminder {} planned for {}", planned.name(), due);

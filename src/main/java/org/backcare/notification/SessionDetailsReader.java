@@ -36,7 +36,18 @@ class SessionDetailsReader {
 	}
 
 	Optional<SessionDetails> read(AppointmentId id) {
-		Optional<Appointment> found = this.bookings.find(id);
+		return details(this.bookings.find(id));
+	}
+
+	/**
+	 * As {@link #read}, once a move or cancellation in progress has committed: the
+	 * session stays as read until the caller's transaction ends.
+	 */
+	Optional<SessionDetails> readSettled(AppointmentId id) {
+		return details(this.bookings.findSettled(id));
+	}
+
+	private Optional<SessionDetails> details(Optional<Appointment> found) {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}

@@ -67,6 +67,9 @@ class SignInAndTokensTest {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -187,13 +190,28 @@ class SignInAndTokensTest {
 	}
 
 	@Test
-	void registrationOpensAClientAccountThatCanSignIn() throws Exception {
+	void registrationOpensAClientAccountThatCanSignInOnceItsAddressIsConfirmed() throws Exception {
 		String email = "new-" + UUID.randomUUID() + "@example.org";
-		register(email, "a calm walk by the river").andExpect(status().isCreated())
-			.andExpect(jsonPath("$.role").value("CLIENT"))
+		register(email, "a calm walk by the river").andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.message", containsString("We sent a message to that address")));
+		tokenRequest(email, "a calm walk by the river").andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("urn:backcare:problem:email-not-confirmed"));
+		this.fixture.confirmRegistration(email);
+		String token = JsonPath.read(tokenRequest(email, "a calm walk by the river").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.accessToken");
+		me("Bearer " + token).andExpect(jsonPath("$.role").value("CLIENT"))
 			.andExpect(jsonPath("$.clientId").isNotEmpty());
-		tokenRequest(email, "a calm walk by the river").andExpect(status().isOk());
-		register(email.toUpperCase(), "another calm walk by the sea").andExpect(status().isConflict());
+		// The same answer for a known address; its owner is told instead.
+		register(email.toUpperCase(), "another calm walk by the sea").andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.message", containsString("We sent a message to that address")));
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM mail_message WHERE recipient = ? AND kind = 'ACCOUNT_ALREADY_REGISTERED'")
+			.param(email)
+			.query(Long.class)
+			.single()).isOne();
+		tokenRequest(email, "another calm walk by the sea").andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -214,8 +232,8 @@ class SignInAndTokensTest {
 	@Test
 	void registrationRecordsBothConsentsWithTheirTextVersion() throws Exception {
 		String email = "consent-" + UUID.randomUUID() + "@example.org";
-		String me = register(email, "a calm walk by the river").andReturn().getResponse().getContentAsString();
-		AccountId account = new AccountId(UUID.fromString(JsonPath.read(me, "$.accountId")));
+		register(email, "a calm walk by the river").andExpect(status().isAccepted());
+		AccountId account = this.accounts.idOf(email).orElseThrow();
 		assertThat(this.accounts.consents(account)).extracting(Accounts.Consent::kind, Accounts.Consent::textVersion)
 			.containsExactlyInAnyOrder(Tuple.tuple("TREATMENT", ConsentTexts.TREATMENT.version()),
 					Tuple.tuple("DATA_PROCESSING", ConsentTexts.DATA_PROCESSING.version()));

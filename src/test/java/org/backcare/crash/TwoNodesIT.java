@@ -136,6 +136,21 @@ class TwoNodesIT {
 		int total = expected.values().stream().mapToInt(Integer::intValue).sum();
 		Map<String, Integer> received = awaitReceived(jdbc, sessions.keySet(), total);
 		assertThat(received).isEqualTo(expected);
+		// And each reminder of the session as it stands: 48 and 2 hours before, at its
+		// last version (a moved session's old reminders sent nothing).
+		List<String> reminders = new ArrayList<>();
+		for (String id : sessions.keySet()) {
+			if (!cancelled.contains(id)) {
+				String version = moved.contains(id) ? "v1" : "v0";
+				reminders.add("REMINDER/" + id + "/" + version + "/48h");
+				reminders.add("REMINDER/" + id + "/" + version + "/2h");
+			}
+		}
+		assertThat(jdbc.sql(
+				"SELECT dedup_key FROM mail_message WHERE kind = 'SESSION_REMINDER' AND sent_at IS NOT NULL AND about_id::text = ANY (string_to_array(?, ','))")
+			.param(String.join(",", sessions.keySet()))
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(reminders);
 		assertThat(unsent(jdbc, sessions.keySet())).isZero();
 	}
 

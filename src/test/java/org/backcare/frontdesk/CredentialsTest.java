@@ -279,7 +279,7 @@ class CredentialsTest {
 								{"name": "Found", "email": "%s", "password": "a perfectly fine passphrase", "dateOfBirth": "1980-01-01",
 								 "consentToTreatment": true, "consentToDataProcessing": true, "foundVia": "SEARCH"}"""
 							.formatted(email)))
-			.andExpect(status().isCreated());
+			.andExpect(status().isAccepted());
 		Assertions.assertThat(
 				this.jdbc.sql("SELECT found_via FROM client WHERE email = ?").param(email).query(String.class).single())
 			.isEqualTo("SEARCH");

@@ -16,6 +16,7 @@ import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.booking.AppointmentId;
 import org.backcare.booking.BookingApiTestBodies;
+import org.backcare.booking.BookingRequest;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.Clinics;
 import org.backcare.therapist.TherapistId;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -58,6 +60,12 @@ class SessionReminderTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.backcare.booking.Bookings bookings;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	TestClinic clinic;
 
@@ -164,6 +172,67 @@ class SessionReminderTest {
 		assertThat(planned(never)).isEmpty();
 		// A reminder planned before the clinic turned them off does not go.
 		assertThat(this.reminders.write(PlannedReminder.parse(once + "/v0/24h"))).isFalse();
+	}
+
+	@Test
+	void newLeadTimesArePlannedForTheSessionsAlreadyBooked() throws Exception {
+		String id = book(this.clinic.inDays(4, 10, 0));
+		this.clinics.setPolicies(this.clinic.clinic().id(),
+				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of(Duration.ofHours(24))));
+		assertThat(planned(id)).contains(id + "/v0/24h");
+		// The old lead times are no longer the clinic's: they send nothing.
+		assertThat(this.reminders.write(PlannedReminder.parse(id + "/v0/48h"))).isFalse();
+	}
+
+	@Test
+	void aBookingThatDoesNotCommitPlansNothing() {
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			this.bookings.book(new BookingRequest(this.client, this.therapist, "TREATMENT_60",
+					this.clinic.inDays(4, 16, 0).toInstant(), null), null, this.clinic.admin());
+			status.setRollbackOnly();
+		});
+		assertThat(this.clinic.appointmentCount()).isZero();
+		assertThat(this.scheduler.getScheduledExecutionsForTask(ReminderPlanner.TASK)
+			.stream()
+			.map(execution -> execution.getTaskInstance().getId())
+			.filter(name -> this.jdbc.sql("SELECT count(*) FROM appointment WHERE id = ?::uuid")
+				.param(name.substring(0, 36))
+				.query(Long.class)
+				.single() == 0))
+			.as("jobs of sessions that do not exist")
+			.isEmpty();
+	}
+
+	@Test
+	void aReminderIsPlannedOnlyAnHourOrMoreAfterTheBooking() {
+		Instant now = Instant.parse("2026-03-02T08:00:00Z");
+		assertThat(PlannedReminder.worthPlanning(now.plus(Duration.ofHours(1)), now)).isTrue();
+		assertThat(PlannedReminder.worthPlanning(now.plus(Duration.ofMinutes(59)), now)).isFalse();
+	}
+
+	@Test
+	void aReminderGoesWhileTheSessionIsAsPlanned_andNotWhenANearerOneIsDueToo() {
+		Instant start = Instant.parse("2026-03-05T10:00:00Z");
+		org.backcare.booking.Appointment session = new org.backcare.booking.Appointment(
+				new AppointmentId(UUID.randomUUID()), this.clinic.clinic().id(), this.therapist, this.client,
+				"TREATMENT_60", null, start, start.plus(Duration.ofHours(1)), start.plus(Duration.ofMinutes(75)),
+				org.backcare.booking.AppointmentStatus.BOOKED, null, null, 2);
+		List<Duration> leads = List.of(Duration.ofHours(48), Duration.ofHours(2));
+		PlannedReminder early = new PlannedReminder(session.id(), 2, Duration.ofHours(48));
+		assertThat(early.wanted(session, leads, start.minus(Duration.ofHours(48)))).isTrue();
+		// After a stop, both fell due: only the nearer goes.
+		assertThat(early.wanted(session, leads, start.minus(Duration.ofHours(2)))).isFalse();
+		assertThat(early.wanted(session, leads, start.minus(Duration.ofHours(2)).minusSeconds(1))).isTrue();
+		PlannedReminder late = new PlannedReminder(session.id(), 2, Duration.ofHours(2));
+		assertThat(late.wanted(session, leads, start.minusSeconds(1))).isTrue();
+		assertThat(late.wanted(session, leads, start)).as("started").isFalse();
+		assertThat(new PlannedReminder(session.id(), 1, Duration.ofHours(2)).wanted(session, leads,
+				start.minus(Duration.ofHours(2))))
+			.as("an older version")
+			.isFalse();
+		assertThat(late.wanted(session, List.of(Duration.ofHours(48)), start.minus(Duration.ofHours(2))))
+			.as("no longer one of the clinic's lead times")
+			.isFalse();
 	}
 
 	@Test
