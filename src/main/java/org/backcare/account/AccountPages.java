@@ -80,7 +80,7 @@ class AccountPages {
 		}
 		else {
 			try {
-				this.registrations.register(registration);
+				this.registrations.register(registration, request.getRemoteAddr());
 				return sent(model, "Check your mail", Registrations.ANSWER);
 			}
 			catch (ProblemException refused) {

@@ -196,6 +196,15 @@ public class Accounts {
 			.map(AccountDetails::user);
 	}
 
+	/** The therapist's account, if it may sign in. */
+	public Optional<CurrentUser> ofTherapist(TherapistId therapist) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE therapist_id = ? AND enabled")
+			.param(therapist.value())
+			.query(DETAILS)
+			.optional()
+			.map(AccountDetails::user);
+	}
+
 	public Optional<CurrentUser> find(AccountId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? AND enabled")
 			.param(id.value())
@@ -257,15 +266,17 @@ public class Accounts {
 	 * The address is the account's: it may sign in now, with the password chosen with the
 	 * link that proved it.
 	 */
-	void confirm(AccountId id, String passwordHash) {
-		this.jdbc.sql("""
-				UPDATE account SET password_hash = ?, email_confirmed_at = coalesce(email_confirmed_at, now())
-				WHERE id = ?""").params(passwordHash, id.value()).update();
+	boolean confirm(AccountId id, String passwordHash) {
+		// Only an unconfirmed account: an old confirmation link must never set the
+		// password of an account whose owner has confirmed, reset or changed it since.
+		return this.jdbc.sql("""
+				UPDATE account SET password_hash = ?, email_confirmed_at = now()
+				WHERE id = ? AND email_confirmed_at IS NULL""").params(passwordHash, id.value()).update() == 1;
 	}
 
 	/**
-	 * A new password; every token and session of the account ends. Coming through the
-	 * address (a reset link) also confirms it.
+	 * A new password; every token and session of the account ends, and every link mailed
+	 * to it before. Coming through the address (a reset link) also confirms it.
 	 */
 	void setPassword(AccountId id, String passwordHash, boolean throughTheAddress) {
 		this.jdbc

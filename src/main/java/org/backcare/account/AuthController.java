@@ -89,16 +89,17 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/register")
+	@ApiResponse(responseCode = "429", description = "Too many registrations for that address or from this network")
 	@ApiResponse(responseCode = "202",
 			description = "The same answer whether or not the address has an account: a new address gets a link to "
 					+ "confirm it (the account signs in once confirmed); the owner of an existing account gets a mail "
 					+ "instead")
 	@Operation(summary = "Register as a client (e-mail and password); confirm the address with the link mailed to it")
-	ResponseEntity<Message> register(@Valid @RequestBody Registration registration) {
+	ResponseEntity<Message> register(@Valid @RequestBody Registration registration, HttpServletRequest http) {
 		if (registration.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
 			throw new InvalidRequest("The date of birth must be in 1900 or later.");
 		}
-		this.registrations.register(registration);
+		this.registrations.register(registration, http.getRemoteAddr());
 		return ResponseEntity.accepted().body(new Message(Registrations.ANSWER));
 	}
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgotten passwords: a link mailed to the account's address, usable once within 30
@@ -29,7 +31,7 @@ class PasswordResets {
 	 * Requests count against their own throttle, apart from sign-in failures, under this
 	 * prefix.
 	 */
-	private static final String THROTTLED_AS = "password-reset:";
+	private static final String THROTTLED_AS = "password-reset";
 
 	private final Accounts accounts;
 
@@ -43,8 +45,11 @@ class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	PasswordResets(Accounts accounts, AccountLinks links, SignInThrottle throttle, PasswordEncoder passwords,
-			PasswordPolicy policy, ApplicationEventPublisher events) {
+			PasswordPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.accounts = accounts;
 		this.links = links;
 		this.throttle = throttle;
@@ -53,10 +58,16 @@ class PasswordResets {
 		this.events = events;
 	}
 
-	/** Mails a link if the address has an account that may sign in; answers nothing. */
-	@Transactional
+	/**
+	 * Mails a link if the address has an account that may sign in; answers nothing. The
+	 * count comes first, outside the transaction, so that a refusal stays counted.
+	 */
 	void request(String email, String ip) {
-		this.throttle.admit(THROTTLED_AS + email.strip(), ip);
+		this.throttle.admitMailing(THROTTLED_AS, email, ip);
+		this.transactions.executeWithoutResult(status -> mailLink(email));
+	}
+
+	private void mailLink(String email) {
 		Optional<CurrentUser> owner = this.accounts.findByEmail(email)
 			.filter(AccountDetails::isEnabled)
 			.map(AccountDetails::user);
@@ -87,7 +98,6 @@ class PasswordResets {
 			.orElseThrow(Registrations.LinkRefused::new);
 		this.policy.check(password, account.user().email());
 		this.links.use(token, AccountLinks.Purpose.RESET_PASSWORD).orElseThrow(Registrations.LinkRefused::new);
-		this.links.revokeAll(account.user().id(), AccountLinks.Purpose.RESET_PASSWORD);
 		this.accounts.setPassword(account.user().id(), this.passwords.encode(password), true);
 		this.throttle.forget(account.user().email());
 		this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.PASSWORD_RESET, account.user()));

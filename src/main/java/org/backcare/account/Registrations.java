@@ -13,7 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People register themselves, and confirm their address before they can sign in. The
@@ -49,8 +51,15 @@ class Registrations {
 
 	private final ApplicationEventPublisher events;
 
+	private final SignInThrottle throttle;
+
+	private final TransactionTemplate transactions;
+
 	Registrations(Accounts accounts, AccountLinks links, Clients clients, Clinics clinics, PasswordEncoder passwords,
-			PasswordPolicy policy, ApplicationEventPublisher events) {
+			PasswordPolicy policy, ApplicationEventPublisher events, SignInThrottle throttle,
+			PlatformTransactionManager transactions) {
+		this.throttle = throttle;
+		this.transactions = new TransactionTemplate(transactions);
 		this.accounts = accounts;
 		this.links = links;
 		this.clients = clients;
@@ -62,10 +71,16 @@ class Registrations {
 
 	/**
 	 * Registers, or mails the owner of the address; the caller answers {@link #ANSWER}.
+	 * Counted like sign-in attempts first (per address and network, outside the
+	 * transaction), so nobody can flood an address with mail.
 	 */
-	@Transactional
-	void register(AuthController.Registration registration) {
+	void register(AuthController.Registration registration, String ip) {
 		this.policy.check(registration.password(), registration.email());
+		this.throttle.admitMailing("register", registration.email(), ip);
+		this.transactions.executeWithoutResult(status -> registerOrTell(registration));
+	}
+
+	private void registerOrTell(AuthController.Registration registration) {
 		String email = registration.email().strip();
 		String hash = this.passwords.encode(registration.password());
 		ClinicId clinic = this.clinics.chosenOrServed(null).id();
@@ -106,7 +121,9 @@ class Registrations {
 	AccountId confirm(String token) {
 		AccountLinks.Valid valid = this.links.use(token, AccountLinks.Purpose.CONFIRM_EMAIL)
 			.orElseThrow(LinkRefused::new);
-		this.accounts.confirm(valid.account(), valid.passwordHash());
+		if (!this.accounts.confirm(valid.account(), valid.passwordHash())) {
+			throw new LinkRefused();
+		}
 		this.links.revokeAll(valid.account(), AccountLinks.Purpose.CONFIRM_EMAIL);
 		this.accounts.details(valid.account())
 			.ifPresent(found -> this.events

@@ -85,6 +85,21 @@ class SignInThrottle {
 	}
 
 	/**
+	 * Counts a request that mails an address (a registration, a password link) and
+	 * refuses it with {@link TooManyAttempts} past the same limits as signing in: per
+	 * e-mail address and per network address, under keys of the request's own, so such
+	 * requests never count as failed sign-ins. Call it outside a transaction (each count
+	 * commits at once), so that a refusal stays counted.
+	 */
+	void admitMailing(String purpose, String email, String ip) {
+		Instant now = this.clock.instant();
+		if (ip != null) {
+			count(purpose + ":" + addressKey(ip), now, this.maxFailuresPerAddress, Paused.ADDRESS);
+		}
+		count(purpose + ":" + accountKey(email), now, LOCK_AFTER, Paused.ACCOUNT);
+	}
+
+	/**
 	 * A success: the e-mail address starts afresh, and the network address is owed one
 	 * attempt back.
 	 */

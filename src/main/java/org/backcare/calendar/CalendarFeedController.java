@@ -3,6 +3,7 @@ package org.backcare.calendar;
 import java.net.URI;
 import java.util.Optional;
 
+import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.booking.Bookings;
 import org.backcare.clinic.Clinic;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A therapist's private calendar feed: opened, replaced and stopped on their page
@@ -46,7 +47,14 @@ class CalendarFeedController {
 
 	private final Clinics clinics;
 
-	CalendarFeedController(CalendarFeeds feeds, Bookings bookings, Therapists therapists, Clinics clinics) {
+	private final Accounts accounts;
+
+	private final String baseUrl;
+
+	CalendarFeedController(CalendarFeeds feeds, Bookings bookings, Therapists therapists, Clinics clinics,
+			Accounts accounts, @Value("${backcare.mail.base-url:http://localhost:8080}") String baseUrl) {
+		this.accounts = accounts;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
 		this.feeds = feeds;
 		this.bookings = bookings;
 		this.therapists = therapists;
@@ -57,7 +65,8 @@ class CalendarFeedController {
 	ResponseEntity<String> feed(@PathVariable String token) {
 		Optional<TherapistId> owner = (token.length() <= 100) ? this.feeds.read(token) : Optional.empty();
 		Therapist therapist = owner.flatMap(this.therapists::find)
-			.filter(Therapist::active)
+			// A therapist who left, or whose account was disabled or erased, has no feed.
+			.filter(found -> found.active() && this.accounts.ofTherapist(found.id()).isPresent())
 			.orElseThrow(() -> new RecordNotFound("Calendar feed", "(this address)"));
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		return ResponseEntity.ok()
@@ -117,11 +126,15 @@ class CalendarFeedController {
 		return PAGE;
 	}
 
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+	/**
+	 * Where BackCare is reached, as configured (as the links in mails): behind a proxy
+	 * the request's own host would be an inside address.
+	 */
+	private String base() {
+		return this.baseUrl;
 	}
 
-	private static String url(String token) {
+	private String url(String token) {
 		return base() + "/calendar-feed/" + token + ".ics";
 	}
 

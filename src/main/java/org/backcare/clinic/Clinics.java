@@ -250,6 +250,13 @@ public class Clinics {
 	}
 
 	/** The clinic that was opened first: the one a single-clinic installation serves. */
+	/** Every clinic, for work that goes through them all. */
+	public List<ClinicId> ids() {
+		return this.jdbc.sql("SELECT id FROM clinic ORDER BY created_at, id")
+			.query((rs, n) -> new ClinicId(rs.getObject("id", UUID.class)))
+			.list();
+	}
+
 	public Optional<Clinic> first() {
 		return this.jdbc.sql("SELECT id FROM clinic ORDER BY created_at, id LIMIT 1")
 			.query((rs, n) -> new ClinicId(rs.getObject("id", UUID.class)))

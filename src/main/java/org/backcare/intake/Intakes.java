@@ -31,6 +31,7 @@ import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.RuleRefused;
 import org.backcare.therapist.Technique;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,8 +67,11 @@ public class Intakes {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	Intakes(IntakeRepository intakes, Clients clients, Clinics clinics, Bookings bookings, RecordAccess access,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.intakes = intakes;
 		this.clients = clients;
 		this.clinics = clinics;
@@ -101,6 +105,9 @@ public class Intakes {
 				return this.intakes.byRequestKey(caller.id().value(), requestKey)
 					.flatMap(this.intakes::find)
 					.orElseThrow();
+			}
+			if (!assessment.redFlags().isEmpty()) {
+				this.events.publishEvent(new IntakeFoundRedFlags(client.clinicId(), clientId, id));
 			}
 			return new Intake(id, client.clinicId(), clientId, now, answers, assessment, null, List.of());
 		});

@@ -51,9 +51,16 @@ class MailConfiguration {
 		return sender;
 	}
 
+	/**
+	 * Secret links in the mailbox: with the embedded server, in the demo (or where
+	 * {@code backcare.mail.mailbox-shows-links} says so, as the tests do).
+	 */
 	@Bean
-	MailMode mailMode(org.springframework.beans.factory.ObjectProvider<GreenMail> embedded) {
-		return new MailMode(embedded.getIfAvailable() != null);
+	MailMode mailMode(org.springframework.beans.factory.ObjectProvider<GreenMail> embedded,
+			org.springframework.core.env.Environment environment) {
+		boolean demo = environment.getProperty("backcare.demo.enabled", Boolean.class, true);
+		boolean asked = environment.getProperty("backcare.mail.mailbox-shows-links", Boolean.class, false);
+		return new MailMode(embedded.getIfAvailable() != null && (demo || asked));
 	}
 
 	/**

@@ -90,7 +90,7 @@ class MailDelivery {
 				Outbox.Claimed message = due.get(i);
 				try {
 					this.sender.send(mime(message));
-					this.outbox.sent(message.id(), !this.mode.embedded());
+					this.outbox.sent(message.id(), !this.mode.showsSecrets());
 				}
 				catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
 					// Any failure is this message's alone: the batch's other messages,

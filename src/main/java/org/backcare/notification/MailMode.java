@@ -1,17 +1,17 @@
 package org.backcare.notification;
 
 /**
- * Whether mail goes to the embedded server (the default run, the tests): then nothing
- * leaves the machine, and the admins' mailbox may show the links with secrets in them
- * (confirm, reset, invitation), so a new user can follow them. With a real server those
- * secrets are never shown and are forgotten once sent.
+ * Whether the admins' mailbox shows the links with secrets in them (confirm, reset,
+ * invitation): only in the demo on the embedded mail server, where nothing leaves the
+ * machine and a new user follows them there. Anywhere else an admin who could read them
+ * could take over any account, so they are never shown, and forgotten once sent.
  */
-record MailMode(boolean embedded) {
+record MailMode(boolean showsSecrets) {
 
-	/** The text as the mailbox shows it: the secret link only in embedded mode. */
+	/** The text as the mailbox shows it. */
 	String shown(String text, String secretLink, String baseUrl) {
 		return text.replace(Mail.LINK,
-				(this.embedded && secretLink != null) ? baseUrl + secretLink : "[a personal link, not shown]");
+				(this.showsSecrets && secretLink != null) ? baseUrl + secretLink : "[a personal link, not shown]");
 	}
 
 }

@@ -138,9 +138,11 @@ class Outbox {
 		Instant next = nextAttempt(attempts, now);
 		this.jdbc.sql("""
 				UPDATE mail_message SET attempts = ?, next_attempt_at = ?, last_error = ?,
-				       failed_at = CASE WHEN ? THEN now() END
+				       failed_at = CASE WHEN ? THEN now() END,
+				       secret_link = CASE WHEN ? THEN NULL ELSE secret_link END
 				WHERE id = ?""")
-			.params(attempts, utc(next), (error.length() > 500) ? error.substring(0, 500) : error, giveUp, message.id())
+			.params(attempts, utc(next), (error.length() > 500) ? error.substring(0, 500) : error, giveUp, giveUp,
+					message.id())
 			.update();
 	}
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,6 +35,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * nothing, which holds even for a job already running on another node.
  */
 @Component
+@ConditionalOnProperty(prefix = "backcare.mail", name = "session-notices", havingValue = "true", matchIfMissing = true)
 class ReminderPlanner {
 
 	static final String TASK = "session-reminder";

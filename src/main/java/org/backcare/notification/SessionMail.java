@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,6 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * calendars apply inconsistently.
  */
 @Component
+@ConditionalOnProperty(prefix = "backcare.mail", name = "session-notices", havingValue = "true", matchIfMissing = true)
 class SessionMail {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionMail.class);

@@ -126,6 +126,29 @@ class AccountMailTest {
 	}
 
 	@Test
+	void anOldConfirmationLinkCannotSetThePasswordAfterTheOwnerResetIt() throws Exception {
+		String email = address("reset-then-confirm");
+		register(email, "the attacker's chosen password");
+		String attackers = ClinicFixture.tokenOf(this.fixture.linkMailedTo(email, "ACCOUNT_CONFIRM_EMAIL"));
+		requestReset(email).andExpect(status().isAccepted());
+		complete(ClinicFixture.tokenOf(this.fixture.linkMailedTo(email, "ACCOUNT_RESET_PASSWORD")), PASSWORD)
+			.andExpect(status().isNoContent());
+		confirm(attackers).andExpect(status().isUnprocessableContent());
+		token(email, PASSWORD).andExpect(status().isOk());
+		token(email, "the attacker's chosen password").andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void registeringIsThrottledLikeSigningIn() throws Exception {
+		String email = address("register-flood");
+		for (int i = 0; i < 5; i++) {
+			register(email, PASSWORD).andExpect(status().isAccepted());
+		}
+		register(email, PASSWORD).andExpect(status().isTooManyRequests());
+		assertThat(mailCount(email)).isEqualTo(5);
+	}
+
+	@Test
 	void aResetLinkWorksOnceFor30Minutes_endsEveryToken_andTellsTheOwner() throws Exception {
 		String email = address("reset");
 		register(email, PASSWORD);

@@ -85,7 +85,7 @@ class CalendarFeedTest {
 				.content("{\"reason\": \"Client is away\"}"))
 			.andExpect(status().isOk());
 		String url = open(this.annaApi);
-		assertThat(url).startsWith("http://localhost/calendar-feed/").endsWith(".ics");
+		assertThat(url).startsWith("http://localhost:8080/calendar-feed/").endsWith(".ics");
 
 		String feed = this.mvc.perform(get(path(url)))
 			.andExpect(status().isOk())
@@ -133,6 +133,17 @@ class CalendarFeedTest {
 	}
 
 	@Test
+	void aTherapistWhoseAccountIsDisabledHasNoFeed() throws Exception {
+		String url = open(this.annaApi);
+		java.util.UUID account = this.jdbc.sql("SELECT id FROM account WHERE therapist_id = ?")
+			.param(this.anna.value())
+			.query(java.util.UUID.class)
+			.single();
+		this.frontDesk.perform(post("/api/v1/admin/accounts/{id}/disable", account)).andExpect(status().isNoContent());
+		this.mvc.perform(get(path(url))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void feedsAreForTherapistsOnly() throws Exception {
 		this.frontDesk.perform(post("/api/v1/me/calendar-feed")).andExpect(status().isForbidden());
 		new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.client)))
@@ -174,7 +185,7 @@ class CalendarFeedTest {
 	}
 
 	private static String path(String url) {
-		return url.substring("http://localhost".length());
+		return url.substring(url.indexOf("/calendar-feed/"));
 	}
 
 }
