@@ -143,6 +143,7 @@ public final class Bench {
 			availability(sized, therapists);
 		}
 		calendarAndSeries();
+		mail(clinic);
 		printTable();
 	}
 
@@ -617,6 +618,118 @@ public final class Bench {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	// ------------------------------------------------------------------ mail
+
+	/**
+	 * Mail: how fast the delivery job drains the outbox into the embedded mail server
+	 * (messages/s), and how long a message waits from its commit to its delivery (p50,
+	 * p99) with messages written at a steady 25/s, first with one node, then with a second
+	 * node on the same database (each node delivers to its own embedded server). And the
+	 * cost of mail to booking: bookings/s with session mail and reminders on, and after a
+	 * restart with them off ({@code backcare.mail.session-notices=false}), as a ratio.
+	 */
+	void mail(Seeded clinic) throws Exception {
+		// Each measured run follows a discarded one on the same fresh node, so both are
+		// measured warm; mail of the warm-up runs is delivered before the next starts.
+		restartApp();
+		bookings(clinic, token(), 8);
+		awaitOutboxEmpty(Duration.ofMinutes(5));
+		BookingRun on = bookings(clinic, token(), 8);
+		restartApp("--backcare.mail.session-notices=false");
+		bookings(clinic, token(), 8);
+		BookingRun off = bookings(clinic, token(), 8);
+		restartApp();
+		figure("mail", "bookings/s with session mail on, 8 clients", "1/s", on.created / (double) this.seconds);
+		figure("mail", "bookings/s with session mail off, 8 clients", "1/s", off.created / (double) this.seconds);
+		figure("mail", "ratio bookings/s mail on ÷ off (goal ≥ 0.9)", "ratio", on.created / (double) off.created);
+		awaitOutboxEmpty(Duration.ofMinutes(5));
+
+		mailFigures(clinic.clinic(), "1 node");
+		Process second = startNode(freePort(), "bench-app-2.log");
+		try {
+			mailFigures(clinic.clinic(), "2 nodes");
+		}
+		finally {
+			second.destroy();
+			second.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	void mailFigures(UUID clinic, String label) throws Exception {
+		int backlog = 2_000;
+		try (Connection db = this.pool.getConnection();
+				PreparedStatement insert = db.prepareStatement(MAIL_INSERT)) {
+			db.setAutoCommit(false);
+			for (int i = 0; i < backlog; i++) {
+				insert.setObject(1, clinic);
+				insert.setString(2, "bench-" + i + "@bench.example");
+				insert.addBatch();
+			}
+			insert.executeBatch();
+			db.commit();
+			db.setAutoCommit(true);
+		}
+		long started = System.nanoTime();
+		awaitOutboxEmpty(Duration.ofMinutes(10));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		figure("mail", "delivery throughput, backlog of " + backlog + ", " + label, "1/s", backlog / seconds);
+
+		// Steady load: 25 messages a second, each committed on its own.
+		String marker = "paced-" + UUID.randomUUID();
+		long until = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		try (Connection db = this.pool.getConnection();
+				PreparedStatement insert = db.prepareStatement(MAIL_INSERT.replace("'bench'", "?"))) {
+			while (System.nanoTime() < until) {
+				insert.setObject(1, clinic);
+				insert.setString(2, "paced@bench.example");
+				insert.setString(3, marker);
+				insert.executeUpdate();
+				Thread.sleep(40);
+			}
+		}
+		awaitOutboxEmpty(Duration.ofMinutes(5));
+		try (Connection db = this.pool.getConnection();
+				PreparedStatement delays = db.prepareStatement("""
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at)),
+						       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at))
+						FROM mail_message WHERE subject = ?""")) {
+			delays.setString(1, marker);
+			try (ResultSet rs = delays.executeQuery()) {
+				rs.next();
+				figure("mail", "commit to delivery p50, 25/s, " + label, "ms", rs.getDouble(1) * 1000);
+				figure("mail", "commit to delivery p99, 25/s, " + label, "ms", rs.getDouble(2) * 1000);
+			}
+		}
+	}
+
+	static final String MAIL_INSERT = """
+			INSERT INTO mail_message (id, clinic_id, kind, recipient, subject, body_text, body_html)
+			VALUES (gen_random_uuid(), ?, 'BENCH', ?, 'bench', 'A message of the benchmark.', '<p>A message of the benchmark.</p>')""";
+
+	void awaitOutboxEmpty(Duration limit) throws Exception {
+		long deadline = System.nanoTime() + limit.toNanos();
+		try (Connection db = this.pool.getConnection();
+				PreparedStatement waiting = db.prepareStatement(
+						"SELECT count(*) FROM mail_message WHERE sent_at IS NULL AND failed_at IS NULL")) {
+			while (System.nanoTime() < deadline) {
+				try (ResultSet rs = waiting.executeQuery()) {
+					rs.next();
+					if (rs.getLong(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(20);
+			}
+		}
+		throw new IllegalStateException("The outbox did not empty within " + limit);
+	}
+
+	void restartApp(String... settings) throws Exception {
+		this.app.destroy();
+		this.app.waitFor(30, TimeUnit.SECONDS);
+		this.app = startNode(this.appPort, "bench-app.log", settings);
 	}
 
 	// ------------------------------------------------------------------ the application

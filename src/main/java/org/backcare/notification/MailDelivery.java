@@ -3,7 +3,9 @@ package org.backcare.notification;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.activation.DataHandler;
@@ -19,6 +21,8 @@ import org.backcare.clinic.Clinics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -82,37 +86,70 @@ class MailDelivery {
 		}
 	}
 
-	/** Delivers one batch of due messages; answers how many were claimed. */
+	/**
+	 * Delivers one batch of due messages over one connection to the server; answers how
+	 * many were claimed. Each message's failure is its own: the others of the batch,
+	 * accepted by the server, are marked sent and never sent again.
+	 */
 	int deliverBatch() {
 		Integer claimed = this.transactions.execute(status -> {
 			List<Outbox.Claimed> due = this.outbox.claimDue(BATCH);
-			for (int i = 0; i < due.size(); i++) {
-				Outbox.Claimed message = due.get(i);
+			Map<MimeMessage, Outbox.Claimed> composed = new LinkedHashMap<>();
+			for (Outbox.Claimed message : due) {
 				try {
-					this.sender.send(mime(message));
-					this.outbox.sent(message.id(), !this.mode.showsSecrets());
+					composed.put(mime(message), message);
 				}
 				catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
-					// Any failure is this message's alone: the batch's other messages,
-					// sent
-					// already, must not be rolled back and sent again.
-					Failure failure = Failure.of(ex);
-					log.info("Delivery of message {} failed ({}): {}", message.id(), failure,
-							ex.getClass().getSimpleName());
-					if (failure == Failure.SERVER_UNREACHABLE) {
-						// Not the messages' fault: none of them is charged an attempt,
-						// and
-						// the rest of the batch waits for the server too.
-						due.subList(i, due.size()).forEach(waiting -> this.outbox.postpone(waiting.id()));
-						break;
-					}
-					this.outbox.failed(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-							this.clock.instant(), failure == Failure.PERMANENT);
+					failed(message, ex);
+				}
+			}
+			if (composed.isEmpty()) {
+				return due.size();
+			}
+			Map<Object, Exception> failures = Map.of();
+			try {
+				this.sender.send(composed.keySet().toArray(MimeMessage[]::new));
+			}
+			catch (MailSendException ex) {
+				// The messages the server did not take, each with why (all of them when
+				// it
+				// could not be reached).
+				failures = ex.getFailedMessages().isEmpty() ? every(composed, ex) : ex.getFailedMessages();
+			}
+			catch (MailException ex) {
+				failures = every(composed, ex);
+			}
+			for (Map.Entry<MimeMessage, Outbox.Claimed> message : composed.entrySet()) {
+				Exception failure = failures.get(message.getKey());
+				if (failure == null) {
+					this.outbox.sent(message.getValue().id(), !this.mode.showsSecrets());
+				}
+				else {
+					failed(message.getValue(), failure);
 				}
 			}
 			return due.size();
 		});
 		return (claimed != null) ? claimed : 0;
+	}
+
+	private static Map<Object, Exception> every(Map<MimeMessage, Outbox.Claimed> composed, Exception ex) {
+		Map<Object, Exception> all = new LinkedHashMap<>();
+		composed.keySet().forEach(message -> all.put(message, ex));
+		return all;
+	}
+
+	private void failed(Outbox.Claimed message, Exception ex) {
+		Failure failure = Failure.of(ex);
+		log.info("Delivery of message {} failed ({}): {}", message.id(), failure, ex.getClass().getSimpleName());
+		if (failure == Failure.SERVER_UNREACHABLE) {
+			// Not the message's fault: no attempt is charged; it waits for the server.
+			this.outbox.postpone(message.id());
+		}
+		else {
+			this.outbox.failed(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(), this.clock.instant(),
+					failure == Failure.PERMANENT);
+		}
 	}
 
 	/**

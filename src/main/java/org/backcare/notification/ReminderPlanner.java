@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.backcare.booking.Appointment;
@@ -61,14 +62,35 @@ class ReminderPlanner {
 		this.clock = clock;
 	}
 
+	/** A new session: version 0, at the start the event names. */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(AppointmentBooked event) {
-		plan(event.appointment());
+		planNew(event.appointment(), 0, event.start(), event.clinic());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(AppointmentRescheduled event) {
-		plan(event.appointment());
+		Appointment session = this.bookings.get(event.appointment());
+		planNew(session.id(), session.version(), session.start(), session.clinicId());
+	}
+
+	/**
+	 * The reminders of a session version that has none yet (a new booking, a move: each
+	 * raises the version, so their names are new), in one batch.
+	 */
+	private void planNew(AppointmentId id, int version, Instant start, org.backcare.clinic.ClinicId clinic) {
+		Instant now = this.clock.instant();
+		List<SchedulableInstance<?>> due = new java.util.ArrayList<>();
+		for (Duration before : this.clinics.policies(clinic).reminders()) {
+			Instant at = start.minus(before);
+			if (PlannedReminder.worthPlanning(at, now)) {
+				due.add(SchedulableInstance.of(this.reminders.instance(new PlannedReminder(id, version, before).name()),
+						at));
+			}
+		}
+		if (!due.isEmpty()) {
+			this.scheduler.scheduleBatch(due);
+		}
 	}
 
 	/**
@@ -79,11 +101,6 @@ class ReminderPlanner {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(RemindersChanged event) {
 		this.bookings.upcoming(event.clinic()).forEach(session -> plan(session, event.reminders()));
-	}
-
-	private void plan(AppointmentId id) {
-		Appointment session = this.bookings.get(id);
-		plan(session, this.clinics.policies(session.clinicId()).reminders());
 	}
 
 	private void plan(Appointment session, List<Duration> leads) {

@@ -59,7 +59,7 @@ class SessionDetailsReader {
 		Clinic clinic = this.clinics.get(session.clinicId());
 		return Optional
 			.of(new SessionDetails(session, client, clinic, this.clinics.service(clinic.id(), session.service()).name(),
-					this.therapists.get(session.therapistId()).name(), this.clinics.policies(clinic.id())));
+					this.therapists.name(session.therapistId()), this.clinics.policies(clinic.id())));
 	}
 
 }

@@ -283,6 +283,15 @@ public class Therapists {
 		return load("t.id = ?", id.value()).stream().findFirst();
 	}
 
+	/** The therapist's name alone, without loading the rest (for mail). */
+	public String name(TherapistId id) {
+		return this.jdbc.sql("SELECT name FROM therapist WHERE id = ?")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new RecordNotFound("Therapist", id));
+	}
+
 	public Therapist get(TherapistId id) {
 		return find(id).orElseThrow(() -> new RecordNotFound("Therapist", id));
 	}
