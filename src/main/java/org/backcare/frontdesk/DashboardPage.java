@@ -1,6 +1,7 @@
 package org.backcare.frontdesk;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.notification.UndeliveredMail;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +15,12 @@ class DashboardPage {
 
 	private final org.backcare.therapist.Therapists therapists;
 
-	DashboardPage(Dashboard dashboard, org.backcare.therapist.Therapists therapists) {
+	private final UndeliveredMail undelivered;
+
+	DashboardPage(Dashboard dashboard, org.backcare.therapist.Therapists therapists, UndeliveredMail undelivered) {
 		this.dashboard = dashboard;
 		this.therapists = therapists;
+		this.undelivered = undelivered;
 	}
 
 	@GetMapping("/admin")
@@ -24,6 +28,7 @@ class DashboardPage {
 		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
 		model.addAttribute("therapists", this.therapists.everyone(CurrentUser.required().clinic()));
+		model.addAttribute("undelivered", this.undelivered.count(CurrentUser.required().clinic()));
 		// The longest bar of the referral chart stands for the largest count.
 		model.addAttribute("referralMax", Math.max(1,
 				attention.referrals().bySource().values().stream().mapToLong(Long::longValue).max().orElse(1)));

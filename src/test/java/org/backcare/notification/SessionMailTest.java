@@ -195,6 +195,10 @@ class SessionMailTest {
 		new Pages(this.mvc, this.clinic.admin()).perform(get("/admin/mailbox"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Not delivered"), containsString("no address here"))));
+		// The front desk's own page says so too.
+		new Pages(this.mvc, this.clinic.admin()).perform(get("/admin"))
+			.andExpect(content().string(allOf(containsString("1 message to clients could not be delivered"),
+					containsString("/admin/mailbox"))));
 	}
 
 	@Test
