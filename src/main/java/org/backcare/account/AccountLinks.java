@@ -88,6 +88,18 @@ class AccountLinks {
 			.optional();
 	}
 
+	/** Every link of the account, whatever it is for, stops working. */
+	void revokeEvery(AccountId account) {
+		this.jdbc.sql("UPDATE account_link SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+			.params(utc(this.clock.instant()), account.value())
+			.update();
+	}
+
+	/** Deletes the account's links (its erasure). */
+	void forget(AccountId account) {
+		this.jdbc.sql("DELETE FROM account_link WHERE account_id = ?").param(account.value()).update();
+	}
+
 	/** Every other link of the account for that purpose stops working. */
 	void revokeAll(AccountId account, Purpose purpose) {
 		this.jdbc.sql("UPDATE account_link SET used_at = ? WHERE account_id = ? AND purpose = ? AND used_at IS NULL")

@@ -3,7 +3,6 @@ package org.backcare.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.client.ClientId;
-import org.backcare.client.Clients;
-import org.backcare.client.FoundVia;
 import org.backcare.clinic.ClinicId;
 import org.backcare.therapist.TherapistId;
 
@@ -41,19 +38,19 @@ public class Accounts {
 
 	private final PasswordPolicy policy;
 
-	private final Clients clients;
+	private final AccountLinks links;
 
 	private final ApplicationEventPublisher events;
 
 	private final SignInThrottle throttle;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Clients clients,
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, AccountLinks links,
 			ApplicationEventPublisher events, SignInThrottle throttle) {
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.policy = policy;
-		this.clients = clients;
+		this.links = links;
 		this.events = events;
 	}
 
@@ -177,7 +174,7 @@ public class Accounts {
 	@Transactional
 	public void erase(AccountId account) {
 		findAny(account).ifPresent(user -> this.throttle.forget(user.email()));
-		this.jdbc.sql("DELETE FROM account_link WHERE account_id = ?").param(account.value()).update();
+		this.links.forget(account);
 		this.jdbc.sql("""
 				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
 				                   enabled = false, token_version = token_version + 1
@@ -286,6 +283,9 @@ public class Accounts {
 					WHERE id = ?""")
 			.params(passwordHash, throughTheAddress, id.value())
 			.update();
+		// Every link mailed before (a confirmation, a reset) stops working with the old
+		// password.
+		this.links.revokeEvery(id);
 	}
 
 	/** The account with its password hash, enabled or not. */

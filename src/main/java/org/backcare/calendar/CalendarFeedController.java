@@ -106,7 +106,7 @@ class CalendarFeedController {
 	@GetMapping("/my-calendar-feed")
 	String page(Model model) {
 		CurrentUser caller = CurrentUser.required();
-		model.addAttribute("open", caller.therapist() != null && this.feeds.open(caller.therapist()));
+		model.addAttribute("open", caller.therapist() != null && this.feeds.isOpen(caller.therapist()));
 		return PAGE;
 	}
 

@@ -65,7 +65,7 @@ class CalendarFeeds {
 		}
 	}
 
-	boolean open(TherapistId therapist) {
+	boolean isOpen(TherapistId therapist) {
 		return this.jdbc.sql("SELECT count(*) FROM calendar_feed WHERE therapist_id = ?")
 			.param(therapist.value())
 			.query(Long.class)

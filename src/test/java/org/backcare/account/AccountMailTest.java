@@ -247,7 +247,11 @@ class AccountMailTest {
 				+ JsonPath.read(token(email, PASSWORD).andReturn().getResponse().getContentAsString(), "$.accessToken");
 		changePassword(bearer, "not my password", "a brand new passphrase")
 			.andExpect(status().isUnprocessableContent());
+		requestReset(email).andExpect(status().isAccepted());
+		String pending = ClinicFixture.tokenOf(this.fixture.linkMailedTo(email, "ACCOUNT_RESET_PASSWORD"));
 		changePassword(bearer, PASSWORD, "a brand new passphrase").andExpect(status().isNoContent());
+		// A reset link mailed before the change works no more.
+		complete(pending, "a sneaky other passphrase").andExpect(status().isUnprocessableContent());
 		this.mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isUnauthorized());
 		token(email, "a brand new passphrase").andExpect(status().isOk());
 		assertThat(text(received(email, "Your password at"))).contains("every device signed in with the old one");
