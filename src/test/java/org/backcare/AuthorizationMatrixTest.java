@@ -1,5 +1,6 @@
 package org.backcare;
 
+import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -150,7 +151,12 @@ class AuthorizationMatrixTest {
 			"POST /password-reset/new", "GET /invitation", "POST /invitation", "GET /account/password",
 			"POST /account/password", "POST /admin/invitations", "GET /calendar-feed/{token}.ics",
 			"POST /api/v1/me/calendar-feed", "DELETE /api/v1/me/calendar-feed", "GET /my-calendar-feed",
-			"POST /my-calendar-feed", "POST /my-calendar-feed/stop");
+			"POST /my-calendar-feed", "POST /my-calendar-feed/stop", "POST /api/v1/waitlist", "GET /api/v1/waitlist",
+			"GET /api/v1/waitlist/{id}", "DELETE /api/v1/waitlist/{id}", "GET /api/v1/waitlist/offers/{id}",
+			"POST /api/v1/waitlist/offers/{id}/accept", "POST /api/v1/waitlist/offers/{id}/decline", "GET /me/waitlist",
+			"POST /me/waitlist", "POST /me/waitlist/{id}/withdraw", "GET /me/waitlist/offers/{id}",
+			"POST /me/waitlist/offers/{id}/accept", "POST /me/waitlist/offers/{id}/decline", "GET /admin/waitlist",
+			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw");
 
 	@Autowired
 	MockMvc mvc;
@@ -557,6 +563,40 @@ class AuthorizationMatrixTest {
 		page("GET /my-calendar-feed", t -> get("/my-calendar-feed"), 302, 403, 403, 200, 200, 403, 403);
 		page("POST /my-calendar-feed", t -> post("/my-calendar-feed"), 302, 403, 403, 200, 200, 403, 403);
 		page("POST /my-calendar-feed/stop", t -> post("/my-calendar-feed/stop"), 302, 403, 403, 200, 200, 403, 403);
+		// The waitlist: a client's own places and offers, the front desk's for its
+		// clinic's
+		// clients; therapists have none, and nobody else learns one exists. Joins come
+		// first, before A's five places are taken.
+		api("POST /api/v1/waitlist", t -> json(post("/api/v1/waitlist"), t.waitlistBody()), 401, 201, 404, 403, 403,
+				201, 404);
+		page("POST /me/waitlist", t -> post("/me/waitlist").params(t.waitlistForm()), 302, 302, 302, 403, 403, 403,
+				403);
+		// The other clinic's admin is told on the page that A is unknown.
+		page("POST /admin/waitlist", t -> post("/admin/waitlist").params(t.waitlistForm()), 302, 403, 403, 403, 403,
+				302, 200);
+		api("GET /api/v1/waitlist", t -> get("/api/v1/waitlist"), 401, 200, 200, 403, 403, 200, 200);
+		api("GET /api/v1/waitlist/{id}", t -> get("/api/v1/waitlist/{id}", t.waitingRequestOfA()), 401, 200, 404, 404,
+				404, 200, 404);
+		api("DELETE /api/v1/waitlist/{id}", t -> delete("/api/v1/waitlist/{id}", t.waitingRequestOfA()), 401, 204, 404,
+				404, 404, 204, 404);
+		api("GET /api/v1/waitlist/offers/{id}", t -> get("/api/v1/waitlist/offers/{id}", t.offerToA()), 401, 200, 404,
+				404, 404, 200, 404);
+		api("POST /api/v1/waitlist/offers/{id}/accept", t -> post("/api/v1/waitlist/offers/{id}/accept", t.offerToA()),
+				401, 201, 404, 404, 404, 201, 404);
+		api("POST /api/v1/waitlist/offers/{id}/decline",
+				t -> post("/api/v1/waitlist/offers/{id}/decline", t.offerToA()), 401, 204, 404, 404, 404, 204, 404);
+		page("GET /me/waitlist", t -> get("/me/waitlist"), 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/waitlist/{id}/withdraw", t -> post("/me/waitlist/{id}/withdraw", t.waitingRequestOfA()), 302,
+				302, 404, 403, 403, 403, 403);
+		page("GET /me/waitlist/offers/{id}", t -> get("/me/waitlist/offers/{id}", t.offerToA()), 302, 200, 404, 403,
+				403, 403, 403);
+		page("POST /me/waitlist/offers/{id}/accept", t -> post("/me/waitlist/offers/{id}/accept", t.offerToA()), 302,
+				302, 404, 403, 403, 403, 403);
+		page("POST /me/waitlist/offers/{id}/decline", t -> post("/me/waitlist/offers/{id}/decline", t.offerToA()), 302,
+				302, 404, 403, 403, 403, 403);
+		page("GET /admin/waitlist", t -> get("/admin/waitlist"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/waitlist/{id}/withdraw", t -> post("/admin/waitlist/{id}/withdraw", t.waitingRequestOfA()),
+				302, 403, 403, 403, 403, 302, 404);
 		page("POST /admin/invitations",
 				t -> post("/admin/invitations").param("email", "invited-" + UUID.randomUUID() + "@example.org")
 					.param("role", "ADMIN"),
@@ -989,6 +1029,65 @@ class AuthorizationMatrixTest {
 	}
 
 	/** A quarter hour nobody else uses in this test: a new one for every booking. */
+	/**
+	 * A's wish for a session with anyone, any day, for a month (the front desk names A).
+	 */
+	private String waitlistBody() {
+		return "{\"clientId\": \"" + this.clientA + "\", \"service\": \"TREATMENT_60\", \"from\": \""
+				+ this.clinic.today() + "\", \"until\": \"" + this.clinic.today().plusDays(30)
+				+ "\", \"windows\": [{\"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", "
+				+ "\"SATURDAY\", \"SUNDAY\"], \"from\": \"08:00\", \"to\": \"20:00\"}]}";
+	}
+
+	private MultiValueMap<String, String> waitlistForm() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("client", this.clientA.toString());
+		form.add("service", "TREATMENT_60");
+		for (DayOfWeek day : DayOfWeek.values()) {
+			form.add("days", day.name());
+		}
+		form.add("fromTime", "08:00");
+		form.add("toTime", "20:00");
+		form.add("from", this.clinic.today().toString());
+		form.add("until", this.clinic.today().plusDays(30).toString());
+		return form;
+	}
+
+	/** A fresh place of A's on the waitlist (written as BackCare stores it). */
+	private UUID waitingRequestOfA() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO waitlist_request (id, clinic_id, client_id, service_code, first_day, last_day, created_at)
+				VALUES (?, ?, ?, 'TREATMENT_60', ?, ?, now())""")
+			.params(id, this.clinic.clinic().id().value(), this.clientA.value(), this.clinic.today(),
+					this.clinic.today().plusDays(30))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO waitlist_window (request_id, weekday, from_time, to_time)
+				SELECT ?, day, TIME '08:00', TIME '20:00' FROM generate_series(1, 7) AS day""").param(id).update();
+		return id;
+	}
+
+	/** A fresh open offer to A, of a free time of X's. */
+	private UUID offerToA() {
+		UUID request = waitingRequestOfA();
+		OffsetDateTime start = nextSlot();
+		UUID opening = UUID.randomUUID();
+		UUID offer = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO waitlist_opening (id, clinic_id, therapist_id, starts_at, ends_at, freed_by, created_at,
+				                              ready_at, needs_offers)
+				VALUES (?, ?, ?, ?, ?, 'CANCELLATION', now(), now(), false)""")
+			.params(opening, this.clinic.clinic().id().value(), this.therapistX.value(), start, start.plusMinutes(60))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO waitlist_offer (id, opening_id, request_id, starts_at, ends_at, offered_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, now(), now() + interval '15 minutes')""")
+			.params(offer, opening, request, start, start.plusMinutes(60))
+			.update();
+		return offer;
+	}
+
 	private OffsetDateTime nextSlot() {
 		int n = this.slots.getAndIncrement();
 		// Two hours apart: a 60-minute session and its buffer never reach the next one.

@@ -216,7 +216,13 @@ class BadInputSweepTest {
 						List.of("technique"), asAdmin, List.of("documentRef")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/clients/" + client + "/found-via",
 						fields("foundVia", "\"FRIEND\"", "referrer", "\"Jana\""), List.of("foundVia"), asClient,
-						List.of("referrer")));
+						List.of("referrer")),
+				new Endpoint(HttpMethod.POST, "/api/v1/waitlist",
+						fields("clientId", q(client), "service", "\"TREATMENT_60\"", "therapistId", q(therapist),
+								"technique", "\"SWEDISH\"", "from", "\"" + clinic.today().plusDays(1) + "\"", "until",
+								"\"" + clinic.today().plusDays(30) + "\"", "windows",
+								"[{\"days\": [\"MONDAY\", \"FRIDAY\"], \"from\": \"08:00\", \"to\": \"12:00\"}]"),
+						List.of("service", "from", "until", "windows"), asAdmin));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -266,6 +272,18 @@ class BadInputSweepTest {
 					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
 						null, wrong, "id " + abbreviate(id));
+			}
+		}
+		for (String id : List.of("not-a-uuid", "42", "' OR '1'='1", "%00", "x".repeat(300),
+				UUID.randomUUID().toString())) {
+			sent += check(new Endpoint(HttpMethod.GET, "/api/v1/waitlist/" + id, Map.of(), List.of(), asAdmin), null,
+					null, wrong, "waitlist id " + abbreviate(id));
+			sent += check(new Endpoint(HttpMethod.DELETE, "/api/v1/waitlist/" + id, Map.of(), List.of(), asAdmin), null,
+					null, wrong, "waitlist id " + abbreviate(id));
+			for (String path : List.of("/api/v1/waitlist/offers/%s", "/api/v1/waitlist/offers/%s/accept",
+					"/api/v1/waitlist/offers/%s/decline")) {
+				sent += check(new Endpoint(path.endsWith("%s") ? HttpMethod.GET : HttpMethod.POST, path.formatted(id),
+						Map.of(), List.of(), asClient), null, null, wrong, "offer id " + abbreviate(id));
 			}
 		}
 		Map<String, Function<String, String>> queries = Map.of(
@@ -341,6 +359,35 @@ class BadInputSweepTest {
 				sent += postForm(path.formatted(value), admin, wrong);
 			}
 		}
+		// The waitlist's form: each field wrong in turn gets the form again, saying what;
+		// an unknown request to take off is not found.
+		Map<String, String> wish = new LinkedHashMap<>();
+		wish.put("client", client.toString());
+		wish.put("service", "TREATMENT_60");
+		wish.put("therapist", therapist.toString());
+		wish.put("days", "MONDAY");
+		wish.put("fromTime", "08:00");
+		wish.put("toTime", "12:00");
+		wish.put("from", clinic.today().plusDays(1).toString());
+		wish.put("until", clinic.today().plusDays(30).toString());
+		for (String field : wish.keySet()) {
+			for (String value : List.of("", "abc", "-1", "2026-02-30", "25:99", "'%20OR%201=1", "%3Cscript%3E",
+					"x".repeat(300), UUID.randomUUID().toString())) {
+				if (field.equals("therapist") && value.isEmpty()) {
+					// No therapist is "anyone": a fine request.
+					continue;
+				}
+				StringBuilder query = new StringBuilder();
+				wish.forEach((name, fine) -> query.append(query.isEmpty() ? "?" : "&")
+					.append(name)
+					.append('=')
+					.append(name.equals(field) ? value : fine));
+				sent += postForm("/admin/waitlist" + query, admin, wrong);
+			}
+		}
+		for (String value : List.of("abc", "-1", "x".repeat(300), UUID.randomUUID().toString())) {
+			sent += postForm("/admin/waitlist/" + value + "/withdraw", admin, wrong);
+		}
 		// The account forms: a bad link, address or password gets the form again, saying
 		// what is wrong; nothing is set.
 		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
@@ -382,7 +429,8 @@ class BadInputSweepTest {
 		Map<String, Object> tables = new LinkedHashMap<>();
 		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
 				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
-				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision")) {
+				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision",
+				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer")) {
 			tables.put(table, this.jdbc
 				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 						+ table + " t")

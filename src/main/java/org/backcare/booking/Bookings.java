@@ -334,9 +334,14 @@ public class Bookings {
 			boolean onTime = withinPolicy(caller, appointment, now, "cancel");
 			this.appointments.cancel(appointment, reason, now, !onTime);
 			this.events.publishEvent(new AppointmentCancelled(id, appointment.clinicId(), appointment.therapistId(),
-					appointment.clientId(), appointment.start(), reason));
+					appointment.clientId(), appointment.start(), appointment.end(), reason,
+					byClient(caller, appointment)));
 			return get(id);
 		});
+	}
+
+	private static boolean byClient(CurrentUser caller, Appointment appointment) {
+		return caller != null && caller.isClient(appointment.clientId());
 	}
 
 	/**
@@ -480,7 +485,8 @@ public class Bookings {
 			this.appointments.move(appointment, therapist.id(), newStart, newStart.plus(service.duration()),
 					newStart.plus(service.blocks()));
 			this.events.publishEvent(new AppointmentRescheduled(id, appointment.clinicId(), therapist.id(),
-					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration())));
+					appointment.clientId(), appointment.start(), newStart, newStart.plus(service.duration()),
+					appointment.therapistId(), appointment.end(), byClient(caller, appointment)));
 			return get(id);
 		});
 	}

@@ -40,6 +40,8 @@ import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
 import org.backcare.therapist.Therapists;
 import org.backcare.therapist.WorkingInterval;
+import org.backcare.waitlist.TimeWindow;
+import org.backcare.waitlist.Waitlist;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +101,12 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Credentials credentials;
 
+	private final Waitlist waitlist;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
-			Credentials credentials) {
+			Credentials credentials, Waitlist waitlist) {
+		this.waitlist = waitlist;
 		this.credentials = credentials;
 		this.reviews = reviews;
 		this.intakes = intakes;
@@ -237,6 +242,33 @@ class DemoClinic implements ApplicationRunner {
 		seedCalendarDay(clinic, day);
 		seedReviews(clinic);
 		seedFrontDesk(clinic);
+		seedWaitlist(clinic, admin);
+	}
+
+	/**
+	 * Two clients waiting for Anna's time, put on the list by the front desk: Maria (the
+	 * demo client) for a first consultation on weekdays, Jonas for deep tissue in the
+	 * mornings. Cancel a session of Anna's as the front desk and, once the edit has
+	 * settled, both are offered the time in the mailbox.
+	 */
+	private void seedWaitlist(Clinic clinic, CurrentUser admin) {
+		Map<String, Client> people = new HashMap<>();
+		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
+		TherapistId anna = this.therapists.all(clinic.id())
+			.stream()
+			.filter(therapist -> therapist.name().equals("Anna Keller"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
+		this.waitlist.join(admin,
+				new Waitlist.Wish(people.get("Maria").id(), ServiceType.FIRST_CONSULTATION, anna, null, today,
+						today.plusWeeks(3),
+						List.of(new TimeWindow(WEEKDAYS, LocalTime.of(9, 0), LocalTime.of(17, 0)))));
+		this.waitlist.join(admin,
+				new Waitlist.Wish(people.get("Jonas").id(), ServiceType.TREATMENT_60, null, Technique.DEEP_TISSUE,
+						today, today.plusWeeks(4),
+						List.of(new TimeWindow(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(13, 0)))));
 	}
 
 	/**

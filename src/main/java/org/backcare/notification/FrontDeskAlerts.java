@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -22,8 +20,6 @@ import org.backcare.clinic.Clinics;
 import org.backcare.intake.IntakeFoundRedFlags;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +56,7 @@ class FrontDeskAlerts {
 
 	private final SessionDetailsReader sessions;
 
-	private final ITemplateEngine templates;
+	private final Notices notices;
 
 	private final MailProperties properties;
 
@@ -69,7 +65,7 @@ class FrontDeskAlerts {
 	private final Clock clock;
 
 	FrontDeskAlerts(Outbox outbox, Bookings bookings, Clinics clinics, Therapists therapists, Accounts accounts,
-			SessionDetailsReader sessions, ITemplateEngine templates, MailProperties properties,
+			SessionDetailsReader sessions, Notices notices, MailProperties properties,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.outbox = outbox;
 		this.bookings = bookings;
@@ -77,7 +73,7 @@ class FrontDeskAlerts {
 		this.therapists = therapists;
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.templates = templates;
+		this.notices = notices;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -169,11 +165,7 @@ class FrontDeskAlerts {
 
 	private Mail notice(Clinic clinic, String to, String kind, String subject, List<String> lines, String link,
 			String linkText, org.backcare.client.ClientId client) {
-		Context context = new Context(Locale.ENGLISH,
-				Map.of("clinic", clinic, "lines", lines, "link", link, "linkText", linkText));
-		return new Mail(clinic.id(), client, kind, null, to, subject,
-				this.templates.process("mail/notice.txt", context), this.templates.process("mail/notice", context),
-				null, null);
+		return this.notices.of(clinic, to, kind, subject, lines, link, linkText, client);
 	}
 
 	/**

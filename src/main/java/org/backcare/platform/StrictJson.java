@@ -43,12 +43,15 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Integer,
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-			// "" or " " (or "\u0000") is not "no value": an optional number or choice is
+			// "" or " " (or "\u0000") is not "no value": an optional number, choice or id
+			// is
 			// left out or null.
 			.withCoercionConfig(LogicalType.Integer, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Float, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Boolean, StrictJson::refuseBlank)
 			.withCoercionConfig(LogicalType.Enum, StrictJson::refuseBlank)
+			// An optional id (a UUID) too.
+			.withCoercionConfig(LogicalType.OtherScalar, StrictJson::refuseBlank)
 			.addModule(new SimpleModule("iso-dates-only").addDeserializer(LocalDate.class, new IsoDateOnly()));
 	}
 
