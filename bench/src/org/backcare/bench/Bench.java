@@ -88,7 +88,12 @@ public final class Bench {
 		System.out.println("# BackCare benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
 				+ " cores, Java " + Runtime.version() + ", " + this.seconds + " s per level");
 		// The settings BackCare's own embedded database runs with: every commit flushed.
+		// Binaries in this user's own folder, as BackCare's: zonky's shared one may be another user's.
 		this.postgres = EmbeddedPostgres.builder()
+			.setOverrideWorkingDirectory(java.nio.file.Path
+				.of(System.getProperty("java.io.tmpdir"),
+						"backcare-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_"), "postgres")
+				.toFile())
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("synchronous_commit", "on")
 			// Counts the statements BackCare sends per calendar view.

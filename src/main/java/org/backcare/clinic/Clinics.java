@@ -196,10 +196,17 @@ public class Clinics {
 	}
 
 	/**
-	 * The clinic's policies as they are now. Read from the database every time, never
-	 * cached: a policy the front desk changes holds at once on every node.
+	 * The clinic's policies as they are now. Never cached across requests: a policy the
+	 * front desk changes holds at once on every node. Within one transaction they are
+	 * read once (a booking, its mail and its reminders all ask): the transaction acts on
+	 * one consistent set, and two round trips per booking are saved.
 	 */
 	public ClinicPolicies policies(ClinicId id) {
+		Map<ClinicId, ClinicPolicies> read = PoliciesReadInTransaction.current();
+		return (read == null) ? loadPolicies(id) : read.computeIfAbsent(id, this::loadPolicies);
+	}
+
+	private ClinicPolicies loadPolicies(ClinicId id) {
 		return this.jdbc.sql("""
 				SELECT cancellation_window_minutes, intake_before_treatment, reminder_hours_before
 				FROM clinic WHERE id = ?""")
@@ -214,12 +221,13 @@ public class Clinics {
 	}
 
 	/**
-	 * Sets the clinic's policies (read fresh on every use, so no cache to evict).
-	 * Audited.
+	 * Sets the clinic's policies (read fresh by every transaction; this one forgets what
+	 * it read). Audited.
 	 */
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
 		List<Duration> remindedBefore = policies(id).reminders();
+		PoliciesReadInTransaction.forget(id);
 		int changed = this.jdbc.sql("""
 				UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ?,
 				                  reminder_hours_before = string_to_array(?, ',')::integer[]

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.backcare.OwnPostgres;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +129,11 @@ final class BackCareProcess implements AutoCloseable {
 			throw new IllegalStateException("No " + name + " in " + json);
 		}
 		return value.group(1);
+	}
+
+	/** An embedded PostgreSQL keeping its data in the given folder. */
+	static EmbeddedPostgres.Builder postgres(Path data) {
+		return OwnPostgres.builder().setDataDirectory(data);
 	}
 
 	static int freePort() throws IOException {

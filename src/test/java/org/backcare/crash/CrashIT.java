@@ -212,8 +212,7 @@ class CrashIT {
 	}
 
 	private EmbeddedPostgres startPostgres() throws IOException {
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(this.work.resolve("pgdata"))
+		return BackCareProcess.postgres(this.work.resolve("pgdata"))
 			.setCleanDataDirectory(false)
 			.setPort(this.postgresPort)
 			.setServerConfig("synchronous_commit", "on")

@@ -68,10 +68,7 @@ class TwoNodesIT {
 	@Test
 	void everyInviteAndReminderIsDeliveredExactlyOnce_throughAKilledNodeAndAcrossTwo() throws Exception {
 		int postgresPort = BackCareProcess.freePort();
-		this.postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(this.work.resolve("pgdata"))
-			.setPort(postgresPort)
-			.start();
+		this.postgres = BackCareProcess.postgres(this.work.resolve("pgdata")).setPort(postgresPort).start();
 		JdbcClient jdbc = JdbcClient.create(this.postgres.getPostgresDatabase());
 		this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 		this.smtp.start();

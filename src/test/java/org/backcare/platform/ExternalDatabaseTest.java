@@ -1,6 +1,7 @@
 package org.backcare.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.backcare.OwnPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ExternalDatabaseTest {
 
 	@BeforeAll
 	static void startExternalServer() throws Exception {
-		external = EmbeddedPostgres.builder().start();
+		external = OwnPostgres.builder().start();
 		JdbcClient.create(external.getPostgresDatabase()).sql("CREATE DATABASE backcare_external").update();
 	}
 
