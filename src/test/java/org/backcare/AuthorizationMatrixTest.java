@@ -17,8 +17,11 @@ import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.assessment.Examples;
+import org.backcare.booking.AppointmentId;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
+import org.backcare.notes.NoteContent;
+import org.backcare.notes.SessionNotes;
 import org.backcare.therapist.Credentials;
 import org.backcare.therapist.TherapistId;
 
@@ -101,7 +104,13 @@ class AuthorizationMatrixTest {
 			"POST /reviews/{id}/hide", "GET /admin", "GET /calendar", "GET /appointments/{id}/move", "GET /me/data",
 			"POST /me/erasure", "POST /appointments/{id}/move", "POST /api/v1/series/check", "POST /api/v1/series",
 			"POST /api/v1/appointments/{id}/series/cancel", "POST /api/v1/appointments/{id}/series/move",
-			"GET /book/series", "POST /book/series");
+			"GET /book/series", "POST /book/series", "GET /api/v1/appointments/{id}/note",
+			"PUT /api/v1/appointments/{id}/note", "POST /api/v1/appointments/{id}/note/from-last",
+			"POST /api/v1/appointments/{id}/note/signature", "POST /api/v1/notes/{id}/amendments",
+			"PUT /api/v1/notes/{id}/sharing", "GET /api/v1/notes/{id}", "GET /api/v1/clients/{id}/notes",
+			"GET /api/v1/notes/due", "GET /sessions/{id}/note", "POST /sessions/{id}/note",
+			"POST /sessions/{id}/note/from-last", "POST /sessions/{id}/note/sign", "POST /notes/{id}/amend",
+			"POST /notes/{id}/share", "GET /me/notes");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -110,7 +119,8 @@ class AuthorizationMatrixTest {
 	 * lists).
 	 */
 	static final Set<String> LISTS = Set.of("GET /book/series", "GET /day", "GET /me/appointments",
-			"GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match");
+			"GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match",
+			"GET /api/v1/clients/{id}/notes", "GET /me/notes");
 
 	/**
 	 * Endpoints that hold no health record: public directory and availability, sign-in
@@ -156,7 +166,8 @@ class AuthorizationMatrixTest {
 			"POST /api/v1/waitlist/offers/{id}/accept", "POST /api/v1/waitlist/offers/{id}/decline", "GET /me/waitlist",
 			"POST /me/waitlist", "POST /me/waitlist/{id}/withdraw", "GET /me/waitlist/offers/{id}",
 			"POST /me/waitlist/offers/{id}/accept", "POST /me/waitlist/offers/{id}/decline", "GET /admin/waitlist",
-			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw");
+			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw", "GET /api/v1/admin/note-retention",
+			"PUT /api/v1/admin/note-retention");
 
 	@Autowired
 	MockMvc mvc;
@@ -204,6 +215,9 @@ class AuthorizationMatrixTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionNotes sessionNotes;
 
 	TherapistId therapistX;
 
@@ -594,6 +608,51 @@ class AuthorizationMatrixTest {
 				302, 404, 403, 403, 403, 403);
 		page("POST /me/waitlist/offers/{id}/decline", t -> post("/me/waitlist/offers/{id}/decline", t.offerToA()), 302,
 				302, 404, 403, 403, 403, 403);
+		// Session notes: the session's therapist writes, signs, amends and shares; the
+		// care
+		// team reads what is signed; the client what is shared (A's is not, here).
+		api("GET /api/v1/appointments/{id}/note", t -> get("/api/v1/appointments/{id}/note", t.signedSessionOfAWithX()),
+				401, 404, 404, 200, 404, 200, 404);
+		api("PUT /api/v1/appointments/{id}/note",
+				t -> json(put("/api/v1/appointments/{id}/note", t.startedSessionOfAWithX()), "{\"plan\": \"Matrix\"}"),
+				401, 404, 404, 200, 403, 403, 404);
+		api("POST /api/v1/appointments/{id}/note/from-last",
+				t -> post("/api/v1/appointments/{id}/note/from-last", t.startedSessionOfAWithX()), 401, 404, 404, 422,
+				403, 403, 404);
+		api("POST /api/v1/appointments/{id}/note/signature",
+				t -> post("/api/v1/appointments/{id}/note/signature", t.draftSessionOfAWithX()), 401, 404, 404, 200,
+				403, 403, 404);
+		api("POST /api/v1/notes/{id}/amendments",
+				t -> json(post("/api/v1/notes/{id}/amendments", t.signedNoteOfAWithX()),
+						"{\"reason\": \"Matrix\", \"text\": \"Matrix\"}"),
+				401, 404, 404, 201, 403, 403, 404);
+		api("PUT /api/v1/notes/{id}/sharing",
+				t -> json(put("/api/v1/notes/{id}/sharing", t.signedNoteOfAWithX()), "{\"shared\": false}"), 401, 404,
+				404, 200, 403, 403, 404);
+		api("GET /api/v1/notes/{id}", t -> get("/api/v1/notes/{id}", t.signedNoteOfAWithX()), 401, 404, 404, 200, 404,
+				200, 404);
+		api("GET /api/v1/clients/{id}/notes", t -> get("/api/v1/clients/{id}/notes", t.clientA.value()), 401, 200, 404,
+				200, 404, 200, 404);
+		api("GET /api/v1/notes/due", t -> get("/api/v1/notes/due"), 401, 403, 403, 200, 200, 200, 200);
+		api("GET /api/v1/admin/note-retention", t -> get("/api/v1/admin/note-retention"), 401, 403, 403, 403, 403, 200,
+				200);
+		api("PUT /api/v1/admin/note-retention", t -> json(put("/api/v1/admin/note-retention"), "{\"years\": 10}"), 401,
+				403, 403, 403, 403, 200, 200);
+		page("GET /me/notes", t -> get("/me/notes"), 302, 200, 200, 403, 403, 403, 403);
+		page("GET /sessions/{id}/note", t -> get("/sessions/{id}/note", t.signedSessionOfAWithX()), 302, 404, 404, 200,
+				404, 200, 404);
+		page("POST /sessions/{id}/note",
+				t -> post("/sessions/{id}/note", t.startedSessionOfAWithX()).param("plan", "Matrix"), 302, 404, 404,
+				302, 403, 403, 404);
+		page("POST /sessions/{id}/note/from-last",
+				t -> post("/sessions/{id}/note/from-last", t.startedSessionOfAWithX()), 302, 404, 404, 302, 403, 403,
+				404);
+		page("POST /sessions/{id}/note/sign", t -> post("/sessions/{id}/note/sign", t.draftSessionOfAWithX()), 302, 404,
+				404, 302, 403, 403, 404);
+		page("POST /notes/{id}/amend", t -> post("/notes/{id}/amend", t.signedNoteOfAWithX()).param("reason", "Matrix")
+			.param("text", "Matrix"), 302, 404, 404, 302, 404, 403, 404);
+		page("POST /notes/{id}/share", t -> post("/notes/{id}/share", t.signedNoteOfAWithX()).param("shared", "true"),
+				302, 404, 404, 302, 404, 403, 404);
 		page("GET /admin/waitlist", t -> get("/admin/waitlist"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/waitlist/{id}/withdraw", t -> post("/admin/waitlist/{id}/withdraw", t.waitingRequestOfA()),
 				302, 403, 403, 403, 403, 302, 404);
@@ -904,6 +963,29 @@ class AuthorizationMatrixTest {
 					this.clinic.today().plusYears(3), null);
 		}
 		return this.extraLicence;
+	}
+
+	/** A started session of A with X whose note X has drafted. */
+	private UUID draftSessionOfAWithX() {
+		UUID session = startedSessionOfAWithX();
+		this.sessionNotes.save(this.users.get(Caller.THERAPIST_X), new AppointmentId(session),
+				new NoteContent("Matrix", 4, "", "", "", 50, List.of()));
+		return session;
+	}
+
+	/** A session of A with X whose note X has signed (not shared with A). */
+	private UUID signedSessionOfAWithX() {
+		UUID session = draftSessionOfAWithX();
+		this.sessionNotes.sign(this.users.get(Caller.THERAPIST_X), new AppointmentId(session));
+		return session;
+	}
+
+	/** The signed note of such a session. */
+	private UUID signedNoteOfAWithX() {
+		return this.jdbc.sql("SELECT id FROM session_note WHERE appointment_id = ?")
+			.param(signedSessionOfAWithX())
+			.query(UUID.class)
+			.single();
 	}
 
 	/** A session of A with X that has started (a week ago), not yet marked completed. */

@@ -34,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Hundreds of generated malformed and hostile requests across every JSON endpoint: wrong
@@ -98,6 +99,8 @@ class BadInputSweepTest {
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
 		UUID review = existingReview(clinic, therapist, client, asClient);
+		UUID heldSession = clinic.pastAppointment(therapist, client);
+		UUID signedNote = signedNote(clinic.pastAppointment(therapist, client), asTherapist);
 		Map<String, String> intakeFields = new LinkedHashMap<>();
 		intake.properties().forEach(field -> intakeFields.put(field.getKey(), field.getValue().toString()));
 
@@ -222,7 +225,19 @@ class BadInputSweepTest {
 								"technique", "\"SWEDISH\"", "from", "\"" + clinic.today().plusDays(1) + "\"", "until",
 								"\"" + clinic.today().plusDays(30) + "\"", "windows",
 								"[{\"days\": [\"MONDAY\", \"FRIDAY\"], \"from\": \"08:00\", \"to\": \"12:00\"}]"),
-						List.of("service", "from", "until", "windows"), asAdmin));
+						List.of("service", "from", "until", "windows"), asAdmin),
+				new Endpoint(HttpMethod.PUT, "/api/v1/appointments/" + heldSession + "/note",
+						fields("subjective", "\"stiff\"", "painNow", "6", "objective", "\"tight\"", "assessment",
+								"\"better\"", "plan", "\"again\"", "minutes", "50", "areas",
+								"[{\"region\": \"NECK\", \"technique\": \"SWEDISH\", \"pressure\": \"LIGHT\"}]"),
+						List.of(), asTherapist, List.of("subjective", "objective", "assessment", "plan")),
+				new Endpoint(HttpMethod.POST, "/api/v1/notes/" + signedNote + "/amendments",
+						fields("reason", "\"misheard\"", "text", "\"pain was 5\""), List.of("reason", "text"),
+						asTherapist, List.of("reason", "text")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/notes/" + signedNote + "/sharing", fields("shared", "true"),
+						List.of("shared"), asTherapist),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/note-retention", fields("years", "10"), List.of("years"),
+						asAdmin));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -242,6 +257,8 @@ class BadInputSweepTest {
 							|| (field.equals("languages") && value.equals("[]"))
 							// No reminders at all is a clinic's choice.
 							|| (field.equals("reminderHoursBefore") && value.equals("[]"))
+							// A note may name no area treated.
+							|| (field.equals("areas") && value.equals("[]"))
 							|| (field.equals("intakeBeforeTreatment") && value.equals("true"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;
@@ -269,7 +286,8 @@ class BadInputSweepTest {
 				UUID.randomUUID().toString())) {
 			for (String path : List.of("/api/v1/appointments/%s", "/api/v1/therapists/%s", "/api/v1/clients/%s",
 					"/api/v1/therapists/%s/availability?service=TREATMENT_60", "/api/v1/intakes/%s",
-					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes")) {
+					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes", "/api/v1/notes/%s",
+					"/api/v1/appointments/%s/note", "/api/v1/clients/%s/notes")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
 						null, wrong, "id " + abbreviate(id));
 			}
@@ -321,9 +339,12 @@ class BadInputSweepTest {
 		TherapistId therapist = clinic.therapist();
 		ClientId client = clinic.client();
 		CurrentUser admin = clinic.admin();
+		CurrentUser writer = clinic.signedIn(therapist);
+		String note = "/sessions/" + clinic.pastAppointment(therapist, client) + "/note?plan=fine&";
 		Map<String, Object> before = snapshot();
-		List<String> paths = List.of("/appointments/%s", "/intake/%s", "/clients/%s/assessment", "/therapists/%s",
-				"/book?therapist=%s", "/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
+		List<String> paths = List.of("/appointments/%s", "/sessions/%s/note", "/intake/%s", "/clients/%s/assessment",
+				"/therapists/%s", "/book?therapist=%s",
+				"/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
 				"/book/slots?therapist=%s&service=TREATMENT_60", "/admin/audit?actor=%s", "/admin/audit?subject=%s",
 				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",
 				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s", "/admin/therapists/%s/schedule",
@@ -388,6 +409,19 @@ class BadInputSweepTest {
 		for (String value : List.of("abc", "-1", "x".repeat(300), UUID.randomUUID().toString())) {
 			sent += postForm("/admin/waitlist/" + value + "/withdraw", admin, wrong);
 		}
+		// A session's note: a number that is none or out of range, an area, technique or
+		// pressure that does not exist, a text too long or with a NUL gets the form
+		// again,
+		// saying what; nothing is saved.
+		for (String wrongPart : List.of("painNow=abc", "painNow=-1", "painNow=11", "painNow=99999999999", "minutes=abc",
+				"minutes=0", "minutes=241", "treated=NOPE", "treated=" + "x".repeat(300), "treated='%20OR%201=1",
+				"treated=NECK&technique_NECK=NOPE", "treated=NECK&pressure_NECK=%3Cscript%3E",
+				"treated=NECK&treated=NECK", "subjective=" + "x".repeat(4001), "objective=a%00b")) {
+			sent += postForm(note + wrongPart, writer, wrong);
+		}
+		for (String value : List.of("abc", "-1", "x".repeat(300), UUID.randomUUID().toString())) {
+			sent += postForm("/notes/" + value + "/amend?reason=r&text=t", writer, wrong);
+		}
 		// The account forms: a bad link, address or password gets the form again, saying
 		// what is wrong; nothing is set.
 		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
@@ -430,7 +464,8 @@ class BadInputSweepTest {
 		for (String table : List.of("clinic", "service_type", "therapist", "licence", "certification", "working_hours",
 				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
 				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision",
-				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer")) {
+				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer", "session_note",
+				"session_note_area", "session_note_amendment", "session_note_share", "note_retention", "note_due")) {
 			tables.put(table, this.jdbc
 				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 						+ table + " t")
@@ -438,6 +473,24 @@ class BadInputSweepTest {
 				.single());
 		}
 		return tables;
+	}
+
+	/** A session's note, written and signed by its therapist. */
+	private UUID signedNote(UUID session, String bearer) throws Exception {
+		this.mvc
+			.perform(request(HttpMethod.PUT, "/api/v1/appointments/" + session + "/note")
+				.header(HttpHeaders.AUTHORIZATION, bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"plan\": \"again next week\"}"))
+			.andExpect(status().isOk());
+		String signed = this.mvc
+			.perform(request(HttpMethod.POST, "/api/v1/appointments/" + session + "/note/signature")
+				.header(HttpHeaders.AUTHORIZATION, bearer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(this.json.readTree(signed).get("id").asString());
 	}
 
 	private UUID existingAppointment(TestClinic clinic, TherapistId therapist, ClientId client, String bearer)

@@ -395,7 +395,7 @@ public class Bookings {
 			}
 			this.appointments.complete(appointment, now);
 			this.events.publishEvent(new AppointmentCompleted(id, appointment.clinicId(), appointment.therapistId(),
-					appointment.clientId(), appointment.start()));
+					appointment.clientId(), appointment.start(), appointment.end()));
 			return get(id);
 		});
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.booking.Appointment;
+import org.backcare.booking.AppointmentId;
 import org.backcare.booking.Bookings;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
@@ -17,6 +18,8 @@ import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
+import org.backcare.notes.SessionNote;
+import org.backcare.notes.SessionNotes;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
  * A therapist's sessions over some days, each with the client's cautions. Every read is
  * audited by the module that owns the record: the schedule and its appointments by
  * booking, each client's latest intake (read once per client, however many sessions they
- * have) by intake.
+ * have) by intake, the sessions' notes by notes.
  */
 @Service
 class TherapistDay {
@@ -41,7 +44,11 @@ class TherapistDay {
 
 	private final Clock clock;
 
-	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock) {
+	private final SessionNotes notes;
+
+	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock,
+			SessionNotes notes) {
+		this.notes = notes;
 		this.bookings = bookings;
 		this.intakes = intakes;
 		this.clients = clients;
@@ -56,6 +63,7 @@ class TherapistDay {
 		// have.
 		Map<ClientId, Optional<Intake>> latest = new HashMap<>();
 		Map<ClientId, String> names = new HashMap<>();
+		Map<AppointmentId, SessionNote> notes = this.notes.ofSessions(caller, schedule);
 		return schedule.stream().map(appointment -> {
 			Optional<Intake> intake = latest.computeIfAbsent(appointment.clientId(),
 					client -> this.intakes.latest(caller, client));
@@ -82,8 +90,24 @@ class TherapistDay {
 							.toLowerCase(Locale.ROOT)
 							.replace('_', ' '))
 						.orElse(null),
-					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()));
+					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()),
+					notes.get(appointment.id()));
 		}).toList();
+	}
+
+	/**
+	 * The caller's sessions held without a signed note a day on, with the client's name.
+	 */
+	List<Due> notesDue(CurrentUser caller, Clinic clinic) {
+		return this.notes.due(caller)
+			.stream()
+			.map(due -> new Due(due.appointment(), this.clients.get(due.client()).name(),
+					clinic.localTime(due.start())))
+			.toList();
+	}
+
+	/** A note due, as the day shows it. */
+	record Due(AppointmentId appointment, String clientName, java.time.OffsetDateTime start) {
 	}
 
 	LocalDate today(Therapist therapist) {

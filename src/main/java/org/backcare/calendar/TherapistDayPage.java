@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.clinic.Clinics;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.TherapistId;
@@ -38,7 +39,10 @@ class TherapistDayPage {
 
 	private final Therapists therapists;
 
-	TherapistDayPage(TherapistDay day, Therapists therapists) {
+	private final Clinics clinics;
+
+	TherapistDayPage(TherapistDay day, Therapists therapists, Clinics clinics) {
+		this.clinics = clinics;
 		this.day = day;
 		this.therapists = therapists;
 	}
@@ -77,6 +81,9 @@ class TherapistDayPage {
 		model.addAttribute("next", week ? chosen.plusWeeks(1) : chosen.plusDays(1));
 		model.addAttribute("today", this.day.today(shown));
 		model.addAttribute("days", byDay);
+		if (caller.therapist() != null) {
+			model.addAttribute("notesDue", this.day.notesDue(caller, this.clinics.get(shown.clinicId())));
+		}
 		return DAY;
 	}
 

@@ -27,6 +27,11 @@ public class ClientPrivacy {
 		return export;
 	}
 
+	/** What erasure would keep about the client, part by part, and why. */
+	public List<String> keptOnErasure(ClientId client) {
+		return this.parts.stream().flatMap(part -> part.keptOnErasure(client).stream()).toList();
+	}
+
 	@Transactional
 	public void erase(ClientId client) {
 		this.parts.forEach(part -> part.erase(client));

@@ -25,4 +25,12 @@ public interface PersonalData {
 	 */
 	void erase(ClientId client);
 
+	/**
+	 * What this part must keep when the client is erased, and why and until when, as the
+	 * client is told before they decide; empty when it keeps nothing.
+	 */
+	default Optional<String> keptOnErasure(ClientId client) {
+		return Optional.empty();
+	}
+
 }

@@ -20,6 +20,8 @@ import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
 import org.backcare.account.Role;
 import org.backcare.assessment.IntakeAnswers;
+import org.backcare.assessment.PainRegion;
+import org.backcare.booking.AppointmentId;
 import org.backcare.booking.BookingRequest;
 import org.backcare.booking.Bookings;
 import org.backcare.client.Client;
@@ -29,6 +31,11 @@ import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
 import org.backcare.intake.Intakes;
+import org.backcare.notes.NoteContent;
+import org.backcare.notes.SessionNote;
+import org.backcare.notes.SessionNotes;
+import org.backcare.notes.TreatedArea;
+import org.backcare.notes.TreatmentPressure;
 import org.backcare.platform.TimeRange;
 import org.backcare.review.Reviews;
 import org.backcare.therapist.Credentials;
@@ -103,10 +110,13 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Waitlist waitlist;
 
+	private final SessionNotes notes;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
-			Credentials credentials, Waitlist waitlist) {
+			Credentials credentials, Waitlist waitlist, SessionNotes notes) {
 		this.waitlist = waitlist;
+		this.notes = notes;
 		this.credentials = credentials;
 		this.reviews = reviews;
 		this.intakes = intakes;
@@ -243,6 +253,50 @@ class DemoClinic implements ApplicationRunner {
 		seedReviews(clinic);
 		seedFrontDesk(clinic);
 		seedWaitlist(clinic, admin);
+		seedNotes(clinic);
+	}
+
+	/**
+	 * Anna's notes of past sessions: Maria's last week, signed and shared with her (she
+	 * reads it under "My appointments"); Sofia's the week before, signed, with an
+	 * amendment, for the staff only.
+	 */
+	private void seedNotes(Clinic clinic) {
+		CurrentUser anna = this.accounts.idOf(DemoAccounts.THERAPIST.email())
+			.flatMap(this.accounts::find)
+			.orElseThrow();
+		Map<String, Client> people = new HashMap<>();
+		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
+		LocalDate lastTuesday = LocalDate.now(this.clock.withZone(ZONE))
+			.with(TemporalAdjusters.previous(DayOfWeek.TUESDAY));
+		AppointmentId maria = this.bookings
+			.recordPastSession(people.get("Maria").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
+					lastTuesday.atTime(9, 0).atZone(ZONE).toInstant())
+			.id();
+		this.notes.save(anna, maria, new NoteContent(
+				"Lower back stiff after long days at the desk; worse in the evening. Slept better since last time.", 5,
+				"Hypertonic lumbar erectors, left more than right; tender at L4–L5 on the left. Full range of motion.",
+				"Responded well to sustained Swedish work; tension eased on the left.",
+				"Same areas next week. Walk 20 minutes a day; stand up every half hour at work.", 50,
+				List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.FIRM),
+						new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.MEDIUM),
+						new TreatedArea(PainRegion.UPPER_BACK, Technique.SWEDISH, TreatmentPressure.LIGHT))));
+		SessionNote shared = this.notes.sign(anna, maria);
+		this.notes.share(anna, shared.id(), true);
+		AppointmentId sofia = this.bookings
+			.recordPastSession(people.get("Sofia").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
+					lastTuesday.minusWeeks(1).atTime(9, 0).atZone(ZONE).toInstant())
+			.id();
+		this.notes
+			.save(anna, sofia, new NoteContent("Chronic ache across the lower back, on blood thinners; bruises easily.",
+					6, "Diffuse tension, no swelling; old bruise over the right hip.",
+					"Tolerated light pressure only; no bruising after the session.",
+					"Keep to light Swedish work; no deep pressure. Heat at home, 15 minutes.", 45,
+					List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.LIGHT),
+							new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.LIGHT))));
+		SessionNote signed = this.notes.sign(anna, sofia);
+		this.notes.amend(anna, signed.id(), "The bruise was over the left hip, not the right",
+				"Objective: the old bruise was over the left hip.");
 	}
 
 	/**

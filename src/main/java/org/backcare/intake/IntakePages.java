@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.assessment.BodyDiagram;
 import org.backcare.assessment.Cause;
 import org.backcare.assessment.GenderPreference;
 import org.backcare.assessment.IntakeAnswers;

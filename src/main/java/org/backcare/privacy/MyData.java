@@ -2,6 +2,7 @@ package org.backcare.privacy;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.backcare.account.CurrentUser;
@@ -43,6 +44,11 @@ class MyData {
 		export.put("exportedAt", this.clock.instant());
 		export.putAll(this.privacy.export(me.client()));
 		return export;
+	}
+
+	/** What erasing the caller would keep, and why and until when (the caller's own). */
+	List<String> keptOnErasure(CurrentUser caller) {
+		return this.privacy.keptOnErasure(client(caller).client());
 	}
 
 	/**

@@ -47,6 +47,7 @@ class MyDetailsPage {
 		model.addAttribute("name", me.name());
 		model.addAttribute("phone", me.phone());
 		model.addAttribute("saved", saved != null);
+		model.addAttribute("kept", this.data.keptOnErasure(CurrentUser.required()));
 		return PAGE;
 	}
 
@@ -65,6 +66,7 @@ class MyDetailsPage {
 			model.addAttribute("name", name);
 			model.addAttribute("phone", phone);
 			model.addAttribute("problem", problem);
+			model.addAttribute("kept", this.data.keptOnErasure(caller));
 			return PAGE;
 		}
 		this.clients.updateContact(caller.client(), newName, newPhone);
@@ -87,6 +89,7 @@ class MyDetailsPage {
 			model.addAttribute("name", this.clients.get(caller.client()).name());
 			model.addAttribute("phone", this.clients.get(caller.client()).phone());
 			model.addAttribute("eraseProblem", "Tick the box to confirm that everything is to be erased.");
+			model.addAttribute("kept", this.data.keptOnErasure(caller));
 			return PAGE;
 		}
 		this.data.erase(caller);

@@ -46,6 +46,10 @@ class DemoClinicStartupTest {
 		assertThat(response.body()).doesNotContain("Greta Lindqvist");
 		assertThat(count("therapist")).isEqualTo(7);
 		assertThat(count("client")).isGreaterThanOrEqualTo(3);
+		// Anna's notes: Maria's shared with her, Sofia's amended.
+		assertThat(count("session_note WHERE signed_at IS NOT NULL")).isEqualTo(2);
+		assertThat(count("session_note_share")).isEqualTo(1);
+		assertThat(count("session_note_amendment")).isEqualTo(1);
 	}
 
 	@Test

@@ -1,17 +1,15 @@
-package org.backcare.intake;
+package org.backcare.assessment;
 
 import java.util.List;
 
-import org.backcare.assessment.PainRegion;
-
 /**
- * The front and back body outlines of the pain map, as SVG paths in a 160 × 400 box per
- * view. Seen from behind, the body's left is on the viewer's left; seen from the front,
- * on the right.
+ * The front and back body outlines of the body map (the intake's pain map, a note's areas
+ * treated), as SVG paths in a 160 × 400 box per view. Seen from behind, the body's left
+ * is on the viewer's left; seen from the front, on the right.
  */
-final class BodyDiagram {
+public final class BodyDiagram {
 
-	record Shape(PainRegion region, String path) {
+	public record Shape(PainRegion region, String path) {
 	}
 
 	private static final String VIEWER_LEFT_SHOULDER = "M36 70h34v22h-38z";
@@ -32,7 +30,7 @@ final class BodyDiagram {
 
 	private static final String NECK = "M70 52h20v18h-20z";
 
-	static final List<Shape> BACK = List.of(new Shape(PainRegion.NECK, NECK),
+	public static final List<Shape> BACK = List.of(new Shape(PainRegion.NECK, NECK),
 			new Shape(PainRegion.SHOULDER_LEFT, VIEWER_LEFT_SHOULDER),
 			new Shape(PainRegion.SHOULDER_RIGHT, VIEWER_RIGHT_SHOULDER),
 			new Shape(PainRegion.UPPER_BACK, "M44 92h72v38h-72z"), new Shape(PainRegion.MID_BACK, "M46 130h68v40h-68z"),
@@ -45,7 +43,7 @@ final class BodyDiagram {
 			new Shape(PainRegion.LOWER_LEG_LEFT, VIEWER_LEFT_LOWER_LEG),
 			new Shape(PainRegion.LOWER_LEG_RIGHT, VIEWER_RIGHT_LOWER_LEG));
 
-	static final List<Shape> FRONT = List.of(new Shape(PainRegion.NECK, NECK),
+	public static final List<Shape> FRONT = List.of(new Shape(PainRegion.NECK, NECK),
 			new Shape(PainRegion.SHOULDER_RIGHT, VIEWER_LEFT_SHOULDER),
 			new Shape(PainRegion.SHOULDER_LEFT, VIEWER_RIGHT_SHOULDER),
 			new Shape(PainRegion.HIP_RIGHT, VIEWER_LEFT_HIP), new Shape(PainRegion.HIP_LEFT, VIEWER_RIGHT_HIP),
