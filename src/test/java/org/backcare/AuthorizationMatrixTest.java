@@ -20,6 +20,9 @@ import org.backcare.assessment.Examples;
 import org.backcare.booking.AppointmentId;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
+import org.backcare.feedback.FeedbackAnswers;
+import org.backcare.feedback.Feedbacks;
+import org.backcare.feedback.PressureVerdict;
 import org.backcare.notes.NoteContent;
 import org.backcare.notes.SessionNotes;
 import org.backcare.therapist.Credentials;
@@ -110,7 +113,11 @@ class AuthorizationMatrixTest {
 			"PUT /api/v1/notes/{id}/sharing", "GET /api/v1/notes/{id}", "GET /api/v1/clients/{id}/notes",
 			"GET /api/v1/notes/due", "GET /sessions/{id}/note", "POST /sessions/{id}/note",
 			"POST /sessions/{id}/note/from-last", "POST /sessions/{id}/note/sign", "POST /notes/{id}/amend",
-			"POST /notes/{id}/share", "GET /me/notes");
+			"POST /notes/{id}/share", "GET /me/notes", "GET /api/v1/appointments/{id}/feedback",
+			"PUT /api/v1/appointments/{id}/feedback", "GET /api/v1/clients/{id}/feedback",
+			"GET /me/sessions/{id}/feedback", "POST /me/sessions/{id}/feedback",
+			"GET /api/v1/appointments/{id}/proposal", "POST /api/v1/appointments/{id}/proposal/decisions",
+			"POST /sessions/{id}/proposal");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -120,7 +127,7 @@ class AuthorizationMatrixTest {
 	 */
 	static final Set<String> LISTS = Set.of("GET /book/series", "GET /day", "GET /me/appointments",
 			"GET /api/v1/admin/reviews", "GET /api/v1/admin/dashboard", "GET /assessments", "GET /admin", "GET /match",
-			"GET /api/v1/clients/{id}/notes", "GET /me/notes");
+			"GET /api/v1/clients/{id}/notes", "GET /me/notes", "GET /api/v1/clients/{id}/feedback");
 
 	/**
 	 * Endpoints that hold no health record: public directory and availability, sign-in
@@ -167,7 +174,7 @@ class AuthorizationMatrixTest {
 			"POST /me/waitlist", "POST /me/waitlist/{id}/withdraw", "GET /me/waitlist/offers/{id}",
 			"POST /me/waitlist/offers/{id}/accept", "POST /me/waitlist/offers/{id}/decline", "GET /admin/waitlist",
 			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw", "GET /api/v1/admin/note-retention",
-			"PUT /api/v1/admin/note-retention");
+			"PUT /api/v1/admin/note-retention", "GET /api/v1/plan/rules");
 
 	@Autowired
 	MockMvc mvc;
@@ -218,6 +225,13 @@ class AuthorizationMatrixTest {
 
 	@Autowired
 	SessionNotes sessionNotes;
+
+	@Autowired
+	Feedbacks feedbacks;
+
+	int recentSessions;
+
+	boolean aHasSignedNoteWithX;
 
 	TherapistId therapistX;
 
@@ -653,6 +667,36 @@ class AuthorizationMatrixTest {
 			.param("text", "Matrix"), 302, 404, 404, 302, 404, 403, 404);
 		page("POST /notes/{id}/share", t -> post("/notes/{id}/share", t.signedNoteOfAWithX()).param("shared", "true"),
 				302, 404, 404, 302, 404, 403, 404);
+		// Session feedback: the session's client gives it; the care team reads it.
+		api("GET /api/v1/appointments/{id}/feedback",
+				t -> get("/api/v1/appointments/{id}/feedback", t.feedbackOfAOnASessionWithX()), 401, 200, 404, 200, 404,
+				200, 404);
+		api("PUT /api/v1/appointments/{id}/feedback",
+				t -> json(put("/api/v1/appointments/{id}/feedback", t.recentSessionOfAWithX()),
+						"{\"overallPressure\": \"RIGHT\"}"),
+				401, 200, 404, 403, 403, 403, 404);
+		api("GET /api/v1/clients/{id}/feedback", t -> get("/api/v1/clients/{id}/feedback", t.clientA.value()), 401, 200,
+				404, 200, 404, 200, 404);
+		page("GET /me/sessions/{id}/feedback", t -> get("/me/sessions/{id}/feedback", t.recentSessionOfAWithX()), 302,
+				200, 404, 403, 403, 403, 403);
+		page("POST /me/sessions/{id}/feedback",
+				t -> post("/me/sessions/{id}/feedback", t.recentSessionOfAWithX()).param("overallPressure", "RIGHT"),
+				302, 302, 404, 403, 403, 403, 403);
+		// The next session's plan: the care team reads the proposal, the session's
+		// therapist
+		// decides; the rules are public.
+		api("GET /api/v1/appointments/{id}/proposal",
+				t -> get("/api/v1/appointments/{id}/proposal", t.plannedSessionOfAWithX()), 401, 403, 404, 200, 404,
+				200, 404);
+		api("POST /api/v1/appointments/{id}/proposal/decisions",
+				t -> json(post("/api/v1/appointments/{id}/proposal/decisions", t.plannedSessionOfAWithX()),
+						"{\"decision\": \"ACCEPTED\", \"reason\": \"Matrix\"}"),
+				401, 404, 404, 201, 403, 403, 404);
+		api("GET /api/v1/plan/rules", t -> get("/api/v1/plan/rules"), 200, 200, 200, 200, 200, 200, 200);
+		page("POST /sessions/{id}/proposal",
+				t -> post("/sessions/{id}/proposal", t.plannedSessionOfAWithX()).param("decision", "ACCEPTED")
+					.param("reason", "Matrix"),
+				302, 404, 404, 302, 403, 403, 404);
 		page("GET /admin/waitlist", t -> get("/admin/waitlist"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/waitlist/{id}/withdraw", t -> post("/admin/waitlist/{id}/withdraw", t.waitingRequestOfA()),
 				302, 403, 403, 403, 403, 302, 404);
@@ -963,6 +1007,31 @@ class AuthorizationMatrixTest {
 					this.clinic.today().plusYears(3), null);
 		}
 		return this.extraLicence;
+	}
+
+	/**
+	 * A session of A with X that ended within the last two days, a different hour each
+	 * call.
+	 */
+	private UUID recentSessionOfAWithX() {
+		return this.clinic.sessionEndedHoursAgo(this.therapistX, this.clientA, 2 + 2 * this.recentSessions++);
+	}
+
+	/** A's feedback on such a session. */
+	private UUID feedbackOfAOnASessionWithX() {
+		UUID session = recentSessionOfAWithX();
+		this.feedbacks.give(this.users.get(Caller.CLIENT_A), new AppointmentId(session),
+				new FeedbackAnswers(PressureVerdict.RIGHT, Map.of(), 2, 4, 3, "", "", Set.of()));
+		return session;
+	}
+
+	/** A booked session of A with X to come, after a session whose note X signed. */
+	private UUID plannedSessionOfAWithX() {
+		if (!this.aHasSignedNoteWithX) {
+			signedSessionOfAWithX();
+			this.aHasSignedNoteWithX = true;
+		}
+		return appointment();
 	}
 
 	/** A started session of A with X whose note X has drafted. */

@@ -100,6 +100,7 @@ class BadInputSweepTest {
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
 		UUID review = existingReview(clinic, therapist, client, asClient);
 		UUID heldSession = clinic.pastAppointment(therapist, client);
+		UUID endedYesterday = clinic.sessionEndedHoursAgo(therapist, client, 24);
 		UUID signedNote = signedNote(clinic.pastAppointment(therapist, client), asTherapist);
 		Map<String, String> intakeFields = new LinkedHashMap<>();
 		intake.properties().forEach(field -> intakeFields.put(field.getKey(), field.getValue().toString()));
@@ -237,7 +238,15 @@ class BadInputSweepTest {
 				new Endpoint(HttpMethod.PUT, "/api/v1/notes/" + signedNote + "/sharing", fields("shared", "true"),
 						List.of("shared"), asTherapist),
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/note-retention", fields("years", "10"), List.of("years"),
-						asAdmin));
+						asAdmin),
+				new Endpoint(HttpMethod.PUT, "/api/v1/appointments/" + endedYesterday + "/feedback",
+						fields("overallPressure", "\"TOO_FIRM\"", "pressure", "[]", "sorenessNextDay", "6", "comfort",
+								"3", "painNow", "4", "helped", "\"heat\"", "avoid", "\"the neck\"", "avoidAreas",
+								"[\"NECK\"]"),
+						List.of(), asClient, List.of("helped", "avoid")),
+				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/proposal/decisions",
+						fields("decision", "\"ACCEPTED\"", "reason", "\"agreed\"", "plan", "\"\""),
+						List.of("decision", "reason"), asTherapist, List.of("reason", "plan")));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -259,6 +268,8 @@ class BadInputSweepTest {
 							|| (field.equals("reminderHoursBefore") && value.equals("[]"))
 							// A note may name no area treated.
 							|| (field.equals("areas") && value.equals("[]"))
+							// Nothing said of an area, or no area to avoid, is an answer.
+							|| ((field.equals("pressure") || field.equals("avoidAreas")) && value.equals("[]"))
 							|| (field.equals("intakeBeforeTreatment") && value.equals("true"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;
@@ -287,7 +298,8 @@ class BadInputSweepTest {
 			for (String path : List.of("/api/v1/appointments/%s", "/api/v1/therapists/%s", "/api/v1/clients/%s",
 					"/api/v1/therapists/%s/availability?service=TREATMENT_60", "/api/v1/intakes/%s",
 					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes", "/api/v1/notes/%s",
-					"/api/v1/appointments/%s/note", "/api/v1/clients/%s/notes")) {
+					"/api/v1/appointments/%s/note", "/api/v1/clients/%s/notes", "/api/v1/appointments/%s/feedback",
+					"/api/v1/clients/%s/feedback", "/api/v1/appointments/%s/proposal")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
 						null, wrong, "id " + abbreviate(id));
 			}
@@ -341,6 +353,8 @@ class BadInputSweepTest {
 		CurrentUser admin = clinic.admin();
 		CurrentUser writer = clinic.signedIn(therapist);
 		String note = "/sessions/" + clinic.pastAppointment(therapist, client) + "/note?plan=fine&";
+		CurrentUser asClient = clinic.signedIn(client);
+		String feedback = "/me/sessions/" + clinic.sessionEndedHoursAgo(therapist, client, 24) + "/feedback?";
 		Map<String, Object> before = snapshot();
 		List<String> paths = List.of("/appointments/%s", "/sessions/%s/note", "/intake/%s", "/clients/%s/assessment",
 				"/therapists/%s", "/book?therapist=%s",
@@ -422,6 +436,14 @@ class BadInputSweepTest {
 		for (String value : List.of("abc", "-1", "x".repeat(300), UUID.randomUUID().toString())) {
 			sent += postForm("/notes/" + value + "/amend?reason=r&text=t", writer, wrong);
 		}
+		// The client's feedback form: an answer out of range or unknown, an area the note
+		// does not name, a text too long gets the form again, saying what; nothing is
+		// saved.
+		for (String wrongPart : List.of("sorenessNextDay=11", "sorenessNextDay=abc", "comfort=0", "comfort=6",
+				"painNow=-1", "overallPressure=NOPE", "pressure_NECK=TOO_FIRM", "pressure_NOPE=RIGHT",
+				"avoidAreas=NOPE", "helped=" + "x".repeat(1001), "avoid=a%00b")) {
+			sent += postForm(feedback + wrongPart, asClient, wrong);
+		}
 		// The account forms: a bad link, address or password gets the form again, saying
 		// what is wrong; nothing is set.
 		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
@@ -465,7 +487,8 @@ class BadInputSweepTest {
 				"time_off", "client", "appointment", "idempotency_key", "account", "consent", "invitation", "intake",
 				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision",
 				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer", "session_note",
-				"session_note_area", "session_note_amendment", "session_note_share", "note_retention", "note_due")) {
+				"session_note_area", "session_note_amendment", "session_note_share", "note_retention", "note_due",
+				"session_feedback", "session_feedback_pressure", "plan_decision")) {
 			tables.put(table, this.jdbc
 				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 						+ table + " t")

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -215,6 +216,23 @@ public class ClinicFixture {
 						VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
 				.params(this.clinic.id().value(), id, therapist.value(), client.value(), start, start.plusMinutes(60),
 						start.plusMinutes(75))
+				.update();
+			return id;
+		}
+
+		/**
+		 * A session of the client with the therapist that ended {@code hours} ago (on the
+		 * minute; negative: it ends that many hours from now), still BOOKED.
+		 */
+		public UUID sessionEndedHoursAgo(TherapistId therapist, ClientId client, int hours) {
+			UUID id = UUID.randomUUID();
+			OffsetDateTime end = OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES).minusHours(hours);
+			ClinicFixture.this.jdbc
+				.sql("""
+						INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, blocked_until)
+						VALUES (?, ?, ?, ?, 'TREATMENT_60', ?, ?, ?)""")
+				.params(this.clinic.id().value(), id, therapist.value(), client.value(), end.minusMinutes(60), end,
+						end.plusMinutes(15))
 				.update();
 			return id;
 		}

@@ -73,7 +73,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/therapists", "/api/v1/therapists/*",
 						"/api/v1/therapists/*/availability", "/api/v1/availability", "/api/v1/auth/consent-texts",
-						"/api/v1/intake/rules", "/api/v1/intake/questionnaire", "/api/v1/therapists/*/reviews")
+						"/api/v1/intake/rules", "/api/v1/intake/questionnaire", "/api/v1/therapists/*/reviews",
+						"/api/v1/plan/rules")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/register",
 						"/api/v1/auth/invitations/accept", "/api/v1/auth/confirm-email", "/api/v1/auth/password-reset",

@@ -15,7 +15,7 @@ public record HealthRecord(Type type, UUID id, ClinicId clinic, ClientId subject
 
 	public enum Type {
 
-		APPOINTMENT, SCHEDULE, CLINIC_CALENDAR, CLIENT, INTAKE, REVIEW, SESSION_NOTE;
+		APPOINTMENT, SCHEDULE, CLINIC_CALENDAR, CLIENT, INTAKE, REVIEW, SESSION_NOTE, SESSION_FEEDBACK, PLAN_DECISION;
 
 		/** The name stored in {@code audit_event.record_type}. */
 		String column() {

@@ -1,6 +1,7 @@
 package org.backcare.booking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -60,7 +61,10 @@ class MyAppointmentsPage {
 			.map(appointment -> new Line(appointment, this.therapists.get(appointment.therapistId()).name(),
 					this.clinics.service(clinic.id(), appointment.service()).name(),
 					clinic.localTime(appointment.start()), clinic.localTime(appointment.end()),
-					appointment.isActive() && policies.mayChangeOnline(appointment.start(), now)))
+					appointment.isActive() && policies.mayChangeOnline(appointment.start(), now),
+					(appointment.isActive() || appointment.status() == AppointmentStatus.COMPLETED)
+							&& !appointment.end().isAfter(now)
+							&& now.isBefore(appointment.end().plus(ASK_FEEDBACK_FOR))))
 			.toList();
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("window", CancellationPolicy.describe(policies.cancellationWindow()));
@@ -97,9 +101,16 @@ class MyAppointmentsPage {
 		return (caller.client() != null) ? "redirect:/me/appointments" : "redirect:/appointments/" + id;
 	}
 
-	/** One session on the list, with whether it may still be cancelled online. */
+	/**
+	 * One session on the list, with whether it may still be cancelled online, and whether
+	 * to ask how it went: held, ended, and within the week feedback stays open (the
+	 * feedback module's rule; its page says so past it).
+	 */
 	public record Line(Appointment appointment, String therapist, String service, OffsetDateTime start,
-			OffsetDateTime end, boolean mayCancelOnline) {
+			OffsetDateTime end, boolean mayCancelOnline, boolean askFeedback) {
 	}
+
+	/** How long after a session the list asks how it went. */
+	static final Duration ASK_FEEDBACK_FOR = Duration.ofDays(7);
 
 }

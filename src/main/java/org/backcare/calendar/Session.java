@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.backcare.booking.Appointment;
+import org.backcare.feedback.SessionFeedback;
 import org.backcare.notes.SessionNote;
+import org.backcare.plan.NextSessionPlans;
 
 /**
  * One session on a therapist's day, with what they should know before it: the client's
@@ -15,7 +17,8 @@ import org.backcare.notes.SessionNote;
  */
 public record Session(Appointment appointment, String clientName, String service, OffsetDateTime start,
 		OffsetDateTime end, List<String> cautions, List<String> ruledOut, boolean clearedAfterReferral, String pressure,
-		boolean hasIntake, boolean started, SessionNote note) {
+		boolean hasIntake, boolean started, SessionNote note, SessionFeedback feedback, SessionFeedback lastFeedback,
+		NextSessionPlans.Planned plan) {
 
 	/**
 	 * Whether a note can be written or read for it: it has begun and was not cancelled or

@@ -17,9 +17,12 @@ import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.intake.Intake;
+import org.backcare.feedback.Feedbacks;
+import org.backcare.feedback.SessionFeedback;
 import org.backcare.intake.Intakes;
 import org.backcare.notes.SessionNote;
 import org.backcare.notes.SessionNotes;
+import org.backcare.plan.NextSessionPlans;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Service;
  * A therapist's sessions over some days, each with the client's cautions. Every read is
  * audited by the module that owns the record: the schedule and its appointments by
  * booking, each client's latest intake (read once per client, however many sessions they
- * have) by intake, the sessions' notes by notes.
+ * have) by intake, the sessions' notes by notes, the clients' feedback by feedback, the
+ * proposals for sessions to come by plan (which reads through those).
  */
 @Service
 class TherapistDay {
@@ -46,9 +50,15 @@ class TherapistDay {
 
 	private final SessionNotes notes;
 
-	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock,
-			SessionNotes notes) {
+	private final Feedbacks feedbacks;
+
+	private final NextSessionPlans plans;
+
+	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock, SessionNotes notes,
+			Feedbacks feedbacks, NextSessionPlans plans) {
 		this.notes = notes;
+		this.feedbacks = feedbacks;
+		this.plans = plans;
 		this.bookings = bookings;
 		this.intakes = intakes;
 		this.clients = clients;
@@ -64,6 +74,13 @@ class TherapistDay {
 		Map<ClientId, Optional<Intake>> latest = new HashMap<>();
 		Map<ClientId, String> names = new HashMap<>();
 		Map<AppointmentId, SessionNote> notes = this.notes.ofSessions(caller, schedule);
+		Map<AppointmentId, SessionFeedback> feedback = this.feedbacks.ofSessions(caller, schedule);
+		Map<ClientId, SessionFeedback> lastFeedback = this.feedbacks.latestOf(caller,
+				schedule.stream().map(Appointment::clientId).distinct().toList());
+		Map<AppointmentId, NextSessionPlans.Planned> planned = this.plans.forSessions(caller,
+				schedule.stream()
+					.filter(appointment -> appointment.isActive() && appointment.start().isAfter(this.clock.instant()))
+					.toList());
 		return schedule.stream().map(appointment -> {
 			Optional<Intake> intake = latest.computeIfAbsent(appointment.clientId(),
 					client -> this.intakes.latest(caller, client));
@@ -90,8 +107,9 @@ class TherapistDay {
 							.toLowerCase(Locale.ROOT)
 							.replace('_', ' '))
 						.orElse(null),
-					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()),
-					notes.get(appointment.id()));
+					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()), notes.get(appointment.id()),
+					feedback.get(appointment.id()), lastFeedback.get(appointment.clientId()),
+					planned.get(appointment.id()));
 		}).toList();
 	}
 

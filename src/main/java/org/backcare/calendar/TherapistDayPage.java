@@ -81,6 +81,7 @@ class TherapistDayPage {
 		model.addAttribute("next", week ? chosen.plusWeeks(1) : chosen.plusDays(1));
 		model.addAttribute("today", this.day.today(shown));
 		model.addAttribute("days", byDay);
+		model.addAttribute("therapistZone", this.clinics.get(shown.clinicId()).zone());
 		if (caller.therapist() != null) {
 			model.addAttribute("notesDue", this.day.notesDue(caller, this.clinics.get(shown.clinicId())));
 		}

@@ -30,6 +30,9 @@ import org.backcare.client.FoundVia;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.clinic.ServiceType;
+import org.backcare.feedback.FeedbackAnswers;
+import org.backcare.feedback.Feedbacks;
+import org.backcare.feedback.PressureVerdict;
 import org.backcare.intake.Intakes;
 import org.backcare.notes.NoteContent;
 import org.backcare.notes.SessionNote;
@@ -112,11 +115,14 @@ class DemoClinic implements ApplicationRunner {
 
 	private final SessionNotes notes;
 
+	private final Feedbacks feedbacks;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
-			Credentials credentials, Waitlist waitlist, SessionNotes notes) {
+			Credentials credentials, Waitlist waitlist, SessionNotes notes, Feedbacks feedbacks) {
 		this.waitlist = waitlist;
 		this.notes = notes;
+		this.feedbacks = feedbacks;
 		this.credentials = credentials;
 		this.reviews = reviews;
 		this.intakes = intakes;
@@ -257,9 +263,11 @@ class DemoClinic implements ApplicationRunner {
 	}
 
 	/**
-	 * Anna's notes of past sessions: Maria's last week, signed and shared with her (she
-	 * reads it under "My appointments"); Sofia's the week before, signed, with an
-	 * amendment, for the staff only.
+	 * Anna's notes of past sessions: Maria's two days ago, signed and shared with her
+	 * (she reads it under "My appointments" and can say how it went); Sofia's three days
+	 * ago, signed, with an amendment, for the staff only, and Sofia's feedback on it (too
+	 * firm on the left), so Anna's day shows a proposal for Sofia's coming session:
+	 * lighter there.
 	 */
 	private void seedNotes(Clinic clinic) {
 		CurrentUser anna = this.accounts.idOf(DemoAccounts.THERAPIST.email())
@@ -267,11 +275,10 @@ class DemoClinic implements ApplicationRunner {
 			.orElseThrow();
 		Map<String, Client> people = new HashMap<>();
 		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
-		LocalDate lastTuesday = LocalDate.now(this.clock.withZone(ZONE))
-			.with(TemporalAdjusters.previous(DayOfWeek.TUESDAY));
+		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		AppointmentId maria = this.bookings
 			.recordPastSession(people.get("Maria").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
-					lastTuesday.atTime(9, 0).atZone(ZONE).toInstant())
+					today.minusDays(2).atTime(9, 0).atZone(ZONE).toInstant())
 			.id();
 		this.notes.save(anna, maria, new NoteContent(
 				"Lower back stiff after long days at the desk; worse in the evening. Slept better since last time.", 5,
@@ -285,18 +292,27 @@ class DemoClinic implements ApplicationRunner {
 		this.notes.share(anna, shared.id(), true);
 		AppointmentId sofia = this.bookings
 			.recordPastSession(people.get("Sofia").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
-					lastTuesday.minusWeeks(1).atTime(9, 0).atZone(ZONE).toInstant())
+					today.minusDays(3).atTime(9, 0).atZone(ZONE).toInstant())
 			.id();
-		this.notes
-			.save(anna, sofia, new NoteContent("Chronic ache across the lower back, on blood thinners; bruises easily.",
-					6, "Diffuse tension, no swelling; old bruise over the right hip.",
-					"Tolerated light pressure only; no bruising after the session.",
-					"Keep to light Swedish work; no deep pressure. Heat at home, 15 minutes.", 45,
-					List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.LIGHT),
-							new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.LIGHT))));
+		this.notes.save(anna, sofia, new NoteContent(
+				"Chronic ache across the lower back, on blood thinners; bruises easily.", 6,
+				"Diffuse tension, no swelling; old bruise over the right hip.",
+				"Tolerated medium pressure; no bruising after the session.",
+				"Medium Swedish work at most; no deep pressure. Heat at home, 15 minutes.", 45,
+				List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.MEDIUM),
+						new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.MEDIUM))));
 		SessionNote signed = this.notes.sign(anna, sofia);
 		this.notes.amend(anna, signed.id(), "The bruise was over the left hip, not the right",
 				"Objective: the old bruise was over the left hip.");
+		Client sofiaClient = people.get("Sofia");
+		// Sofia has no account in the demo: her feedback is given as she would give it,
+		// by
+		// a principal made for the purpose (as the demo reviews are written).
+		CurrentUser asSofia = new CurrentUser(new AccountId(UUID.randomUUID()), clinic.id(), sofiaClient.email(),
+				Role.CLIENT, sofiaClient.id(), null, 0);
+		this.feedbacks.give(asSofia, sofia,
+				new FeedbackAnswers(PressureVerdict.RIGHT, Map.of(PainRegion.LOWER_BACK_LEFT, PressureVerdict.TOO_FIRM),
+						3, 4, 5, "The heat pack before the session", "Less pressure on the left side", Set.of()));
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package org.backcare.notes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.backcare.platform.Sha256;
 
 /**
  * The SHA-256 a signature covers. Every field is written as its length and its text, in a
@@ -61,14 +58,7 @@ final class ContentHash {
 	}
 
 	private String digest() {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(this.text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(this.text.toString());
 	}
 
 }

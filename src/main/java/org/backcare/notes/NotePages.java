@@ -21,6 +21,7 @@ import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.platform.Forbidden;
+import org.backcare.platform.FormFields;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.therapist.Technique;
@@ -264,40 +265,18 @@ class NotePages {
 					"pressure");
 			areas.add(new TreatedArea(region, technique, (pressure != null) ? pressure : TreatmentPressure.MEDIUM));
 		}
-		return new NoteContent(form.getFirst("subjective"), number(form.getFirst("painNow"), "Pain now"),
-				form.getFirst("objective"), form.getFirst("assessment"), form.getFirst("plan"),
-				number(form.getFirst("minutes"), "Minutes"), areas);
+		return new NoteContent(form.getFirst("subjective"),
+				FormFields.wholeNumber(form.getFirst("painNow"), "Pain now"), form.getFirst("objective"),
+				form.getFirst("assessment"), form.getFirst("plan"),
+				FormFields.wholeNumber(form.getFirst("minutes"), "Minutes"), areas);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-		if (value == null || value.isBlank()) {
-			if ("area".equals(what)) {
-				throw new InvalidRequest("An area ticked as treated has no name.");
-			}
-			return null;
+		E parsed = FormFields.choice(type, value, what);
+		if (parsed == null && "area".equals(what)) {
+			throw new InvalidRequest("An area ticked as treated has no name.");
 		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new InvalidRequest("There is no " + what + " called '" + shorten(value) + "'.");
-		}
-	}
-
-	private static Integer number(String value, String what) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			throw new InvalidRequest(what + " must be a whole number, not '" + shorten(value) + "'.");
-		}
-	}
-
-	private static String shorten(String value) {
-		return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
+		return parsed;
 	}
 
 }

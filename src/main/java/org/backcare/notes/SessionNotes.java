@@ -292,6 +292,23 @@ public class SessionNotes {
 		return shown;
 	}
 
+	/**
+	 * The areas a session's signed note says were treated, for its client to say how the
+	 * pressure felt on each (they were there) and for the care team; empty while the note
+	 * is unsigned. An audited read of the note.
+	 */
+	public List<TreatedArea> areasTreated(CurrentUser caller, AppointmentId id) {
+		Appointment session = session(id);
+		Optional<SessionNote> note = this.notes.ofAppointment(id).filter(SessionNote::signed);
+		if (note.isEmpty()) {
+			return List.of();
+		}
+		this.access.check(caller, RecordAction.NOTE_READ, record(note.get()),
+				who -> (who.isClient(session.clientId()) || visible(who, note.get())) ? null
+						: new RecordNotFound("Appointment", id.value()));
+		return note.get().content().areas();
+	}
+
 	/** A draft saved, with what to look at again. */
 	public record Saved(SessionNote note, List<String> warnings) {
 	}

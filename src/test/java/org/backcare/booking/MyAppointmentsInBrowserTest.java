@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,7 +69,11 @@ class MyAppointmentsInBrowserTest {
 			assertThat(sessions.get(1).getText()).contains("Cancel this session", "Move to another time");
 			browser.screenshot("my-appointments-window", 900);
 
-			sessions.get(1).findElement(By.cssSelector("button[type=submit]")).click();
+			var cancel = sessions.get(1).findElement(By.cssSelector("button[type=submit]"));
+			cancel.click();
+			// The page after the cancellation has the same title: wait for the old one to
+			// go.
+			new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(cancel));
 			awaitTitle(page, "My appointments");
 			assertThat(page.findElement(By.tagName("main")).getText())
 				.contains("The session is cancelled and its time is free again.", "Earlier", "cancelled");

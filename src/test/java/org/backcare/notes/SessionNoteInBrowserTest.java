@@ -17,8 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,9 @@ import static org.backcare.Browser.awaitTitle;
 /**
  * In a real Chromium: a therapist opens last week's session from their day, writes the
  * note by keyboard (what the client says, two areas with technique and pressure), saves,
- * signs and amends it; on a phone the signed note reads without sideways scrolling.
+ * signs and amends it; on a phone the signed note reads without sideways scrolling. The
+ * whole loop: a note signed, the client's feedback from their phone, the next session's
+ * proposal on the therapist's day, accepted with a reason.
  */
 @IntegrationTest
 @ExtendWith(Browser.Installed.class)
@@ -45,6 +47,9 @@ class SessionNoteInBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.backcare.booking.Bookings bookings;
 
 	@Test
 	void aTherapistWritesSignsAndAmendsANote_andReadsItOnAPhone() throws Exception {
@@ -80,7 +85,7 @@ class SessionNoteInBrowserTest {
 			page.findElement(By.id("plan")).sendKeys("Same areas next week; a 20-minute walk daily.");
 			WebElement save = page.findElement(By.xpath("//button[normalize-space()='Save draft']"));
 			save.sendKeys(Keys.ENTER);
-			new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(save));
+			gone(page, save);
 			awaitTitle(page, "Session note");
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Draft saved.");
 			assertThat(page.findElement(By.cssSelector("path[data-region='LOWER_BACK_LEFT']"))
@@ -89,14 +94,14 @@ class SessionNoteInBrowserTest {
 
 			WebElement sign = page.findElement(By.xpath("//button[normalize-space()='Sign the note']"));
 			sign.sendKeys(Keys.ENTER);
-			new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(sign));
+			gone(page, sign);
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Signed. The note is final",
 					"Signed by", "licence Berlin LIC-", "Kept until");
 			page.findElement(By.id("reason")).sendKeys("Misheard the pain score");
 			page.findElement(By.id("text")).sendKeys("Pain now was 5, not 6.");
 			WebElement add = page.findElement(By.xpath("//button[normalize-space()='Sign and add']"));
 			add.sendKeys(Keys.ENTER);
-			new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(add));
+			gone(page, add);
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Amendment signed", "Pain now: 6 of 10",
 					"Pain now was 5, not 6.", "Why: Misheard the pain score");
 		}
@@ -111,6 +116,94 @@ class SessionNoteInBrowserTest {
 					"return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right).join('; ');"))
 				.isEqualTo("");
 		}
+	}
+
+	@Test
+	void noteSignedFeedbackGiven_theNextSessionShowsTheProposal_andTheTherapistAcceptsIt() throws Exception {
+		TestClinic clinic = this.fixture.open();
+		TherapistId therapist = clinic.therapist();
+		ClientId client = clinic.client();
+		UUID held = clinic.sessionEndedHoursAgo(therapist, client, 3);
+		java.time.OffsetDateTime nextStart = clinic.inDays(2, 10, 0);
+		this.bookings.book(
+				new org.backcare.booking.BookingRequest(client, therapist, "TREATMENT_60", nextStart.toInstant(), null),
+				null, null);
+		String therapistEmail = clinic.signedIn(therapist).email();
+		String clientEmail = clinic.signedIn(client).email();
+		String base = "http://localhost:" + this.port;
+
+		try (Browser browser = Browser.open(1280, 1200)) {
+			WebDriver page = browser.driver();
+			browser.signIn(base, therapistEmail, ClinicFixture.PASSWORD, "My day");
+			page.get(base + "/sessions/" + held + "/note");
+			awaitTitle(page, "Session note");
+			page.findElement(By.id("subjective")).sendKeys("Stiff lower back after a week of desk work.");
+			page.findElement(By.id("treated-LOWER_BACK_LEFT")).sendKeys(Keys.SPACE);
+			page.findElement(By.name("technique_LOWER_BACK_LEFT")).sendKeys("Swedish");
+			page.findElement(By.name("pressure_LOWER_BACK_LEFT")).sendKeys("Firm");
+			page.findElement(By.id("plan")).sendKeys("Lower back again next time.");
+			submit(page, "Save draft");
+			submit(page, "Sign the note");
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Signed. The note is final");
+		}
+
+		try (Browser phone = Browser.open(390, 1100)) {
+			WebDriver page = phone.driver();
+			phone.signIn(base, clientEmail, ClinicFixture.PASSWORD, "My appointments");
+			page.findElement(By.linkText("How was it?")).sendKeys(Keys.ENTER);
+			awaitTitle(page, "How was your session?");
+			page.findElement(By.xpath("//fieldset[legend[contains(., 'lower back, left')]]//input[@value='TOO_FIRM']"))
+				.sendKeys(Keys.SPACE);
+			page.findElement(By.id("helped")).sendKeys("The warm-up helped.");
+			((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
+			phone.screenshot("feedback-phone");
+			assertThat(((JavascriptExecutor) page).executeScript(
+					"return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right).join('; ');"))
+				.isEqualTo("");
+			submit(page, "Send");
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Thank you");
+		}
+
+		try (Browser browser = Browser.open(1280, 1200)) {
+			WebDriver page = browser.driver();
+			browser.signIn(base, therapistEmail, ClinicFixture.PASSWORD, "My day");
+			page.get(base + "/day?date=" + nextStart.toLocalDate());
+			awaitTitle(page, "My day");
+			String day = page.findElement(By.tagName("main")).getText();
+			assertThat(day).contains("Plan for this session", "Last note: Lower back again next time.",
+					"Lower back, left: Medium, Swedish massage — medium: the client found it too firm",
+					"the client said: too firm on the lower back, left");
+			browser.screenshot("next-session-plan", 1200);
+			WebElement reason = page.findElement(By.name("reason"));
+			reason.sendKeys("Agreed: lighter on the left");
+			WebElement accept = page.findElement(By.xpath("//button[normalize-space()='Accept']"));
+			accept.sendKeys(Keys.ENTER);
+			gone(page, accept);
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Plan accepted.",
+					"Accepted: Agreed: lighter on the left");
+		}
+	}
+
+	/**
+	 * Waits for the page the element was on to be replaced. Chromium may answer a node of
+	 * a page being replaced as stale or as "not in the document": both mean it has gone.
+	 */
+	private static void gone(WebDriver page, WebElement element) {
+		new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (WebDriverException replaced) {
+				return true;
+			}
+		});
+	}
+
+	private static void submit(WebDriver page, String button) {
+		WebElement element = page.findElement(By.xpath("//button[normalize-space()='" + button + "']"));
+		element.sendKeys(Keys.ENTER);
+		gone(page, element);
 	}
 
 	@Test
