@@ -108,6 +108,11 @@ public final class Bench {
 			printTable();
 			return;
 		}
+		if ("day".equals(System.getenv("BENCH_ONLY"))) {
+			dayView();
+			printTable();
+			return;
+		}
 		if ("calendar".equals(System.getenv("BENCH_ONLY"))) {
 			// Only the calendar and series figures (they are ratios within their own phase).
 			calendarAndSeries();
@@ -148,6 +153,7 @@ public final class Bench {
 			availability(sized, therapists);
 		}
 		calendarAndSeries();
+		dayView();
 		mail(clinic);
 		printTable();
 	}
@@ -208,6 +214,87 @@ public final class Bench {
 			exec(db, "SELECT pg_notify('clinic_changed', (" + c + ")::text)");
 			exec(db, "ANALYZE");
 			return new Seeded(clinic, ids, clients);
+		}
+	}
+
+	// ------------------------------------------------------------------ the therapist's day
+
+	/**
+	 * The therapist's day with 5 and with 10 sessions to come, each client with a session three
+	 * days ago that has a signed note and their feedback, so every session shows the feedback and
+	 * a proposal: server time, and SQL statements per view (5 against 10 says whether they grow
+	 * with the sessions).
+	 */
+	void dayView() throws Exception {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+		}
+		Seeded clinic = seed(2, 0, false);
+		LocalDate day = LocalDate.now(ZONE).plusDays(2);
+		HttpClient five = signedIn(therapistWithDay(clinic, 0, 5, day, "day-5"));
+		HttpClient ten = signedIn(therapistWithDay(clinic, 1, 10, day, "day-10"));
+		String path = "/day?date=" + day;
+		String marker = "Plan for this session";
+		double statementsFive = statementsPerView(five, path, marker);
+		double statementsTen = statementsPerView(ten, path, marker);
+		double[] latencies = pageLatencies(ten, path, marker);
+		figure("day", "day view, 10 sessions with note, feedback and proposal, p50", "ms", latencies[0]);
+		figure("day", "day view, 10 sessions with note, feedback and proposal, p99 (goal ≤ 50)", "ms", latencies[1]);
+		figure("day", "SQL statements per day view, 5 sessions", "count", statementsFive);
+		figure("day", "SQL statements per day view, 10 sessions (goal: as many as for 5)", "count", statementsTen);
+	}
+
+	/**
+	 * The clinic's therapist number {@code index} with {@code sessions} sessions on {@code day}, each
+	 * client seen three days before (completed, a signed note of two areas, feedback: too firm on
+	 * one), and a therapist account for them; returns its e-mail.
+	 */
+	String therapistWithDay(Seeded clinic, int index, int sessions, LocalDate day, String name) throws SQLException {
+		UUID therapist = clinic.therapists().get(index);
+		String c = "'" + clinic.clinic() + "'";
+		String t = "'" + therapist + "'";
+		try (Connection db = this.pool.getConnection()) {
+			for (int i = 0; i < sessions; i++) {
+				UUID client = clinic.clients().get(index * 100 + i);
+				String k = "'" + client + "'";
+				String past = "((DATE '" + day.minusDays(5) + "' + time '08:00' + " + i
+						+ " * interval '75 minutes') AT TIME ZONE 'Europe/Berlin')";
+				String next = "((DATE '" + day + "' + time '08:00' + " + i
+						+ " * interval '75 minutes') AT TIME ZONE 'Europe/Berlin')";
+				UUID held = UUID.randomUUID();
+				UUID note = UUID.randomUUID();
+				exec(db, "INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, "
+						+ "blocked_until, status, completed_at) VALUES (" + c + ", '" + held + "', " + t + ", " + k
+						+ ", 'TREATMENT_60', " + past + ", " + past + " + interval '60 minutes', " + past
+						+ " + interval '75 minutes', 'COMPLETED', " + past + " + interval '60 minutes')");
+				// Written as a draft with its areas, then signed: a signed note's areas are final.
+				exec(db, "INSERT INTO session_note (clinic_id, id, appointment_id, client_id, therapist_id, session_start, "
+						+ "subjective, pain_now, objective, assessment, plan, minutes, created_at, updated_at) VALUES (" + c
+						+ ", '" + note + "', '" + held + "', " + k + ", " + t + ", " + past
+						+ ", 'Stiff lower back', 5, 'Tight left erectors', 'Eased', 'Same areas next week', 50, now(), now())");
+				exec(db, "INSERT INTO session_note_area (clinic_id, note_id, region, technique, pressure) VALUES (" + c
+						+ ", '" + note + "', 'LOWER_BACK_LEFT', 'SWEDISH', 'FIRM'), (" + c + ", '" + note
+						+ "', 'UPPER_BACK', 'SWEDISH', 'MEDIUM')");
+				exec(db, "UPDATE session_note SET signed_at = now(), signed_by = gen_random_uuid(), signer_name = 'Bench "
+						+ "therapist', signer_licence = 'Bench 1', client_name = 'Bench client', client_born = DATE "
+						+ "'1980-01-01', content_hash = md5(random()::text) || md5(random()::text) WHERE id = '" + note + "'");
+				UUID feedback = UUID.randomUUID();
+				exec(db, "INSERT INTO session_feedback (clinic_id, id, appointment_id, client_id, therapist_id, session_start, "
+						+ "session_end, overall_pressure, soreness_next_day, comfort, pain_now, given_at, updated_at) VALUES ("
+						+ c + ", '" + feedback + "', '" + held + "', " + k + ", " + t + ", " + past + ", " + past
+						+ " + interval '60 minutes', 'RIGHT', 3, 4, 4, now(), now())");
+				exec(db, "INSERT INTO session_feedback_pressure (clinic_id, feedback_id, region, verdict) VALUES (" + c
+						+ ", '" + feedback + "', 'LOWER_BACK_LEFT', 'TOO_FIRM')");
+				exec(db, "INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, starts_at, ends_at, "
+						+ "blocked_until) VALUES (" + c + ", gen_random_uuid(), " + t + ", " + k + ", 'TREATMENT_60', " + next
+						+ ", " + next + " + interval '60 minutes', " + next + " + interval '75 minutes')");
+			}
+			String email = name + "-therapist@bench.example";
+			exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role, therapist_id, email_confirmed_at) SELECT "
+					+ c + ", gen_random_uuid(), '" + email + "', password_hash, 'THERAPIST', " + t
+					+ ", now() FROM account WHERE email = 'bench-admin@bench.example'");
+			exec(db, "ANALYZE");
+			return email;
 		}
 	}
 
@@ -537,16 +624,31 @@ public final class Bench {
 
 	/** Statements PostgreSQL ran per view (pg_stat_statements), over 20 views after a warm-up. */
 	double statementsPerView(HttpClient browser, String path) throws Exception {
+		return statementsPerView(browser, path, "calendar-");
+	}
+
+	double statementsPerView(HttpClient browser, String path, String marker) throws Exception {
 		for (int i = 0; i < 5; i++) {
-			page(browser, path);
+			page(browser, path, marker);
 		}
 		try (Connection db = this.pool.getConnection()) {
 			exec(db, "SELECT pg_stat_statements_reset()");
 		}
 		for (int i = 0; i < 20; i++) {
-			page(browser, path);
+			page(browser, path, marker);
 		}
 		try (Connection db = this.pool.getConnection()) {
+			if (System.getenv("BENCH_STATEMENTS") != null) {
+				// Which statements a view runs, most called first: the profile behind the count.
+				try (var top = db.createStatement()
+					.executeQuery("SELECT calls / 20.0 AS per_view, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q "
+							+ "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 15")) {
+					System.out.println("# statements per view of " + path);
+					while (top.next()) {
+						System.out.printf("#   %6.1f  %s%n", top.getDouble(1), top.getString(2));
+					}
+				}
+			}
 			return Bench.<Long>single(db, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'")
 					/ 20.0;
 		}
@@ -554,14 +656,18 @@ public final class Bench {
 
 	/** Sequential views for the run's seconds (after a warm-up): p50, p99. */
 	double[] pageLatencies(HttpClient browser, String path) throws Exception {
+		return pageLatencies(browser, path, "calendar-");
+	}
+
+	double[] pageLatencies(HttpClient browser, String path, String marker) throws Exception {
 		for (int i = 0; i < 20; i++) {
-			page(browser, path);
+			page(browser, path, marker);
 		}
 		List<Long> times = new ArrayList<>();
 		long end = System.nanoTime() + Duration.ofSeconds(Math.max(3, this.seconds / 2)).toNanos();
 		while (System.nanoTime() < end) {
 			long t0 = System.nanoTime();
-			page(browser, path);
+			page(browser, path, marker);
 			times.add(System.nanoTime() - t0);
 		}
 		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -569,9 +675,14 @@ public final class Bench {
 	}
 
 	void page(HttpClient browser, String path) throws Exception {
+		page(browser, path, "calendar-");
+	}
+
+	/** One view, checked to be the page that shows {@code marker} (not a sign-in page or an error). */
+	void page(HttpClient browser, String path, String marker) throws Exception {
 		HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-		if (answer.statusCode() != 200 || !answer.body().contains("calendar-")) {
+		if (answer.statusCode() != 200 || !answer.body().contains(marker)) {
 			throw new IllegalStateException(path + " answered " + answer.statusCode());
 		}
 	}

@@ -117,7 +117,7 @@ class AuthorizationMatrixTest {
 			"PUT /api/v1/appointments/{id}/feedback", "GET /api/v1/clients/{id}/feedback",
 			"GET /me/sessions/{id}/feedback", "POST /me/sessions/{id}/feedback",
 			"GET /api/v1/appointments/{id}/proposal", "POST /api/v1/appointments/{id}/proposal/decisions",
-			"POST /sessions/{id}/proposal");
+			"POST /sessions/{id}/proposal", "GET /clients/{id}/chart");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -693,6 +693,8 @@ class AuthorizationMatrixTest {
 						"{\"decision\": \"ACCEPTED\", \"reason\": \"Matrix\"}"),
 				401, 404, 404, 201, 403, 403, 404);
 		api("GET /api/v1/plan/rules", t -> get("/api/v1/plan/rules"), 200, 200, 200, 200, 200, 200, 200);
+		page("GET /clients/{id}/chart", t -> get("/clients/{id}/chart", t.clientA.value()), 302, 403, 404, 200, 404,
+				200, 404);
 		page("POST /sessions/{id}/proposal",
 				t -> post("/sessions/{id}/proposal", t.plannedSessionOfAWithX()).param("decision", "ACCEPTED")
 					.param("reason", "Matrix"),

@@ -356,8 +356,8 @@ class BadInputSweepTest {
 		CurrentUser asClient = clinic.signedIn(client);
 		String feedback = "/me/sessions/" + clinic.sessionEndedHoursAgo(therapist, client, 24) + "/feedback?";
 		Map<String, Object> before = snapshot();
-		List<String> paths = List.of("/appointments/%s", "/sessions/%s/note", "/intake/%s", "/clients/%s/assessment",
-				"/therapists/%s", "/book?therapist=%s",
+		List<String> paths = List.of("/appointments/%s", "/sessions/%s/note", "/clients/%s/chart", "/intake/%s",
+				"/clients/%s/assessment", "/therapists/%s", "/book?therapist=%s",
 				"/book/slots?therapist=" + therapist + "&service=TREATMENT_60&date=%s",
 				"/book/slots?therapist=%s&service=TREATMENT_60", "/admin/audit?actor=%s", "/admin/audit?subject=%s",
 				"/intake?client=%s", "/calendar?date=%s", "/calendar?view=week&date=%s", "/appointments/%s/move",

@@ -176,7 +176,14 @@ public class Bookings {
 	 * see their records.
 	 */
 	public boolean haveMet(TherapistId therapist, ClientId client) {
-		return this.appointments.haveMet(therapist, client);
+		if (MetInThisRequest.known(therapist, client)) {
+			return true;
+		}
+		boolean met = this.appointments.haveMet(therapist, client);
+		if (met) {
+			MetInThisRequest.remember(therapist, client);
+		}
+		return met;
 	}
 
 	/**

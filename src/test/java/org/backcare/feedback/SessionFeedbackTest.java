@@ -163,6 +163,22 @@ class SessionFeedbackTest {
 	}
 
 	@Test
+	void aSessionMarkedHeldAsksTheClientByMailOnce_notOnceItsWeekHasPassed() throws Exception {
+		UUID session = this.clinic.sessionEndedHoursAgo(this.anna, this.maria, 2);
+		this.therapist.perform(post("/api/v1/appointments/{id}/complete", session)).andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT body_text FROM mail_message WHERE kind = 'FEEDBACK_ASKED' AND client_id = ?")
+			.param(this.maria.value())
+			.query(String.class)
+			.list()).singleElement().asString().contains("/me/sessions/" + session + "/feedback", "for a week");
+		UUID old = this.clinic.sessionEndedHoursAgo(this.anna, this.maria, 24 * 8);
+		this.therapist.perform(post("/api/v1/appointments/{id}/complete", old)).andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_message WHERE kind = 'FEEDBACK_ASKED' AND client_id = ?")
+			.param(this.maria.value())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void theClientsFeedbackIsInTheirExportAndGoesWithThem() throws Exception {
 		give(this.client, this.clinic.sessionEndedHoursAgo(this.anna, this.maria, 10), FEEDBACK)
 			.andExpect(status().isOk());

@@ -296,6 +296,9 @@ class SessionNotesTest {
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].appointmentId").value(this.session.toString()));
 		frontDesk.perform(get("/api/v1/notes/due")).andExpect(jsonPath("$", hasSize(1)));
+		new Pages(this.mvc, this.clinic.admin()).perform(get("/admin"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("whose therapist has not signed a note yet")));
 		as(this.clinic.bearer(this.clinic.signedIn(this.maria))).perform(get("/api/v1/notes/due"))
 			.andExpect(status().isForbidden());
 		save(this.therapist, NOTE).andExpect(status().isOk());

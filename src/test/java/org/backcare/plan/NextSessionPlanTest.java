@@ -60,6 +60,8 @@ class NextSessionPlanTest {
 
 	CurrentUser annaSignedIn;
 
+	CurrentUser mariaSignedIn;
+
 	Api therapist;
 
 	Api client;
@@ -75,7 +77,8 @@ class NextSessionPlanTest {
 		this.maria = this.clinic.client();
 		this.annaSignedIn = this.clinic.signedIn(this.anna);
 		this.therapist = new Api(this.mvc, this.clinic.bearer(this.annaSignedIn));
-		this.client = new Api(this.mvc, this.clinic.bearer(this.clinic.signedIn(this.maria)));
+		this.mariaSignedIn = this.clinic.signedIn(this.maria);
+		this.client = new Api(this.mvc, this.clinic.bearer(this.mariaSignedIn));
 		this.frontDesk = new Api(this.mvc, this.clinic.bearer(this.clinic.admin()));
 		this.frontDesk
 			.perform(post("/api/v1/clients/{id}/intakes", this.maria.value()).contentType(MediaType.APPLICATION_JSON)
@@ -157,6 +160,15 @@ class NextSessionPlanTest {
 		this.therapist.perform(get("/api/v1/appointments/{id}/proposal", this.next))
 			.andExpect(jsonPath("$.decision.decision").value("EDITED"))
 			.andExpect(jsonPath("$.decision.plan").value("Left lower back firm, 20 min"));
+		Pages chart = new Pages(this.mvc, this.annaSignedIn);
+		chart.perform(get("/clients/{id}/chart", this.maria.value()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Note, signed")))
+			.andExpect(content().string(containsString("The client&#39;s feedback")))
+			.andExpect(content().string(containsString("Proposal edited")))
+			.andExpect(content().string(containsString("Plan: Left lower back firm, 20 min")));
+		new Pages(this.mvc, this.mariaSignedIn).perform(get("/clients/{id}/chart", this.maria.value()))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/plan/rules"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rules[?(@.id == 'reassess-when-worse')].source")
