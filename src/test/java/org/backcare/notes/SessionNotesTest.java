@@ -7,6 +7,7 @@ import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+import org.backcare.account.CurrentUser;
 import org.backcare.assessment.Examples;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.client.ClientId;
@@ -76,13 +77,16 @@ class SessionNotesTest {
 
 	Api therapist;
 
+	CurrentUser annaSignedIn;
+
 	@BeforeEach
 	void aSessionThatTookPlaceLastWeek() {
 		this.clinic = this.fixture.open();
 		this.anna = this.clinic.therapist(Technique.SWEDISH);
 		this.maria = this.clinic.client();
 		this.session = this.clinic.pastAppointment(this.anna, this.maria);
-		this.therapist = as(this.clinic.bearer(this.clinic.signedIn(this.anna)));
+		this.annaSignedIn = this.clinic.signedIn(this.anna);
+		this.therapist = as(this.clinic.bearer(this.annaSignedIn));
 	}
 
 	@Test
@@ -110,6 +114,10 @@ class SessionNotesTest {
 		assertThat(statusOf(this.session)).as("signing says the session took place").isEqualTo("COMPLETED");
 
 		save(this.therapist, NOTE).andExpect(status().isConflict()).andExpect(jsonPath("$.rule").value("note-signed"));
+		new Pages(this.mvc, this.annaSignedIn)
+			.perform(post("/sessions/{id}/note", this.session).param("plan", "changed"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The note is signed and final")));
 		sign(this.therapist).andExpect(status().isConflict());
 		amend(this.therapist, noteId, "{\"reason\": \" \", \"text\": \"Pain was 5, not 6\"}")
 			.andExpect(status().isBadRequest());
