@@ -25,7 +25,7 @@ CREATE TABLE session_note (
     signed_at         timestamptz,
     signed_by         uuid,
     signer_name       text CHECK (length(signer_name) <= 200),
-    signer_licence    text CHECK (length(signer_licence) <= 200),
+    signer_licence    text CHECK (length(signer_licence) <= 210),
     client_name       text CHECK (length(client_name) <= 200),
     client_born       date,
     content_hash      text CHECK (content_hash ~ '^[0-9a-f]{64}$'),
@@ -67,7 +67,7 @@ CREATE TABLE session_note_amendment (
     written_at        timestamptz NOT NULL,
     author_account_id uuid NOT NULL,
     author_name       text NOT NULL CHECK (length(author_name) <= 200),
-    author_licence    text CHECK (length(author_licence) <= 200),
+    author_licence    text CHECK (length(author_licence) <= 210),
     content_hash      text NOT NULL CHECK (content_hash ~ '^[0-9a-f]{64}$'),
     PRIMARY KEY (clinic_id, id),
     FOREIGN KEY (clinic_id, note_id) REFERENCES session_note (clinic_id, id)
@@ -120,6 +120,18 @@ END;
 $$;
 CREATE TRIGGER session_note_signed_no_change BEFORE UPDATE OR DELETE ON session_note
     FOR EACH ROW EXECUTE FUNCTION session_note_signed_is_final();
+
+-- TRUNCATE passes row triggers by: refused outright for the notes and their areas.
+CREATE FUNCTION session_note_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% cannot be truncated: signed notes are kept', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+CREATE TRIGGER session_note_no_truncate BEFORE TRUNCATE ON session_note
+    FOR EACH STATEMENT EXECUTE FUNCTION session_note_no_truncate();
+CREATE TRIGGER session_note_area_no_truncate BEFORE TRUNCATE ON session_note_area
+    FOR EACH STATEMENT EXECUTE FUNCTION session_note_no_truncate();
 
 CREATE FUNCTION session_note_area_follows_note() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

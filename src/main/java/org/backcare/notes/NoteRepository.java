@@ -90,6 +90,18 @@ class NoteRepository {
 	}
 
 	/**
+	 * Locks the session's note row, if there is one, until the transaction ends: a save,
+	 * a signing and a start from the last note of one session queue, so a signature
+	 * always covers the content it read.
+	 */
+	void lockOfAppointment(AppointmentId appointment) {
+		this.jdbc.sql("SELECT id FROM session_note WHERE appointment_id = ? FOR UPDATE")
+			.param(appointment.value())
+			.query()
+			.listOfRows();
+	}
+
+	/**
 	 * A new draft; false when the session has one already (another tab, another node).
 	 */
 	boolean insertDraft(NoteId id, ClinicId clinic, AppointmentId appointment, ClientId client, TherapistId therapist,

@@ -134,6 +134,7 @@ public class SessionNotes {
 		return this.transaction.execute(status -> {
 			Appointment session = writable(caller, RecordAction.NOTE_WRITTEN, id);
 			Instant now = this.clock.instant();
+			this.notes.lockOfAppointment(id);
 			Optional<SessionNote> existing = this.notes.ofAppointment(id);
 			if (existing.isPresent()) {
 				if (existing.get().signed()) {
@@ -157,18 +158,24 @@ public class SessionNotes {
 	 * left for today. Only into an empty draft: nothing written is overwritten.
 	 */
 	public Saved startFromLast(CurrentUser caller, AppointmentId id) {
-		Appointment session = writable(caller, RecordAction.NOTE_WRITTEN, id);
-		SessionNote last = this.notes.lastSigned(session.therapistId(), session.clientId(), session.start())
-			.orElseThrow(() -> new NoteRefused(HttpStatus.UNPROCESSABLE_CONTENT, "no-earlier-note",
-					"There is no earlier signed note of yours for this client to start from."));
-		Optional<SessionNote> current = this.notes.ofAppointment(id);
-		if (current.isPresent() && current.get().content().saysSomething()) {
-			throw new NoteRefused(HttpStatus.CONFLICT, "draft-not-empty",
-					"This session's note already has text; it is not overwritten.");
-		}
-		NoteContent earlier = last.content();
-		return save(caller, id, new NoteContent("", null, earlier.objective(), earlier.assessment(), earlier.plan(),
-				earlier.minutes(), earlier.areas()));
+		return this.transaction.execute(status -> {
+			Appointment session = writable(caller, RecordAction.NOTE_WRITTEN, id);
+			SessionNote last = this.notes.lastSigned(session.therapistId(), session.clientId(), session.start())
+				.orElseThrow(() -> new NoteRefused(HttpStatus.UNPROCESSABLE_CONTENT, "no-earlier-note",
+						"There is no earlier signed note of yours for this client to start from."));
+			// Checked under the note's lock, in the save's own transaction: a draft
+			// written
+			// meanwhile is never overwritten.
+			this.notes.lockOfAppointment(id);
+			Optional<SessionNote> current = this.notes.ofAppointment(id);
+			if (current.isPresent() && current.get().content().saysSomething()) {
+				throw new NoteRefused(HttpStatus.CONFLICT, "draft-not-empty",
+						"This session's note already has text; it is not overwritten.");
+			}
+			NoteContent earlier = last.content();
+			return save(caller, id, new NoteContent("", null, earlier.objective(), earlier.assessment(), earlier.plan(),
+					earlier.minutes(), earlier.areas()));
+		});
 	}
 
 	/**
@@ -180,6 +187,7 @@ public class SessionNotes {
 	public SessionNote sign(CurrentUser caller, AppointmentId id) {
 		return this.transaction.execute(status -> {
 			Appointment session = writable(caller, RecordAction.NOTE_SIGNED, id);
+			this.notes.lockOfAppointment(id);
 			SessionNote draft = this.notes.ofAppointment(id)
 				.orElseThrow(() -> new NoteRefused(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-sign",
 						"Write the note before signing it."));

@@ -111,6 +111,7 @@ public class NextSessionPlans {
 			if (!this.bookings.inCareTeam(caller, session.clientId(), session.clinicId())) {
 				continue;
 			}
+			this.access.check(caller, RecordAction.PLAN_READ, record(session), who -> null);
 			Optional<Basis> basis = byClient.computeIfAbsent(session.clientId(),
 					client -> propose(caller, client, session));
 			planned.put(session.id(), planned(session, basis, decided.get(session.id())));

@@ -109,8 +109,11 @@ public final class NextSessionRules {
 	public static Proposal propose(PlanFacts facts) {
 		Set<Rule> fired = new LinkedHashSet<>();
 		List<PlannedArea> areas = new ArrayList<>();
-		SessionFacts latest = facts.sessions().isEmpty() ? null : facts.sessions().get(0);
-		SessionFacts before = (facts.sessions().size() < 2) ? null : facts.sessions().get(1);
+		// The feedback rules read the client's latest feedback (and the one before it),
+		// wherever it was given: the newest session often has none yet.
+		List<SessionFacts> told = facts.sessions().stream().filter(SessionFacts::told).toList();
+		SessionFacts latest = told.isEmpty() ? null : told.get(0);
+		SessionFacts before = (told.size() < 2) ? null : told.get(1);
 		for (TreatedArea last : facts.lastAreas()) {
 			PainRegion region = last.region();
 			if (latest != null && latest.avoid().contains(region)) {
@@ -135,14 +138,14 @@ public final class NextSessionRules {
 			}
 			else if (!tooFirm && !sore && tooLightWithoutSoreness(latest, region)
 					&& tooLightWithoutSoreness(before, region)) {
-				TreatmentPressure firmer = pressure.firmer();
-				if (firmer.compareTo(facts.firmestAllowed()) > 0) {
+				int room = pressure.compareTo(facts.firmestAllowed());
+				if (room == 0 && pressure != TreatmentPressure.FIRM) {
 					fired.add(RULED_OUT);
 					why.add("stays " + lower(pressure) + ": deep pressure is ruled out for this client");
 				}
-				else if (firmer != pressure) {
+				else if (room < 0) {
 					fired.add(FIRMER);
-					pressure = firmer;
+					pressure = pressure.firmer();
 					why.add(lower(pressure) + ": too light at the last two sessions, no soreness");
 				}
 			}
@@ -155,11 +158,14 @@ public final class NextSessionRules {
 		}
 		List<Suggestion> suggestions = new ArrayList<>();
 		Integer baseline = facts.baselinePain();
-		if (baseline != null && latest != null && before != null && latest.pain() != null && before.pain() != null
-				&& importantlyWorse(baseline, latest.pain()) && importantlyWorse(baseline, before.pain())) {
+		SessionFacts lastHeld = facts.sessions().isEmpty() ? null : facts.sessions().get(0);
+		SessionFacts heldBefore = (facts.sessions().size() < 2) ? null : facts.sessions().get(1);
+		if (baseline != null && lastHeld != null && heldBefore != null && lastHeld.pain() != null
+				&& heldBefore.pain() != null && importantlyWorse(baseline, lastHeld.pain())
+				&& importantlyWorse(baseline, heldBefore.pain())) {
 			fired.add(REASSESS);
-			suggestions.add(new Suggestion(REASSESS.id(), "Reassess: pain " + before.pain() + " and " + latest.pain()
-					+ "/10 at the last two sessions, against " + baseline + "/10 at intake."));
+			suggestions.add(new Suggestion(REASSESS.id(), "Reassess: pain " + heldBefore.pain() + " and "
+					+ lastHeld.pain() + "/10 at the last two sessions, against " + baseline + "/10 at intake."));
 			if (facts.redFlagsSinceBaseline()) {
 				suggestions.add(new Suggestion(REASSESS.id(),
 						"Refer to a doctor: a later intake answered a red-flag question yes."));

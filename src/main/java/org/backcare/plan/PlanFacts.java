@@ -45,6 +45,13 @@ public record PlanFacts(List<TreatedArea> lastAreas, List<SessionFacts> sessions
 			avoid = Set.copyOf(avoid);
 		}
 
+		/**
+		 * Whether the client gave feedback on this session (not only a pain in the note).
+		 */
+		boolean told() {
+			return this.overall != null || !this.byArea.isEmpty() || this.soreness != null || !this.avoid.isEmpty();
+		}
+
 		/** How the pressure felt on the area: said for it, else overall, else null. */
 		Verdict on(PainRegion region) {
 			return this.byArea.getOrDefault(region, this.overall);

@@ -155,6 +155,11 @@ class SessionNotesTest {
 				.rootCause()
 				.hasMessageContaining("signed");
 		}
+		for (String table : new String[] { "session_note", "session_note_area" }) {
+			assertThatThrownBy(() -> this.jdbc.sql("TRUNCATE " + table + " CASCADE").update()).as("TRUNCATE " + table)
+				.rootCause()
+				.hasMessageContaining("cannot be truncated");
+		}
 		String noteId = noteOf(this.session);
 		amend(this.therapist, noteId, "{\"reason\": \"why\", \"text\": \"what\"}").andExpect(status().isCreated());
 		for (String change : new String[] { "UPDATE session_note_amendment SET body = 'changed' WHERE note_id = ?",

@@ -89,6 +89,24 @@ class NextSessionRulesTest {
 	}
 
 	@Test
+	void theLatestFeedbackCountsEvenWhenTheLatestSessionHasNoneYet() {
+		SessionFacts noFeedbackYet = new SessionFacts(null, Map.of(), null, 5, Set.of());
+		SessionFacts toldAvoid = new SessionFacts(Verdict.TOO_FIRM, Map.of(), 2, null, Set.of(PainRegion.UPPER_BACK));
+		Proposal proposal = NextSessionRules
+			.propose(facts(List.of(LOWER_LEFT, UPPER), List.of(noFeedbackYet, toldAvoid), Map.of()));
+		assertThat(proposal.areas()).extracting(PlannedArea::region).containsExactly(PainRegion.LOWER_BACK_LEFT);
+		assertThat(pressures(proposal)).containsExactly(TreatmentPressure.MEDIUM);
+	}
+
+	@Test
+	void firmCappedByTheIntakeGivesOneReason() {
+		SessionFacts light0 = session(Verdict.TOO_LIGHT, 0);
+		Proposal capped = NextSessionRules.propose(
+				facts(List.of(LOWER_LEFT), List.of(light0, light0), Map.of(Technique.TRIGGER_POINT, "blood thinners")));
+		assertThat(capped.areas().get(0).why()).containsExactly("medium: deep pressure is ruled out for this client");
+	}
+
+	@Test
 	void theMinimalImportantChangeIs2PointsOr30Percent() {
 		assertThat(NextSessionRules.importantlyWorse(5.0, 6.9)).isFalse();
 		assertThat(NextSessionRules.importantlyWorse(5.0, 7.0)).isTrue();
