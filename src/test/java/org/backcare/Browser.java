@@ -15,6 +15,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -60,6 +62,23 @@ public final class Browser implements AutoCloseable {
 	/** Signs in through the login form and waits for the directory it leads to. */
 	public void signIn(String baseUrl, String email, String password) {
 		signIn(baseUrl, email, password, "Therapists");
+	}
+
+	/**
+	 * Waits for the page the element was on to be replaced (a form sent, a link
+	 * followed). Chromium answers a node of a page being replaced as stale or as "not in
+	 * the document": both mean it has gone.
+	 */
+	public static void awaitGone(WebDriver page, WebElement element) {
+		new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (WebDriverException replaced) {
+				return true;
+			}
+		});
 	}
 
 	/** Signs in and waits for the page the role lands on, by its title. */

@@ -180,7 +180,10 @@ public class Bookings {
 			return true;
 		}
 		boolean met = this.appointments.haveMet(therapist, client);
-		if (met) {
+		// Remembered only from a read outside any transaction: a transaction's own
+		// booking
+		// may yet roll back.
+		if (met && !TransactionSynchronizationManager.isActualTransactionActive()) {
 			MetInThisRequest.remember(therapist, client);
 		}
 		return met;

@@ -13,8 +13,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The therapist–client pairs one request has found to have met. A page such as the
  * therapist's day checks the same pair once for every record it shows (notes, feedback,
  * intakes, the proposal): one query per pair instead of one per record. Only "have met"
- * is remembered, which stays true (a session is never deleted); "not met" is asked again,
- * since the request itself may book the first session.
+ * is remembered, which stays true (a session is never deleted), and only when found
+ * outside a transaction (a transaction's own booking may roll back); "not met" is asked
+ * again, since the request itself may book the first session.
  */
 final class MetInThisRequest {
 

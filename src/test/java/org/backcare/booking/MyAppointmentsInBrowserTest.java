@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,7 +71,7 @@ class MyAppointmentsInBrowserTest {
 			cancel.click();
 			// The page after the cancellation has the same title: wait for the old one to
 			// go.
-			new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(cancel));
+			Browser.awaitGone(page, cancel);
 			awaitTitle(page, "My appointments");
 			assertThat(page.findElement(By.tagName("main")).getText())
 				.contains("The session is cancelled and its time is free again.", "Earlier", "cancelled");

@@ -1,6 +1,5 @@
 package org.backcare.notes;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -17,9 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,7 +82,7 @@ class SessionNoteInBrowserTest {
 			page.findElement(By.id("plan")).sendKeys("Same areas next week; a 20-minute walk daily.");
 			WebElement save = page.findElement(By.xpath("//button[normalize-space()='Save draft']"));
 			save.sendKeys(Keys.ENTER);
-			gone(page, save);
+			Browser.awaitGone(page, save);
 			awaitTitle(page, "Session note");
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Draft saved.");
 			assertThat(page.findElement(By.cssSelector("path[data-region='LOWER_BACK_LEFT']"))
@@ -94,14 +91,14 @@ class SessionNoteInBrowserTest {
 
 			WebElement sign = page.findElement(By.xpath("//button[normalize-space()='Sign the note']"));
 			sign.sendKeys(Keys.ENTER);
-			gone(page, sign);
+			Browser.awaitGone(page, sign);
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Signed. The note is final",
 					"Signed by", "licence Berlin LIC-", "Kept until");
 			page.findElement(By.id("reason")).sendKeys("Misheard the pain score");
 			page.findElement(By.id("text")).sendKeys("Pain now was 5, not 6.");
 			WebElement add = page.findElement(By.xpath("//button[normalize-space()='Sign and add']"));
 			add.sendKeys(Keys.ENTER);
-			gone(page, add);
+			Browser.awaitGone(page, add);
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Amendment signed", "Pain now: 6 of 10",
 					"Pain now was 5, not 6.", "Why: Misheard the pain score");
 		}
@@ -178,32 +175,16 @@ class SessionNoteInBrowserTest {
 			reason.sendKeys("Agreed: lighter on the left");
 			WebElement accept = page.findElement(By.xpath("//button[normalize-space()='Accept']"));
 			accept.sendKeys(Keys.ENTER);
-			gone(page, accept);
+			Browser.awaitGone(page, accept);
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Plan accepted.",
 					"Accepted: Agreed: lighter on the left");
 		}
 	}
 
-	/**
-	 * Waits for the page the element was on to be replaced. Chromium may answer a node of
-	 * a page being replaced as stale or as "not in the document": both mean it has gone.
-	 */
-	private static void gone(WebDriver page, WebElement element) {
-		new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> {
-			try {
-				element.isEnabled();
-				return false;
-			}
-			catch (WebDriverException replaced) {
-				return true;
-			}
-		});
-	}
-
 	private static void submit(WebDriver page, String button) {
 		WebElement element = page.findElement(By.xpath("//button[normalize-space()='" + button + "']"));
 		element.sendKeys(Keys.ENTER);
-		gone(page, element);
+		Browser.awaitGone(page, element);
 	}
 
 	@Test

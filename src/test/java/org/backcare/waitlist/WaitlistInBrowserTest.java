@@ -67,8 +67,7 @@ class WaitlistInBrowserTest {
 			to.sendKeys("1200");
 			WebElement join = page.findElement(By.xpath("//button[normalize-space()='Put me on the waitlist']"));
 			join.sendKeys(Keys.ENTER);
-			new org.openqa.selenium.support.ui.WebDriverWait(page, java.time.Duration.ofSeconds(10))
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(join));
+			Browser.awaitGone(page, join);
 			awaitTitle(page, "My waitlist");
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("On the waitlist.", "Waiting.",
 					"08:00–12:00");
