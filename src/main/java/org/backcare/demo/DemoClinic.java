@@ -276,11 +276,7 @@ class DemoClinic implements ApplicationRunner {
 		Map<String, Client> people = new HashMap<>();
 		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
-		AppointmentId maria = this.bookings
-			.recordPastSession(people.get("Maria").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
-					today.minusDays(2).atTime(9, 0).atZone(ZONE).toInstant())
-			.id();
-		this.notes.save(anna, maria, new NoteContent(
+		SessionNote shared = signedNote(anna, people.get("Maria"), today.minusDays(2), new NoteContent(
 				"Lower back stiff after long days at the desk; worse in the evening. Slept better since last time.", 5,
 				"Hypertonic lumbar erectors, left more than right; tender at L4–L5 on the left. Full range of motion.",
 				"Responded well to sustained Swedish work; tension eased on the left.",
@@ -288,20 +284,14 @@ class DemoClinic implements ApplicationRunner {
 				List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.FIRM),
 						new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.MEDIUM),
 						new TreatedArea(PainRegion.UPPER_BACK, Technique.SWEDISH, TreatmentPressure.LIGHT))));
-		SessionNote shared = this.notes.sign(anna, maria);
 		this.notes.share(anna, shared.id(), true);
-		AppointmentId sofia = this.bookings
-			.recordPastSession(people.get("Sofia").id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
-					today.minusDays(3).atTime(9, 0).atZone(ZONE).toInstant())
-			.id();
-		this.notes.save(anna, sofia, new NoteContent(
+		SessionNote signed = signedNote(anna, people.get("Sofia"), today.minusDays(3), new NoteContent(
 				"Chronic ache across the lower back, on blood thinners; bruises easily.", 6,
 				"Diffuse tension, no swelling; old bruise over the right hip.",
 				"Tolerated medium pressure; no bruising after the session.",
 				"Medium Swedish work at most; no deep pressure. Heat at home, 15 minutes.", 45,
 				List.of(new TreatedArea(PainRegion.LOWER_BACK_LEFT, Technique.SWEDISH, TreatmentPressure.MEDIUM),
 						new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.MEDIUM))));
-		SessionNote signed = this.notes.sign(anna, sofia);
 		this.notes.amend(anna, signed.id(), "The bruise was over the left hip, not the right",
 				"Objective: the old bruise was over the left hip.");
 		Client sofiaClient = people.get("Sofia");
@@ -310,9 +300,22 @@ class DemoClinic implements ApplicationRunner {
 		// a principal made for the purpose (as the demo reviews are written).
 		CurrentUser asSofia = new CurrentUser(new AccountId(UUID.randomUUID()), clinic.id(), sofiaClient.email(),
 				Role.CLIENT, sofiaClient.id(), null, 0);
-		this.feedbacks.give(asSofia, sofia,
+		this.feedbacks.give(asSofia, signed.appointmentId(),
 				new FeedbackAnswers(PressureVerdict.RIGHT, Map.of(PainRegion.LOWER_BACK_LEFT, PressureVerdict.TOO_FIRM),
 						3, 4, 5, "The heat pack before the session", "Less pressure on the left side", Set.of()));
+	}
+
+	/**
+	 * A session of the client with Anna at 09:00 on the day, recorded as held, and Anna's
+	 * signed note of it.
+	 */
+	private SessionNote signedNote(CurrentUser anna, Client client, LocalDate day, NoteContent content) {
+		AppointmentId session = this.bookings
+			.recordPastSession(client.id(), anna.therapist(), ServiceType.TREATMENT_60, Technique.SWEDISH,
+					day.atTime(9, 0).atZone(ZONE).toInstant())
+			.id();
+		this.notes.save(anna, session, content);
+		return this.notes.sign(anna, session);
 	}
 
 	/**

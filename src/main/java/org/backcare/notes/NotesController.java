@@ -147,7 +147,11 @@ class NotesController {
 	@Operation(summary = "A client's session notes",
 			description = "Signed notes for the care team (and a therapist's own drafts); shared ones for the client.")
 	List<NoteView> ofClient(@PathVariable UUID id) {
-		return this.notes.ofClient(CurrentUser.required(), new ClientId(id)).stream().map(this::view).toList();
+		List<SessionNote> shown = this.notes.ofClient(CurrentUser.required(), new ClientId(id));
+		// One retention date for the client's whole record, read once for the list.
+		LocalDate keptUntil = shown.stream().anyMatch(SessionNote::signed) ? this.retention.keptUntil(new ClientId(id))
+				: null;
+		return shown.stream().map(note -> view(note, note.signed() ? keptUntil : null)).toList();
 	}
 
 	@GetMapping("/api/v1/notes/due")
@@ -199,10 +203,13 @@ class NotesController {
 	}
 
 	private NoteView view(SessionNote note) {
+		return view(note, note.signed() ? this.retention.keptUntil(note.clientId()) : null);
+	}
+
+	private NoteView view(SessionNote note, LocalDate keptUntil) {
 		Clinic clinic = this.clinics.get(note.clinicId());
 		NoteContent content = note.content();
 		Signature signature = note.signature();
-		LocalDate keptUntil = note.signed() ? this.retention.keptUntil(note.clientId()) : null;
 		return new NoteView(note.id().value(), note.appointmentId().value(), note.clientId().value(),
 				note.therapistId().value(), clinic.localTime(note.sessionStart()), note.signed() ? "SIGNED" : "DRAFT",
 				content.subjective(), content.painNow(), content.objective(), content.assessment(), content.plan(),

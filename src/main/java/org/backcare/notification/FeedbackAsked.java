@@ -1,7 +1,6 @@
 package org.backcare.notification;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.backcare.client.Client;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.feedback.SessionFeedback;
 import org.backcare.therapist.Therapists;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,9 +27,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 @ConditionalOnProperty(prefix = "backcare.mail", name = "session-notices", havingValue = "true", matchIfMissing = true)
 class FeedbackAsked {
-
-	/** As long as the feedback page takes answers (the feedback module's rule). */
-	static final Duration FEEDBACK_OPEN_FOR = Duration.ofDays(7);
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
@@ -62,7 +59,7 @@ class FeedbackAsked {
 	void on(AppointmentCompleted held) {
 		Client client = this.clients.get(held.client());
 		if (client.erased() || client.email() == null || client.email().isBlank()
-				|| this.clock.instant().isAfter(held.end().plus(FEEDBACK_OPEN_FOR))) {
+				|| this.clock.instant().isAfter(held.end().plus(SessionFeedback.OPEN_FOR))) {
 			return;
 		}
 		Clinic clinic = this.clinics.get(held.clinic());
