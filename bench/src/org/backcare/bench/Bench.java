@@ -113,6 +113,11 @@ public final class Bench {
 			printTable();
 			return;
 		}
+		if ("outcomes".equals(System.getenv("BENCH_ONLY"))) {
+			outcomes();
+			printTable();
+			return;
+		}
 		if ("calendar".equals(System.getenv("BENCH_ONLY"))) {
 			// Only the calendar and series figures (they are ratios within their own phase).
 			calendarAndSeries();
@@ -154,6 +159,7 @@ public final class Bench {
 		}
 		calendarAndSeries();
 		dayView();
+		outcomes();
 		mail(clinic);
 		printTable();
 	}
@@ -296,6 +302,167 @@ public final class Bench {
 			exec(db, "ANALYZE");
 			return email;
 		}
+	}
+
+	// ------------------------------------------------------------------ outcomes
+
+	/** An intake as the front desk enters it from paper: the office worker of the tests. */
+	static final String INTAKE = """
+			{"painMap": {"regions": {"LOWER_BACK_LEFT": 6, "LOWER_BACK_RIGHT": 4}, "radiatingLegPain": false,
+			 "numbnessOrTingling": false}, "pain": {"now": 7, "average": 6, "worst": 8}, "duration": "CHRONIC",
+			 "causes": ["PROLONGED_SITTING"], "goals": {"wantToDoAgain": "Sit through a working day", "pressure": "MEDIUM",
+			 "therapistGender": "NO_PREFERENCE"}, "startBack": {"agree": [true, true, false, true, true, false, true, false],
+			 "bothersomeness": "VERY_MUCH"}, "oswestry": {"sections": [4, 2, 3, 2, 3, 2, 2, null, 2, 2]},
+			 "redFlags": {"saddleNumbness": false, "bladderOrBowelDysfunction": false, "legWeaknessOrGaitChange": false,
+			 "historyOfCancer": false, "unexplainedWeightLoss": false, "feverOrChills": false, "immunosuppression": false,
+			 "intravenousDrugUse": false, "majorTrauma": false, "minorTrauma": false, "longTermSteroids": false,
+			 "constantNightPain": false, "firstEpisode": false}, "contraindications": {"suspectedDvt": false,
+			 "recentFracture": false, "osteoporosis": false, "skinProblemInArea": false,
+			 "anticoagulantsOrBleedingDisorder": false, "pregnancy": false, "activeCancerTreatment": false}}""";
+
+	/**
+	 * A client with two years of weekly sessions, each with a signed note's pain and the
+	 * client's feedback, and a follow-up every four weeks: their progress (GET
+	 * /api/v1/clients/{id}/outcomes) one at a time, p50 and p99; the progress report (PDF)
+	 * one at a time and eight at once, p50 and p99, with the server's peak heap under its
+	 * -Xmx512m.
+	 */
+	void outcomes() throws Exception {
+		Seeded clinic = seed(2, 0, false);
+		String token = token(frontDesk(clinic, "outcomes"));
+		UUID client = clinic.clients().get(0);
+		UUID therapist = clinic.therapists().get(0);
+		if (post(token, "/api/v1/clients/" + client + "/intakes", INTAKE) != 201) {
+			throw new IllegalStateException("The intake was refused");
+		}
+		String c = "'" + clinic.clinic() + "'";
+		String k = "'" + client + "'";
+		String t = "'" + therapist + "'";
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "UPDATE intake SET submitted_at = now() - interval '730 days' WHERE client_id = " + k);
+			for (int week = 0; week < 104; week++) {
+				String start = "(date_trunc('hour', now()) - interval '" + (727 - 7 * week) + " days')";
+				UUID held = UUID.randomUUID();
+				UUID note = UUID.randomUUID();
+				int pain = Math.max(1, 7 - week / 20);
+				exec(db, "INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique, starts_at, "
+						+ "ends_at, blocked_until, status, completed_at) VALUES (" + c + ", '" + held + "', " + t + ", " + k
+						+ ", 'TREATMENT_60', 'SWEDISH', " + start + ", " + start + " + interval '60 minutes', " + start
+						+ " + interval '75 minutes', 'COMPLETED', " + start + " + interval '60 minutes')");
+				exec(db, "INSERT INTO session_note (clinic_id, id, appointment_id, client_id, therapist_id, session_start, "
+						+ "subjective, pain_now, plan, minutes, created_at, updated_at, signed_at, signed_by, signer_name, "
+						+ "signer_licence, client_name, client_born, content_hash) VALUES (" + c + ", '" + note + "', '" + held
+						+ "', " + k + ", " + t + ", " + start + ", 'Stiff', " + pain + ", 'Same again', 50, now(), now(), "
+						+ "now(), gen_random_uuid(), 'Bench therapist', 'Bench 1', 'Bench client', DATE '1980-01-01', "
+						+ "md5(random()::text) || md5(random()::text))");
+				exec(db, "INSERT INTO session_feedback (clinic_id, id, appointment_id, client_id, therapist_id, session_start, "
+						+ "session_end, pain_now, given_at, updated_at) VALUES (" + c + ", gen_random_uuid(), '" + held + "', "
+						+ k + ", " + t + ", " + start + ", " + start + " + interval '60 minutes', " + pain + ", now(), now())");
+				if (week % 4 == 3) {
+					UUID followUp = UUID.randomUUID();
+					String at = start + " + interval '1 day'";
+					exec(db, "INSERT INTO follow_up (clinic_id, id, client_id, answered_at, answered_by) VALUES (" + c + ", '"
+							+ followUp + "', " + k + ", " + at + ", gen_random_uuid())");
+					exec(db, "INSERT INTO follow_up_response (clinic_id, follow_up_id, client_id, instrument, version, raw_answers, "
+							+ "score, subscale, category) VALUES (" + c + ", '" + followUp + "', " + k + ", 'NPRS', 'bench', '{}', "
+							+ pain + ", NULL, 'NOW'), (" + c + ", '" + followUp + "', " + k + ", 'ODI', 'bench', '{}', "
+							+ Math.max(4, 48 - week / 3) + ", NULL, 'MODERATE'), (" + c + ", '" + followUp + "', " + k
+							+ ", 'STARTBACK', 'bench', '{}', " + Math.max(1, 6 - week / 20) + ", 2, 'LOW')");
+				}
+			}
+			exec(db, "ANALYZE");
+		}
+		String outcomes = "/api/v1/clients/" + client + "/outcomes";
+		double[] read = apiLatencies(token, outcomes, 1, Math.max(3, this.seconds / 2));
+		figure("outcomes", "SQL statements per outcomes read", "count", apiStatements(token, outcomes));
+		// The floor of any authenticated API read on this machine, for the ratio.
+		double[] floor = apiLatencies(token, "/api/v1/me", 1, Math.max(3, this.seconds / 2));
+		figure("outcomes", "floor: GET /api/v1/me, p50", "ms", floor[0]);
+		figure("outcomes", "floor: GET /api/v1/me, p99", "ms", floor[1]);
+		figure("outcomes", "ratio outcomes p50 ÷ floor p50", "ratio", read[0] / floor[0]);
+		figure("outcomes", "outcomes, 104 weekly sessions and 26 follow-ups, p50", "ms", read[0]);
+		figure("outcomes", "outcomes, 104 weekly sessions and 26 follow-ups, p99 (goal ≤ 20)", "ms", read[1]);
+		String report = "/api/v1/clients/" + client + "/progress-report";
+		double[] one = apiLatencies(token, report, 1, Math.max(3, this.seconds / 2));
+		figure("outcomes", "progress report PDF, one at a time, p50", "ms", one[0]);
+		figure("outcomes", "progress report PDF, one at a time, p99 (goal ≤ 1000)", "ms", one[1]);
+		double[] eight = apiLatencies(token, report, 8, this.seconds);
+		figure("outcomes", "progress report PDF, 8 at once, p50", "ms", eight[0]);
+		figure("outcomes", "progress report PDF, 8 at once, p99", "ms", eight[1]);
+		figure("outcomes", "peak heap used while 8 reports at once (-Xmx512m)", "MiB", eight[2]);
+		figure("outcomes", "reports not 200 while 8 at once", "count", eight[3]);
+	}
+
+	/**
+	 * GETs of one path by {@code clients} at once for the seconds (after a warm-up): p50,
+	 * p99, the server's peak heap meanwhile, and answers that were not 200.
+	 */
+	double[] apiLatencies(String token, String path, int clients, int seconds) throws Exception {
+		for (int i = 0; i < 10; i++) {
+			get(token, path);
+		}
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		ExecutorService workers = Executors.newFixedThreadPool(clients);
+		List<Future<long[]>> parts = new ArrayList<>();
+		java.util.concurrent.ConcurrentLinkedQueue<Long> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		for (int i = 0; i < clients; i++) {
+			parts.add(workers.submit(() -> {
+				long failed = 0;
+				while (System.nanoTime() < end) {
+					long t0 = System.nanoTime();
+					if (get(token, path) != 200) {
+						failed++;
+					}
+					times.add(System.nanoTime() - t0);
+				}
+				return new long[] { failed };
+			}));
+		}
+		double peakHeap = 0;
+		while (!parts.stream().allMatch(Future::isDone)) {
+			peakHeap = Math.max(peakHeap, heapMiB());
+			Thread.sleep(100);
+		}
+		long failed = 0;
+		for (Future<long[]> part : parts) {
+			failed += part.get()[0];
+		}
+		workers.shutdown();
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6,
+				peakHeap, failed };
+	}
+
+	/** Statements PostgreSQL ran per GET of the path (pg_stat_statements), over 20 after a warm-up. */
+	double apiStatements(String token, String path) throws Exception {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			exec(db, "SELECT pg_stat_statements_reset()");
+		}
+		for (int i = 0; i < 20; i++) {
+			get(token, path);
+		}
+		try (Connection db = this.pool.getConnection()) {
+			if (System.getenv("BENCH_STATEMENTS") != null) {
+				try (var top = db.createStatement()
+					.executeQuery("SELECT calls / 20.0, round((total_exec_time / 20)::numeric, 3), "
+							+ "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements "
+							+ "WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15")) {
+					System.out.println("# statements per GET " + path + " (calls, ms, query)");
+					while (top.next()) {
+						System.out.printf("#   %5.1f %8s  %s%n", top.getDouble(1), top.getString(2), top.getString(3));
+					}
+				}
+			}
+			return Bench.<Long>single(db, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements "
+					+ "WHERE query NOT ILIKE '%pg_stat_statements%'") / 20.0;
+		}
+	}
+
+	int get(String token, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	// ------------------------------------------------------------------ booking
@@ -592,8 +759,8 @@ public final class Bench {
 	/** A front-desk account of the clinic, with the bench admin's password. */
 	String frontDesk(Seeded clinic, String name) throws SQLException {
 		try (Connection db = this.pool.getConnection()) {
-			exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role) SELECT '" + clinic.clinic()
-					+ "', gen_random_uuid(), '" + frontDeskEmail(name) + "', password_hash, 'ADMIN' FROM account "
+			exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role, email_confirmed_at) SELECT '"
+					+ clinic.clinic() + "', gen_random_uuid(), '" + frontDeskEmail(name) + "', password_hash, 'ADMIN', now() FROM account "
 					+ "WHERE email = 'bench-admin@bench.example'");
 		}
 		return frontDeskEmail(name);

@@ -117,7 +117,13 @@ class AuthorizationMatrixTest {
 			"PUT /api/v1/appointments/{id}/feedback", "GET /api/v1/clients/{id}/feedback",
 			"GET /me/sessions/{id}/feedback", "POST /me/sessions/{id}/feedback",
 			"GET /api/v1/appointments/{id}/proposal", "POST /api/v1/appointments/{id}/proposal/decisions",
-			"POST /sessions/{id}/proposal", "GET /clients/{id}/chart");
+			"POST /sessions/{id}/proposal", "GET /clients/{id}/chart", "GET /api/v1/clients/{id}/outcomes",
+			"POST /api/v1/clients/{id}/follow-ups", "PUT /api/v1/clients/{id}/outcomes/baseline",
+			"POST /api/v1/clients/{id}/progress-summaries", "GET /api/v1/clients/{id}/progress-summaries",
+			"GET /api/v1/clients/{id}/progress-report", "GET /api/v1/admin/outcomes", "GET /me/progress",
+			"GET /clients/{id}/progress", "GET /clients/{id}/progress/charts", "GET /me/progress/report.pdf",
+			"GET /clients/{id}/progress/report.pdf", "POST /clients/{id}/progress/baseline",
+			"POST /clients/{id}/progress/summary", "GET /me/follow-up", "POST /me/follow-up", "GET /admin/outcomes");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -174,7 +180,8 @@ class AuthorizationMatrixTest {
 			"POST /me/waitlist", "POST /me/waitlist/{id}/withdraw", "GET /me/waitlist/offers/{id}",
 			"POST /me/waitlist/offers/{id}/accept", "POST /me/waitlist/offers/{id}/decline", "GET /admin/waitlist",
 			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw", "GET /api/v1/admin/note-retention",
-			"PUT /api/v1/admin/note-retention", "GET /api/v1/plan/rules");
+			"PUT /api/v1/admin/note-retention", "GET /api/v1/plan/rules", "GET /api/v1/admin/follow-up-schedule",
+			"PUT /api/v1/admin/follow-up-schedule", "POST /admin/outcomes/schedule");
 
 	@Autowired
 	MockMvc mvc;
@@ -699,6 +706,62 @@ class AuthorizationMatrixTest {
 				t -> post("/sessions/{id}/proposal", t.plannedSessionOfAWithX()).param("decision", "ACCEPTED")
 					.param("reason", "Matrix"),
 				302, 404, 404, 302, 403, 403, 404);
+		// Outcomes: the care team reads a client's progress and report; the client (or
+		// the
+		// front desk) answers a follow-up; the care team's staff choose the baseline; a
+		// therapist who treats the client signs a summary; the clinic's figures are the
+		// admins'.
+		api("GET /api/v1/clients/{id}/outcomes", t -> get("/api/v1/clients/{id}/outcomes", t.intakeOfA()), 401, 200,
+				404, 200, 404, 200, 404);
+		api("POST /api/v1/clients/{id}/follow-ups", t -> json(post("/api/v1/clients/{id}/follow-ups", t.intakeOfA()),
+				org.backcare.outcomes.FollowUpExamples.BODY), 401, 201, 404, 403, 403, 201, 404);
+		api("PUT /api/v1/clients/{id}/outcomes/baseline",
+				t -> json(put("/api/v1/clients/{id}/outcomes/baseline", t.clientA.value()),
+						"{\"measurementId\": \"" + t.intake(false) + "\", \"reason\": \"Matrix\"}"),
+				401, 403, 404, 200, 404, 200, 404);
+		api("POST /api/v1/clients/{id}/progress-summaries",
+				t -> json(post("/api/v1/clients/{id}/progress-summaries", t.intakeOfA()),
+						"{\"from\": \"" + t.clinic.today().minusDays(7) + "\", \"to\": \"" + t.clinic.today()
+								+ "\", \"summary\": \"Matrix\"}"),
+				401, 403, 404, 201, 403, 403, 404);
+		api("GET /api/v1/clients/{id}/progress-summaries",
+				t -> get("/api/v1/clients/{id}/progress-summaries", t.intakeOfA()), 401, 200, 404, 200, 404, 200, 404);
+		api("GET /api/v1/clients/{id}/progress-report", t -> get("/api/v1/clients/{id}/progress-report", t.intakeOfA()),
+				401, 200, 404, 200, 404, 200, 404);
+		api("GET /api/v1/admin/outcomes", t -> get("/api/v1/admin/outcomes"), 401, 403, 403, 403, 403, 200, 200);
+		api("GET /api/v1/admin/follow-up-schedule", t -> get("/api/v1/admin/follow-up-schedule"), 401, 403, 403, 403,
+				403, 200, 200);
+		api("PUT /api/v1/admin/follow-up-schedule",
+				t -> json(put("/api/v1/admin/follow-up-schedule"), "{\"afterInitialPhase\": true, \"everyWeeks\": 4}"),
+				401, 403, 403, 403, 403, 200, 200);
+		page("GET /me/progress", t -> get("/me/progress"), 302, 200, 200, 403, 403, 403, 403);
+		page("GET /clients/{id}/progress", t -> get("/clients/{id}/progress", t.intakeOfA()), 302, 200, 404, 200, 404,
+				200, 404);
+		page("GET /clients/{id}/progress/charts", t -> get("/clients/{id}/progress/charts", t.intakeOfA()), 302, 200,
+				404, 200, 404, 200, 404);
+		page("GET /me/progress/report.pdf", t -> get("/me/progress/report.pdf"), 302, 200, 200, 403, 403, 403, 403);
+		page("GET /clients/{id}/progress/report.pdf", t -> get("/clients/{id}/progress/report.pdf", t.intakeOfA()), 302,
+				200, 404, 200, 404, 200, 404);
+		page("POST /clients/{id}/progress/baseline",
+				t -> post("/clients/{id}/progress/baseline", t.clientA.value())
+					.param("measurementId", t.intake(false).toString())
+					.param("reason", "Matrix"),
+				302, 403, 404, 302, 404, 302, 404);
+		page("POST /clients/{id}/progress/summary",
+				t -> post("/clients/{id}/progress/summary", t.intakeOfA())
+					.param("from", t.clinic.today().minusDays(7).toString())
+					.param("to", t.clinic.today().toString())
+					.param("summary", "Matrix"),
+				302, 403, 404, 302, 403, 403, 404);
+		page("GET /me/follow-up", t -> get("/me/follow-up"), 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/follow-up", t -> {
+			t.intakeOfA();
+			return post("/me/follow-up").params(org.backcare.outcomes.FollowUpExamples.form());
+		}, 302, 302, 302, 403, 403, 403, 403);
+		page("GET /admin/outcomes", t -> get("/admin/outcomes"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/outcomes/schedule",
+				t -> post("/admin/outcomes/schedule").param("afterInitialPhase", "true").param("everyWeeks", "4"), 302,
+				403, 403, 403, 403, 302, 302);
 		page("GET /admin/waitlist", t -> get("/admin/waitlist"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/waitlist/{id}/withdraw", t -> post("/admin/waitlist/{id}/withdraw", t.waitingRequestOfA()),
 				302, 403, 403, 403, 403, 302, 404);

@@ -246,7 +246,23 @@ class BadInputSweepTest {
 						List.of(), asClient, List.of("helped", "avoid")),
 				new Endpoint(HttpMethod.POST, "/api/v1/appointments/" + appointment + "/proposal/decisions",
 						fields("decision", "\"ACCEPTED\"", "reason", "\"agreed\"", "plan", "\"\""),
-						List.of("decision", "reason"), asTherapist, List.of("reason", "plan")));
+						List.of("decision", "reason"), asTherapist, List.of("reason", "plan")),
+				new Endpoint(HttpMethod.POST, "/api/v1/clients/" + client + "/follow-ups",
+						fields("painNow", "3", "startBack",
+								"{\"agree\": [true, false, false, false, false, false, false, false], "
+										+ "\"bothersomeness\": \"SLIGHTLY\"}",
+								"oswestry", "{\"sections\": [1, 1, 1, 1, 1, 1, 1, null, 1, 1]}"),
+						List.of("painNow", "startBack", "oswestry"), asClient),
+				new Endpoint(HttpMethod.PUT, "/api/v1/clients/" + client + "/outcomes/baseline",
+						fields("measurementId", q(intakeId), "reason", "\"a better start\""),
+						List.of("measurementId", "reason"), asAdmin, List.of("reason")),
+				new Endpoint(HttpMethod.POST, "/api/v1/clients/" + client + "/progress-summaries",
+						fields("from", "\"" + clinic.today().minusDays(30) + "\"", "to", "\"" + clinic.today() + "\"",
+								"summary", "\"Better\""),
+						List.of("from", "to", "summary"), asTherapist, List.of("summary")),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/follow-up-schedule",
+						fields("afterInitialPhase", "true", "everyWeeks", "4"),
+						List.of("afterInitialPhase", "everyWeeks"), asAdmin));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -299,7 +315,8 @@ class BadInputSweepTest {
 					"/api/v1/therapists/%s/availability?service=TREATMENT_60", "/api/v1/intakes/%s",
 					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes", "/api/v1/notes/%s",
 					"/api/v1/appointments/%s/note", "/api/v1/clients/%s/notes", "/api/v1/appointments/%s/feedback",
-					"/api/v1/clients/%s/feedback", "/api/v1/appointments/%s/proposal")) {
+					"/api/v1/clients/%s/feedback", "/api/v1/appointments/%s/proposal", "/api/v1/clients/%s/outcomes",
+					"/api/v1/clients/%s/progress-summaries", "/api/v1/clients/%s/progress-report")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
 						null, wrong, "id " + abbreviate(id));
 			}
@@ -335,6 +352,15 @@ class BadInputSweepTest {
 			}
 		}
 
+		// The report's period: not a date, after today, or over five years.
+		for (String query : List.of("from=%s", "from=2020-01-01&to=%s")) {
+			for (String value : List.of("abc", "-1", "0", "99999999999", "2026-02-30", "+999999999-12-31",
+					"'%20OR%201=1", "%3Cscript%3E", "x".repeat(500), "1990-01-01")) {
+				sent += check(new Endpoint(HttpMethod.GET,
+						"/api/v1/clients/" + client + "/progress-report?" + query.formatted(value), Map.of(), List.of(),
+						asAdmin), null, null, wrong, "report " + abbreviate(value));
+			}
+		}
 		assertThat(sent).as("requests sent").isGreaterThanOrEqualTo(500);
 		assertThat(wrong).as("requests that did not get a 4xx problem document").isEmpty();
 		assertThat(snapshot()).as("business data after the sweep").isEqualTo(before);
@@ -364,7 +390,9 @@ class BadInputSweepTest {
 				"/book/clients?find=%s", "/book?find=%s", "/book?client=%s", "/admin/therapists/%s/schedule",
 				"/book/series?therapist=%s", "/book/series?date=%s&time=10:00&check=1",
 				"/book/series?everyWeeks=%s&check=1", "/admin/mailbox/%s/invite.ics", "/confirm-email?token=%s",
-				"/password-reset/new?token=%s", "/invitation?token=%s", "/calendar-feed/%s.ics");
+				"/password-reset/new?token=%s", "/invitation?token=%s", "/calendar-feed/%s.ics", "/clients/%s/progress",
+				"/clients/%s/progress/charts", "/clients/%s/progress/report.pdf",
+				"/clients/" + client + "/progress/report.pdf?from=%s");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {
@@ -444,6 +472,33 @@ class BadInputSweepTest {
 				"avoidAreas=NOPE", "helped=" + "x".repeat(1001), "avoid=a%00b")) {
 			sent += postForm(feedback + wrongPart, asClient, wrong);
 		}
+		// The follow-up: an answer missing, out of range or unknown gets the form again,
+		// saying what; the baseline, summary and schedule forms the same; nothing is
+		// saved.
+		String followUp = "/me/follow-up?painNow=3&startBack1=true&startBack2=false&startBack3=false&startBack4=false"
+				+ "&startBack5=false&startBack6=false&startBack7=false&startBack8=false&startBack9=SLIGHTLY"
+				+ "&odi1=1&odi2=1&odi3=1&odi4=1&odi5=1&odi6=1&odi7=1&odi9=1&odi10=1&";
+		for (String wrongPart : List.of("painNow=11", "painNow=-1", "painNow=abc", "startBack1=maybe",
+				"startBack9=NOPE", "odi1=6", "odi1=abc", "odi2=&odi3=&odi4=", "painNow=" + "9".repeat(300))) {
+			sent += postForm(followUp + wrongPart, asClient, wrong);
+		}
+		for (String wrongPart : List.of("measurementId=abc&reason=r",
+				"measurementId=" + UUID.randomUUID() + "&reason=r",
+				"measurementId=" + UUID.randomUUID() + "&reason=" + "x".repeat(1001), "reason=r")) {
+			sent += postForm("/clients/" + client + "/progress/baseline?" + wrongPart, admin, wrong);
+		}
+		String today = clinic.today().toString();
+		for (String wrongPart : List.of("from=abc&to=" + today + "&summary=s",
+				"from=" + today + "&to=2026-02-30&summary=s",
+				"from=" + today + "&to=" + clinic.today().plusDays(1) + "&summary=s",
+				"from=" + clinic.today().plusDays(1) + "&to=" + today + "&summary=s",
+				"from=1990-01-01&to=" + today + "&summary=s", "from=" + today + "&to=" + today + "&summary=",
+				"from=" + today + "&to=" + today + "&summary=" + "x".repeat(4001))) {
+			sent += postForm("/clients/" + client + "/progress/summary?" + wrongPart, writer, wrong);
+		}
+		for (String value : List.of("", "abc", "0", "53", "-1", "99999999999", "%3Cscript%3E")) {
+			sent += postForm("/admin/outcomes/schedule?afterInitialPhase=true&everyWeeks=" + value, admin, wrong);
+		}
 		// The account forms: a bad link, address or password gets the form again, saying
 		// what is wrong; nothing is set.
 		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
@@ -488,7 +543,8 @@ class BadInputSweepTest {
 				"instrument_response", "medical_clearance", "recommendation_override", "review", "review_revision",
 				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer", "session_note",
 				"session_note_area", "session_note_amendment", "session_note_share", "note_retention", "note_due",
-				"session_feedback", "session_feedback_pressure", "plan_decision")) {
+				"session_feedback", "session_feedback_pressure", "plan_decision", "follow_up", "follow_up_response",
+				"outcome_baseline", "follow_up_schedule", "progress_summary")) {
 			tables.put(table, this.jdbc
 				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 						+ table + " t")

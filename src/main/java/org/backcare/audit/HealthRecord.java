@@ -15,7 +15,8 @@ public record HealthRecord(Type type, UUID id, ClinicId clinic, ClientId subject
 
 	public enum Type {
 
-		APPOINTMENT, SCHEDULE, CLINIC_CALENDAR, CLIENT, INTAKE, REVIEW, SESSION_NOTE, SESSION_FEEDBACK, PLAN_DECISION;
+		APPOINTMENT, SCHEDULE, CLINIC_CALENDAR, CLIENT, INTAKE, REVIEW, SESSION_NOTE, SESSION_FEEDBACK, PLAN_DECISION,
+		FOLLOW_UP, PROGRESS_SUMMARY, CLINIC_OUTCOMES;
 
 		/** The name stored in {@code audit_event.record_type}. */
 		String column() {

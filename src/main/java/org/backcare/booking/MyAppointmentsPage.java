@@ -42,7 +42,11 @@ class MyAppointmentsPage {
 
 	private final Clock clock;
 
-	MyAppointmentsPage(Bookings bookings, Clinics clinics, Therapists therapists, Clock clock) {
+	private final List<ClientPrompt> prompts;
+
+	MyAppointmentsPage(Bookings bookings, Clinics clinics, Therapists therapists, Clock clock,
+			List<ClientPrompt> prompts) {
+		this.prompts = prompts;
 		this.bookings = bookings;
 		this.clinics = clinics;
 		this.therapists = therapists;
@@ -67,6 +71,7 @@ class MyAppointmentsPage {
 							&& now.isBefore(appointment.end().plus(ASK_FEEDBACK_FOR))))
 			.toList();
 		model.addAttribute("clinic", clinic);
+		model.addAttribute("prompts", this.prompts.stream().flatMap(prompt -> prompt.promptFor(me).stream()).toList());
 		model.addAttribute("window", CancellationPolicy.describe(policies.cancellationWindow()));
 		model.addAttribute("upcoming",
 				all.stream()

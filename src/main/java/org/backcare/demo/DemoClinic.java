@@ -117,9 +117,13 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Feedbacks feedbacks;
 
+	private final DemoProgress progress;
+
 	DemoClinic(Clinics clinics, Therapists therapists, Clients clients, Accounts accounts, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Intakes intakes, Bookings bookings, Reviews reviews,
-			Credentials credentials, Waitlist waitlist, SessionNotes notes, Feedbacks feedbacks) {
+			Credentials credentials, Waitlist waitlist, SessionNotes notes, Feedbacks feedbacks,
+			DemoProgress progress) {
+		this.progress = progress;
 		this.waitlist = waitlist;
 		this.notes = notes;
 		this.feedbacks = feedbacks;
@@ -277,7 +281,7 @@ class DemoClinic implements ApplicationRunner {
 		this.clients.all(clinic.id()).forEach(client -> people.put(client.name().split(" ")[0], client));
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		SessionNote shared = signedNote(anna, people.get("Maria"), today.minusDays(2), new NoteContent(
-				"Lower back stiff after long days at the desk; worse in the evening. Slept better since last time.", 5,
+				"Lower back stiff after long days at the desk; worse in the evening. Slept better since last time.", 3,
 				"Hypertonic lumbar erectors, left more than right; tender at L4–L5 on the left. Full range of motion.",
 				"Responded well to sustained Swedish work; tension eased on the left.",
 				"Same areas next week. Walk 20 minutes a day; stand up every half hour at work.", 50,
@@ -294,6 +298,8 @@ class DemoClinic implements ApplicationRunner {
 						new TreatedArea(PainRegion.LOWER_BACK_RIGHT, Technique.SWEDISH, TreatmentPressure.MEDIUM))));
 		this.notes.amend(anna, signed.id(), "The bruise was over the left hip, not the right",
 				"Objective: the old bruise was over the left hip.");
+		var admin = this.accounts.idOf(DemoAccounts.ADMIN.email()).flatMap(this.accounts::find).orElseThrow();
+		this.progress.seed(ZONE, admin, anna, people.get("Maria"));
 		Client sofiaClient = people.get("Sofia");
 		// Sofia has no account in the demo: her feedback is given as she would give it,
 		// by

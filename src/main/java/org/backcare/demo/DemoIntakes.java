@@ -57,7 +57,7 @@ final class DemoIntakes {
 				sections(2, 1, 2, 2, 1, 2, 2, null, 1, 1), Set.of("historyOfCancer"), Set.of());
 	}
 
-	private static IntakeAnswers answers(Map<PainRegion, Integer> regions, PainRatings pain, PainDuration duration,
+	static IntakeAnswers answers(Map<PainRegion, Integer> regions, PainRatings pain, PainDuration duration,
 			Set<Cause> causes, String goal, Pressure pressure, List<Boolean> agree, StartBack.Bothersomeness bothersome,
 			List<Integer> sections, Set<String> redFlags, Set<String> contraindications) {
 		return new IntakeAnswers(new PainMap(regions, false, false), pain, duration, causes,
@@ -70,7 +70,7 @@ final class DemoIntakes {
 				null);
 	}
 
-	private static List<Boolean> agree(int... items) {
+	static List<Boolean> agree(int... items) {
 		List<Boolean> agree = new ArrayList<>(List.of(false, false, false, false, false, false, false, false));
 		for (int item : items) {
 			agree.set(item - 1, true);

@@ -87,6 +87,17 @@ class FeedbackRepository {
 			.list());
 	}
 
+	/** The pain (0–10) the client gave in each session's feedback, by session. */
+	Map<AppointmentId, Integer> painOfClient(ClientId client) {
+		Map<AppointmentId, Integer> pain = new HashMap<>();
+		this.jdbc
+			.sql("SELECT appointment_id, pain_now FROM session_feedback WHERE client_id = ? AND pain_now IS NOT NULL")
+			.param(client.value())
+			.query((rs, n) -> pain.put(new AppointmentId(rs.getObject(1, UUID.class)), rs.getInt(2)))
+			.list();
+		return pain;
+	}
+
 	/**
 	 * Writes the client's answers for the session, a first time or again (one row per
 	 * session: two tabs saving at once leave the later answers).

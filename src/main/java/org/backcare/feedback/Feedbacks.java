@@ -91,6 +91,18 @@ public class Feedbacks {
 	}
 
 	/**
+	 * The pain (0–10) the client gave after each session, by session: one audited read of
+	 * the client's feedback, for their progress.
+	 */
+	public Map<AppointmentId, Integer> painOf(CurrentUser caller, ClientId clientId) {
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		this.access.check(caller, RecordAction.FEEDBACK_READ, HealthRecord.client(client.clinicId(), clientId),
+				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null
+						: new RecordNotFound("Client", clientId));
+		return this.feedback.painOfClient(clientId);
+	}
+
+	/**
 	 * Feedback on these sessions and each client's latest, for a view that has read the
 	 * sessions already (the therapist's day): only what the caller may read, each an
 	 * audited read.

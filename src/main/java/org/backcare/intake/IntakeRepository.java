@@ -171,6 +171,14 @@ class IntakeRepository {
 	/**
 	 * Erasure: every intake of the client goes, with its scores, clearance and overrides.
 	 */
+	/** Every intake of the clinic's clients. */
+	List<Intake> ofClinic(ClinicId clinic) {
+		return this.jdbc.sql(SELECT + " WHERE i.clinic_id = ? ORDER BY i.submitted_at")
+			.param(clinic.value())
+			.query(this::intake)
+			.list();
+	}
+
 	int forgetClient(ClientId client) {
 		return this.jdbc.sql("DELETE FROM intake WHERE client_id = ?").param(client.value()).update();
 	}

@@ -90,8 +90,29 @@ public class Intakes {
 	 * returns the intake the first submission stored instead of storing a second.
 	 */
 	public Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers, String requestKey) {
-		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		return submit(caller, clientId, answers, requestKey, null);
+	}
+
+	/**
+	 * Enters a paper intake the client filled in at {@code answeredAt} (the front desk
+	 * only; at most a year back): a clinic moving to BackCare brings its clients' first
+	 * answers, the baseline their progress is measured from.
+	 */
+	public Intake submitFromPaper(CurrentUser caller, ClientId clientId, IntakeAnswers answers, Instant answeredAt) {
+		if (!caller.is(org.backcare.account.Role.ADMIN)) {
+			throw new Forbidden("Paper intakes are entered by the front desk.");
+		}
 		Instant now = this.clock.instant();
+		if (answeredAt.isAfter(now) || answeredAt.isBefore(now.minus(java.time.Duration.ofDays(366)))) {
+			throw new InvalidRequest("A paper intake was answered within the last year, not in the future.");
+		}
+		return submit(caller, clientId, answers, null, answeredAt);
+	}
+
+	private Intake submit(CurrentUser caller, ClientId clientId, IntakeAnswers answers, String requestKey,
+			Instant answeredAt) {
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		Instant now = (answeredAt != null) ? answeredAt : this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.clinics.get(client.clinicId()).zone());
 		int age = Period.between(client.dateOfBirth(), today).getYears();
 		Assessment assessment = Assessment.of(answers, age);
@@ -135,6 +156,29 @@ public class Intakes {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		this.access.check(caller, RecordAction.INTAKE_READ, HealthRecord.client(client.clinicId(), clientId),
 				careTeam(clientId, client.clinicId(), () -> new RecordNotFound("Client", clientId)));
+		return this.intakes.ofClient(clientId);
+	}
+
+	/**
+	 * Every intake of the caller's clinic, the earliest first, for the clinic's outcome
+	 * figures (counts, no names): the clinic's admins only, one audited read of the
+	 * clinic's outcomes.
+	 */
+	public List<Intake> ofClinic(CurrentUser caller) {
+		ClinicId clinic = caller.clinic();
+		this.access.check(caller, RecordAction.INTAKE_READ,
+				new HealthRecord(HealthRecord.Type.CLINIC_OUTCOMES, clinic.value(), clinic, null),
+				who -> who.isAdminOf(clinic) ? null : new Forbidden("The clinic's outcomes are for its admins."));
+		return this.intakes.ofClinic(clinic);
+	}
+
+	/**
+	 * The client's intakes, the latest first, for work BackCare does itself (deciding
+	 * whether to ask for a follow-up by mail): audited as the system's read.
+	 */
+	public List<Intake> allBySystem(ClientId clientId) {
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		this.access.bySystem(RecordAction.INTAKE_READ, HealthRecord.client(client.clinicId(), clientId));
 		return this.intakes.ofClient(clientId);
 	}
 

@@ -77,6 +77,24 @@ class NoteRepository {
 	}
 
 	/**
+	 * The pain (0–10) each signed note about the client records, by session; with
+	 * {@code sharedOnly}, only from notes shared with the client. One statement, for the
+	 * client's progress chart.
+	 */
+	Map<AppointmentId, Integer> painOfClient(ClientId client, boolean sharedOnly) {
+		Map<AppointmentId, Integer> pain = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT n.appointment_id, n.pain_now FROM session_note n
+				 WHERE n.client_id = ? AND n.signed_at IS NOT NULL AND n.pain_now IS NOT NULL
+				   AND (NOT ? OR EXISTS (SELECT 1 FROM session_note_share s
+				                          WHERE s.clinic_id = n.clinic_id AND s.note_id = n.id))""")
+			.params(client.value(), sharedOnly)
+			.query((rs, n) -> pain.put(new AppointmentId(rs.getObject(1, UUID.class)), rs.getInt(2)))
+			.list();
+		return pain;
+	}
+
+	/**
 	 * The therapist's most recent signed note about the client, of a session before this
 	 * start.
 	 */

@@ -31,7 +31,6 @@ import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.RuleRefused;
-import org.backcare.therapist.Licence;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 import org.backcare.therapist.Therapists;
@@ -125,6 +124,19 @@ public class SessionNotes {
 	}
 
 	/**
+	 * The pain (0–10) the client reported at each session, as its signed note records it
+	 * (for the client, only notes shared with them): one audited read of the client's
+	 * notes, for their progress.
+	 */
+	public Map<AppointmentId, Integer> painOf(CurrentUser caller, ClientId clientId) {
+		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
+		this.access.check(caller, RecordAction.NOTE_READ, HealthRecord.client(client.clinicId(), clientId),
+				who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null
+						: new RecordNotFound("Client", clientId));
+		return this.notes.painOfClient(clientId, caller.isClient(clientId));
+	}
+
+	/**
 	 * Saves the draft as written (a new one for a session without a note). What was
 	 * written stands; what the therapist should look at again comes back as warnings: a
 	 * technique they are not certified in on the session's day, or one the client's
@@ -208,7 +220,7 @@ public class SessionNotes {
 			// naming
 			// whom it is about after their own record is erased.
 			Signature unsigned = new Signature(now, caller.id().value(), therapist.name(),
-					licence(therapist, sessionDay(session)), client.erased() ? "(erased client)" : client.name(),
+					therapist.licenceOn(sessionDay(session)), client.erased() ? "(erased client)" : client.name(),
 					client.erased() ? null : client.dateOfBirth(), null);
 			SessionNote toSign = withSignature(draft, unsigned);
 			Signature signature = new Signature(now, unsigned.signedBy(), unsigned.signerName(),
@@ -245,7 +257,7 @@ public class SessionNotes {
 			Therapist therapist = this.therapists.get(session.therapistId());
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 			Amendment unsigned = new Amendment(UUID.randomUUID(), why, text, now, caller.id().value(), therapist.name(),
-					licence(therapist, LocalDate.ofInstant(now, zone(session))), null);
+					therapist.licenceOn(LocalDate.ofInstant(now, zone(session))), null);
 			Amendment amendment = new Amendment(unsigned.id(), why, text, now, unsigned.authorAccountId(),
 					unsigned.authorName(), unsigned.authorLicence(),
 					ContentHash.of(note.signature().contentHash(), unsigned));
@@ -410,18 +422,6 @@ public class SessionNotes {
 
 	private ZoneId zone(Appointment session) {
 		return this.clinics.get(session.clinicId()).zone();
-	}
-
-	/** "Ontario 12345", the licence valid on the day; null when none is on file. */
-	private static String licence(Therapist therapist, LocalDate day) {
-		return therapist.currentLicence(day)
-			.filter(licence -> licence.isValidOn(day))
-			.map(SessionNotes::describe)
-			.orElse(null);
-	}
-
-	private static String describe(Licence licence) {
-		return licence.jurisdiction() + " " + licence.number();
 	}
 
 	private static SessionNote withSignature(SessionNote note, Signature signature) {

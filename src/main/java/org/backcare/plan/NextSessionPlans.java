@@ -1,6 +1,7 @@
 package org.backcare.plan;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import org.backcare.booking.Appointment;
 import org.backcare.booking.AppointmentId;
 import org.backcare.booking.AppointmentStatus;
 import org.backcare.booking.Bookings;
+import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.feedback.FeedbackAnswers;
 import org.backcare.feedback.Feedbacks;
@@ -96,6 +98,22 @@ public class NextSessionPlans {
 		this.access.check(caller, RecordAction.PLAN_READ, record(session), careTeam(session));
 		Optional<Basis> basis = propose(caller, session.clientId(), session);
 		return planned(session, basis, this.decisions.latestOf(id).orElse(null));
+	}
+
+	/**
+	 * When the client's therapists changed the plan (edited a proposal or set it aside),
+	 * the earliest first: the days only, not the reasons, for the client's progress
+	 * chart. One audited read of the client's plan decisions, for the care team.
+	 */
+	public List<Instant> changesOf(CurrentUser caller, Client client) {
+		this.access.check(caller, RecordAction.PLAN_READ, HealthRecord.client(client.clinicId(), client.id()),
+				who -> this.bookings.inCareTeam(who, client.id(), client.clinicId()) ? null
+						: new RecordNotFound("Client", client.id()));
+		return this.decisions.ofClient(client.id())
+			.stream()
+			.filter(decision -> decision.decision() != PlanDecision.Kind.ACCEPTED)
+			.map(PlanDecision::decidedAt)
+			.toList();
 	}
 
 	/**

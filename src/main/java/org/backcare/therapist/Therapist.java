@@ -67,6 +67,16 @@ public record Therapist(TherapistId id, ClinicId clinicId, String name, String b
 		return currentLicence(today).map(licence -> licence.statusOn(today)).orElse(LicenceStatus.NONE);
 	}
 
+	/**
+	 * The licence valid on the day as a signature names it ("Ontario 12345"); null when
+	 * none is.
+	 */
+	public String licenceOn(LocalDate day) {
+		return currentLicence(day).filter(licence -> licence.isValidOn(day))
+			.map(licence -> licence.jurisdiction() + " " + licence.number())
+			.orElse(null);
+	}
+
 	public Optional<Licence> currentLicence(LocalDate today) {
 		return this.licences.stream()
 			.min(Comparator.comparing((Licence licence) -> rank(licence.statusOn(today)))

@@ -46,9 +46,12 @@ class DemoClinicStartupTest {
 		assertThat(response.body()).doesNotContain("Greta Lindqvist");
 		assertThat(count("therapist")).isEqualTo(7);
 		assertThat(count("client")).isGreaterThanOrEqualTo(3);
-		// Anna's notes: Maria's shared with her, Sofia's amended.
-		assertThat(count("session_note WHERE signed_at IS NOT NULL")).isEqualTo(2);
-		assertThat(count("session_note_share")).isEqualTo(1);
+		// Anna's notes: Maria's ten, shared with her, Sofia's amended.
+		assertThat(count("session_note WHERE signed_at IS NOT NULL")).isEqualTo(11);
+		assertThat(count("session_note_share")).isEqualTo(10);
+		// Maria's progress: two follow-ups from paper and Anna's signed summary.
+		assertThat(count("follow_up")).isEqualTo(2);
+		assertThat(count("progress_summary")).isEqualTo(1);
 		assertThat(count("session_note_amendment")).isEqualTo(1);
 	}
 

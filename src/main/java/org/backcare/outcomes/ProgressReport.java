@@ -1,0 +1,198 @@
+package org.backcare.outcomes;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import org.backcare.account.CurrentUser;
+import org.backcare.audit.HealthRecord;
+import org.backcare.audit.RecordAccess;
+import org.backcare.audit.RecordAction;
+import org.backcare.booking.Appointment;
+import org.backcare.booking.AppointmentStatus;
+import org.backcare.client.ClientId;
+import org.backcare.clinic.Clinic;
+import org.backcare.clinic.Clinics;
+import org.backcare.intake.Intake;
+import org.backcare.intake.Intakes;
+import org.backcare.platform.InvalidRequest;
+import org.backcare.therapist.Therapists;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The progress report a client takes to their doctor, as a tagged (PDF/UA) PDF built from
+ * the {@code outcomes/report} template by openhtmltopdf: the clinic, the client, the
+ * period, the intake's findings, the referral and any clearance, the sessions held and
+ * missed, the techniques used, each measure's change against its minimal important change
+ * with its chart, and the therapist's signed summary. Every download is audited.
+ */
+@Component
+class ProgressReport {
+
+	/** A font embedded in the PDF (PDF/UA asks for every font embedded): PDFBox's own. */
+	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+	/** The longest period one report covers. */
+	static final int MAX_YEARS = 5;
+
+	private final Outcomes outcomes;
+
+	private final Intakes intakes;
+
+	private final Clinics clinics;
+
+	private final Therapists therapists;
+
+	private final RecordAccess access;
+
+	private final ITemplateEngine templates;
+
+	private final Clock clock;
+
+	ProgressReport(Outcomes outcomes, Intakes intakes, Clinics clinics, Therapists therapists, RecordAccess access,
+			ITemplateEngine templates, Clock clock) {
+		this.outcomes = outcomes;
+		this.intakes = intakes;
+		this.clinics = clinics;
+		this.therapists = therapists;
+		this.access = access;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	/** One kind of session and how many. */
+	record Count(String what, long count) {
+	}
+
+	/**
+	 * A measure in the report: its series within the period, and its chart as a data URI.
+	 */
+	record Measure(Series series, String chart) {
+	}
+
+	/**
+	 * The report on the client's care from {@code from} to {@code to} (null: from the
+	 * baseline, to today), for the client and their care team.
+	 */
+	byte[] pdf(CurrentUser caller, ClientId clientId, LocalDate from, LocalDate to) {
+		Progress progress = this.outcomes.of(caller, clientId);
+		Clinic clinic = this.clinics.get(progress.client().clinicId());
+		ZoneId zone = clinic.zone();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
+		LocalDate first = (from != null) ? from
+				: (progress.baseline() != null) ? LocalDate.ofInstant(progress.baseline().at(), zone) : today;
+		LocalDate last = (to != null) ? to : today;
+		if (first.isAfter(last) || last.isAfter(today) || first.plusYears(MAX_YEARS).isBefore(last)) {
+			throw new InvalidRequest("The report's period runs from a day to a later (or the same) day, not after "
+					+ "today and at most " + MAX_YEARS + " years long.");
+		}
+		Instant start = first.atStartOfDay(zone).toInstant();
+		Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+		this.access.check(caller, RecordAction.PROGRESS_REPORT_DOWNLOADED, HealthRecord.client(clinic.id(), clientId),
+				who -> null);
+		List<Appointment> sessions = progress.sessions()
+			.stream()
+			.filter(s -> !s.start().isBefore(start) && s.start().isBefore(end))
+			.toList();
+		List<Instant> planChanges = progress.planChanges()
+			.stream()
+			.filter(at -> !at.isBefore(start) && at.isBefore(end))
+			.toList();
+		List<Measurement> upToEnd = progress.series()
+			.stream()
+			.flatMap(s -> s.points().stream())
+			.filter(m -> m.at().isBefore(end))
+			.toList();
+		TimeZone timeZone = TimeZone.getTimeZone(zone);
+		List<Measure> measures = Outcomes.series(upToEnd, progress.baseline())
+			.stream()
+			.map(series -> new Measure(series,
+					"data:image/png;base64," + Base64.getEncoder()
+						.encodeToString(ProgressChart.png(series,
+								sessions.stream().filter(s -> s.status() == AppointmentStatus.COMPLETED).toList(),
+								planChanges, timeZone))))
+			.toList();
+		List<Intake> intakes = this.intakes.all(caller, clientId);
+		Optional<Intake> intake = intakes.stream()
+			.filter(i -> i.submittedAt().isBefore(end))
+			.max(Comparator.comparing(Intake::submittedAt));
+		Map<String, Long> techniques = new TreeMap<>(sessions.stream()
+			.filter(s -> s.status() == AppointmentStatus.COMPLETED && s.technique() != null)
+			.collect(Collectors.groupingBy(s -> s.technique().displayName(), Collectors.counting())));
+		Map<String, String> therapistNames = new LinkedHashMap<>();
+		sessions.forEach(s -> therapistNames.computeIfAbsent(s.therapistId().value().toString(), id -> {
+			var therapist = this.therapists.get(s.therapistId());
+			String licence = therapist.licenceOn(last);
+			return therapist.name() + ((licence != null) ? " (licence " + licence + ")" : "");
+		}));
+		Optional<ProgressSummary> summary = this.outcomes.summaries(caller, clientId)
+			.stream()
+			.filter(s -> !s.from().isAfter(last) && !s.to().isBefore(first))
+			.findFirst();
+
+		Context context = new Context();
+		context.setVariable("clinic", clinic);
+		context.setVariable("client", progress.client());
+		context.setVariable("from", first);
+		context.setVariable("to", last);
+		context.setVariable("today", today);
+		context.setVariable("zone", zone);
+		context.setVariable("intake", intake.orElse(null));
+		context.setVariable("baseline", progress.baseline());
+		context.setVariable("held", sessions.stream().filter(s -> s.status() == AppointmentStatus.COMPLETED).count());
+		context.setVariable("missed", sessions.stream().filter(s -> s.status() == AppointmentStatus.NO_SHOW).count());
+		context.setVariable("techniques",
+				techniques.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList());
+		context.setVariable("therapists", List.copyOf(therapistNames.values()));
+		context.setVariable("measures", measures);
+		context.setVariable("planChanges", planChanges);
+		context.setVariable("summary", summary.orElse(null));
+		context.setVariable("source", ImportantChange.SOURCE);
+		context.setVariable("startBackRule", ImportantChange.STARTBACK_RULE);
+		String html = this.templates.process("outcomes/report", context);
+		return render(html);
+	}
+
+	private static byte[] render(String html) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.usePdfUaAccessibility(true);
+			builder.withProducer("BackCare");
+			builder.useFont(() -> ProgressReport.class.getResourceAsStream(FONT), "Liberation Sans", 400,
+					FontStyle.NORMAL, true);
+			// The one embedded face also stands in for bold: headings are set apart by
+			// size.
+			builder.useFont(() -> ProgressReport.class.getResourceAsStream(FONT), "Liberation Sans", 700,
+					FontStyle.NORMAL, true);
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException cannot) {
+			throw new UncheckedIOException(cannot);
+		}
+		return out.toByteArray();
+	}
+
+}
