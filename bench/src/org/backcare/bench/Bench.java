@@ -380,6 +380,11 @@ public final class Bench {
 		figure("outcomes", "floor: GET /api/v1/me, p50", "ms", floor[0]);
 		figure("outcomes", "floor: GET /api/v1/me, p99", "ms", floor[1]);
 		figure("outcomes", "ratio outcomes p50 ÷ floor p50", "ratio", read[0] / floor[0]);
+		// An audited read of one record: what writing the audit entry and committing it costs.
+		double[] audited = apiLatencies(token, "/api/v1/clients/" + client + "/intakes/latest", 1,
+				Math.max(3, this.seconds / 2));
+		figure("outcomes", "one audited read (GET …/intakes/latest), p50", "ms", audited[0]);
+		figure("outcomes", "one audited read (GET …/intakes/latest), p99", "ms", audited[1]);
 		figure("outcomes", "outcomes, 104 weekly sessions and 26 follow-ups, p50", "ms", read[0]);
 		figure("outcomes", "outcomes, 104 weekly sessions and 26 follow-ups, p99 (goal ≤ 20)", "ms", read[1]);
 		String report = "/api/v1/clients/" + client + "/progress-report";

@@ -6,8 +6,6 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 import org.backcare.booking.Appointment;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,7 +37,8 @@ import org.jfree.svg.ViewBox;
  * without colour), the baseline and the minimal-important-change threshold as labelled
  * horizontal lines (dotted and dashed), sessions as light ticks and plan changes as
  * labelled vertical dashes. As SVG for the pages (an image that scales to any width,
- * described by its alternative text and the table beside it) and as PNG for the PDF.
+ * described by its alternative text and the table beside it), and drawn as vectors into
+ * the PDF.
  */
 final class ProgressChart {
 
@@ -80,17 +78,6 @@ final class ProgressChart {
 	 */
 	static String dataUri(String svg) {
 		return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** The chart as a PNG, for the report. */
-	static byte[] png(Series series, List<Appointment> sessions, List<Instant> planChanges, TimeZone zone) {
-		try {
-			return ChartUtils
-				.encodeAsPNG(chart(series, sessions, planChanges, zone).createBufferedImage(WIDTH, HEIGHT));
-		}
-		catch (IOException cannot) {
-			throw new UncheckedIOException(cannot);
-		}
 	}
 
 	static JFreeChart chart(Series series, List<Appointment> sessions, List<Instant> planChanges, TimeZone zone) {

@@ -1,5 +1,7 @@
 package org.backcare.outcomes;
 
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.audit.HealthRecord;
@@ -32,6 +34,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
 import org.backcare.platform.InvalidRequest;
+import org.jfree.chart.JFreeChart;
 import org.backcare.therapist.Therapists;
 
 import org.springframework.stereotype.Component;
@@ -83,10 +86,8 @@ class ProgressReport {
 	record Count(String what, long count) {
 	}
 
-	/**
-	 * A measure in the report: its series within the period, and its chart as a data URI.
-	 */
-	record Measure(Series series, String chart) {
+	/** A measure in the report: its series within the period, and its chart. */
+	record Measure(Series series, JFreeChart chart) {
 	}
 
 	/**
@@ -126,10 +127,9 @@ class ProgressReport {
 		List<Measure> measures = Outcomes.series(upToEnd, progress.baseline())
 			.stream()
 			.map(series -> new Measure(series,
-					"data:image/png;base64," + Base64.getEncoder()
-						.encodeToString(ProgressChart.png(series,
-								sessions.stream().filter(s -> s.status() == AppointmentStatus.COMPLETED).toList(),
-								planChanges, timeZone))))
+					ProgressChart.chart(series,
+							sessions.stream().filter(s -> s.status() == AppointmentStatus.COMPLETED).toList(),
+							planChanges, timeZone)))
 			.toList();
 		List<Intake> intakes = this.intakes.all(caller, clientId);
 		Optional<Intake> intake = intakes.stream()
@@ -169,22 +169,40 @@ class ProgressReport {
 		context.setVariable("source", ImportantChange.SOURCE);
 		context.setVariable("startBackRule", ImportantChange.STARTBACK_RULE);
 		String html = this.templates.process("outcomes/report", context);
-		return render(html);
+		Map<String, JFreeChart> charts = new LinkedHashMap<>();
+		measures.forEach(m -> charts.put(m.series().instrument().name(), m.chart()));
+		return render(html, charts);
 	}
 
-	private static byte[] render(String html) {
+	/**
+	 * The HTML as a PDF; each {@code <object type="backcare/chart" data-chart="…">} drawn
+	 * as vectors by its chart (sharp at any zoom, and no image to encode).
+	 */
+	private static byte[] render(String html, Map<String, JFreeChart> charts) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.usePdfUaAccessibility(true);
 			builder.withProducer("BackCare");
-			builder.useFont(() -> ProgressReport.class.getResourceAsStream(FONT), "Liberation Sans", 400,
-					FontStyle.NORMAL, true);
-			// The one embedded face also stands in for bold: headings are set apart by
-			// size.
-			builder.useFont(() -> ProgressReport.class.getResourceAsStream(FONT), "Liberation Sans", 700,
-					FontStyle.NORMAL, true);
+			// The one embedded face also stands in for bold (headings are set apart by
+			// size), and for the charts' AWT "SansSerif".
+			for (String family : List.of("Liberation Sans", Font.SANS_SERIF)) {
+				for (int weight : new int[] { 400, 700 }) {
+					builder.useFont(() -> ProgressReport.class.getResourceAsStream(FONT), family, weight,
+							FontStyle.NORMAL, true);
+				}
+			}
+			DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
+			drawers.registerDrawer("backcare/chart", (element, x, y, width, height, device, context, dotsPerPixel) -> {
+				JFreeChart chart = charts.get(element.getAttribute("data-chart"));
+				float w = (float) width / dotsPerPixel;
+				float h = (float) height / dotsPerPixel;
+				device.drawWithGraphics((float) x, (float) y, w, h,
+						graphics -> chart.draw(graphics, new Rectangle2D.Float(0, 0, w, h)));
+				return null;
+			});
+			builder.useObjectDrawerFactory(drawers);
 			builder.withHtmlContent(html, null);
 			builder.toStream(out);
 			builder.run();

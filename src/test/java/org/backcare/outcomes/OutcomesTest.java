@@ -227,6 +227,10 @@ class OutcomesTest {
 					"Pain 5 → 2: 3 points better", "Ostelo", "Less pain and more done at work; continue fortnightly.",
 					"Signed by", "Referral and clearance");
 			assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("a tagged PDF").isNotNull();
+			java.util.List<String> figures = new java.util.ArrayList<>();
+			figures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
+			assertThat(figures).as("each chart a figure described in words")
+				.anySatisfy(alt -> assertThat(alt).startsWith("Chart: Oswestry 26.67 → 6.67"));
 			assertThat(document.getDocumentInformation().getTitle()).startsWith("Progress report");
 		}
 		assertThat(audited("PROGRESS_REPORT_DOWNLOADED")).isEqualTo(1);
@@ -434,6 +438,18 @@ class OutcomesTest {
 			}
 		}
 		throw new AssertionError("no " + instrument);
+	}
+
+	/** The alternative texts of the figures in a PDF's structure tree. */
+	private static void figures(java.util.List<Object> kids, java.util.List<String> alts) {
+		for (Object kid : kids) {
+			if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+				if ("Figure".equals(element.getStructureType())) {
+					alts.add(String.valueOf(element.getAlternateDescription()));
+				}
+				figures(element.getKids(), alts);
+			}
+		}
 	}
 
 	private java.util.List<String> followUpMails() {

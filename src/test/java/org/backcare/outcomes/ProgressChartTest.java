@@ -31,8 +31,6 @@ class ProgressChartTest {
 			.contains("important improvement at or below 5", "baseline 7", "plan changed", "Intake and follow-ups",
 					"At sessions");
 		assertThat(ProgressChart.dataUri(svg)).startsWith("data:image/svg+xml;base64,");
-		assertThat(ProgressChart.png(series, List.of(), List.of(), TimeZone.getTimeZone("UTC"))).startsWith(0x89, 'P',
-				'N', 'G');
 	}
 
 }
