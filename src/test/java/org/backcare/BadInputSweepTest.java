@@ -484,7 +484,8 @@ class BadInputSweepTest {
 		}
 		for (String wrongPart : List.of("measurementId=abc&reason=r",
 				"measurementId=" + UUID.randomUUID() + "&reason=r",
-				"measurementId=" + UUID.randomUUID() + "&reason=" + "x".repeat(1001), "reason=r")) {
+				"measurementId=" + UUID.randomUUID() + "&reason=" + "x".repeat(1001), "reason=r",
+				"measurementId=" + UUID.randomUUID() + "&reason=a%00b")) {
 			sent += postForm("/clients/" + client + "/progress/baseline?" + wrongPart, admin, wrong);
 		}
 		String today = clinic.today().toString();
@@ -493,7 +494,8 @@ class BadInputSweepTest {
 				"from=" + today + "&to=" + clinic.today().plusDays(1) + "&summary=s",
 				"from=" + clinic.today().plusDays(1) + "&to=" + today + "&summary=s",
 				"from=1990-01-01&to=" + today + "&summary=s", "from=" + today + "&to=" + today + "&summary=",
-				"from=" + today + "&to=" + today + "&summary=" + "x".repeat(4001))) {
+				"from=" + today + "&to=" + today + "&summary=" + "x".repeat(4001),
+				"from=" + today + "&to=" + today + "&summary=a%00b")) {
 			sent += postForm("/clients/" + client + "/progress/summary?" + wrongPart, writer, wrong);
 		}
 		for (String value : List.of("", "abc", "0", "53", "-1", "99999999999", "%3Cscript%3E")) {

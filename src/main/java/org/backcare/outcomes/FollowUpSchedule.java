@@ -30,20 +30,23 @@ public record FollowUpSchedule(boolean afterInitialPhase, int everyWeeks) {
 	public Optional<String> due(Instant intakeAt, int initialSessions, List<Instant> held, List<Instant> answered,
 			Instant now) {
 		List<Instant> since = held.stream().filter(start -> start.isAfter(intakeAt)).toList();
-		Optional<Instant> lastAnswered = answered.stream().filter(at -> at.isAfter(intakeAt)).reduce((a, b) -> b);
-		if (this.afterInitialPhase && since.size() >= initialSessions && initialSessions > 0) {
+		Instant last;
+		if (this.afterInitialPhase && initialSessions > 0) {
+			if (since.size() < initialSessions) {
+				// The phase is not over: an answer given meanwhile starts no clock.
+				return Optional.empty();
+			}
 			Instant endOfPhase = since.get(initialSessions - 1);
-			if (lastAnswered.isEmpty() || lastAnswered.get().isBefore(endOfPhase)) {
+			Optional<Instant> afterPhase = answered.stream().filter(at -> !at.isBefore(endOfPhase)).reduce((a, b) -> b);
+			if (afterPhase.isEmpty()) {
 				return Optional.of("Your first " + initialSessions + " sessions are done: a few questions show how far "
 						+ "you have come.");
 			}
+			last = afterPhase.get();
 		}
-		if (this.afterInitialPhase && lastAnswered.isEmpty()) {
-			// The count of weeks starts at the first follow-up, the one at the end of the
-			// phase.
-			return Optional.empty();
+		else {
+			last = answered.stream().filter(at -> at.isAfter(intakeAt)).reduce((a, b) -> b).orElse(intakeAt);
 		}
-		Instant last = lastAnswered.orElse(intakeAt);
 		boolean sessionSince = since.stream().anyMatch(start -> start.isAfter(last));
 		if (sessionSince && !now.isBefore(last.plus(Duration.ofDays(7L * this.everyWeeks)))) {
 			return Optional.of("It has been " + this.everyWeeks + ((this.everyWeeks == 1) ? " week" : " weeks")

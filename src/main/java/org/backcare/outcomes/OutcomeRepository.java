@@ -70,10 +70,14 @@ class OutcomeRepository {
 			.update();
 	}
 
-	Optional<UUID> followUpByRequestKey(UUID by, String requestKey) {
-		return this.jdbc.sql("SELECT id FROM follow_up WHERE answered_by = ? AND request_key = ?")
+	/** A follow-up this person stored with this request key: its id and whose it is. */
+	record Stored(UUID id, ClientId client) {
+	}
+
+	Optional<Stored> followUpByRequestKey(UUID by, String requestKey) {
+		return this.jdbc.sql("SELECT id, client_id FROM follow_up WHERE answered_by = ? AND request_key = ?")
 			.params(by, requestKey)
-			.query(UUID.class)
+			.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), new ClientId(rs.getObject(2, UUID.class))))
 			.optional();
 	}
 

@@ -113,7 +113,10 @@ public class Outcomes {
 		List<Appointment> appointments = this.bookings.ofClient(clientId);
 		Map<AppointmentId, Integer> notePain = this.notes.painOf(caller, clientId);
 		Map<AppointmentId, Integer> feedbackPain = this.feedbacks.painOf(caller, clientId);
-		List<Instant> planChanges = new ArrayList<>(this.plans.changesOf(caller, client));
+		// Plan changes are the care team's (the plan module's rule): the client's own
+		// charts mark their sessions only.
+		List<Instant> planChanges = new ArrayList<>(
+				(caller.client() == null) ? this.plans.changesOf(caller, client) : List.of());
 		intakes.forEach(intake -> intake.overrides()
 			.stream()
 			.map(RecommendationOverride::recordedAt)
@@ -228,7 +231,10 @@ public class Outcomes {
 			}
 			if (!this.outcomes.insertFollowUp(id, client.clinicId(), clientId, answeredAt, caller.id().value(), answers,
 					startBack, odi, requestKey)) {
-				return this.outcomes.followUpByRequestKey(caller.id().value(), requestKey).orElseThrow();
+				return this.outcomes.followUpByRequestKey(caller.id().value(), requestKey)
+					.filter(stored -> stored.client().equals(clientId))
+					.orElseThrow(RequestKeyReused::new)
+					.id();
 			}
 			return id;
 		});
@@ -244,13 +250,16 @@ public class Outcomes {
 			this.access.check(caller, RecordAction.BASELINE_CHOSEN, HealthRecord.client(client.clinicId(), clientId),
 					staff(client));
 			client.ensureNotErased();
+			if (reason.indexOf('\u0000') >= 0) {
+				throw new InvalidRequest("The reason holds a character that cannot be stored (NUL).");
+			}
 			boolean known = this.outcomes.followUps(clientId).stream().anyMatch(m -> m.id().equals(measurement))
 					|| this.intakes.all(caller, clientId).stream().anyMatch(i -> i.id().value().equals(measurement));
 			if (!known) {
 				throw new InvalidRequest("measurementId must name one of this client's intakes or follow-ups.");
 			}
 			this.outcomes.chooseBaseline(client.clinicId(), clientId, measurement, this.clock.instant(),
-					caller.id().value(), caller.email(), reason.strip());
+					caller.id().value(), staffName(caller), reason.strip());
 		});
 		return of(caller, clientId);
 	}
@@ -283,6 +292,9 @@ public class Outcomes {
 											: new RecordNotFound("Client", clientId));
 			client.ensureNotErased();
 			LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.clinics.get(client.clinicId()).zone());
+			if (body.indexOf('\u0000') >= 0) {
+				throw new InvalidRequest("The summary holds a character that cannot be stored (NUL).");
+			}
 			if (from.isAfter(to) || to.isAfter(today) || from.plusYears(ProgressReport.MAX_YEARS).isBefore(to)) {
 				throw new InvalidRequest("The period runs from a day to a later (or the same) day, not after today and "
 						+ "at most " + ProgressReport.MAX_YEARS + " years long.");
@@ -297,7 +309,7 @@ public class Outcomes {
 				.stream()
 				.filter(signed -> signed.id().equals(stored))
 				.findFirst()
-				.orElseThrow();
+				.orElseThrow(RequestKeyReused::new);
 		});
 	}
 
@@ -433,6 +445,24 @@ public class Outcomes {
 	static HealthRecord record(ProgressSummary summary) {
 		return new HealthRecord(HealthRecord.Type.PROGRESS_SUMMARY, summary.id(), summary.clinicId(),
 				summary.clientId());
+	}
+
+	/**
+	 * Who chose a baseline, as the client may read it: a therapist's name, else the front
+	 * desk's address.
+	 */
+	private String staffName(CurrentUser caller) {
+		return (caller.therapist() != null) ? this.therapists.get(caller.therapist()).name() : caller.email();
+	}
+
+	/** A request key sent again for another client: nothing is written. */
+	static class RequestKeyReused extends org.backcare.platform.ProblemException {
+
+		RequestKeyReused() {
+			super(org.springframework.http.HttpStatus.CONFLICT, "request-key-reused", "Request key reused",
+					"This request key was already used for another client's record. Use a new key for a new request.");
+		}
+
 	}
 
 	/** A rule of outcomes refused; {@code rule} names which. */

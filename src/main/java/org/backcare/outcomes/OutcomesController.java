@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
@@ -21,6 +22,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.outcomes.ImportantChange.Verdict;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +57,14 @@ import org.springframework.web.bind.annotation.RestController;
 class OutcomesController {
 
 	static final MediaType PDF = MediaType.APPLICATION_PDF;
+
+	static final String IDEMPOTENCY = "Any unique string; a retry with the same key returns the first result "
+			+ "(409 'request-key-reused' when it was for another client)";
+
+	/** The caller's key as stored beside the record (keys are each caller's own). */
+	private static String key(String idempotencyKey) {
+		return (idempotencyKey != null) ? "api-" + idempotencyKey : null;
+	}
 
 	private final Outcomes outcomes;
 
@@ -88,12 +99,16 @@ class OutcomesController {
 	@ApiResponse(responseCode = "403", description = "A therapist: the client answers (or the front desk enters it)")
 	@ApiResponse(responseCode = "404", description = "No such client (for the caller)")
 	@ApiResponse(responseCode = "410", description = "The client was erased")
+	@ApiResponse(responseCode = "409", description = "'request-key-reused': the Idempotency-Key was another client's")
 	@ApiResponse(responseCode = "422", description = "'no-intake': a follow-up is measured against an intake")
 	@Operation(summary = "Answer a follow-up",
 			description = "Pain now, STarT Back and Oswestry again, worded and scored as in the intake.")
-	OutcomesView followUp(@PathVariable UUID id, @Valid @RequestBody FollowUpAnswers body) {
+	OutcomesView followUp(@PathVariable UUID id, @Valid @RequestBody FollowUpAnswers body,
+			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
+					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+							message = "must be printable ASCII without spaces") String idempotencyKey) {
 		CurrentUser caller = CurrentUser.required();
-		this.outcomes.answer(caller, new ClientId(id), body, null);
+		this.outcomes.answer(caller, new ClientId(id), body, key(idempotencyKey));
 		return view(this.outcomes.of(caller, new ClientId(id)));
 	}
 
@@ -115,12 +130,16 @@ class OutcomesController {
 	@ApiResponse(responseCode = "201", description = "Signed")
 	@ApiResponse(responseCode = "400", description = "A period ending after today or before it starts; no text")
 	@ApiResponse(responseCode = "403", description = "Not a therapist who treats the client")
+	@ApiResponse(responseCode = "409", description = "'request-key-reused': the Idempotency-Key was another client's")
 	@ApiResponse(responseCode = "404", description = "No such client (for the caller)")
 	@Operation(summary = "Sign a summary of a period of care",
 			description = "For the progress report; signed with the therapist's name and licence, never changed.")
-	ProgressSummaryView sign(@PathVariable UUID id, @Valid @RequestBody ProgressSummaryBody body) {
-		return view(
-				this.outcomes.sign(CurrentUser.required(), new ClientId(id), body.from(), body.to(), body.summary()));
+	ProgressSummaryView sign(@PathVariable UUID id, @Valid @RequestBody ProgressSummaryBody body,
+			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
+					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+							message = "must be printable ASCII without spaces") String idempotencyKey) {
+		return view(this.outcomes.sign(CurrentUser.required(), new ClientId(id), body.from(), body.to(), body.summary(),
+				key(idempotencyKey)));
 	}
 
 	@GetMapping("/api/v1/clients/{id}/progress-summaries")

@@ -106,6 +106,7 @@ class ProgressPages {
 		model.addAttribute("zone", clinic.zone());
 		model.addAttribute("own", caller.isClient(client));
 		model.addAttribute("today", LocalDate.ofInstant(this.clock.instant(), clinic.zone()));
+
 		model.addAttribute("source", ImportantChange.SOURCE);
 		model.addAttribute("startBackRule", ImportantChange.STARTBACK_RULE);
 		model.addAttribute("reportLink", caller.isClient(client) ? "/me/progress/report.pdf"
@@ -113,6 +114,13 @@ class ProgressPages {
 		model.addAttribute("mayChoose", caller.client() == null);
 		model.addAttribute("maySign", caller.therapist() != null);
 		model.addAttribute("requestKey", UUID.randomUUID().toString());
+		// The summary's period by default: from the baseline, at most the longest period
+		// back.
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), clinic.zone());
+		LocalDate from = (progress.baseline() != null) ? LocalDate.ofInstant(progress.baseline().at(), clinic.zone())
+				: today;
+		model.addAttribute("summaryFrom", from.isBefore(today.minusYears(ProgressReport.MAX_YEARS))
+				? today.minusYears(ProgressReport.MAX_YEARS) : from);
 	}
 
 	/** One table of the clinic's figures. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -99,9 +100,10 @@ class ProgressReport {
 		Clinic clinic = this.clinics.get(progress.client().clinicId());
 		ZoneId zone = clinic.zone();
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
-		LocalDate first = (from != null) ? from
-				: (progress.baseline() != null) ? LocalDate.ofInstant(progress.baseline().at(), zone) : today;
 		LocalDate last = (to != null) ? to : today;
+		// By default from the baseline, but never more than the longest period back.
+		LocalDate first = (from != null) ? from : (progress.baseline() != null)
+				? max(LocalDate.ofInstant(progress.baseline().at(), zone), last.minusYears(MAX_YEARS)) : last;
 		if (first.isAfter(last) || last.isAfter(today) || first.plusYears(MAX_YEARS).isBefore(last)) {
 			throw new InvalidRequest("The report's period runs from a day to a later (or the same) day, not after "
 					+ "today and at most " + MAX_YEARS + " years long.");
@@ -118,10 +120,13 @@ class ProgressReport {
 			.stream()
 			.filter(at -> !at.isBefore(start) && at.isBefore(end))
 			.toList();
+		// The period's scores, and the baseline's (what the change is judged from) even
+		// when it came before the period.
+		UUID baseline = (progress.baseline() != null) ? progress.baseline().measurementId() : null;
 		List<Measurement> upToEnd = progress.series()
 			.stream()
 			.flatMap(s -> s.points().stream())
-			.filter(m -> m.at().isBefore(end))
+			.filter(m -> m.at().isBefore(end) && (!m.at().isBefore(start) || m.id().equals(baseline)))
 			.toList();
 		TimeZone timeZone = TimeZone.getTimeZone(zone);
 		List<Measure> measures = Outcomes.series(upToEnd, progress.baseline())
@@ -151,6 +156,8 @@ class ProgressReport {
 
 		Context context = new Context();
 		context.setVariable("clinic", clinic);
+		// The client's own copy words the intake's findings as they were told them.
+		context.setVariable("forStaff", caller.client() == null);
 		context.setVariable("client", progress.client());
 		context.setVariable("from", first);
 		context.setVariable("to", last);
@@ -178,6 +185,10 @@ class ProgressReport {
 	 * The HTML as a PDF; each {@code <object type="backcare/chart" data-chart="…">} drawn
 	 * as vectors by its chart (sharp at any zoom, and no image to encode).
 	 */
+	private static LocalDate max(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
+	}
+
 	private static byte[] render(String html, Map<String, JFreeChart> charts) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {

@@ -20,15 +20,19 @@ public record Series(Instrument instrument, List<Measurement> points, Measuremen
 	}
 
 	/**
-	 * The line an important improvement crosses: the baseline less the minimal important
-	 * change (not below 0); null for a measure judged by its risk group, or before a
-	 * baseline.
+	 * The line an important improvement reaches: the baseline less the minimal important
+	 * change in points or 30 % of the baseline, whichever is less (not below 0); null for
+	 * a measure judged by its risk group, or before a baseline.
 	 */
 	public BigDecimal threshold() {
 		if (this.baseline == null || this.instrument.importantPoints() == null) {
 			return null;
 		}
-		return this.baseline.value().subtract(this.instrument.importantPoints()).max(BigDecimal.ZERO);
+		// Either rule makes it important: the nearer of the two lines.
+		BigDecimal share = this.baseline.value()
+			.multiply(ImportantChange.IMPORTANT_PERCENT)
+			.divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+		return this.baseline.value().subtract(this.instrument.importantPoints().min(share)).max(BigDecimal.ZERO);
 	}
 
 	/**

@@ -107,8 +107,9 @@ public class NextSessionPlans {
 	 */
 	public List<Instant> changesOf(CurrentUser caller, Client client) {
 		this.access.check(caller, RecordAction.PLAN_READ, HealthRecord.client(client.clinicId(), client.id()),
-				who -> this.bookings.inCareTeam(who, client.id(), client.clinicId()) ? null
-						: new RecordNotFound("Client", client.id()));
+				who -> (who.client() == null && this.bookings.inCareTeam(who, client.id(), client.clinicId())) ? null
+						: who.isClient(client.id()) ? new Forbidden("The plan is for your care team.")
+								: new RecordNotFound("Client", client.id()));
 		return this.decisions.ofClient(client.id())
 			.stream()
 			.filter(decision -> decision.decision() != PlanDecision.Kind.ACCEPTED)

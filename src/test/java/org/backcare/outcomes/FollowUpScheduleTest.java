@@ -43,6 +43,15 @@ class FollowUpScheduleTest {
 	}
 
 	@Test
+	void anAnswerGivenDuringThePhaseStartsNoClock_thePhasesEndStillAsks() {
+		List<Instant> five = List.of(day(7), day(14), day(21), day(28), day(35));
+		List<Instant> early = List.of(day(10));
+		assertThat(this.schedule.due(INTAKE, 6, five, early, day(41))).isEmpty();
+		assertThat(this.schedule.due(INTAKE, 6, concat(five, day(42)), early, day(42)))
+			.hasValueSatisfying(why -> assertThat(why).contains("first 6 sessions"));
+	}
+
+	@Test
 	void aClinicThatDoesNotAskAtThePhasesEnd_asksEveryChosenWeeksFromTheIntake() {
 		FollowUpSchedule everyTwo = new FollowUpSchedule(false, 2);
 		List<Instant> sessions = List.of(day(7));

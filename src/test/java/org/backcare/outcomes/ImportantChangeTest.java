@@ -74,7 +74,11 @@ class ImportantChangeTest {
 	@Test
 	void theThresholdLineIsTheBaselineLessTheMinimalImportantChange() {
 		assertThat(series(Instrument.ODI, "42", "24").threshold()).isEqualByComparingTo("32");
-		assertThat(series(Instrument.NPRS, "1", "1").threshold()).isEqualByComparingTo("0");
+		// 30 % of a small baseline is nearer than the points: the line is where either
+		// rule
+		// is met.
+		assertThat(series(Instrument.ODI, "20", "14").threshold()).isEqualByComparingTo("14");
+		assertThat(series(Instrument.NPRS, "1", "1").threshold()).isEqualByComparingTo("0.7");
 	}
 
 	private static Series series(Instrument instrument, String baseline, String latest) {

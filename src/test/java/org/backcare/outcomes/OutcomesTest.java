@@ -366,6 +366,31 @@ class OutcomesTest {
 	}
 
 	@Test
+	void anIdempotencyKeyReplaysTheFirstFollowUp_andIsRefusedForAnotherClient() throws Exception {
+		ClientId other = this.clinic.client();
+		this.intakes.submitFromPaper(this.clinic.admin(), other, Examples.officeWorker().answers(),
+				java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
+		for (int i = 0; i < 2; i++) {
+			this.frontDesk
+				.perform(
+						post("/api/v1/clients/{id}/follow-ups", this.maria.value()).header("Idempotency-Key", "paper-7")
+							.contentType(MediaType.APPLICATION_JSON)
+							.content(BETTER))
+				.andExpect(status().isCreated());
+		}
+		this.frontDesk
+			.perform(post("/api/v1/clients/{id}/follow-ups", other.value()).header("Idempotency-Key", "paper-7")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(BETTER))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(containsString("request-key-reused")));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM follow_up WHERE client_id IN (?, ?)")
+			.params(this.maria.value(), other.value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void theClinicSetsItsFollowUpSchedule() throws Exception {
 		this.frontDesk.perform(get("/api/v1/admin/follow-up-schedule"))
 			.andExpect(jsonPath("$.afterInitialPhase").value(true))
