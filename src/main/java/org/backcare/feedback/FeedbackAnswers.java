@@ -37,16 +37,6 @@ public record FeedbackAnswers(PressureVerdict overallPressure, Map<PainRegion, P
 		avoid = text("avoid", avoid);
 	}
 
-	/** Whether the client said the pressure was too firm, overall or on this area. */
-	public boolean tooFirmOn(PainRegion region) {
-		return this.pressure.getOrDefault(region, this.overallPressure) == PressureVerdict.TOO_FIRM;
-	}
-
-	/** Whether the client said the pressure was too light, overall or on this area. */
-	public boolean tooLightOn(PainRegion region) {
-		return this.pressure.getOrDefault(region, this.overallPressure) == PressureVerdict.TOO_LIGHT;
-	}
-
 	private static void scale(String name, Integer value, int low, int high) {
 		if (value != null && (value < low || value > high)) {
 			throw new InvalidRequest(name + " is " + low + " to " + high + ", not " + value + ".");

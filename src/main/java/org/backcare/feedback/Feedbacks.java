@@ -79,11 +79,9 @@ public class Feedbacks {
 	/** A client's feedback, the latest session first, each an audited read. */
 	public List<SessionFeedback> ofClient(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
-		AccessRule team = who -> this.bookings.inCareTeam(who, clientId, client.clinicId()) ? null
-				: new RecordNotFound("Client", clientId);
-		if (team.refusal(caller) != null) {
+		if (!this.bookings.inCareTeam(caller, clientId, client.clinicId())) {
 			this.access.check(caller, RecordAction.FEEDBACK_READ, HealthRecord.client(client.clinicId(), clientId),
-					team);
+					who -> new RecordNotFound("Client", clientId));
 		}
 		List<SessionFeedback> all = this.feedback.ofClient(clientId);
 		all.forEach(given -> this.access.check(caller, RecordAction.FEEDBACK_READ, record(given), who -> null));

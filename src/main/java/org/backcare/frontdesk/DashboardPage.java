@@ -1,14 +1,21 @@
 package org.backcare.frontdesk;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.backcare.account.CurrentUser;
+import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.notes.NoteDue;
 import org.backcare.notes.SessionNotes;
 import org.backcare.notification.UndeliveredMail;
+import org.backcare.therapist.Therapist;
+import org.backcare.therapist.TherapistId;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,14 +57,20 @@ class DashboardPage {
 	String dashboard(Model model) {
 		Dashboard.Attention attention = this.dashboard.of(CurrentUser.required());
 		model.addAttribute("attention", attention);
-		model.addAttribute("therapists", this.therapists.everyone(CurrentUser.required().clinic()));
+		List<Therapist> staff = this.therapists.everyone(CurrentUser.required().clinic());
+		model.addAttribute("therapists", staff);
 		model.addAttribute("undelivered", this.undelivered.count(CurrentUser.required().clinic()));
 		Clinic clinic = this.clinics.get(CurrentUser.required().clinic());
+		List<NoteDue> due = this.notes.due(CurrentUser.required());
+		// Names from the staff list above and one read of the clients: not a query per
+		// line.
+		Map<TherapistId, String> therapistNames = staff.stream()
+			.collect(Collectors.toMap(Therapist::id, Therapist::name));
+		Map<ClientId, String> clientNames = this.clients.names(due.stream().map(NoteDue::client).toList());
 		model.addAttribute("notesDue",
-				this.notes.due(CurrentUser.required())
-					.stream()
-					.map(due -> new NoteDueLine(due.appointment().value(), clinic.localTime(due.start()),
-							this.therapists.name(due.therapist()), this.clients.get(due.client()).name()))
+				due.stream()
+					.map(line -> new NoteDueLine(line.appointment().value(), clinic.localTime(line.start()),
+							therapistNames.get(line.therapist()), clientNames.get(line.client())))
 					.toList());
 		// The longest bar of the referral chart stands for the largest count.
 		model.addAttribute("referralMax", Math.max(1,

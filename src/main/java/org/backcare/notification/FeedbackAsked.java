@@ -58,7 +58,7 @@ class FeedbackAsked {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(AppointmentCompleted held) {
 		Client client = this.clients.get(held.client());
-		if (client.erased() || client.email() == null || client.email().isBlank()
+		if (!WaitlistMail.reachable(client)
 				|| this.clock.instant().isAfter(held.end().plus(SessionFeedback.OPEN_FOR))) {
 			return;
 		}

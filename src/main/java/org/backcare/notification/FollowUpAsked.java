@@ -48,7 +48,7 @@ class FollowUpAsked {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(AppointmentCompleted held) {
 		Client client = this.clients.get(held.client());
-		if (client.erased() || client.email() == null || client.email().isBlank()) {
+		if (!WaitlistMail.reachable(client)) {
 			return;
 		}
 		this.outcomes.followUpDueBySystem(client.id())

@@ -93,7 +93,8 @@ class WaitlistMail {
 	}
 
 	/** A client erased, or without an address, is mailed nothing. */
-	private static boolean reachable(Client client) {
+	/** A client mail can reach: not erased, with an address. */
+	static boolean reachable(Client client) {
 		return !client.erased() && client.email() != null && !client.email().isBlank();
 	}
 

@@ -65,8 +65,7 @@ public final class ImportantChange {
 			throw new IllegalArgumentException(instrument + " is judged by its risk group");
 		}
 		BigDecimal better = baseline.subtract(latest);
-		BigDecimal percent = (baseline.signum() == 0) ? null
-				: better.multiply(BigDecimal.valueOf(100)).divide(baseline, 1, RoundingMode.HALF_UP);
+		BigDecimal percent = percentOf(better, baseline);
 		return new Change(better, percent,
 				verdict(better.abs(), baseline, instrument.importantPoints(), better.signum()));
 	}
@@ -79,10 +78,17 @@ public final class ImportantChange {
 			String latestGroup) {
 		int moved = rank(baselineGroup) - rank(latestGroup);
 		BigDecimal better = baselineTotal.subtract(latestTotal);
-		BigDecimal percent = (baselineTotal.signum() == 0) ? null
-				: better.multiply(BigDecimal.valueOf(100)).divide(baselineTotal, 1, RoundingMode.HALF_UP);
+		BigDecimal percent = percentOf(better, baselineTotal);
 		return new Change(better, percent,
 				(moved > 0) ? Verdict.IMPROVED : (moved < 0) ? Verdict.WORSENED : Verdict.NEITHER);
+	}
+
+	/**
+	 * The change as a percentage of the baseline, to a tenth; null with a baseline of 0.
+	 */
+	private static BigDecimal percentOf(BigDecimal change, BigDecimal baseline) {
+		return (baseline.signum() == 0) ? null
+				: change.multiply(BigDecimal.valueOf(100)).divide(baseline, 1, RoundingMode.HALF_UP);
 	}
 
 	private static Verdict verdict(BigDecimal size, BigDecimal baseline, BigDecimal importantPoints, int direction) {

@@ -137,7 +137,8 @@ public class Outcomes {
 		}
 		Progress.Baseline baseline = baseline(measured, this.outcomes.baseline(clientId));
 		String due = due(client, intakes, sessions, measured, now).orElse(null);
-		return new Progress(client, baseline, series(measured, baseline), sessions, List.copyOf(planChanges), due);
+		return new Progress(client, intakes, baseline, series(measured, baseline), sessions, List.copyOf(planChanges),
+				due);
 	}
 
 	/**
@@ -324,14 +325,17 @@ public class Outcomes {
 	}
 
 	/** The clinic's follow-up schedule (its default when it has not set one). */
-	public FollowUpSchedule schedule(ClinicId clinic) {
+	private FollowUpSchedule schedule(ClinicId clinic) {
 		return this.outcomes.schedule(clinic).orElse(FollowUpSchedule.DEFAULT);
 	}
 
+	/** The caller's clinic's follow-up schedule, for its admins. */
+	public FollowUpSchedule schedule(CurrentUser caller) {
+		return schedule(admin(caller).clinic());
+	}
+
 	public FollowUpSchedule setSchedule(CurrentUser caller, FollowUpSchedule schedule) {
-		if (!caller.isAdminOf(caller.clinic())) {
-			throw new Forbidden("The follow-up schedule is set by the clinic's admins.");
-		}
+		admin(caller);
 		if (schedule.everyWeeks() < 1 || schedule.everyWeeks() > FollowUpSchedule.MAX_WEEKS) {
 			throw new InvalidRequest("everyWeeks lies between 1 and " + FollowUpSchedule.MAX_WEEKS + ".");
 		}
@@ -420,6 +424,13 @@ public class Outcomes {
 					|| (missedToo && a.status() == AppointmentStatus.NO_SHOW))
 			.sorted(Comparator.comparing(Appointment::start))
 			.toList();
+	}
+
+	private static CurrentUser admin(CurrentUser caller) {
+		if (!caller.isAdminOf(caller.clinic())) {
+			throw new Forbidden("The follow-up schedule is for the clinic's admins.");
+		}
+		return caller;
 	}
 
 	private Client client(ClientId id) {

@@ -6,14 +6,15 @@ import java.util.UUID;
 
 import org.backcare.booking.Appointment;
 import org.backcare.client.Client;
+import org.backcare.intake.Intake;
 
 /**
- * A client's progress: the baseline, each measure over time judged from it, the sessions
- * (held and missed) and the days the plan changed, for the chart's marks, and whether a
- * follow-up is due (null when not).
+ * A client's progress: their intakes (the latest first, as read for it), the baseline,
+ * each measure over time judged from it, the sessions (held and missed) and the days the
+ * plan changed, for the chart's marks, and whether a follow-up is due (null when not).
  */
-public record Progress(Client client, Baseline baseline, List<Series> series, List<Appointment> sessions,
-		List<Instant> planChanges, String followUpDue) {
+public record Progress(Client client, List<Intake> intakes, Baseline baseline, List<Series> series,
+		List<Appointment> sessions, List<Instant> planChanges, String followUpDue) {
 
 	/**
 	 * The measurement progress is judged from: the first intake unless someone chose

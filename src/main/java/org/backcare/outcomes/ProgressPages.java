@@ -105,7 +105,8 @@ class ProgressPages {
 		model.addAttribute("charts", charts);
 		model.addAttribute("zone", clinic.zone());
 		model.addAttribute("own", caller.isClient(client));
-		model.addAttribute("today", LocalDate.ofInstant(this.clock.instant(), clinic.zone()));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), clinic.zone());
+		model.addAttribute("today", today);
 
 		model.addAttribute("source", ImportantChange.SOURCE);
 		model.addAttribute("startBackRule", ImportantChange.STARTBACK_RULE);
@@ -116,7 +117,6 @@ class ProgressPages {
 		model.addAttribute("requestKey", UUID.randomUUID().toString());
 		// The summary's period by default: from the baseline, at most the longest period
 		// back.
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), clinic.zone());
 		LocalDate from = (progress.baseline() != null) ? LocalDate.ofInstant(progress.baseline().at(), clinic.zone())
 				: today;
 		model.addAttribute("summaryFrom", from.isBefore(today.minusYears(ProgressReport.MAX_YEARS))
@@ -280,7 +280,7 @@ class ProgressPages {
 		model.addAttribute("view", view);
 		model.addAttribute("groups", List.of(new Group("Overall", List.of(view.overall())),
 				new Group("By therapist", view.byTherapist()), new Group("By technique", view.byTechnique())));
-		model.addAttribute("schedule", this.outcomes.schedule(me.clinic()));
+		model.addAttribute("schedule", this.outcomes.schedule(me));
 		model.addAttribute("source", ImportantChange.SOURCE);
 		return CLINIC;
 	}

@@ -33,7 +33,6 @@ import org.backcare.client.ClientId;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.intake.Intake;
-import org.backcare.intake.Intakes;
 import org.backcare.platform.InvalidRequest;
 import org.jfree.chart.JFreeChart;
 import org.backcare.therapist.Therapists;
@@ -60,8 +59,6 @@ class ProgressReport {
 
 	private final Outcomes outcomes;
 
-	private final Intakes intakes;
-
 	private final Clinics clinics;
 
 	private final Therapists therapists;
@@ -72,10 +69,9 @@ class ProgressReport {
 
 	private final Clock clock;
 
-	ProgressReport(Outcomes outcomes, Intakes intakes, Clinics clinics, Therapists therapists, RecordAccess access,
+	ProgressReport(Outcomes outcomes, Clinics clinics, Therapists therapists, RecordAccess access,
 			ITemplateEngine templates, Clock clock) {
 		this.outcomes = outcomes;
-		this.intakes = intakes;
 		this.clinics = clinics;
 		this.therapists = therapists;
 		this.access = access;
@@ -136,8 +132,9 @@ class ProgressReport {
 							sessions.stream().filter(s -> s.status() == AppointmentStatus.COMPLETED).toList(),
 							planChanges, timeZone)))
 			.toList();
-		List<Intake> intakes = this.intakes.all(caller, clientId);
-		Optional<Intake> intake = intakes.stream()
+		// The intakes the progress was read from: read (and audited) once.
+		Optional<Intake> intake = progress.intakes()
+			.stream()
 			.filter(i -> i.submittedAt().isBefore(end))
 			.max(Comparator.comparing(Intake::submittedAt));
 		Map<String, Long> techniques = new TreeMap<>(sessions.stream()

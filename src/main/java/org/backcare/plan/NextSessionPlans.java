@@ -182,7 +182,7 @@ public class NextSessionPlans {
 	}
 
 	/** The proposal in words, as the therapist saw it: kept with the decision. */
-	public static String inWords(Proposal proposal) {
+	private static String inWords(Proposal proposal) {
 		List<String> lines = new ArrayList<>();
 		proposal.areas()
 			.forEach(area -> lines.add(area.region().label() + ": " + area.pressure().label().toLowerCase(Locale.ROOT)
