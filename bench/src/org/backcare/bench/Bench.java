@@ -118,6 +118,11 @@ public final class Bench {
 			printTable();
 			return;
 		}
+		if ("homecare".equals(System.getenv("BENCH_ONLY"))) {
+			homeCare();
+			printTable();
+			return;
+		}
 		if ("calendar".equals(System.getenv("BENCH_ONLY"))) {
 			// Only the calendar and series figures (they are ratios within their own phase).
 			calendarAndSeries();
@@ -160,6 +165,7 @@ public final class Bench {
 		calendarAndSeries();
 		dayView();
 		outcomes();
+		homeCare();
 		mail(clinic);
 		printTable();
 	}
@@ -440,12 +446,21 @@ public final class Bench {
 
 	/** Statements PostgreSQL ran per GET of the path (pg_stat_statements), over 20 after a warm-up. */
 	double apiStatements(String token, String path) throws Exception {
+		return statements("GET " + path, () -> get(token, path));
+	}
+
+	/** Statements PostgreSQL ran per POST of the body to the path, over 20 after a warm-up. */
+	double postStatements(String token, String path, String body) throws Exception {
+		return statements("POST " + path, () -> post(token, path, body));
+	}
+
+	double statements(String what, java.util.concurrent.Callable<Integer> request) throws Exception {
 		try (Connection db = this.pool.getConnection()) {
 			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			exec(db, "SELECT pg_stat_statements_reset()");
 		}
 		for (int i = 0; i < 20; i++) {
-			get(token, path);
+			request.call();
 		}
 		try (Connection db = this.pool.getConnection()) {
 			if (System.getenv("BENCH_STATEMENTS") != null) {
@@ -453,7 +468,7 @@ public final class Bench {
 					.executeQuery("SELECT calls / 20.0, round((total_exec_time / 20)::numeric, 3), "
 							+ "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements "
 							+ "WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15")) {
-					System.out.println("# statements per GET " + path + " (calls, ms, query)");
+					System.out.println("# statements per " + what + " (calls, ms, query)");
 					while (top.next()) {
 						System.out.printf("#   %5.1f %8s  %s%n", top.getDouble(1), top.getString(2), top.getString(3));
 					}
@@ -906,6 +921,170 @@ public final class Bench {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	// ------------------------------------------------------------------ home care
+
+	/**
+	 * Home care. Logging an item (POST /api/v1/clients/{id}/home-log, an audited write) by
+	 * 1 and by 32 clients at once, each their own, p50 and p99, against the floor of an
+	 * authenticated read at 32. And the reminder planning run for 10,000 clients with daily
+	 * items (three reminder times each, in five zones): from the run being made due until
+	 * every client's today and tomorrow are planned and committed, with the nodes polling
+	 * every second; and the reminders it planned.
+	 */
+	void homeCare() throws Exception {
+		Seeded clinic = seed(2, 0, false);
+		String c = "'" + clinic.clinic() + "'";
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE TEMP TABLE home_client AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, 10000) n");
+			exec(db, "INSERT INTO client (clinic_id, id, name, email, date_of_birth) SELECT " + c
+					+ ", id, 'Home ' || n, 'home-' || n || '@bench.example', DATE '1980-01-01' FROM home_client");
+			exec(db, "INSERT INTO home_plan (clinic_id, id, client_id, version, written_at, written_by, written_by_name, note) "
+					+ "SELECT " + c + ", id, id, 1, now() - interval '14 days', gen_random_uuid(), 'Bench therapist', '' "
+					+ "FROM home_client");
+			exec(db, "INSERT INTO home_plan_item (clinic_id, plan_id, item, position, kind, title, instruction, times_per_day, "
+					+ "days_per_week, minutes, safety) SELECT " + c + ", id, i.item, i.pos, i.kind, i.title, 'Bench.', i.tpd, "
+					+ "i.dpw, i.minutes, '' FROM home_client, (VALUES ('walk', 0, 'EXERCISE', 'Walk', NULL, 5, 30), "
+					+ "('movement-break', 1, 'MOVEMENT_BREAK', 'Stand up and move', 6, NULL, 2), "
+					+ "('heat', 2, 'HEAT', 'Heat pack', 2, NULL, 15)) AS i(item, pos, kind, title, tpd, dpw, minutes)");
+			exec(db, "INSERT INTO home_reminder_setting (clinic_id, client_id, zone, quiet_from, quiet_until, since) SELECT "
+					+ c + ", id, (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', "
+					+ "'Europe/London'])[1 + n % 5], '22:00', '07:00', current_date FROM home_client");
+			exec(db, "INSERT INTO home_reminder (client_id, item, at, days) SELECT id, r.item, r.at::time, r.days "
+					+ "FROM home_client, (VALUES ('movement-break', '10:00', 127), ('walk', '12:30', 31), ('heat', '20:00', 127)) "
+					+ "AS r(item, at, days)");
+			exec(db, "ANALYZE");
+		}
+		// 32 of them sign in and log, each their own plan.
+		List<String> tokens = new ArrayList<>();
+		List<UUID> loggers = new ArrayList<>();
+		try (Connection db = this.pool.getConnection();
+				var rows = db.createStatement().executeQuery("SELECT id, n FROM home_client WHERE n <= 32 ORDER BY n")) {
+			while (rows.next()) {
+				loggers.add(rows.getObject(1, UUID.class));
+			}
+		}
+		try (Connection db = this.pool.getConnection()) {
+			for (int i = 0; i < loggers.size(); i++) {
+				exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role, client_id, email_confirmed_at) SELECT "
+						+ c + ", gen_random_uuid(), 'home-" + (i + 1) + "@bench.example', password_hash, 'CLIENT', '"
+						+ loggers.get(i) + "', now() FROM account WHERE email = 'bench-admin@bench.example'");
+			}
+		}
+		for (int i = 0; i < loggers.size(); i++) {
+			tokens.add(token("home-" + (i + 1) + "@bench.example"));
+		}
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+		figure("homecare", "SQL statements per log entry", "count",
+				postStatements(tokens.get(0), "/api/v1/clients/" + loggers.get(0) + "/home-log",
+						"{\"item\": \"walk\", \"day\": \"" + today + "\", \"done\": true, \"pain\": 3}"));
+		double[] one = logLatencies(tokens.subList(0, 1), loggers, today, Math.max(3, this.seconds / 2));
+		// The floors of one client on this machine, in the same run: a read that writes
+		// nothing, and an audited read (which commits its audit entry as a log commits).
+		double[] floorOne = apiLatencies(tokens.get(0), "/api/v1/me", 1, Math.max(3, this.seconds / 2));
+		double[] auditedOne = apiLatencies(tokens.get(0), "/api/v1/clients/" + loggers.get(0) + "/home-plan", 1,
+				Math.max(3, this.seconds / 2));
+		figure("homecare", "floor: GET /api/v1/me, 1 client, p50", "ms", floorOne[0]);
+		figure("homecare", "audited read: GET …/home-plan, 1 client, p50", "ms", auditedOne[0]);
+		figure("homecare", "audited read: GET …/home-plan, 1 client, p99", "ms", auditedOne[1]);
+		double[] many = logLatencies(tokens, loggers, today, this.seconds);
+		double[] floor = apiLatencies(tokens.get(0), "/api/v1/me", 32, Math.max(3, this.seconds / 2));
+		figure("homecare", "log an item, 1 client, p50", "ms", one[0]);
+		figure("homecare", "log an item, 1 client, p99", "ms", one[1]);
+		figure("homecare", "log an item, 32 clients at once, p50", "ms", many[0]);
+		figure("homecare", "log an item, 32 clients at once, p99 (goal ≤ 50)", "ms", many[1]);
+		figure("homecare", "log an item, 32 clients at once, entries/s", "1/s", many[2]);
+		figure("homecare", "log entries not 201", "count", many[3]);
+		figure("homecare", "floor: GET /api/v1/me at 32, p50", "ms", floor[0]);
+		figure("homecare", "floor: GET /api/v1/me at 32, p99", "ms", floor[1]);
+		figure("homecare", "ratio log p99 ÷ floor p99, at 32", "ratio", many[1] / floor[1]);
+
+		// The planning run: made due now; done when every client's two days are claimed.
+		// Its own duration is BackCare's timer (backcare.homecare.reminder.planning) for
+		// that run; the rest of the wait is the nodes' polling (every 10 s).
+		double[] before = planningTimer();
+		long started;
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "DELETE FROM home_reminder_day");
+			started = System.nanoTime();
+			exec(db, "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = 'home-care-reminder-planning'");
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		try (Connection db = this.pool.getConnection()) {
+			while (System.nanoTime() < deadline) {
+				long days = single(db, "SELECT count(*) FROM home_reminder_day d JOIN home_client h ON h.id = d.client_id");
+				if (days >= 20_000) {
+					break;
+				}
+				Thread.sleep(20);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			double[] after = planningTimer();
+			while (after[1] == before[1] && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+				after = planningTimer();
+			}
+			long planned = single(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'home-care-reminder'");
+			figure("homecare", "a day's reminders for 10,000 clients: the planning run (goal ≤ 10)", "s",
+					(after[0] - before[0]) / (after[1] - before[1]));
+			figure("homecare", "the same, made due to committed (with up to 10 s of polling)", "s", seconds);
+			figure("homecare", "reminders planned for today and tomorrow", "count", planned);
+		}
+	}
+
+	/** BackCare's planning timer: total seconds and runs so far. */
+	double[] planningTimer() throws Exception {
+		String text = this.http
+			.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		double sum = 0;
+		double count = 0;
+		for (String line : text.split("\n")) {
+			if (line.startsWith("backcare_homecare_reminder_planning_seconds_sum")) {
+				sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+			else if (line.startsWith("backcare_homecare_reminder_planning_seconds_count")) {
+				count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return new double[] { sum, count };
+	}
+
+	/** Each token's client logs a walk for today, again and again; p50, p99, entries/s, failures. */
+	double[] logLatencies(List<String> tokens, List<UUID> clients, String day, int seconds) throws Exception {
+		String body = "{\"item\": \"walk\", \"day\": \"" + day + "\", \"done\": true, \"pain\": 3}";
+		for (int i = 0; i < tokens.size(); i++) {
+			post(tokens.get(i), "/api/v1/clients/" + clients.get(i) + "/home-log", body);
+		}
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		ExecutorService workers = Executors.newFixedThreadPool(tokens.size());
+		List<Future<Long>> parts = new ArrayList<>();
+		java.util.concurrent.ConcurrentLinkedQueue<Long> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			String token = tokens.get(i);
+			String path = "/api/v1/clients/" + clients.get(i) + "/home-log";
+			parts.add(workers.submit(() -> {
+				long failed = 0;
+				while (System.nanoTime() < end) {
+					long t0 = System.nanoTime();
+					if (post(token, path, body) != 201) {
+						failed++;
+					}
+					times.add(System.nanoTime() - t0);
+				}
+				return failed;
+			}));
+		}
+		long failed = 0;
+		for (Future<Long> part : parts) {
+			failed += part.get();
+		}
+		workers.shutdown();
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6,
+				sorted.length / (double) seconds, failed };
 	}
 
 	// ------------------------------------------------------------------ mail

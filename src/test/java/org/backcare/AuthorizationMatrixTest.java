@@ -123,7 +123,11 @@ class AuthorizationMatrixTest {
 			"GET /api/v1/clients/{id}/progress-report", "GET /api/v1/admin/outcomes", "GET /me/progress",
 			"GET /clients/{id}/progress", "GET /clients/{id}/progress/charts", "GET /me/progress/report.pdf",
 			"GET /clients/{id}/progress/report.pdf", "POST /clients/{id}/progress/baseline",
-			"POST /clients/{id}/progress/summary", "GET /me/follow-up", "POST /me/follow-up", "GET /admin/outcomes");
+			"POST /clients/{id}/progress/summary", "GET /me/follow-up", "POST /me/follow-up", "GET /admin/outcomes",
+			"GET /api/v1/clients/{id}/home-plan", "GET /api/v1/clients/{id}/home-plan/versions",
+			"GET /api/v1/clients/{id}/home-plan/offer", "PUT /api/v1/clients/{id}/home-plan",
+			"POST /api/v1/clients/{id}/home-log", "GET /me/home", "POST /me/home/log", "GET /me/home/reminders",
+			"GET /clients/{id}/home-plan", "GET /clients/{id}/home-plan/adherence", "POST /clients/{id}/home-plan");
 
 	/**
 	 * Health-record endpoints that list many records (or none, for a caller who may see
@@ -181,7 +185,11 @@ class AuthorizationMatrixTest {
 			"POST /me/waitlist/offers/{id}/accept", "POST /me/waitlist/offers/{id}/decline", "GET /admin/waitlist",
 			"POST /admin/waitlist", "POST /admin/waitlist/{id}/withdraw", "GET /api/v1/admin/note-retention",
 			"PUT /api/v1/admin/note-retention", "GET /api/v1/plan/rules", "GET /api/v1/admin/follow-up-schedule",
-			"PUT /api/v1/admin/follow-up-schedule", "POST /admin/outcomes/schedule");
+			"PUT /api/v1/admin/follow-up-schedule", "POST /admin/outcomes/schedule", "GET /api/v1/me/home-reminders",
+			"PUT /api/v1/me/home-reminders", "POST /api/v1/me/home-reminders/pause",
+			"POST /api/v1/me/home-reminders/resume", "GET /api/v1/admin/home-care", "PUT /api/v1/admin/home-care",
+			"POST /me/home/reminders", "POST /me/home/reminders/pause", "POST /me/home/reminders/resume",
+			"GET /admin/home-care", "POST /admin/home-care");
 
 	@Autowired
 	MockMvc mvc;
@@ -762,6 +770,84 @@ class AuthorizationMatrixTest {
 		page("POST /admin/outcomes/schedule",
 				t -> post("/admin/outcomes/schedule").param("afterInitialPhase", "true").param("everyWeeks", "4"), 302,
 				403, 403, 403, 403, 302, 302);
+		// Home care: the care team reads a client's plan, log and adherence; the staff
+		// who treat the client write the plan; the client logs and sets their own
+		// reminders (a client without a plan is told there is none); the nudge setting
+		// is the admins'.
+		api("GET /api/v1/clients/{id}/home-plan", t -> get("/api/v1/clients/{id}/home-plan", t.homePlanOfA()), 401, 200,
+				404, 200, 404, 200, 404);
+		api("GET /api/v1/clients/{id}/home-plan/versions",
+				t -> get("/api/v1/clients/{id}/home-plan/versions", t.homePlanOfA()), 401, 200, 404, 200, 404, 200,
+				404);
+		api("GET /api/v1/clients/{id}/home-plan/offer",
+				t -> get("/api/v1/clients/{id}/home-plan/offer", t.homePlanOfA()), 401, 403, 404, 200, 403, 200, 404);
+		api("PUT /api/v1/clients/{id}/home-plan",
+				t -> json(put("/api/v1/clients/{id}/home-plan", t.homePlanOfA()),
+						"{\"items\": [{\"item\": \"walk\", \"daysPerWeek\": 5, \"minutes\": 30}]}"),
+				401, 403, 404, 200, 403, 200, 404);
+		api("POST /api/v1/clients/{id}/home-log",
+				t -> json(post("/api/v1/clients/{id}/home-log", t.homePlanOfA()),
+						"{\"item\": \"walk\", \"day\": \"" + t.clinic.today() + "\", \"done\": true}"),
+				401, 201, 404, 403, 403, 403, 404);
+		api("GET /api/v1/me/home-reminders", t -> get("/api/v1/me/home-reminders"), 401, 200, 200, 403, 403, 403, 403);
+		api("PUT /api/v1/me/home-reminders", t -> {
+			t.homePlanOfA();
+			return json(put("/api/v1/me/home-reminders"),
+					"{\"zone\": \"Europe/Berlin\", \"reminders\": [{\"item\": \"walk\", \"at\": \"08:00\", \"days\": [\"MONDAY\"]}]}");
+		}, 401, 200, 422, 403, 403, 403, 403);
+		api("POST /api/v1/me/home-reminders/pause", t -> {
+			t.remindersOfA();
+			return post("/api/v1/me/home-reminders/pause");
+		}, 401, 200, 422, 403, 403, 403, 403);
+		api("POST /api/v1/me/home-reminders/resume", t -> {
+			t.remindersOfA();
+			return post("/api/v1/me/home-reminders/resume");
+		}, 401, 200, 422, 403, 403, 403, 403);
+		api("GET /api/v1/admin/home-care", t -> get("/api/v1/admin/home-care"), 401, 403, 403, 403, 403, 200, 200);
+		api("PUT /api/v1/admin/home-care", t -> json(put("/api/v1/admin/home-care"), "{\"nudgeAfterDays\": 3}"), 401,
+				403, 403, 403, 403, 200, 200);
+		page("GET /me/home", t -> {
+			t.homePlanOfA();
+			return get("/me/home");
+		}, 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/home/log", t -> {
+			t.homePlanOfA();
+			return post("/me/home/log").param("item", "walk")
+				.param("day", t.clinic.today().toString())
+				.param("done", "true");
+		}, 302, 302, 422, 403, 403, 403, 403);
+		page("GET /me/home/reminders", t -> {
+			t.homePlanOfA();
+			return get("/me/home/reminders");
+		}, 302, 200, 200, 403, 403, 403, 403);
+		page("POST /me/home/reminders", t -> {
+			t.homePlanOfA();
+			return post("/me/home/reminders").param("zone", "Europe/Berlin")
+				.param("item", "walk")
+				.param("times-walk", "08:00")
+				.param("days-walk", "MONDAY");
+		}, 302, 302, 422, 403, 403, 403, 403);
+		page("POST /me/home/reminders/pause", t -> {
+			t.remindersOfA();
+			return post("/me/home/reminders/pause");
+		}, 302, 302, 422, 403, 403, 403, 403);
+		page("POST /me/home/reminders/resume", t -> {
+			t.remindersOfA();
+			return post("/me/home/reminders/resume");
+		}, 302, 302, 422, 403, 403, 403, 403);
+		page("GET /clients/{id}/home-plan", t -> get("/clients/{id}/home-plan", t.homePlanOfA()), 302, 200, 404, 200,
+				404, 200, 404);
+		page("GET /clients/{id}/home-plan/adherence", t -> get("/clients/{id}/home-plan/adherence", t.homePlanOfA()),
+				302, 200, 404, 200, 404, 200, 404);
+		page("POST /clients/{id}/home-plan",
+				t -> post("/clients/{id}/home-plan", t.homePlanOfA()).param("include", "walk")
+					.param("often-walk", "5")
+					.param("unit-walk", "week")
+					.param("minutes-walk", "30"),
+				302, 403, 404, 302, 403, 302, 404);
+		page("GET /admin/home-care", t -> get("/admin/home-care"), 302, 403, 403, 403, 403, 200, 200);
+		page("POST /admin/home-care", t -> post("/admin/home-care").param("nudgeAfterDays", "3"), 302, 403, 403, 403,
+				403, 302, 302);
 		page("GET /admin/waitlist", t -> get("/admin/waitlist"), 302, 403, 403, 403, 403, 200, 200);
 		page("POST /admin/waitlist/{id}/withdraw", t -> post("/admin/waitlist/{id}/withdraw", t.waitingRequestOfA()),
 				302, 403, 403, 403, 403, 302, 404);
@@ -1239,6 +1325,31 @@ class AuthorizationMatrixTest {
 	}
 
 	/** Client A's id, once A has an intake. */
+	@Autowired
+	org.backcare.homecare.HomeCare homeCare;
+
+	boolean aHasHomePlan;
+
+	/** A's home plan (a walk), written by the front desk; X has met A. */
+	private UUID homePlanOfA() {
+		if (!this.aHasHomePlan) {
+			appointment();
+			this.aHasHomePlan = true;
+			this.homeCare.write(this.users.get(Caller.ADMIN), this.clientA,
+					List.of(new org.backcare.homecare.HomeCare.ItemChoice("walk", null, null, 5, 30)), "", null);
+		}
+		return this.clientA.value();
+	}
+
+	/** A's reminders: a walk on Mondays at 08:00. */
+	private void remindersOfA() {
+		homePlanOfA();
+		this.homeCare.setReminders(this.users.get(Caller.CLIENT_A), java.time.ZoneId.of("Europe/Berlin"),
+				List.of(new org.backcare.homecare.ReminderSettings.Reminder("walk", java.time.LocalTime.of(8, 0),
+						java.util.EnumSet.of(java.time.DayOfWeek.MONDAY))),
+				null, null);
+	}
+
 	private UUID intakeOfA() {
 		intake(false);
 		return this.clientA.value();

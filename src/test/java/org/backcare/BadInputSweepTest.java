@@ -98,6 +98,7 @@ class BadInputSweepTest {
 		ObjectNode intake = this.json.valueToTree(Examples.officeWorker().yes("historyOfCancer").answers());
 		UUID intakeId = existingIntake(client, asClient, intake.toString());
 		String asTherapist = clinic.bearer(clinic.signedIn(therapist));
+		homePlan(admin, client);
 		UUID review = existingReview(clinic, therapist, client, asClient);
 		UUID heldSession = clinic.pastAppointment(therapist, client);
 		UUID endedYesterday = clinic.sessionEndedHoursAgo(therapist, client, 24);
@@ -262,7 +263,22 @@ class BadInputSweepTest {
 						List.of("from", "to", "summary"), asTherapist, List.of("summary")),
 				new Endpoint(HttpMethod.PUT, "/api/v1/admin/follow-up-schedule",
 						fields("afterInitialPhase", "true", "everyWeeks", "4"),
-						List.of("afterInitialPhase", "everyWeeks"), asAdmin));
+						List.of("afterInitialPhase", "everyWeeks"), asAdmin),
+				new Endpoint(HttpMethod.PUT, "/api/v1/clients/" + client + "/home-plan",
+						fields("note", "\"steps\"", "items",
+								"[{\"item\": \"walk\", \"daysPerWeek\": 5, \"minutes\": 30}]"),
+						List.of("items"), asAdmin, List.of("note")),
+				new Endpoint(HttpMethod.POST, "/api/v1/clients/" + client + "/home-log",
+						fields("item", "\"walk\"", "day", "\"" + clinic.today() + "\"", "done", "true", "pain", "3",
+								"difficulty", "\"OK\""),
+						List.of("item", "day", "done"), asClient),
+				new Endpoint(HttpMethod.PUT, "/api/v1/me/home-reminders",
+						fields("zone", "\"Europe/Berlin\"", "reminders",
+								"[{\"item\": \"walk\", \"at\": \"08:00\", \"days\": [\"MONDAY\"]}]", "quietFrom",
+								"\"22:00\"", "quietUntil", "\"07:00\""),
+						List.of("zone", "reminders"), asClient),
+				new Endpoint(HttpMethod.PUT, "/api/v1/admin/home-care", fields("nudgeAfterDays", "3"),
+						List.of("nudgeAfterDays"), asAdmin));
 
 		Map<String, Object> before = snapshot();
 		List<String> wrong = new ArrayList<>();
@@ -286,7 +302,9 @@ class BadInputSweepTest {
 							|| (field.equals("areas") && value.equals("[]"))
 							// Nothing said of an area, or no area to avoid, is an answer.
 							|| ((field.equals("pressure") || field.equals("avoidAreas")) && value.equals("[]"))
-							|| (field.equals("intakeBeforeTreatment") && value.equals("true"));
+							|| (field.equals("intakeBeforeTreatment") && value.equals("true"))
+							// No home-care reminders at all is the client's choice.
+							|| (field.equals("reminders") && value.equals("[]"));
 					if (keepsItValid || endpoint.body().get(field).equals(value)) {
 						continue;
 					}
@@ -316,7 +334,9 @@ class BadInputSweepTest {
 					"/api/v1/clients/%s/intakes/latest", "/api/v1/clients/%s/intakes", "/api/v1/notes/%s",
 					"/api/v1/appointments/%s/note", "/api/v1/clients/%s/notes", "/api/v1/appointments/%s/feedback",
 					"/api/v1/clients/%s/feedback", "/api/v1/appointments/%s/proposal", "/api/v1/clients/%s/outcomes",
-					"/api/v1/clients/%s/progress-summaries", "/api/v1/clients/%s/progress-report")) {
+					"/api/v1/clients/%s/progress-summaries", "/api/v1/clients/%s/progress-report",
+					"/api/v1/clients/%s/home-plan", "/api/v1/clients/%s/home-plan/versions",
+					"/api/v1/clients/%s/home-plan/offer")) {
 				sent += check(new Endpoint(HttpMethod.GET, path.formatted(id), Map.of(), List.of(), asAdmin), null,
 						null, wrong, "id " + abbreviate(id));
 			}
@@ -340,7 +360,8 @@ class BadInputSweepTest {
 				"/api/v1/availability?service=TREATMENT_60&technique=%s", v -> v,
 				"/api/v1/therapists/" + therapist.value() + "/schedule?from=%s&to=2026-01-01", v -> v,
 				"/api/v1/admin/audit?from=%s", v -> v, "/api/v1/admin/audit?limit=%s", v -> v,
-				"/api/v1/admin/audit?action=%s", v -> v, "/api/v1/therapists?clinic=%s", v -> v);
+				"/api/v1/admin/audit?action=%s", v -> v, "/api/v1/therapists?clinic=%s", v -> v,
+				"/api/v1/clients/" + client + "/home-plan?weeks=%s", v -> v);
 		for (var query : queries.entrySet()) {
 			// (An empty value means "not given" and falls back to the default, so it is
 			// not in this list.)
@@ -381,6 +402,7 @@ class BadInputSweepTest {
 		String note = "/sessions/" + clinic.pastAppointment(therapist, client) + "/note?plan=fine&";
 		CurrentUser asClient = clinic.signedIn(client);
 		String feedback = "/me/sessions/" + clinic.sessionEndedHoursAgo(therapist, client, 24) + "/feedback?";
+		homePlan(admin, client);
 		Map<String, Object> before = snapshot();
 		List<String> paths = List.of("/appointments/%s", "/sessions/%s/note", "/clients/%s/chart", "/intake/%s",
 				"/clients/%s/assessment", "/therapists/%s", "/book?therapist=%s",
@@ -391,8 +413,8 @@ class BadInputSweepTest {
 				"/book/series?therapist=%s", "/book/series?date=%s&time=10:00&check=1",
 				"/book/series?everyWeeks=%s&check=1", "/admin/mailbox/%s/invite.ics", "/confirm-email?token=%s",
 				"/password-reset/new?token=%s", "/invitation?token=%s", "/calendar-feed/%s.ics", "/clients/%s/progress",
-				"/clients/%s/progress/charts", "/clients/%s/progress/report.pdf",
-				"/clients/" + client + "/progress/report.pdf?from=%s");
+				"/clients/%s/progress/charts", "/clients/%s/progress/report.pdf", "/clients/%s/home-plan",
+				"/clients/%s/home-plan/adherence", "/clients/" + client + "/progress/report.pdf?from=%s");
 		List<String> wrong = new ArrayList<>();
 		int sent = 0;
 		for (String path : paths) {
@@ -501,6 +523,49 @@ class BadInputSweepTest {
 		for (String value : List.of("", "abc", "0", "53", "-1", "99999999999", "%3Cscript%3E")) {
 			sent += postForm("/admin/outcomes/schedule?afterInitialPhase=true&everyWeeks=" + value, admin, wrong);
 		}
+		// Home care: a log with pain out of range, a day in the future, over a week back
+		// or
+		// not a date, no reason for an item not done, an item not in the plan; reminders
+		// with an unknown zone, a time or day that is none, half quiet hours; a plan with
+		// an unknown item, a dose out of bounds, a text too long; the nudge setting out
+		// of
+		// range: each gets its page again, saying what; nothing is saved.
+		String log = "/me/home/log?item=walk&day=" + clinic.today() + "&";
+		for (String wrongPart : List.of("done=true&pain=11", "done=true&pain=-1", "done=true&pain=abc", "done=maybe",
+				"done=false", "done=false&reason=NOPE", "done=true&difficulty=NOPE",
+				"done=true&pain=" + "9".repeat(300))) {
+			sent += postForm(log + wrongPart, asClient, wrong);
+		}
+		for (String wrongPart : List.of("item=walk&day=" + clinic.today().plusDays(1),
+				"item=walk&day=" + clinic.today().minusDays(8), "item=walk&day=2026-02-30", "item=walk&day=",
+				"item=swim&day=" + clinic.today(), "item=" + "x".repeat(300) + "&day=" + clinic.today())) {
+			sent += postForm("/me/home/log?done=true&" + wrongPart, asClient, wrong);
+		}
+		for (String wrongPart : List.of("zone=Mars/Olympus", "zone=",
+				"zone=Europe/Berlin&item=walk&times-walk=25:99&days-walk=MONDAY",
+				"zone=Europe/Berlin&item=walk&times-walk=08:00&days-walk=NOPE",
+				"zone=Europe/Berlin&item=walk&times-walk=08:00",
+				"zone=Europe/Berlin&item=swim&times-swim=08:00&days-swim=MONDAY",
+				"zone=Europe/Berlin&item=" + "x".repeat(300), "zone=Europe/Berlin&quietFrom=22:00",
+				"zone=Europe/Berlin&quietFrom=22:00&quietUntil=22:00",
+				"zone=Europe/Berlin&item=walk&times-walk=08:00,08:00&days-walk=MONDAY",
+				"zone=Europe/Berlin&item=walk&times-walk=08:00,09:00,10:00,11:00&days-walk=MONDAY")) {
+			sent += postForm("/me/home/reminders?" + wrongPart, asClient, wrong);
+		}
+		sent += postForm("/me/home/reminders/pause", asClient, wrong);
+		for (String wrongPart : List.of("", "include=yoga&often-yoga=1&unit-yoga=day",
+				"include=cold&often-cold=1&unit-cold=day&minutes-cold=20", "include=walk&often-walk=abc&unit-walk=week",
+				"include=walk&often-walk=5&unit-walk=month", "include=walk&often-walk=8&unit-walk=week",
+				"include=walk&often-walk=0&unit-walk=week", "include=walk&often-walk=5&unit-walk=week&minutes-walk=-30",
+				"include=walk&often-walk=5&unit-walk=week&instruction-walk=" + "x".repeat(501),
+				"include=walk&often-walk=5&unit-walk=week&note=" + "x".repeat(1001),
+				"include=walk&often-walk=5&unit-walk=week&note=a%00b", "include=walk",
+				"include=walk&include=walk&often-walk=5&unit-walk=week", "include=" + "x".repeat(300))) {
+			sent += postForm("/clients/" + client + "/home-plan?" + wrongPart, admin, wrong);
+		}
+		for (String value : List.of("", "abc", "0", "15", "-1", "99999999999", "%3Cscript%3E")) {
+			sent += postForm("/admin/home-care?nudgeAfterDays=" + value, admin, wrong);
+		}
 		// The account forms: a bad link, address or password gets the form again, saying
 		// what is wrong; nothing is set.
 		for (String path : List.of("/confirm-email?token=%s", "/password-reset?email=%s",
@@ -537,6 +602,18 @@ class BadInputSweepTest {
 		return 1;
 	}
 
+	@Autowired
+	org.backcare.homecare.HomeCare homeCare;
+
+	/** A home plan for the client: a walk and movement breaks. */
+	private void homePlan(CurrentUser admin, ClientId client) {
+		this.homeCare
+			.write(admin, client,
+					List.of(new org.backcare.homecare.HomeCare.ItemChoice("walk", null, null, 5, 30),
+							new org.backcare.homecare.HomeCare.ItemChoice("movement-break", null, 6, null, 2)),
+					"", null);
+	}
+
 	/** Row counts and a digest of the rows of every business table. */
 	private Map<String, Object> snapshot() {
 		Map<String, Object> tables = new LinkedHashMap<>();
@@ -546,7 +623,8 @@ class BadInputSweepTest {
 				"waitlist_request", "waitlist_window", "waitlist_opening", "waitlist_offer", "session_note",
 				"session_note_area", "session_note_amendment", "session_note_share", "note_retention", "note_due",
 				"session_feedback", "session_feedback_pressure", "plan_decision", "follow_up", "follow_up_response",
-				"outcome_baseline", "follow_up_schedule", "progress_summary")) {
+				"outcome_baseline", "follow_up_schedule", "progress_summary", "home_plan", "home_plan_item", "home_log",
+				"home_reminder_setting", "home_reminder", "home_reminder_day", "home_care_setting")) {
 			tables.put(table, this.jdbc
 				.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
 						+ table + " t")

@@ -101,7 +101,8 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login", "/register", "/confirm-email", "/password-reset", "/password-reset/new",
-					"/invitation", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico", "/robots.txt")
+					"/invitation", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error", "/favicon.ico",
+					"/robots.txt")
 			.permitAll()
 			// Therapist profiles are public, as the directory is.
 			.requestMatchers(HttpMethod.GET, "/therapists/*")

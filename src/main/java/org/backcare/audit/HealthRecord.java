@@ -16,7 +16,7 @@ public record HealthRecord(Type type, UUID id, ClinicId clinic, ClientId subject
 	public enum Type {
 
 		APPOINTMENT, SCHEDULE, CLINIC_CALENDAR, CLIENT, INTAKE, REVIEW, SESSION_NOTE, SESSION_FEEDBACK, PLAN_DECISION,
-		FOLLOW_UP, PROGRESS_SUMMARY, CLINIC_OUTCOMES;
+		FOLLOW_UP, PROGRESS_SUMMARY, CLINIC_OUTCOMES, HOME_PLAN, HOME_LOG;
 
 		/** The name stored in {@code audit_event.record_type}. */
 		String column() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.backcare.booking.Appointment;
 import org.backcare.feedback.SessionFeedback;
 import org.backcare.notes.SessionNote;
+import org.backcare.homecare.HomeCare;
 import org.backcare.plan.NextSessionPlans;
 
 /**
@@ -18,7 +19,7 @@ import org.backcare.plan.NextSessionPlans;
 public record Session(Appointment appointment, String clientName, String service, OffsetDateTime start,
 		OffsetDateTime end, List<String> cautions, List<String> ruledOut, boolean clearedAfterReferral, String pressure,
 		boolean hasIntake, boolean started, SessionNote note, SessionFeedback feedback, SessionFeedback lastFeedback,
-		NextSessionPlans.Planned plan) {
+		NextSessionPlans.Planned plan, HomeCare.Overview home) {
 
 	/**
 	 * Whether a note can be written or read for it: it has begun and was not cancelled or

@@ -16,6 +16,7 @@ import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.homecare.HomeCare;
 import org.backcare.intake.Intake;
 import org.backcare.feedback.Feedbacks;
 import org.backcare.feedback.SessionFeedback;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Service;
  * audited by the module that owns the record: the schedule and its appointments by
  * booking, each client's latest intake (read once per client, however many sessions they
  * have) by intake, the sessions' notes by notes, the clients' feedback by feedback, the
- * proposals for sessions to come by plan (which reads through those).
+ * proposals for sessions to come by plan (which reads through those), each client's home
+ * care by home care.
  */
 @Service
 class TherapistDay {
@@ -54,8 +56,11 @@ class TherapistDay {
 
 	private final NextSessionPlans plans;
 
+	private final HomeCare homeCare;
+
 	TherapistDay(Bookings bookings, Intakes intakes, Clients clients, Clinics clinics, Clock clock, SessionNotes notes,
-			Feedbacks feedbacks, NextSessionPlans plans) {
+			Feedbacks feedbacks, NextSessionPlans plans, HomeCare homeCare) {
+		this.homeCare = homeCare;
 		this.notes = notes;
 		this.feedbacks = feedbacks;
 		this.plans = plans;
@@ -81,6 +86,9 @@ class TherapistDay {
 				schedule.stream()
 					.filter(appointment -> appointment.isActive() && appointment.start().isAfter(this.clock.instant()))
 					.toList());
+		// Each client's home care (this week and last), read once per client.
+		Map<ClientId, HomeCare.Overview> home = this.homeCare.overviews(caller,
+				schedule.stream().map(Appointment::clientId).toList(), 2);
 		return schedule.stream().map(appointment -> {
 			Optional<Intake> intake = latest.computeIfAbsent(appointment.clientId(),
 					client -> this.intakes.latest(caller, client));
@@ -109,7 +117,7 @@ class TherapistDay {
 						.orElse(null),
 					intake.isPresent(), !appointment.start().isAfter(this.clock.instant()), notes.get(appointment.id()),
 					feedback.get(appointment.id()), lastFeedback.get(appointment.clientId()),
-					planned.get(appointment.id()));
+					planned.get(appointment.id()), home.get(appointment.clientId()));
 		}).toList();
 	}
 

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * Maria's ten weeks of care with Anna, so "My progress", the chart and the report have
  * something to show: her intake (from paper) ten weeks ago, weekly sessions each with a
  * signed note of her pain (shared with her), a follow-up at the end of her initial phase
- * and another last week (both from paper), and Anna's signed summary.
+ * and another last week (both from paper), Anna's signed summary, and her home plan
+ * ({@link DemoHomeCare}).
  */
 @Component
 class DemoProgress {
@@ -51,7 +52,11 @@ class DemoProgress {
 
 	private final Clock clock;
 
-	DemoProgress(Intakes intakes, Bookings bookings, SessionNotes notes, Outcomes outcomes, Clock clock) {
+	private final DemoHomeCare homeCare;
+
+	DemoProgress(Intakes intakes, Bookings bookings, SessionNotes notes, Outcomes outcomes, Clock clock,
+			DemoHomeCare homeCare) {
+		this.homeCare = homeCare;
 		this.intakes = intakes;
 		this.bookings = bookings;
 		this.notes = notes;
@@ -104,6 +109,7 @@ class DemoProgress {
 				STarT Back medium risk). Ten weekly sessions of Swedish massage, with movement breaks at work.
 				Her pain and everyday limitation have both improved by more than the minimal important change; \
 				she now sits through most working days. Plan: sessions every two weeks, then monthly.""");
+		this.homeCare.seed(zone, admin, anna, maria);
 	}
 
 	private static List<Integer> sections(Integer... answers) {

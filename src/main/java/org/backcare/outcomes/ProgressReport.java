@@ -32,6 +32,7 @@ import org.backcare.booking.AppointmentStatus;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
+import org.backcare.homecare.HomeCare;
 import org.backcare.intake.Intake;
 import org.backcare.platform.InvalidRequest;
 import org.jfree.chart.JFreeChart;
@@ -69,8 +70,11 @@ class ProgressReport {
 
 	private final Clock clock;
 
+	private final HomeCare homeCare;
+
 	ProgressReport(Outcomes outcomes, Clinics clinics, Therapists therapists, RecordAccess access,
-			ITemplateEngine templates, Clock clock) {
+			ITemplateEngine templates, Clock clock, HomeCare homeCare) {
+		this.homeCare = homeCare;
 		this.outcomes = outcomes;
 		this.clinics = clinics;
 		this.therapists = therapists;
@@ -78,6 +82,9 @@ class ProgressReport {
 		this.templates = templates;
 		this.clock = clock;
 	}
+
+	/** The weeks of home-care adherence the report lists at most (this week first). */
+	static final int HOME_WEEKS = 12;
 
 	/** One kind of session and how many. */
 	record Count(String what, long count) {
@@ -170,6 +177,15 @@ class ProgressReport {
 		context.setVariable("measures", measures);
 		context.setVariable("planChanges", planChanges);
 		context.setVariable("summary", summary.orElse(null));
+		// Home care: adherence by week within the period (the home-care read is audited
+		// by home care).
+		HomeCare.Overview home = this.homeCare.overview(caller, clientId, HOME_WEEKS);
+		context.setVariable("homePlan", home.plan());
+		context.setVariable("homeWeeks",
+				home.weeks()
+					.stream()
+					.filter(week -> !week.monday().plusDays(6).isBefore(first) && !week.monday().isAfter(last))
+					.toList());
 		context.setVariable("source", ImportantChange.SOURCE);
 		context.setVariable("startBackRule", ImportantChange.STARTBACK_RULE);
 		String html = this.templates.process("outcomes/report", context);

@@ -33,6 +33,7 @@ import org.backcare.feedback.PressureVerdict;
 import org.backcare.feedback.SessionFeedback;
 import org.backcare.intake.Intake;
 import org.backcare.intake.Intakes;
+import org.backcare.homecare.HomeCare;
 import org.backcare.notes.SessionNote;
 import org.backcare.notes.SessionNotes;
 import org.backcare.plan.PlanFacts.SessionFacts;
@@ -76,9 +77,12 @@ public class NextSessionPlans {
 
 	private final TransactionTemplate transaction;
 
+	private final HomeCare homeCare;
+
 	NextSessionPlans(SessionNotes notes, Feedbacks feedbacks, Intakes intakes, Bookings bookings,
-			PlanDecisionRepository decisions, RecordAccess access, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlanDecisionRepository decisions, RecordAccess access, Clock clock, PlatformTransactionManager transactions,
+			HomeCare homeCare) {
+		this.homeCare = homeCare;
 		this.notes = notes;
 		this.feedbacks = feedbacks;
 		this.intakes = intakes;
@@ -219,15 +223,17 @@ public class NextSessionPlans {
 		Intake latest = intakes.isEmpty() ? null : intakes.get(0);
 		boolean redFlagsSince = intakes.size() > 1
 				&& intakes.subList(0, intakes.size() - 1).stream().anyMatch(i -> !i.assessment().redFlags().isEmpty());
-		int sessionsHeld = (int) this.bookings.ofClient(client)
+		List<Appointment> heldBefore = this.bookings.ofClient(client)
 			.stream()
 			.filter(session -> session.status() == AppointmentStatus.COMPLETED)
 			.filter(session -> session.start().isBefore(before.start()))
-			.count();
+			.toList();
+		Instant lastHeld = heldBefore.stream().map(Appointment::start).max(Comparator.naturalOrder()).orElse(null);
 		PlanFacts facts = new PlanFacts(signed.get(0).content().areas(), sessions,
-				(first != null) ? first.answers().pain().now() : null, sessionsHeld,
+				(first != null) ? first.answers().pain().now() : null, heldBefore.size(),
 				(latest != null) ? latest.phase().initialSessions() : null,
-				(latest != null) ? latest.assessment().restricted() : Map.of(), redFlagsSince);
+				(latest != null) ? latest.assessment().restricted() : Map.of(), redFlagsSince,
+				this.homeCare.facts(caller, client, lastHeld));
 		return Optional.of(new Basis(NextSessionRules.propose(facts), signed.get(0).content().plan()));
 	}
 

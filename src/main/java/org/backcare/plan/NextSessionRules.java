@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.backcare.assessment.PainRegion;
+import org.backcare.homecare.HomeCare;
+import org.backcare.homecare.HomeCareRules;
 import org.backcare.notes.TreatedArea;
 import org.backcare.notes.TreatmentPressure;
 import org.backcare.plan.PlanFacts.SessionFacts;
@@ -31,7 +33,7 @@ import org.backcare.therapist.Technique;
 public final class NextSessionRules {
 
 	/** Changes whenever a rule changes; kept with every decision on a proposal. */
-	public static final String VERSION = "plan-rules 2026-12-03";
+	public static final String VERSION = "plan-rules 2026-12-04";
 
 	/**
 	 * Next-day soreness (0–10) from which the next session goes lighter: the clinic's own
@@ -84,8 +86,22 @@ public final class NextSessionRules {
 					+ "30 % better than at intake): review technique and cadence.",
 			OSTELO);
 
+	public static final Rule REVIEW_HOME_PLAN = new Rule("review-home-plan",
+			"Home care done on less than " + HomeCareRules.LOW_ADHERENCE + " % of the asked days over the last two "
+					+ "full weeks, and pain not importantly better than at intake: review the home plan with the "
+					+ "client (what is in the way, the dose, whether it is clear).",
+			"The clinic's own rule (" + HomeCareRules.LOW_ADHERENCE + " %); adherence: Beinart et al., Spine J 2013; "
+					+ "improvement: " + OSTELO);
+
+	public static final Rule CHECK_HOME_ITEM = new Rule("check-home-item",
+			"Pain of " + HomeCare.SEVERE_PAIN + " or more out of 10 logged during a home-care item since the last "
+					+ "session: check that item with the client.",
+			"Severe pain is 7 to 10 on a 0–10 scale (Serlin et al., Pain 1995;61:277–284, the Brief Pain Inventory "
+					+ "in cancer pain, applied here to the NPRS); checking the item is the clinic's own rule");
+
 	/** Every rule, in the order they apply. */
-	public static final List<Rule> ALL = List.of(AVOID, RULED_OUT, LIGHTER, FIRMER, REASSESS, REVIEW);
+	public static final List<Rule> ALL = List.of(AVOID, RULED_OUT, LIGHTER, FIRMER, REASSESS, REVIEW, REVIEW_HOME_PLAN,
+			CHECK_HOME_ITEM);
 
 	private NextSessionRules() {
 	}
@@ -184,6 +200,22 @@ public final class NextSessionRules {
 			suggestions.add(new Suggestion(REVIEW.id(),
 					"Review technique and cadence: pain " + lastPain + "/10 after " + facts.sessionsHeld()
 							+ " sessions against " + baseline + "/10 at intake, less than an important change."));
+		}
+		HomeCareRules.Facts home = facts.home();
+		if (home.low() && baseline != null && lastPain != null && !importantlyBetter(baseline, lastPain)) {
+			fired.add(REVIEW_HOME_PLAN);
+			suggestions.add(new Suggestion(REVIEW_HOME_PLAN.id(),
+					"Review the home plan with the client: " + home.percent() + " % of the asked home-care days done "
+							+ "over the last two weeks, and pain " + lastPain + "/10 against " + baseline
+							+ "/10 at intake."));
+		}
+		Set<String> checked = new java.util.HashSet<>();
+		for (HomeCareRules.PainfulItem painful : home.painful()) {
+			if (checked.add(painful.item())) {
+				fired.add(CHECK_HOME_ITEM);
+				suggestions.add(new Suggestion(CHECK_HOME_ITEM.id(), "Check \"" + painful.title()
+						+ "\" with the client: pain " + painful.pain() + "/10 during it on " + painful.day() + "."));
+			}
 		}
 		return new Proposal(areas, suggestions, List.copyOf(fired), VERSION);
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.backcare.assessment.PainRegion;
+import org.backcare.homecare.HomeCareRules;
 import org.backcare.notes.TreatedArea;
 import org.backcare.notes.TreatmentPressure;
 import org.backcare.therapist.Technique;
@@ -22,14 +23,24 @@ import org.backcare.therapist.Technique;
  * without one
  * @param ruledOut techniques the intake's contraindications rule out, with why
  * @param redFlagsSinceBaseline a later intake answered a red-flag question yes
+ * @param home adherence to the home plan over the last two full weeks, and severe pain
+ * logged during its items since the last session
  */
 public record PlanFacts(List<TreatedArea> lastAreas, List<SessionFacts> sessions, Integer baselinePain,
-		int sessionsHeld, Integer initialSessions, Map<Technique, String> ruledOut, boolean redFlagsSinceBaseline) {
+		int sessionsHeld, Integer initialSessions, Map<Technique, String> ruledOut, boolean redFlagsSinceBaseline,
+		HomeCareRules.Facts home) {
 
 	public PlanFacts {
 		lastAreas = List.copyOf(lastAreas);
 		sessions = List.copyOf(sessions);
 		ruledOut = Map.copyOf(ruledOut);
+	}
+
+	/** Without home care (no plan, nothing logged). */
+	public PlanFacts(List<TreatedArea> lastAreas, List<SessionFacts> sessions, Integer baselinePain, int sessionsHeld,
+			Integer initialSessions, Map<Technique, String> ruledOut, boolean redFlagsSinceBaseline) {
+		this(lastAreas, sessions, baselinePain, sessionsHeld, initialSessions, ruledOut, redFlagsSinceBaseline,
+				new HomeCareRules.Facts(null, List.of()));
 	}
 
 	/**

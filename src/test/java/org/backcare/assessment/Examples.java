@@ -80,6 +80,11 @@ public final class Examples {
 		return this;
 	}
 
+	public Examples numbness() {
+		this.numbness = true;
+		return this;
+	}
+
 	public Examples legSymptoms() {
 		this.radiating = true;
 		return this;

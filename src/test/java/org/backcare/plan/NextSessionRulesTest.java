@@ -7,6 +7,7 @@ import java.util.Set;
 import org.backcare.assessment.PainRegion;
 import org.backcare.notes.TreatedArea;
 import org.backcare.notes.TreatmentPressure;
+import org.backcare.homecare.HomeCareRules;
 import org.backcare.plan.PlanFacts.SessionFacts;
 import org.backcare.plan.PlanFacts.Verdict;
 import org.backcare.plan.Proposal.PlannedArea;
@@ -137,6 +138,40 @@ class NextSessionRulesTest {
 		assertThat(NextSessionRules.propose(better).fired()).isEmpty();
 		PlanFacts early = new PlanFacts(List.of(UPPER), List.of(session(null, null, 5)), 6, 3, 4, Map.of(), false);
 		assertThat(NextSessionRules.propose(early).fired()).isEmpty();
+	}
+
+	@Test
+	void homeCareDoneOnLessThanHalfTheDays_withoutImportantImprovement_asksToReviewTheHomePlan() {
+		// Pain 5 against 6 at intake (not an important change), held 2 of 6 sessions.
+		assertThat(NextSessionRules.propose(withHome(6, 5, 49, List.of())).fired())
+			.containsExactly(NextSessionRules.REVIEW_HOME_PLAN);
+		assertThat(NextSessionRules.propose(withHome(6, 5, 50, List.of())).fired()).as("50 % is not low").isEmpty();
+		assertThat(NextSessionRules.propose(withHome(6, 4, 20, List.of())).fired())
+			.as("an important improvement (2 points): no review")
+			.isEmpty();
+		assertThat(NextSessionRules.propose(withHome(6, 5, null, List.of())).fired()).as("no plan").isEmpty();
+		assertThat(NextSessionRules.propose(withHome(6, 5, 10, List.of())).suggestions())
+			.extracting(Proposal.Suggestion::text)
+			.containsExactly("Review the home plan with the client: 10 % of the asked home-care days done over the "
+					+ "last two weeks, and pain 5/10 against 6/10 at intake.");
+	}
+
+	@Test
+	void severePainDuringAnItemAsksToCheckThatItem_onceAnItem() {
+		java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 1);
+		List<HomeCareRules.PainfulItem> painful = List.of(new HomeCareRules.PainfulItem("heat", "Heat pack", 8, day),
+				new HomeCareRules.PainfulItem("heat", "Heat pack", 7, day.plusDays(1)),
+				new HomeCareRules.PainfulItem("walk", "Walk", 7, day));
+		assertThat(NextSessionRules.propose(withHome(6, 3, 90, painful)).suggestions())
+			.extracting(Proposal.Suggestion::text)
+			.containsExactly("Check \"Heat pack\" with the client: pain 8/10 during it on 2026-12-01.",
+					"Check \"Walk\" with the client: pain 7/10 during it on 2026-12-01.");
+	}
+
+	private static PlanFacts withHome(int baseline, int lastPain, Integer percent,
+			List<HomeCareRules.PainfulItem> painful) {
+		return new PlanFacts(List.of(UPPER), List.of(session(null, null, lastPain)), baseline, 2, 6, Map.of(), false,
+				new HomeCareRules.Facts(percent, painful));
 	}
 
 	@Test
