@@ -120,7 +120,19 @@ public class HomeCare {
 	 * those with severe pain.
 	 */
 	public record Overview(Client client, HomePlan plan, ZoneId zone, LocalDate today, Map<String, HomeLogEntry> todays,
-			List<Adherence.Week> weeks, List<HomeLogEntry> recent) {
+			List<Adherence.Week> weeks, List<HomeLogEntry> recent, Map<String, String> heldBack) {
+
+		/** Without items held back (not looked for). */
+		Overview(Client client, HomePlan plan, ZoneId zone, LocalDate today, Map<String, HomeLogEntry> todays,
+				List<Adherence.Week> weeks, List<HomeLogEntry> recent) {
+			this(client, plan, zone, today, todays, weeks, recent, Map.of());
+		}
+
+		/** With the items of the plan in force a later intake rules out, and why. */
+		Overview withHeldBack(Map<String, String> held) {
+			return new Overview(this.client, this.plan, this.zone, this.today, this.todays, this.weeks, this.recent,
+					Map.copyOf(held));
+		}
 
 		public Optional<HomePlan> current() {
 			return Optional.ofNullable(this.plan);
@@ -151,7 +163,30 @@ public class HomeCare {
 	public Overview overview(CurrentUser caller, ClientId clientId, int weeks) {
 		Client client = client(clientId);
 		this.access.check(caller, RecordAction.HOME_CARE_READ, record(client), careTeam(client));
-		return overview(client, weeks);
+		Overview overview = overview(client, weeks);
+		if (overview.plan() == null) {
+			return overview;
+		}
+		return overview.withHeldBack(
+				heldBack(overview.plan(), this.intakes.latest(caller, clientId).map(Intake::answers).orElse(null)));
+	}
+
+	/**
+	 * The items of the plan that the client's latest intake now rules out (a
+	 * contraindication answered after the plan was written), with why: the client is
+	 * asked to hold off, reminders skip them, the therapist's form drops them.
+	 */
+	static Map<String, String> heldBack(HomePlan plan, org.backcare.assessment.IntakeAnswers latest) {
+		if (latest == null) {
+			return Map.of();
+		}
+		Map<String, String> held = new LinkedHashMap<>();
+		for (Offered offered : HomeCareCatalogue.offer(latest, null)) {
+			if (!offered.offered() && plan.item(offered.template().item()).isPresent()) {
+				held.put(offered.template().item(), offered.ruledOut());
+			}
+		}
+		return held;
 	}
 
 	/**

@@ -240,7 +240,9 @@ class HomeCareController {
 	}
 
 	record HomeCareView(UUID client, String zone, LocalDate today, HomePlanView plan, List<HomeWeekView> weeks,
-			List<HomeLogView> recent) {
+			List<HomeLogView> recent,
+			@Schema(description = "Items of the plan in force that the client's latest intake rules out, with why: held "
+					+ "back (no reminders) until a new version drops them") java.util.Map<String, String> heldBack) {
 	}
 
 	record HomePlanView(UUID id, int version, Instant writtenAt, String writtenBy, String note,
@@ -273,7 +275,7 @@ class HomeCareController {
 					.map(week -> new HomeWeekView(week.monday(), week.percent(), week.done(), week.asked(),
 							week.items()))
 					.toList(),
-				overview.recent().stream().map(HomeCareController::view).toList());
+				overview.recent().stream().map(HomeCareController::view).toList(), overview.heldBack());
 	}
 
 	static HomePlanView view(HomePlan plan) {

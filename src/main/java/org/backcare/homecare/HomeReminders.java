@@ -18,6 +18,7 @@ import org.backcare.audit.RecordAction;
 import org.backcare.client.Client;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
+import org.backcare.intake.Intake;
 
 import org.springframework.stereotype.Service;
 
@@ -47,7 +48,11 @@ public class HomeReminders {
 
 	private final Clock clock;
 
-	HomeReminders(HomeCareRepository homeCare, HomeCare care, Clients clients, RecordAccess access, Clock clock) {
+	private final org.backcare.intake.Intakes intakes;
+
+	HomeReminders(HomeCareRepository homeCare, HomeCare care, Clients clients, RecordAccess access, Clock clock,
+			org.backcare.intake.Intakes intakes) {
+		this.intakes = intakes;
 		this.homeCare = homeCare;
 		this.care = care;
 		this.clients = clients;
@@ -171,15 +176,23 @@ public class HomeReminders {
 			.stream()
 			.map(HomeLogEntry::item)
 			.collect(Collectors.toSet());
+		// Items a later intake rules out are held back until the therapist reviews the
+		// plan.
+		Map<String, String> held = HomeCare.heldBack(plan,
+				this.intakes.allBySystem(clientId).stream().findFirst().map(Intake::answers).orElse(null));
 		List<HomeItem> items = settings.itemsAt(day, time)
 			.stream()
-			.filter(item -> !logged.contains(item))
+			.filter(item -> !logged.contains(item) && !held.containsKey(item))
 			.map(plan::item)
 			.flatMap(Optional::stream)
 			.toList();
 		if (nudge) {
 			this.homeCare.nudged(clientId, day);
-			return Optional.of(new Due(client, items.isEmpty() ? plan.items() : items, true, quietDays));
+			List<HomeItem> any = plan.items().stream().filter(item -> !held.containsKey(item.item())).toList();
+			if (items.isEmpty() && any.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(new Due(client, items.isEmpty() ? any : items, true, quietDays));
 		}
 		return items.isEmpty() ? Optional.empty() : Optional.of(new Due(client, items, false, quietDays));
 	}

@@ -154,6 +154,26 @@ class HomeCareReminderTest {
 		assertThat(this.homeReminders.due(at(LocalDateTime.of(tomorrow, LocalTime.of(9, 0))))).isPresent();
 	}
 
+	@Autowired
+	org.backcare.intake.Intakes intakes;
+
+	@Test
+	void anItemALaterIntakeRulesOutIsHeldBack_notRemindedOf() throws Exception {
+		remind("walk", LocalTime.of(9, 0), null);
+		LocalDateTime tomorrowAt9 = LocalDate.now(BERLIN).plusDays(1).atTime(9, 0);
+		assertThat(this.homeReminders.due(at(tomorrowAt9))).isPresent();
+		this.intakes.submitFromPaper(this.clinic.admin(), this.maria,
+				org.backcare.assessment.Examples.officeWorker().yes("suspectedDvt").answers(),
+				Instant.now().minusSeconds(60));
+		assertThat(this.homeReminders.due(at(tomorrowAt9))).as("a suspected clot: no exercise").isEmpty();
+		new Api(this.mvc, this.clinic.bearer(this.mariaSignedIn))
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/clients/{id}/home-plan", this.maria.value()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.heldBack.walk")
+				.value(org.hamcrest.Matchers.containsString("no exercise")));
+	}
+
 	@Test
 	void anItemLoggedThatDayIsNotRemindedOf() throws Exception {
 		remind("walk", LocalTime.of(23, 59), null);
