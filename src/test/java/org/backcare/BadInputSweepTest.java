@@ -373,6 +373,32 @@ class BadInputSweepTest {
 			}
 		}
 
+		// A request key too long, or with spaces, on the endpoints that take one (their
+		// controllers validate parameters through method validation).
+		// The bodies are fine: only the key is wrong.
+		Map<String, String> keyed = Map.of("/api/v1/clients/" + client + "/follow-ups",
+				"{\"painNow\": 3, \"startBack\": {\"agree\": [true, false, false, false, false, false, false, false], "
+						+ "\"bothersomeness\": \"SLIGHTLY\"}, \"oswestry\": {\"sections\": [1, 1, 1, 1, 1, 1, 1, null, 1, 1]}}",
+				"/api/v1/clients/" + client + "/home-log",
+				"{\"item\": \"walk\", \"day\": \"" + clinic.today() + "\", \"done\": true}");
+		for (String key : List.of("k".repeat(65), "two words")) {
+			for (var path : keyed.entrySet()) {
+				MockHttpServletResponse response = this.mvc
+					.perform(post(path.getKey()).header(HttpHeaders.AUTHORIZATION, asClient)
+						.header("Idempotency-Key", key)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(path.getValue()))
+					.andReturn()
+					.getResponse();
+				sent++;
+				if (response.getStatus() != 400 || response.getContentType() == null
+						|| !response.getContentType().startsWith("application/problem+json")) {
+					wrong.add("POST " + abbreviate(path.getKey()) + " Idempotency-Key " + abbreviate(key) + " -> "
+							+ response.getStatus());
+				}
+			}
+		}
+
 		// The report's period: not a date, after today, or over five years.
 		for (String query : List.of("from=%s", "from=2020-01-01&to=%s")) {
 			for (String value : List.of("abc", "-1", "0", "99999999999", "2026-02-30", "+999999999-12-31",

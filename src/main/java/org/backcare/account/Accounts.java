@@ -109,7 +109,16 @@ public class Accounts {
 
 	/** The accounts of a clinic, for its admins. */
 	public List<CurrentUser> all(ClinicId clinic) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE clinic_id = ? ORDER BY role, email")
+		return users("clinic_id = ? ORDER BY role, email", clinic);
+	}
+
+	/** The clinic's admins who may sign in: those told what needs the front desk. */
+	public List<CurrentUser> admins(ClinicId clinic) {
+		return users("clinic_id = ? AND role = 'ADMIN' AND enabled ORDER BY email", clinic);
+	}
+
+	private List<CurrentUser> users(String where, ClinicId clinic) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE " + where)
 			.param(clinic.value())
 			.query(DETAILS)
 			.list()

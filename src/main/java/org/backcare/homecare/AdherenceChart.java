@@ -3,14 +3,12 @@ package org.backcare.homecare;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
+import org.backcare.platform.SvgCharts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,10 +19,6 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.MeetOrSlice;
-import org.jfree.svg.PreserveAspectRatio;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /**
  * Weekly adherence as a bar chart (JFreeChart, drawn as SVG): one bar per week, the
@@ -42,16 +36,9 @@ final class AdherenceChart {
 	private AdherenceChart() {
 	}
 
-	/**
-	 * The chart as a data URI for an image (the pages' CSP allows no inline SVG styles).
-	 */
+	/** The chart as an image's source ({@link SvgCharts}). */
 	static String dataUri(List<Adherence.Week> weeks) {
-		JFreeChart chart = chart(weeks);
-		SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-		chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
-		String svg = g2.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
-				MeetOrSlice.MEET);
-		return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+		return SvgCharts.dataUri(SvgCharts.svg(chart(weeks), WIDTH, HEIGHT));
 	}
 
 	static JFreeChart chart(List<Adherence.Week> weeks) {

@@ -1,7 +1,6 @@
 package org.backcare.homecare;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -163,12 +162,27 @@ public class HomeCare {
 	public Overview overview(CurrentUser caller, ClientId clientId, int weeks) {
 		Client client = client(clientId);
 		this.access.check(caller, RecordAction.HOME_CARE_READ, record(client), careTeam(client));
+		return overview(client, weeks);
+	}
+
+	/**
+	 * A client's home care with what their latest intake says of it: the items of the
+	 * plan in force it now rules out ({@link Overview#heldBack}), and, for the staff who
+	 * may write the plan, the catalogue offered (else empty). One audited read of the
+	 * home care and one of the intake (by intake).
+	 */
+	public record Checked(Overview overview, List<Offered> offer) {
+	}
+
+	public Checked checked(CurrentUser caller, ClientId clientId, int weeks) {
+		Client client = client(clientId);
+		this.access.check(caller, RecordAction.HOME_CARE_READ, record(client), careTeam(client));
 		Overview overview = overview(client, weeks);
-		if (overview.plan() == null) {
-			return overview;
+		Optional<Intake> intake = this.intakes.latest(caller, clientId);
+		if (overview.plan() != null) {
+			overview = overview.withHeldBack(heldBack(overview.plan(), intake.map(Intake::answers).orElse(null)));
 		}
-		return overview.withHeldBack(
-				heldBack(overview.plan(), this.intakes.latest(caller, clientId).map(Intake::answers).orElse(null)));
+		return new Checked(overview, (staff(client).refusal(caller) == null) ? offerFrom(intake) : List.of());
 	}
 
 	/**
@@ -283,7 +297,10 @@ public class HomeCare {
 	public List<Offered> offer(CurrentUser caller, ClientId clientId) {
 		Client client = client(clientId);
 		this.access.check(caller, RecordAction.HOME_CARE_READ, record(client), staff(client));
-		Optional<Intake> intake = this.intakes.latest(caller, clientId);
+		return offerFrom(this.intakes.latest(caller, clientId));
+	}
+
+	private static List<Offered> offerFrom(Optional<Intake> intake) {
 		return HomeCareCatalogue.offer(intake.map(Intake::answers).orElse(null),
 				intake.map(found -> found.assessment().recommendation()).orElse(null));
 	}
@@ -354,7 +371,9 @@ public class HomeCare {
 			this.access.check(caller, RecordAction.HOME_PLAN_WRITTEN,
 					new HealthRecord(HealthRecord.Type.HOME_PLAN, id, client.clinicId(), clientId), staff(client));
 			client.ensureNotErased();
-			List<Offered> offer = offer(caller, clientId);
+			// (The write itself is the audited access; the intake's read is audited by
+			// intake.)
+			List<Offered> offer = offerFrom(this.intakes.latest(caller, clientId));
 			List<HomeItem> items = items(choices, offer);
 			int latest = this.homeCare.latestPlan(clientId).map(HomePlan::version).orElse(0);
 			if (basedOn != null && basedOn != latest && (requestKey == null
@@ -379,7 +398,7 @@ public class HomeCare {
 					.stream()
 					.filter(written -> written.id().equals(first))
 					.findFirst()
-					.orElseThrow(RequestKeyReused::new);
+					.orElseThrow(org.backcare.platform.RequestKeys.Reused::new);
 			}
 			return plan;
 		});
@@ -693,16 +712,6 @@ public class HomeCare {
 									: new RecordNotFound("Client", client.id());
 	}
 
-	/** A request key sent again for another client: nothing is written. */
-	static class RequestKeyReused extends ProblemException {
-
-		RequestKeyReused() {
-			super(HttpStatus.CONFLICT, "request-key-reused", "Request key reused",
-					"This request key was already used for another client's record. Use a new key for a new request.");
-		}
-
-	}
-
 	/** The plan changed since the writer opened it: nothing is written. */
 	static class PlanChanged extends ProblemException {
 
@@ -721,11 +730,6 @@ public class HomeCare {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "home-care-refused", "Refused", rule, detail);
 		}
 
-	}
-
-	/** The days of the week, Monday first, as pages list them. */
-	public static List<DayOfWeek> week() {
-		return List.of(DayOfWeek.values());
 	}
 
 }

@@ -2,9 +2,7 @@ package org.backcare.homecare;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -163,17 +161,6 @@ public final class HomeCareCatalogue {
 					out.map(SafetyRule::source).orElse(template.source()), template.asItem(notes)));
 		}
 		return offered;
-	}
-
-	public static Optional<Template> template(String item) {
-		return ITEMS.stream().filter(template -> template.item().equals(item)).findFirst();
-	}
-
-	/** The rules as the pages and API list them. */
-	public static Map<String, String> ruleTable() {
-		Map<String, String> table = new LinkedHashMap<>();
-		RULES.forEach(rule -> table.put(rule.code(), rule.source()));
-		return table;
 	}
 
 }

@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
+import org.backcare.platform.RequestKeys;
 import org.backcare.homecare.HomeCareCatalogue.Offered;
 import org.backcare.homecare.HomeLogEntry.Difficulty;
 import org.backcare.homecare.HomeLogEntry.NotDone;
@@ -46,24 +47,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Home care through the API: a client's plan (every version, and the catalogue offered
  * for it), the log and weekly adherence, the client's own reminders, and the clinic's
- * nudge setting. (Not {@code @Validated}: Spring MVC validates the parameters itself and
- * answers a bad one with a 400 problem.)
+ * nudge setting.
  */
 @RestController
 @Tag(name = "Home care")
 @SecurityRequirement(name = "bearer")
 class HomeCareController {
 
-	static final String IDEMPOTENCY = "Any unique string; a retry with the same key returns the first result";
-
 	private final HomeCare homeCare;
 
 	HomeCareController(HomeCare homeCare) {
 		this.homeCare = homeCare;
-	}
-
-	private static String key(String idempotencyKey) {
-		return (idempotencyKey != null) ? "api-" + idempotencyKey : null;
 	}
 
 	@GetMapping("/api/v1/clients/{id}/home-plan")
@@ -74,7 +68,7 @@ class HomeCareController {
 			description = "For the client, the clinic's admins and therapists who have met the client. Audited.")
 	HomeCareView plan(@PathVariable UUID id, @RequestParam(defaultValue = "4") @Min(1) @Max(52) @Parameter(
 			description = "How many weeks of adherence, this week first (1–52)") int weeks) {
-		return view(this.homeCare.overview(CurrentUser.required(), new ClientId(id), weeks));
+		return view(this.homeCare.checked(CurrentUser.required(), new ClientId(id), weeks).overview());
 	}
 
 	@GetMapping("/api/v1/clients/{id}/home-plan/versions")
@@ -114,8 +108,8 @@ class HomeCareController {
 	@Operation(summary = "Write a new version of a client's home plan",
 			description = "The earlier versions are kept. By the clinic's admins and therapists who have met the client.")
 	HomePlanView write(@PathVariable UUID id, @Valid @RequestBody HomePlanBody body,
-			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
-					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+			@Parameter(description = RequestKeys.IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
 							message = "must be printable ASCII without spaces") String idempotencyKey) {
 		return view(this.homeCare.write(CurrentUser.required(), new ClientId(id),
 				body.items()
@@ -123,7 +117,7 @@ class HomeCareController {
 					.map(item -> new HomeCare.ItemChoice(item.item(), item.instruction(), item.timesPerDay(),
 							item.daysPerWeek(), item.minutes()))
 					.toList(),
-				body.note(), key(idempotencyKey), body.basedOnVersion()));
+				body.note(), RequestKeys.fromApi(idempotencyKey), body.basedOnVersion()));
 	}
 
 	@PostMapping("/api/v1/clients/{id}/home-log")
@@ -140,11 +134,14 @@ class HomeCareController {
 			description = "Done (with pain 0–10 and how hard, both optional) or not done (with why). The day's latest "
 					+ "entry for an item counts. Pain of 7 or more tells the care team, once a day.")
 	HomeLogView log(@PathVariable UUID id, @Valid @RequestBody HomeLogBody body,
-			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
-					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+			@Parameter(description = RequestKeys.IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
 							message = "must be printable ASCII without spaces") String idempotencyKey) {
-		return view(this.homeCare.log(CurrentUser.required(), new ClientId(id), new HomeCare.LogRequest(body.item(),
-				body.day(), body.done(), body.pain(), body.difficulty(), body.reason()), key(idempotencyKey)));
+		return view(
+				this.homeCare.log(
+						CurrentUser.required(), new ClientId(id), new HomeCare.LogRequest(body.item(), body.day(),
+								body.done(), body.pain(), body.difficulty(), body.reason()),
+						RequestKeys.fromApi(idempotencyKey)));
 	}
 
 	@GetMapping("/api/v1/me/home-reminders")

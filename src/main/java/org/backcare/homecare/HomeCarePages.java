@@ -17,12 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
-import org.backcare.homecare.HomeCareCatalogue.Offered;
 import org.backcare.homecare.HomeLogEntry.Difficulty;
 import org.backcare.homecare.HomeLogEntry.NotDone;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
+import org.backcare.platform.RequestKeys;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -64,7 +64,7 @@ class HomeCarePages {
 	}
 
 	private void show(Model model, CurrentUser me) {
-		HomeCare.Overview overview = this.homeCare.overview(me, me.client(), 2);
+		HomeCare.Overview overview = this.homeCare.checked(me, me.client(), 2).overview();
 		model.addAttribute("overview", overview);
 		model.addAttribute("reasons", NotDone.values());
 		model.addAttribute("difficulties", Difficulty.values());
@@ -92,7 +92,7 @@ class HomeCarePages {
 			NotDone reason = choice(NotDone.class, fields.getFirst("reason"));
 			HomeLogEntry entry = this.homeCare.log(me, me.client(),
 					new HomeCare.LogRequest(item, day, done, pain, difficulty, reason),
-					key(fields.getFirst("requestKey")));
+					RequestKeys.fromForm(fields.getFirst("requestKey")));
 			redirect.addFlashAttribute("done",
 					"Logged: " + entry.inWords() + "." + ((entry.pain() != null && entry.pain() >= HomeCare.SEVERE_PAIN)
 							? " Pain that strong: please stop this item for now. Your therapist has been told and will "
@@ -233,25 +233,13 @@ class HomeCarePages {
 	}
 
 	private void showPlan(Model model, CurrentUser caller, ClientId client) {
-		HomeCare.Overview overview = this.homeCare.overview(caller, client, 8);
+		HomeCare.Checked checked = this.homeCare.checked(caller, client, 8);
+		HomeCare.Overview overview = checked.overview();
 		model.addAttribute("overview", overview);
 		model.addAttribute("chart", overview.weeks().isEmpty() ? null : AdherenceChart.dataUri(overview.weeks()));
-		boolean writes = caller.client() == null;
-		List<Offered> offer = List.of();
-		if (writes) {
-			try {
-				offer = this.homeCare.offer(caller, client);
-			}
-			catch (Forbidden notTheirs) {
-				writes = false;
-			}
-		}
-		model.addAttribute("writes", writes);
-		model.addAttribute("offer", offer);
+		model.addAttribute("writes", !checked.offer().isEmpty());
+		model.addAttribute("offer", checked.offer());
 		model.addAttribute("requestKey", UUID.randomUUID().toString());
-		model.addAttribute("lowAdherence", HomeCareRules.LOW_ADHERENCE);
-		model.addAttribute("severe", HomeCare.SEVERE_PAIN);
-		model.addAttribute("rules", HomeCareCatalogue.RULES);
 		if (!model.containsAttribute("problem")) {
 			model.addAttribute("problem", null);
 		}
@@ -281,7 +269,8 @@ class HomeCarePages {
 						"day".equals(unit) ? often : null, "week".equals(unit) ? often : null,
 						number(fields.getFirst("minutes-" + item), "Minutes are a whole number.")));
 			}
-			this.homeCare.write(caller, client, choices, fields.getFirst("note"), key(fields.getFirst("requestKey")),
+			this.homeCare.write(caller, client, choices, fields.getFirst("note"),
+					RequestKeys.fromForm(fields.getFirst("requestKey")),
 					number(fields.getFirst("basedOnVersion"), "The form's version is a whole number."));
 		}
 		catch (ProblemException refused) {
@@ -343,12 +332,6 @@ class HomeCarePages {
 			throw new Forbidden("My home care is for clients.");
 		}
 		return me;
-	}
-
-	/** A form's own key (a UUID it was given), as stored; null for anything else. */
-	private static String key(String requestKey) {
-		return (requestKey != null && requestKey.matches("[0-9a-f-]{36}(-[a-z-]{1,44})?")) ? "page-" + requestKey
-				: null;
 	}
 
 	private static LocalDate date(String given) {

@@ -77,8 +77,13 @@ class HomeCareRepository {
 		return plans("p.client_id = ?", client.value());
 	}
 
+	/** The plan in force: the latest version (one version read, not all). */
 	Optional<HomePlan> latestPlan(ClientId client) {
-		return plans(client).stream().findFirst();
+		return plans(
+				"p.client_id = ? AND p.version = (SELECT max(version) FROM home_plan WHERE client_id = p.client_id)",
+				client.value())
+			.stream()
+			.findFirst();
 	}
 
 	private List<HomePlan> plans(String where, Object param) {

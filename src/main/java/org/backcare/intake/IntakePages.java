@@ -131,7 +131,7 @@ class IntakePages {
 		// The form's own key makes a double click or a resubmitted page land on the same
 		// intake.
 		String requestKey = fields.getFirst("requestKey");
-		String key = (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
+		String key = org.backcare.platform.RequestKeys.fromForm(requestKey);
 		try {
 			Intake intake = this.intakes.submit(caller, new ClientId(client), answers, key);
 			return "redirect:/intake/" + intake.id();

@@ -11,7 +11,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
-import org.backcare.account.Role;
 import org.backcare.booking.Appointment;
 import org.backcare.booking.Bookings;
 import org.backcare.clinic.Clinic;
@@ -157,10 +156,7 @@ class FrontDeskAlerts {
 	}
 
 	private List<CurrentUser> admins(ClinicId clinic) {
-		return this.accounts.all(clinic)
-			.stream()
-			.filter(account -> account.role() == Role.ADMIN && this.accounts.enabled(account.id()))
-			.toList();
+		return this.accounts.admins(clinic);
 	}
 
 	private Mail notice(Clinic clinic, String to, String kind, String subject, List<String> lines, String link,

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.backcare.account.Accounts;
 import org.backcare.account.CurrentUser;
-import org.backcare.account.Role;
 import org.backcare.booking.Appointment;
 import org.backcare.booking.AppointmentStatus;
 import org.backcare.booking.Bookings;
@@ -171,11 +170,7 @@ class HomeCareMail {
 			.flatMap(java.util.Optional::stream)
 			.filter(account -> this.accounts.enabled(account.id()))
 			.toList();
-		return !team.isEmpty() ? team
-				: this.accounts.all(clinic.id())
-					.stream()
-					.filter(account -> account.role() == Role.ADMIN && this.accounts.enabled(account.id()))
-					.toList();
+		return !team.isEmpty() ? team : this.accounts.admins(clinic.id());
 	}
 
 }

@@ -234,7 +234,7 @@ public class Outcomes {
 					startBack, odi, requestKey)) {
 				return this.outcomes.followUpByRequestKey(caller.id().value(), requestKey)
 					.filter(stored -> stored.client().equals(clientId))
-					.orElseThrow(RequestKeyReused::new)
+					.orElseThrow(org.backcare.platform.RequestKeys.Reused::new)
 					.id();
 			}
 			return id;
@@ -310,7 +310,7 @@ public class Outcomes {
 				.stream()
 				.filter(signed -> signed.id().equals(stored))
 				.findFirst()
-				.orElseThrow(RequestKeyReused::new);
+				.orElseThrow(org.backcare.platform.RequestKeys.Reused::new);
 		});
 	}
 
@@ -464,16 +464,6 @@ public class Outcomes {
 	 */
 	private String staffName(CurrentUser caller) {
 		return (caller.therapist() != null) ? this.therapists.get(caller.therapist()).name() : caller.email();
-	}
-
-	/** A request key sent again for another client: nothing is written. */
-	static class RequestKeyReused extends org.backcare.platform.ProblemException {
-
-		RequestKeyReused() {
-			super(org.springframework.http.HttpStatus.CONFLICT, "request-key-reused", "Request key reused",
-					"This request key was already used for another client's record. Use a new key for a new request.");
-		}
-
 	}
 
 	/** A rule of outcomes refused; {@code rule} names which. */

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.backcare.account.CurrentUser;
 import org.backcare.client.ClientId;
+import org.backcare.platform.RequestKeys;
 import org.backcare.clinic.Clinic;
 import org.backcare.clinic.Clinics;
 import org.backcare.outcomes.ImportantChange.Verdict;
@@ -58,14 +59,6 @@ class OutcomesController {
 
 	static final MediaType PDF = MediaType.APPLICATION_PDF;
 
-	static final String IDEMPOTENCY = "Any unique string; a retry with the same key returns the first result "
-			+ "(409 'request-key-reused' when it was for another client)";
-
-	/** The caller's key as stored beside the record (keys are each caller's own). */
-	private static String key(String idempotencyKey) {
-		return (idempotencyKey != null) ? "api-" + idempotencyKey : null;
-	}
-
 	private final Outcomes outcomes;
 
 	private final ProgressReport report;
@@ -104,11 +97,11 @@ class OutcomesController {
 	@Operation(summary = "Answer a follow-up",
 			description = "Pain now, STarT Back and Oswestry again, worded and scored as in the intake.")
 	OutcomesView followUp(@PathVariable UUID id, @Valid @RequestBody FollowUpAnswers body,
-			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
-					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+			@Parameter(description = RequestKeys.IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
 							message = "must be printable ASCII without spaces") String idempotencyKey) {
 		CurrentUser caller = CurrentUser.required();
-		this.outcomes.answer(caller, new ClientId(id), body, key(idempotencyKey));
+		this.outcomes.answer(caller, new ClientId(id), body, RequestKeys.fromApi(idempotencyKey));
 		return view(this.outcomes.of(caller, new ClientId(id)));
 	}
 
@@ -135,11 +128,11 @@ class OutcomesController {
 	@Operation(summary = "Sign a summary of a period of care",
 			description = "For the progress report; signed with the therapist's name and licence, never changed.")
 	ProgressSummaryView sign(@PathVariable UUID id, @Valid @RequestBody ProgressSummaryBody body,
-			@Parameter(description = IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key", required = false) @Size(
-					min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
+			@Parameter(description = RequestKeys.IDEMPOTENCY) @RequestHeader(name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]+",
 							message = "must be printable ASCII without spaces") String idempotencyKey) {
 		return view(this.outcomes.sign(CurrentUser.required(), new ClientId(id), body.from(), body.to(), body.summary(),
-				key(idempotencyKey)));
+				RequestKeys.fromApi(idempotencyKey)));
 	}
 
 	@GetMapping("/api/v1/clients/{id}/progress-summaries")

@@ -3,18 +3,16 @@ package org.backcare.outcomes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
 import org.backcare.booking.Appointment;
+import org.backcare.platform.SvgCharts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -26,10 +24,6 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
-import org.jfree.svg.MeetOrSlice;
-import org.jfree.svg.PreserveAspectRatio;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /**
  * A measure over time as a chart, drawn by JFreeChart: a line with a mark per score
@@ -65,19 +59,12 @@ final class ProgressChart {
 	 * width.
 	 */
 	static String svg(Series series, List<Appointment> sessions, List<Instant> planChanges, TimeZone zone) {
-		JFreeChart chart = chart(series, sessions, planChanges, zone);
-		SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-		chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
-		return g2.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
-				MeetOrSlice.MEET);
+		return SvgCharts.svg(chart(series, sessions, planChanges, zone), WIDTH, HEIGHT);
 	}
 
-	/**
-	 * The SVG as an image's source: a page's Content-Security-Policy allows no inline
-	 * styles, and JFreeSVG styles every shape inline; inside an image they apply.
-	 */
+	/** The SVG as an image's source ({@link SvgCharts#dataUri}). */
 	static String dataUri(String svg) {
-		return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+		return SvgCharts.dataUri(svg);
 	}
 
 	static JFreeChart chart(Series series, List<Appointment> sessions, List<Instant> planChanges, TimeZone zone) {

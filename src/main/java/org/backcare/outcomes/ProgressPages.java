@@ -16,6 +16,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
+import org.backcare.platform.RequestKeys;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -183,7 +184,7 @@ class ProgressPages {
 							+ ProgressSummary.MAX_BODY + " characters)."));
 		}
 		try {
-			this.outcomes.sign(caller, new ClientId(id), first, last, summary, key(requestKey));
+			this.outcomes.sign(caller, new ClientId(id), first, last, summary, RequestKeys.fromForm(requestKey));
 		}
 		catch (ProblemException refused) {
 			return refused(model, response, caller, new ClientId(id), refused);
@@ -205,11 +206,6 @@ class ProgressPages {
 		model.addAttribute("problem", problem.getMessage());
 		response.setStatus(problem.status().value());
 		return PAGE;
-	}
-
-	/** A form's own key (a UUID it was given), as stored; null for anything else. */
-	private static String key(String requestKey) {
-		return (requestKey != null && requestKey.matches("[0-9a-f-]{36}")) ? "page-" + requestKey : null;
 	}
 
 	private static UUID uuid(String given) {
@@ -248,7 +244,7 @@ class ProgressPages {
 			return FOLLOW_UP;
 		}
 		try {
-			this.outcomes.answer(me, me.client(), form.answers(), key(fields.getFirst("requestKey")));
+			this.outcomes.answer(me, me.client(), form.answers(), RequestKeys.fromForm(fields.getFirst("requestKey")));
 		}
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {

@@ -121,6 +121,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ex.getClass().getSimpleName();
 	}
 
+	/**
+	 * A parameter or header refused by a {@code @Validated} controller's method
+	 * validation (which reports it this way rather than as Spring MVC's own
+	 * {@link HandlerMethodValidationException}): the same 400, naming the parameter.
+	 */
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolated(jakarta.validation.ConstraintViolationException ex) {
+		List<Map<String, Object>> errors = ex.getConstraintViolations().stream().map(violation -> {
+			String field = "";
+			for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+				field = node.getName();
+			}
+			return Map.<String, Object>of("field", field, "message", violation.getMessage());
+		}).toList();
+		String fields = errors.stream()
+			.map(error -> (String) error.get("field"))
+			.distinct()
+			.collect(Collectors.joining(", "));
+		return badRequest("Invalid value for: " + fields + ".", Map.of("errors", errors));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);

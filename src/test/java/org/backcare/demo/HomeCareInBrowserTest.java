@@ -84,10 +84,17 @@ class HomeCareInBrowserTest {
 			stop.sendKeys(Keys.ENTER);
 			assertThat(time.getText()).isEqualTo("Stopped");
 
-			// Nothing on the page is wider than the phone.
-			assertThat(((JavascriptExecutor) page).executeScript(
-					"return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right).join('; ');"))
-				.isEqualTo("");
+			assertThat(overflowing(page)).as("nothing wider than the phone").isEqualTo("");
+			page.get(base + "/me/home/reminders");
+			awaitTitle(page, "My reminders");
+			assertThat(overflowing(page)).as("the reminders page on a phone").isEqualTo("");
+		}
+		try (Browser phone = Browser.open(390, 900)) {
+			WebDriver page = phone.driver();
+			phone.signIn(base, DemoAccounts.THERAPIST.email(), DemoAccounts.THERAPIST.password(), "My day");
+			page.get(base + "/clients/" + maria + "/home-plan");
+			awaitTitle(page, "Home plan");
+			assertThat(overflowing(page)).as("the therapist's home plan page on a phone").isEqualTo("");
 		}
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM home_log WHERE client_id = ? AND item = 'walk' AND logged_by IN "
@@ -113,6 +120,12 @@ class HomeCareInBrowserTest {
 			new WebDriverWait(page, Duration.ofSeconds(10))
 				.until(driver -> !driver.findElements(By.cssSelector("#home-adherence img.chart")).isEmpty());
 		}
+	}
+
+	/** What sticks out to the right of the window (tables scroll in their own region). */
+	static Object overflowing(WebDriver page) {
+		return ((JavascriptExecutor) page).executeScript(
+				"return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right).join('; ');");
 	}
 
 }

@@ -139,6 +139,15 @@ class HomeCareTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rule").value("ruled-out"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Blood thinners")));
+		// The therapist's page shows it with the reason and source, not as a choice.
+		new org.backcare.Pages(this.mvc, this.clinic.signedIn(this.anna))
+			.perform(get("/clients/{id}/home-plan", sofia.value()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(
+						org.hamcrest.Matchers.containsString("Not offered: Blood thinners or a bleeding disorder"),
+						org.hamcrest.Matchers.containsString("Nadler"),
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"include-heat\"")))));
 	}
 
 	@Test
@@ -234,16 +243,25 @@ class HomeCareTest {
 	}
 
 	@Test
-	void theClientsOwnDay_aClientAheadOfTheClinicMayLogTheirToday() throws Exception {
+	void theClientsOwnDay_aClientInAnotherZoneLogsTheirToday_notTheClinics() throws Exception {
 		write(this.therapist, PLAN).andExpect(status().isOk());
-		ZoneId auckland = ZoneId.of("Pacific/Auckland");
+		// A zone whose date differs from the clinic's right now: a day ahead (Auckland)
+		// or
+		// a day behind (Pago Pago), whatever the hour.
+		ZoneId zone = java.util.stream.Stream.of("Pacific/Auckland", "Pacific/Pago_Pago")
+			.map(ZoneId::of)
+			.filter(candidate -> !LocalDate.now(candidate).equals(today()))
+			.findFirst()
+			.orElseThrow();
 		this.client
 			.perform(put("/api/v1/me/home-reminders").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"zone\": \"Pacific/Auckland\", \"reminders\": []}"))
+				.content("{\"zone\": \"" + zone.getId() + "\", \"reminders\": []}"))
 			.andExpect(status().isOk());
-		LocalDate theirToday = LocalDate.now(auckland);
+		LocalDate theirToday = LocalDate.now(zone);
 		log(this.client, "walk", theirToday, "\"done\": true").andExpect(status().isCreated());
-		log(this.client, "walk", theirToday.plusDays(1), "\"done\": true").andExpect(status().isBadRequest());
+		// The clinic's today is their yesterday (before their plan began) or their
+		// tomorrow.
+		log(this.client, "walk", today(), "\"done\": true").andExpect(status().isBadRequest());
 		assertThat(read(this.client.perform(get("/api/v1/clients/{id}/home-plan", this.maria.value()))).get("today")
 			.asString()).isEqualTo(theirToday.toString());
 	}
