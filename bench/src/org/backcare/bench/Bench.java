@@ -129,12 +129,26 @@ public final class Bench {
 			printTable();
 			return;
 		}
+		if ("availability".equals(System.getenv("BENCH_ONLY"))) {
+			Seeded first = seed(200, 20_000, true);
+			requestFloor();
+			for (int therapists : new int[] { 20, 200, 2000 }) {
+				availability((therapists == 200) ? first : seed(therapists, therapists * 100, false), therapists);
+			}
+			printTable();
+			return;
+		}
 		Seeded clinic = seed(200, 20_000, true);
 		String token = token();
 
+		// A discarded warm-up, so that the measured runs see compiled code, not the JIT at work.
+		bookings(clinic, token, 8);
 		for (int clients : new int[] { 1, 8, 32 }) {
 			double baseline = baselineInserts(clinic, clients);
+			double[] before = serverTime("/api/v1/appointments");
 			BookingRun booking = bookings(clinic, token, clients);
+			figure("booking", "server's own mean ms per booking request, " + clients + " clients", "ms",
+					meanMs(before, serverTime("/api/v1/appointments")));
 			figure("booking", "db baseline inserts/s, " + clients + " clients", "1/s", baseline);
 			figure("booking", "bookings/s, " + clients + " clients", "1/s", booking.created / (double) this.seconds);
 			figure("booking", "409/s, " + clients + " clients", "1/s", booking.conflicts / (double) this.seconds);
@@ -157,7 +171,14 @@ public final class Bench {
 			}
 			figure("audit", "overlapping active appointments after " + clients + "-client run", "count", overlaps());
 		}
+		figure("booking", "SQL statements per booking (BEGIN and COMMIT included)", "count",
+				statementsPerBooking(clinic, token));
+		if ("booking".equals(System.getenv("BENCH_ONLY"))) {
+			printTable();
+			return;
+		}
 
+		requestFloor();
 		for (int therapists : new int[] { 20, 200, 2000 }) {
 			Seeded sized = (therapists == 200) ? clinic : seed(therapists, therapists * 100, false);
 			availability(sized, therapists);
@@ -203,6 +224,10 @@ public final class Bench {
 					+ ", id, d, '08:00', '20:00' FROM new_therapist, generate_series(1, 7) d");
 			exec(db, "CREATE TEMP TABLE new_client AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, "
 					+ Math.max(2000, appointments / 10) + ") n");
+			// The appointments below pick their client by n: indexed, or seeding 2,000 therapists scans
+			// the 20,000 clients 200,000 times.
+			exec(db, "CREATE INDEX ON new_client (n)");
+			exec(db, "ANALYZE new_client");
 			exec(db, "INSERT INTO client (clinic_id, id, name, email, date_of_birth) SELECT " + c
 					+ ", id, 'Bench client ' || n, id || '@bench.example', DATE '1980-01-01' FROM new_client");
 			// Existing bookings on a two-hour grid, so they never overlap each other: 08, 10, …, 18 h.
@@ -576,6 +601,49 @@ public final class Bench {
 		return run;
 	}
 
+	/**
+	 * Statements PostgreSQL ran per booking (pg_stat_statements) over 50 sequential bookings that
+	 * cannot conflict (each its own therapist, client and day, 100 to 300 days ahead), after 10
+	 * such bookings as a warm-up.
+	 */
+	double statementsPerBooking(Seeded clinic, String token) throws Exception {
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+		}
+		for (int i = 0; i < 60; i++) {
+			if (i == 10) {
+				try (Connection db = this.pool.getConnection()) {
+					exec(db, "SELECT pg_stat_statements_reset()");
+				}
+			}
+			String start = LocalDate.now(ZONE).plusDays(100 + i * 3).atTime(9, 0).atZone(ZONE).toOffsetDateTime().toString();
+			int status = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/appointments"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + clinic.clients().get(1000 + i)
+						+ "\",\"therapistId\":\"" + clinic.therapists().get(i % clinic.therapists().size())
+						+ "\",\"service\":\"TREATMENT_60\",\"start\":\"" + start + "\"}"))
+				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 201) {
+				throw new IllegalStateException("A booking that cannot conflict was answered " + status);
+			}
+		}
+		try (Connection db = this.pool.getConnection()) {
+			if (System.getenv("BENCH_STATEMENTS") != null) {
+				try (var top = db.createStatement()
+					.executeQuery("SELECT calls / 50.0 AS per_booking, mean_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS q "
+							+ "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 30")) {
+					System.out.println("# statements per booking, with PostgreSQL's mean time for each (ms)");
+					while (top.next()) {
+						System.out.printf("#   %6.2f  %7.3f  %s%n", top.getDouble(1), top.getDouble(2), top.getString(3));
+					}
+				}
+			}
+			return Bench.<Long>single(db, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'")
+					/ 50.0;
+		}
+	}
+
 	/** A quarter hour between 08:00 and 19:00 local, 3 to 60 days ahead. */
 	static String randomStart(ThreadLocalRandom random) {
 		LocalDate day = LocalDate.now(ZONE).plusDays(3 + random.nextInt(58));
@@ -668,12 +736,26 @@ public final class Bench {
 		figure("availability", "(b) ratio p50 ÷ floor, " + label, "ratio", b[0] / floorB);
 	}
 
+	/**
+	 * The fixed cost of any request: a public endpoint that reads nothing (liveness), sequentially,
+	 * through the same server, filters and metrics as every other.
+	 */
+	void requestFloor() throws Exception {
+		double[] live = latencies(base() + "/actuator/health/liveness", "UP");
+		figure("availability", "request floor (GET /actuator/health/liveness), p50", "ms", live[0]);
+		figure("availability", "request floor (GET /actuator/health/liveness), p99", "ms", live[1]);
+	}
+
 	/** Sequential requests for the run's seconds (after a warm-up): p50, p99, queries/s. */
 	double[] latencies(String url) throws Exception {
+		return latencies(url, "\"start\"");
+	}
+
+	double[] latencies(String url, String expected) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
 		// An empty answer is fast and meaningless: the question must find free time.
 		String first = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-		if (!first.contains("\"start\"")) {
+		if (!first.contains(expected)) {
 			throw new IllegalStateException(url + " found no free time: " + first.substring(0, Math.min(200, first.length())));
 		}
 		for (int i = 0; i < 30; i++) {
@@ -1276,6 +1358,41 @@ public final class Bench {
 		catch (IOException | InterruptedException ex) {
 			return 0;
 		}
+	}
+
+	/**
+	 * BackCare's own time for the requests to a URI so far (Micrometer's
+	 * {@code http_server_requests_seconds}, summed over methods and statuses): {count, seconds}.
+	 * The difference of two readings is the server's mean time over what lay between, without the
+	 * load driver's share.
+	 */
+	double[] serverTime(String uri) {
+		try {
+			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			double count = 0;
+			double sum = 0;
+			Matcher line = Pattern.compile("http_server_requests_seconds_(count|sum)\\{[^}]*uri=\"" + Pattern.quote(uri)
+					+ "\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+			while (line.find()) {
+				if (line.group(1).equals("count")) {
+					count += Double.parseDouble(line.group(2));
+				}
+				else {
+					sum += Double.parseDouble(line.group(2));
+				}
+			}
+			return new double[] { count, sum };
+		}
+		catch (IOException | InterruptedException ex) {
+			return new double[] { 0, 0 };
+		}
+	}
+
+	/** The server's mean milliseconds per request between two readings of {@link #serverTime}. */
+	static double meanMs(double[] before, double[] after) {
+		double count = after[0] - before[0];
+		return (count == 0) ? 0 : 1000 * (after[1] - before[1]) / count;
 	}
 
 	double rssMiB() {

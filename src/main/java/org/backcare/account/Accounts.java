@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ChangeNotices;
+import org.backcare.platform.NoticedCache;
 import org.backcare.therapist.TherapistId;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,8 +46,12 @@ public class Accounts {
 
 	private final SignInThrottle throttle;
 
+	/** Enabled accounts as last read, forgotten when the database announces a change. */
+	private final NoticedCache<AccountId, CurrentUser> known;
+
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, AccountLinks links,
-			ApplicationEventPublisher events, SignInThrottle throttle) {
+			ApplicationEventPublisher events, SignInThrottle throttle, ChangeNotices notices) {
+		this.known = notices.cache("account_changed", id -> new AccountId(UUID.fromString(id)));
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -73,6 +79,7 @@ public class Accounts {
 	AccountId insert(ClinicId clinic, String email, String passwordHash, Role role, ClientId client,
 			TherapistId therapist, boolean confirmed) {
 		AccountId id = new AccountId(UUID.randomUUID());
+		this.known.forgetAfterCommit(id);
 		try {
 			this.jdbc
 				.sql("""
@@ -188,6 +195,7 @@ public class Accounts {
 				UPDATE account SET email = 'erased-' || id || '@erased.invalid', password_hash = '{bcrypt}erased',
 				                   enabled = false, token_version = token_version + 1
 				WHERE id = ?""").param(account.value()).update();
+		this.known.forgetAfterCommit(account);
 	}
 
 	/**
@@ -211,12 +219,17 @@ public class Accounts {
 			.map(AccountDetails::user);
 	}
 
+	/**
+	 * The enabled account: asked for every bearer token and page session, so answered
+	 * from memory while the database has announced no change to it (V29).
+	 */
 	public Optional<CurrentUser> find(AccountId id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? AND enabled")
-			.param(id.value())
-			.query(DETAILS)
-			.optional()
-			.map(AccountDetails::user);
+		return this.known.get(id,
+				key -> this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? AND enabled")
+					.param(key.value())
+					.query(DETAILS)
+					.optional()
+					.map(AccountDetails::user));
 	}
 
 	public Optional<AccountId> idOf(String email) {
@@ -234,6 +247,7 @@ public class Accounts {
 	@Transactional
 	public void revokeTokens(AccountId id) {
 		this.jdbc.sql("UPDATE account SET token_version = token_version + 1 WHERE id = ?").param(id.value()).update();
+		this.known.forgetAfterCommit(id);
 		find(id)
 			.ifPresent(user -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.TOKENS_REVOKED, user)));
 	}
@@ -244,6 +258,7 @@ public class Accounts {
 		this.jdbc.sql("UPDATE account SET enabled = false, token_version = token_version + 1 WHERE id = ?")
 			.param(id.value())
 			.update();
+		this.known.forgetAfterCommit(id);
 		user.ifPresent(
 				found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_DISABLED, found)));
 	}
@@ -251,6 +266,7 @@ public class Accounts {
 	/** Lets a disabled account sign in again (its old tokens stay revoked). Audited. */
 	public void enable(AccountId id) {
 		this.jdbc.sql("UPDATE account SET enabled = true WHERE id = ?").param(id.value()).update();
+		this.known.forgetAfterCommit(id);
 		find(id).ifPresent(
 				found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ACCOUNT_ENABLED, found)));
 	}
@@ -264,6 +280,7 @@ public class Accounts {
 		this.jdbc.sql("UPDATE account SET role = ?, therapist_id = ?, token_version = token_version + 1 WHERE id = ?")
 			.params(role.name(), (therapist != null) ? therapist.value() : null, id.value())
 			.update();
+		this.known.forgetAfterCommit(id);
 		find(id)
 			.ifPresent(found -> this.events.publishEvent(SecurityEvent.of(SecurityEvent.Action.ROLE_CHANGED, found)));
 	}
@@ -275,6 +292,7 @@ public class Accounts {
 	boolean confirm(AccountId id, String passwordHash) {
 		// Only an unconfirmed account: an old confirmation link must never set the
 		// password of an account whose owner has confirmed, reset or changed it since.
+		this.known.forgetAfterCommit(id);
 		return this.jdbc.sql("""
 				UPDATE account SET password_hash = ?, email_confirmed_at = now()
 				WHERE id = ? AND email_confirmed_at IS NULL""").params(passwordHash, id.value()).update() == 1;
@@ -292,6 +310,7 @@ public class Accounts {
 					WHERE id = ?""")
 			.params(passwordHash, throughTheAddress, id.value())
 			.update();
+		this.known.forgetAfterCommit(id);
 		// Every link mailed before (a confirmation, a reset) stops working with the old
 		// password.
 		this.links.revokeEvery(id);

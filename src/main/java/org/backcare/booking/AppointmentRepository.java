@@ -78,6 +78,9 @@ class AppointmentRepository {
 					utc(appointment.end()), utc(appointment.blockedUntil()), series,
 					(completedAt != null) ? "COMPLETED" : "BOOKED", (completedAt != null) ? utc(completedAt) : null)
 			.update());
+		if (completedAt == null) {
+			InsertedInTransaction.remember(appointment);
+		}
 	}
 
 	void insertSeries(ClinicId clinic, UUID series, ClientId client, TherapistId therapist, String service,
@@ -116,6 +119,10 @@ class AppointmentRepository {
 	}
 
 	Optional<Appointment> find(AppointmentId id) {
+		Appointment inserted = InsertedInTransaction.find(id);
+		if (inserted != null) {
+			return Optional.of(inserted);
+		}
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ?")
 			.param(id.value())
 			.query(APPOINTMENT)
@@ -145,6 +152,7 @@ class AppointmentRepository {
 	}
 
 	void move(Appointment appointment, TherapistId therapist, Instant start, Instant end, Instant blockedUntil) {
+		InsertedInTransaction.forget();
 		guarded(() -> this.jdbc.sql("""
 				UPDATE appointment SET therapist_id = ?, starts_at = ?, ends_at = ?, blocked_until = ?,
 				       version = version + 1, updated_at = now()
@@ -172,6 +180,7 @@ class AppointmentRepository {
 	}
 
 	void complete(Appointment appointment, Instant at) {
+		InsertedInTransaction.forget();
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'COMPLETED', completed_at = ?, version = version + 1, updated_at = now()
 				WHERE clinic_id = ? AND id = ?""")
@@ -188,6 +197,7 @@ class AppointmentRepository {
 	}
 
 	void cancel(Appointment appointment, String reason, Instant at, boolean late) {
+		InsertedInTransaction.forget();
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = ?,
 				                       late_cancellation = ?, version = version + 1, updated_at = now()
@@ -197,6 +207,7 @@ class AppointmentRepository {
 	}
 
 	void noShow(Appointment appointment, Instant at) {
+		InsertedInTransaction.forget();
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'NO_SHOW', no_show_at = ?, version = version + 1, updated_at = now()
 				WHERE clinic_id = ? AND id = ?""")
@@ -279,6 +290,7 @@ class AppointmentRepository {
 	}
 
 	void forgetClient(ClientId client, Instant now) {
+		InsertedInTransaction.forget();
 		this.jdbc.sql("""
 				UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancellation_reason = '(erased)',
 				                       version = version + 1, updated_at = now()

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ChangeNotices;
+import org.backcare.platform.NoticedCache;
 import org.backcare.platform.RecordNotFound;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -26,12 +28,20 @@ public class Clients {
 
 	private final JdbcClient jdbc;
 
-	Clients(JdbcClient jdbc) {
+	/**
+	 * Clients as last read: a booking, its mail and most pages about a client ask for
+	 * them; forgotten when the database announces a change (V29).
+	 */
+	private final NoticedCache<ClientId, Client> known;
+
+	Clients(JdbcClient jdbc, ChangeNotices notices) {
 		this.jdbc = jdbc;
+		this.known = notices.cache("client_changed", id -> new ClientId(UUID.fromString(id)));
 	}
 
 	public ClientId register(ClinicId clinic, String name, String email, String phone, LocalDate dateOfBirth) {
 		ClientId id = new ClientId(UUID.randomUUID());
+		this.known.forgetAfterCommit(id);
 		this.jdbc.sql("INSERT INTO client (clinic_id, id, name, email, phone, date_of_birth) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(clinic.value(), id.value(), name, email, phone, dateOfBirth)
 			.update();
@@ -39,10 +49,11 @@ public class Clients {
 	}
 
 	public Optional<Client> find(ClientId id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE id = ?")
-			.param(id.value())
-			.query(CLIENT)
-			.optional();
+		return this.known.get(id,
+				key -> this.jdbc.sql("SELECT " + COLUMNS + " FROM client WHERE id = ?")
+					.param(key.value())
+					.query(CLIENT)
+					.optional());
 	}
 
 	public Client get(ClientId id) {
@@ -51,6 +62,7 @@ public class Clients {
 
 	/** The client changes their own name and phone number. */
 	public void updateContact(ClientId id, String name, String phone) {
+		this.known.forgetAfterCommit(id);
 		this.jdbc.sql("UPDATE client SET name = ?, phone = ? WHERE id = ?").params(name, phone, id.value()).update();
 	}
 
@@ -59,6 +71,7 @@ public class Clients {
 	 * remain.
 	 */
 	public void anonymise(ClientId id) {
+		this.known.forgetAfterCommit(id);
 		this.jdbc.sql("""
 				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
 				                  date_of_birth = DATE '1900-01-01', referrer = NULL, erased_at = now()
@@ -70,6 +83,7 @@ public class Clients {
 	 * any.
 	 */
 	public void recordFoundVia(ClientId id, FoundVia foundVia, String referrer) {
+		this.known.forgetAfterCommit(id);
 		this.jdbc.sql("UPDATE client SET found_via = ?, referrer = ? WHERE id = ?")
 			.params(foundVia.name(), (referrer == null || referrer.isBlank()) ? null : referrer.strip(), id.value())
 			.update();

@@ -10,23 +10,31 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.backcare.platform.ChangeNotices;
 import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.NoticedCache;
 import org.backcare.platform.RecordNotFound;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The clinic module's public face: clinics and the services they offer. */
 @Service
 public class Clinics {
 
+	/** Where the database announces a changed clinic or service (V29). */
+	static final String CHANNEL = "clinic_changed";
+
 	private final JdbcClient jdbc;
 
 	/**
 	 * Nearly every request needs the clinic and its services: they are read once per
-	 * node, and a change evicts them on every node ({@link ClinicCacheInvalidation}).
+	 * node, and a change evicts them on every node (the database announces it on
+	 * {@value #CHANNEL}).
 	 */
 	private final Map<ClinicId, Clinic> clinicCache = new ConcurrentHashMap<>();
 
@@ -34,9 +42,20 @@ public class Clinics {
 
 	private final ApplicationEventPublisher events;
 
-	Clinics(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final NoticedCache<ClinicId, ClinicPolicies> policiesKept;
+
+	Clinics(JdbcClient jdbc, ApplicationEventPublisher events, ChangeNotices notices) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.policiesKept = notices.cache(CHANNEL, id -> new ClinicId(UUID.fromString(id)));
+		notices.listen(CHANNEL, clinic -> {
+			try {
+				forget(new ClinicId(UUID.fromString(clinic)));
+			}
+			catch (IllegalArgumentException notAnId) {
+				// Not ours: nothing to forget.
+			}
+		}, this::forgetAll);
 	}
 
 	/**
@@ -105,7 +124,6 @@ public class Clinics {
 			.params(id.value(), service.code(), service.name().strip(), minutes, service.buffer().toMinutes())
 			.update();
 		announce(id);
-		this.serviceCache.remove(id);
 		this.events.publishEvent(new ClinicChanged(id,
 				"service " + service.code() + ": " + minutes + " min + " + service.buffer().toMinutes() + " min rest"));
 		return service(id, service.code());
@@ -129,20 +147,26 @@ public class Clinics {
 				.params(offered, id.value(), code)
 				.update();
 			announce(id);
-			this.serviceCache.remove(id);
 			this.events
 				.publishEvent(new ClinicChanged(id, "service " + code + (offered ? " offered again" : " withdrawn")));
 		}
 		return service(id, code);
 	}
 
-	/** Tells every node, once this transaction commits, to read the clinic again. */
+	/**
+	 * Forgets the clinic on this node now and once this transaction ends; the database
+	 * tells every node when it commits (V29), so they all read it again.
+	 */
 	private void announce(ClinicId id) {
-		this.jdbc.sql("SELECT pg_notify(?, ?)")
-			.params(ClinicCacheInvalidation.CHANNEL, id.value().toString())
-			.query((rs, n) -> null)
-			.list();
-		this.clinicCache.remove(id);
+		forget(id);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forget(id);
+				}
+			});
+		}
 	}
 
 	void forget(ClinicId id) {
@@ -196,14 +220,18 @@ public class Clinics {
 	}
 
 	/**
-	 * The clinic's policies as they are now. Never cached across requests: a policy the
-	 * front desk changes holds at once on every node. Within one transaction they are
-	 * read once (a booking, its mail and its reminders all ask): the transaction acts on
-	 * one consistent set, and two round trips per booking are saved.
+	 * The clinic's policies as they are now: kept in memory until the database announces
+	 * a change to the clinic (V29), so a policy the front desk changes holds on every
+	 * node as it commits. Within one transaction they are read once (a booking, its mail
+	 * and its reminders all ask): the transaction acts on one consistent set.
 	 */
 	public ClinicPolicies policies(ClinicId id) {
 		Map<ClinicId, ClinicPolicies> read = PoliciesReadInTransaction.current();
-		return (read == null) ? loadPolicies(id) : read.computeIfAbsent(id, this::loadPolicies);
+		return (read == null) ? keptPolicies(id) : read.computeIfAbsent(id, this::keptPolicies);
+	}
+
+	private ClinicPolicies keptPolicies(ClinicId id) {
+		return this.policiesKept.get(id, key -> Optional.of(loadPolicies(key))).orElseThrow();
 	}
 
 	private ClinicPolicies loadPolicies(ClinicId id) {
@@ -228,6 +256,7 @@ public class Clinics {
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
 		List<Duration> remindedBefore = policies(id).reminders();
 		PoliciesReadInTransaction.forget(id);
+		this.policiesKept.forgetAfterCommit(id);
 		int changed = this.jdbc.sql("""
 				UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ?,
 				                  reminder_hours_before = string_to_array(?, ',')::integer[]

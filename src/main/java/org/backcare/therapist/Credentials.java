@@ -82,6 +82,7 @@ public class Credentials {
 	@Transactional
 	public void addLicence(TherapistId therapist, String jurisdiction, String number, LocalDate validFrom,
 			LocalDate validUntil, String documentRef) {
+		this.therapists.changed(therapist);
 		if (validUntil.isBefore(validFrom)) {
 			throw new InvalidRequest("validUntil cannot be before validFrom.");
 		}
@@ -98,6 +99,7 @@ public class Credentials {
 
 	@Transactional
 	public void verifyLicence(TherapistId therapist, String jurisdiction, String number, String verifiedBy) {
+		this.therapists.changed(therapist);
 		if (this.jdbc.sql("""
 				UPDATE licence SET verified_by = ?, verified_at = now()
 				WHERE therapist_id = ? AND jurisdiction = ? AND number = ?""")
@@ -114,6 +116,7 @@ public class Credentials {
 	 */
 	@Transactional
 	public void endLicence(TherapistId therapist, String jurisdiction, String number, LocalDate validUntil) {
+		this.therapists.changed(therapist);
 		LicenceRecord licence = of(therapist).licences()
 			.stream()
 			.filter(found -> found.jurisdiction().equals(jurisdiction) && found.number().equals(number))
@@ -137,6 +140,7 @@ public class Credentials {
 	@Transactional
 	public void recordCertification(TherapistId therapist, Technique technique, LocalDate certifiedOn,
 			LocalDate validUntil, String documentRef) {
+		this.therapists.changed(therapist);
 		if (certifiedOn != null && validUntil != null && validUntil.isBefore(certifiedOn)) {
 			throw new InvalidRequest("validUntil cannot be before certifiedOn.");
 		}
@@ -154,6 +158,7 @@ public class Credentials {
 
 	@Transactional
 	public void verifyCertification(TherapistId therapist, Technique technique, String verifiedBy) {
+		this.therapists.changed(therapist);
 		if (this.jdbc
 			.sql("""
 					UPDATE certification SET verified_by = ?, verified_at = now() WHERE therapist_id = ? AND technique = ?""")

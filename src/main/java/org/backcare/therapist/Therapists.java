@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ChangeNotices;
 import org.backcare.platform.InvalidRequest;
+import org.backcare.platform.NoticedCache;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.TimeRange;
 
@@ -48,14 +50,43 @@ public class Therapists {
 
 	private final ApplicationEventPublisher events;
 
-	Therapists(JdbcClient jdbc, ApplicationEventPublisher events) {
+	/**
+	 * Therapists as a booking needs them (with their time off to come), each until the
+	 * end of its clinic's day (certifications are read as of that day) or until the
+	 * database announces a change to it (V29).
+	 */
+	private final NoticedCache<TherapistId, Kept> known;
+
+	Therapists(JdbcClient jdbc, ApplicationEventPublisher events, ChangeNotices notices) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.known = notices.cache("therapist_changed", id -> new TherapistId(UUID.fromString(id)));
+	}
+
+	/**
+	 * A therapist as read at {@code readAt}, true until {@code until} (the end of the
+	 * clinic's day), with their time off from {@code readAt} on.
+	 */
+	private record Kept(Therapist therapist, List<TimeRange> timeOffAhead, Instant readAt, Instant until) {
+
+		boolean current() {
+			return Instant.now().isBefore(this.until);
+		}
+
+	}
+
+	/**
+	 * Forgets the therapist on this node as the change commits; the database tells the
+	 * others.
+	 */
+	void changed(TherapistId therapist) {
+		this.known.forgetAfterCommit(therapist);
 	}
 
 	@Transactional
 	public TherapistId register(ClinicId clinic, NewTherapist therapist) {
 		TherapistId id = new TherapistId(UUID.randomUUID());
+		changed(id);
 		this.jdbc.sql("""
 				INSERT INTO therapist (clinic_id, id, name, bio, languages, years_back_pain, gender)
 				VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)""")
@@ -107,6 +138,7 @@ public class Therapists {
 	/** Changes what clients see of a therapist. Audited. */
 	@Transactional
 	public void changeProfile(TherapistId therapist, Profile profile) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		this.jdbc.sql("""
 				UPDATE therapist SET name = ?, bio = ?, languages = string_to_array(?, ','), years_back_pain = ?,
@@ -155,6 +187,7 @@ public class Therapists {
 	/** Records time off; audited (who, when, which period). */
 	@Transactional
 	public UUID addTimeOff(TherapistId therapist, TimeRange period, String reason) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -184,6 +217,7 @@ public class Therapists {
 	/** Removes one stretch of time off; audited. */
 	@Transactional
 	public void removeTimeOff(TherapistId therapist, UUID timeOff) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		int removed = this.jdbc.sql("DELETE FROM time_off WHERE clinic_id = ? AND therapist_id = ? AND id = ?")
 			.params(known.clinicId().value(), therapist.value(), timeOff)
@@ -203,6 +237,7 @@ public class Therapists {
 	 */
 	@Transactional
 	public void setHours(TherapistId therapist, List<WorkingInterval> hours) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		WeeklyHours checked = WeeklyHours.checked(hours);
 		this.jdbc.sql("DELETE FROM working_hours WHERE clinic_id = ? AND therapist_id = ?")
@@ -245,6 +280,7 @@ public class Therapists {
 	 */
 	@Transactional
 	public void deactivate(TherapistId therapist) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		int changed = this.jdbc.sql(
 				"UPDATE therapist SET deactivated_at = now() WHERE clinic_id = ? AND id = ? AND deactivated_at IS NULL")
@@ -261,6 +297,7 @@ public class Therapists {
 	/** The therapist works at the clinic again, bookable as before. Audited. */
 	@Transactional
 	public void reactivate(TherapistId therapist) {
+		changed(therapist);
 		Therapist known = get(therapist);
 		int changed = this.jdbc.sql(
 				"UPDATE therapist SET deactivated_at = NULL WHERE clinic_id = ? AND id = ? AND deactivated_at IS NOT NULL")
@@ -280,16 +317,23 @@ public class Therapists {
 	}
 
 	public Optional<Therapist> find(TherapistId id) {
-		return load("t.id = ?", id.value()).stream().findFirst();
+		return kept(id).map(Kept::therapist);
 	}
 
-	/** The therapist's name alone, without loading the rest (for mail). */
+	private Optional<Kept> kept(TherapistId id) {
+		return this.known.get(id,
+				key -> this.jdbc.sql(QUERY.formatted(TIME_OFF_AHEAD, TIME_OFF_AHEAD_JOIN, "t.id = ?"))
+					.param(key.value())
+					.query((rs, n) -> new Kept(therapist(rs),
+							periods(rs.getArray("time_off_starts"), rs.getArray("time_off_ends")),
+							instant(rs, "read_at"), instant(rs, "day_ends")))
+					.optional(),
+				Kept::current);
+	}
+
+	/** The therapist's name (for mail), from the therapist kept in memory. */
 	public String name(TherapistId id) {
-		return this.jdbc.sql("SELECT name FROM therapist WHERE id = ?")
-			.param(id.value())
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new RecordNotFound("Therapist", id));
+		return get(id).name();
 	}
 
 	public Therapist get(TherapistId id) {
@@ -301,6 +345,17 @@ public class Therapists {
 	 * an empty list.
 	 */
 	public Map<TherapistId, List<TimeRange>> timeOff(Collection<TherapistId> therapists, TimeRange window) {
+		if (therapists.size() == 1) {
+			// One therapist (a booking): from what is kept of them, when it reaches back
+			// far
+			// enough.
+			TherapistId therapist = therapists.iterator().next();
+			Optional<Kept> kept = kept(therapist);
+			if (kept.isPresent() && !window.start().isBefore(kept.get().readAt())) {
+				return Map.of(therapist,
+						kept.get().timeOffAhead().stream().filter(away -> away.overlaps(window)).toList());
+			}
+		}
 		Map<TherapistId, List<TimeRange>> result = new HashMap<>();
 		therapists.forEach(id -> result.put(id, new ArrayList<>()));
 		this.jdbc.sql("""
@@ -322,36 +377,64 @@ public class Therapists {
 	 * question pays one round trip for them however many therapists it concerns.
 	 */
 	private List<Therapist> load(String where, Object... params) {
-		return this.jdbc
-			.sql("""
-					SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender, t.deactivated_at,
-					       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
-					       c.certified_untils,
-					       w.days, w.starts, w.ends
-					FROM therapist t
-					JOIN clinic cl ON cl.id = t.clinic_id
-					LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
-					                          array_agg(number ORDER BY valid_from, number) AS numbers,
-					                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
-					                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils,
-					                          array_agg(verified_at IS NOT NULL ORDER BY valid_from, number) AS verifieds
-					                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
-					LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
-					                          array_agg(certified_on ORDER BY technique) AS certified_ons,
-					                          array_agg(valid_until ORDER BY technique) AS certified_untils
-					                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id
-					                   -- Today in the clinic's own zone: a certification ending "yesterday" there is over.
-					                   AND verified_at IS NOT NULL
-					                   AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date)) c ON true
-					LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
-					                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
-					                          array_agg(ends ORDER BY day_of_week, starts) AS ends
-					                   FROM working_hours WHERE therapist_id = t.id AND clinic_id = t.clinic_id) w ON true
-					WHERE """
-					+ " " + where + " ORDER BY t.name, t.id")
-			.params(params)
-			.query((rs, n) -> therapist(rs))
-			.list();
+		return this.jdbc.sql(QUERY.formatted("", "", where)).params(params).query((rs, n) -> therapist(rs)).list();
+	}
+
+	/** A whole therapist per row; %s: extra columns, extra joins, the condition. */
+	private static final String QUERY = """
+			SELECT t.clinic_id, t.id, t.name, t.bio, t.languages, t.years_back_pain, t.gender, t.deactivated_at,
+			       l.jurisdictions, l.numbers, l.valid_froms, l.valid_untils, l.verifieds, c.techniques, c.certified_ons,
+			       c.certified_untils,
+			       w.days, w.starts, w.ends %s
+			FROM therapist t
+			JOIN clinic cl ON cl.id = t.clinic_id
+			LEFT JOIN LATERAL (SELECT array_agg(jurisdiction ORDER BY valid_from, number) AS jurisdictions,
+			                          array_agg(number ORDER BY valid_from, number) AS numbers,
+			                          array_agg(valid_from ORDER BY valid_from, number) AS valid_froms,
+			                          array_agg(valid_until ORDER BY valid_from, number) AS valid_untils,
+			                          array_agg(verified_at IS NOT NULL ORDER BY valid_from, number) AS verifieds
+			                   FROM licence WHERE therapist_id = t.id AND clinic_id = t.clinic_id) l ON true
+			LEFT JOIN LATERAL (SELECT array_agg(technique ORDER BY technique) AS techniques,
+			                          array_agg(certified_on ORDER BY technique) AS certified_ons,
+			                          array_agg(valid_until ORDER BY technique) AS certified_untils
+			                   FROM certification WHERE therapist_id = t.id AND clinic_id = t.clinic_id
+			                   -- Today in the clinic's own zone: a certification ending "yesterday" there is over.
+			                   AND verified_at IS NOT NULL
+			                   AND (valid_until IS NULL OR valid_until >= (now() AT TIME ZONE cl.time_zone)::date)) c ON true
+			LEFT JOIN LATERAL (SELECT array_agg(day_of_week ORDER BY day_of_week, starts) AS days,
+			                          array_agg(starts ORDER BY day_of_week, starts) AS starts,
+			                          array_agg(ends ORDER BY day_of_week, starts) AS ends
+			                   FROM working_hours WHERE therapist_id = t.id AND clinic_id = t.clinic_id) w ON true
+			%s
+			WHERE %s ORDER BY t.name, t.id""";
+
+	/**
+	 * For a therapist kept in memory: their time off from now on, the moment of reading
+	 * and the end of the clinic's day (when the certifications read as of today must be
+	 * read again).
+	 */
+	private static final String TIME_OFF_AHEAD = """
+			, o.time_off_starts, o.time_off_ends, now() AS read_at,
+			((now() AT TIME ZONE cl.time_zone)::date + 1) AT TIME ZONE cl.time_zone AS day_ends""";
+
+	private static final String TIME_OFF_AHEAD_JOIN = """
+			LEFT JOIN LATERAL (SELECT array_agg(lower(period) ORDER BY lower(period)) AS time_off_starts,
+			                          array_agg(upper(period) ORDER BY lower(period)) AS time_off_ends
+			                   FROM time_off WHERE therapist_id = t.id AND upper(period) > now()) o ON true""";
+
+	private static List<TimeRange> periods(Array starts, Array ends) throws SQLException {
+		Object[] from = objects(starts);
+		Object[] to = objects(ends);
+		List<TimeRange> periods = new ArrayList<>();
+		for (int i = 0; i < from.length; i++) {
+			periods.add(new TimeRange(moment(from[i]), moment(to[i])));
+		}
+		return List.copyOf(periods);
+	}
+
+	private static Instant moment(Object value) {
+		return (value instanceof java.sql.Timestamp timestamp) ? timestamp.toInstant()
+				: ((OffsetDateTime) value).toInstant();
 	}
 
 	private static Therapist therapist(ResultSet rs) throws SQLException {

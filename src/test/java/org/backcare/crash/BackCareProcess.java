@@ -104,8 +104,15 @@ final class BackCareProcess implements AutoCloseable {
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(null, path);
+	}
+
+	HttpResponse<String> get(String bearer, String path) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> post(String bearer, String path, String json) throws IOException, InterruptedException {
@@ -166,7 +173,16 @@ final class BackCareProcess implements AutoCloseable {
 	 * before treatment" rule is turned off for them.
 	 */
 	static String newClient(JdbcClient jdbc) {
-		jdbc.sql("UPDATE clinic SET intake_before_treatment = false WHERE intake_before_treatment").update();
+		if (jdbc.sql("UPDATE clinic SET intake_before_treatment = false WHERE intake_before_treatment").update() > 0) {
+			// Every node keeps the clinic's policies in memory and forgets them as the
+			// database announces the change: milliseconds; this waits far longer.
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		String id = UUID.randomUUID().toString();
 		jdbc.sql("""
 				INSERT INTO client (clinic_id, id, name, email, date_of_birth)

@@ -37,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * planned reminder is made due at once so both nodes' schedulers race for them, and the
  * mail server must have received exactly one booking mail per session, one move mail per
  * move, one cancellation per cancellation and one reminder per lead time of each session
- * still booked, none for a cancelled one, and no message twice. Last, the demo client's
+ * still booked, none for a cancelled one, and no message twice. Then the demo client's
  * home-care reminders all fall due at once on both nodes: each is mailed exactly once.
+ * Last, what each node keeps in memory (a therapist, the account behind a token) ends on
+ * the other as a change commits: an ended licence and a sign-out hold there at once.
  */
 class TwoNodesIT {
 
@@ -194,6 +196,60 @@ class TwoNodesIT {
 		}
 		assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(planned);
 		assertThat(byKey.values()).as("each reminder received once").containsOnly(1);
+
+		// 4. What each node keeps in memory ends on both as a change commits on either.
+		// Node B books with a therapist (keeping them, and the admin's account behind the
+		// token); node A ends every licence of the therapist today: B refuses them for
+		// later days at once.
+		String[] first = slots.remove(0);
+		book(b, token, jdbc, first, sessions);
+		String therapist = first[0];
+		String[] later = anotherSlotOf(therapist, slots);
+		for (Map<String, Object> licence : jdbc
+			.sql("SELECT jurisdiction, number FROM licence WHERE therapist_id = ?::uuid")
+			.param(therapist)
+			.query()
+			.listOfRows()) {
+			HttpResponse<String> ended = restarted.post(token,
+					"/api/v1/admin/therapists/" + therapist + "/licences/end",
+					"{\"jurisdiction\": \"" + licence.get("jurisdiction") + "\", \"number\": \"" + licence.get("number")
+							+ "\", \"validUntil\": \"" + LocalDate.now() + "\"}");
+			assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+		}
+		String laterBooking = "{\"clientId\": \"" + BackCareProcess.newClient(jdbc) + "\", \"therapistId\": \""
+				+ therapist + "\", \"service\": \"TREATMENT_60\", \"start\": \"" + later[1] + "\"}";
+		HttpResponse<String> refused = untilAnswered(422, () -> b.post(token, "/api/v1/appointments", laterBooking));
+		assertThat(refused.body()).contains("licence-not-valid");
+		// The admin signs out on node A: node B refuses the token at once.
+		assertThat(b.get(token, "/api/v1/me").statusCode()).isEqualTo(200);
+		assertThat(restarted.post(token, "/api/v1/auth/logout", "").statusCode()).isEqualTo(204);
+		untilAnswered(401, () -> b.get(token, "/api/v1/me"));
+	}
+
+	/**
+	 * The first answer with the status, asked again until then: a change reaches the
+	 * other node as the database announces it, in milliseconds; more than a second fails.
+	 */
+	private static HttpResponse<String> untilAnswered(int status, Request request) throws Exception {
+		long started = System.nanoTime();
+		for (int attempt = 1;; attempt++) {
+			HttpResponse<String> response = request.send();
+			long waited = (System.nanoTime() - started) / 1_000_000;
+			if (response.statusCode() == status) {
+				System.out.println("Answered " + status + " on the other node at attempt " + attempt + ", " + waited
+						+ " ms after the change");
+				return response;
+			}
+			assertThat(waited).as("still answered %s: %s", response.statusCode(), response.body()).isLessThan(1000);
+			Thread.sleep(10);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Request {
+
+		HttpResponse<String> send() throws Exception;
+
 	}
 
 	private static long sentHomeCare(JdbcClient jdbc) {
