@@ -65,6 +65,12 @@ public final class Bench {
 
 	int appPort;
 
+	/**
+	 * BackCare's heap: 256 MiB for booking and availability (issue 16's footprint goal); the
+	 * progress report's phase, eight PDFs with charts at once, runs with 512.
+	 */
+	int appHeapMiB = 256;
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	Bench(int seconds, Path jar) {
@@ -114,6 +120,8 @@ public final class Bench {
 			return;
 		}
 		if ("outcomes".equals(System.getenv("BENCH_ONLY"))) {
+			this.appHeapMiB = 512;
+			restartApp();
 			outcomes();
 			printTable();
 			return;
@@ -167,7 +175,9 @@ public final class Bench {
 			if (clients == 32) {
 				figure("footprint", "peak RSS during 32-client run", "MiB", booking.peakRssMiB);
 				figure("footprint", "peak heap used during 32-client run", "MiB", booking.peakHeapMiB);
-				figure("footprint", "max heap (-Xmx)", "MiB", 512);
+				figure("footprint", "max heap (-Xmx)", "MiB", this.appHeapMiB);
+				figure("footprint", "longest GC pause in the last two minutes, after the 32-client run", "ms",
+						gcPauseMaxMs());
 			}
 			figure("audit", "overlapping active appointments after " + clients + "-client run", "count", overlaps());
 		}
@@ -185,6 +195,8 @@ public final class Bench {
 		}
 		calendarAndSeries();
 		dayView();
+		this.appHeapMiB = 512;
+		restartApp();
 		outcomes();
 		homeCare();
 		mail(clinic);
@@ -1291,7 +1303,7 @@ public final class Bench {
 	/** A BackCare node on the port, against the bench's database; ready when this returns. */
 	Process startNode(int port, String log, String... settings) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + this.appHeapMiB + "m"));
 		// e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=target/bench.jfr" to profile BackCare.
 		String extra = System.getenv("BENCH_APP_JVM_ARGS");
 		if (extra != null && !extra.isBlank()) {
@@ -1393,6 +1405,23 @@ public final class Bench {
 	static double meanMs(double[] before, double[] after) {
 		double count = after[0] - before[0];
 		return (count == 0) ? 0 : 1000 * (after[1] - before[1]) / count;
+	}
+
+	/** Micrometer's {@code jvm_gc_pause_seconds_max}, the longest pause of any collector lately. */
+	double gcPauseMaxMs() {
+		try {
+			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			double max = 0;
+			Matcher pause = Pattern.compile("jvm_gc_pause_seconds_max\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+			while (pause.find()) {
+				max = Math.max(max, Double.parseDouble(pause.group(1)));
+			}
+			return max * 1000;
+		}
+		catch (IOException | InterruptedException ex) {
+			return 0;
+		}
 	}
 
 	double rssMiB() {

@@ -13,6 +13,7 @@ import org.backcare.account.CurrentUser;
 import org.backcare.account.SecurityEvent;
 import org.backcare.clinic.ClinicChanged;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.PendingWrites;
 import org.backcare.therapist.CredentialChanged;
 import org.backcare.therapist.TherapistChanged;
 
@@ -37,8 +38,11 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final PendingWrites pending;
+
+	AuditLog(JdbcClient jdbc, PendingWrites pending) {
 		this.jdbc = jdbc;
+		this.pending = pending;
 	}
 
 	/**
@@ -109,6 +113,8 @@ public class AuditLog {
 	 * events stay, with their anonymous ids.
 	 */
 	void forgetOrigins(UUID account) {
+		// Including those of entries this transaction has written.
+		this.pending.sendNow();
 		this.jdbc
 			.sql("DELETE FROM audit_origin WHERE event_id IN (SELECT id FROM audit_event WHERE actor_account_id = ?)")
 			.param(account)
@@ -117,6 +123,7 @@ public class AuditLog {
 
 	/** Entries of one clinic, newest first, narrowed by whichever filters are given. */
 	public List<Entry> search(ClinicId clinic, Filter filter) {
+		this.pending.sendNow();
 		StringBuilder sql = new StringBuilder("""
 				SELECT e.id, e.at, e.actor_account_id, e.actor_role, e.action, e.record_type, e.record_id,
 				       e.subject_client_id, o.ip, e.outcome, e.detail
@@ -164,17 +171,18 @@ public class AuditLog {
 
 	private void insert(ClinicId clinic, UUID actor, String role, String action, String recordType, UUID recordId,
 			UUID subject, boolean refused, String detail) {
-		// One statement for the event and its origin: audit costs one round trip per
-		// access.
-		this.jdbc.sql("""
-				WITH event AS (
-				    INSERT INTO audit_event (clinic_id, actor_account_id, actor_role, action, record_type, record_id,
-				                             subject_client_id, outcome, detail)
-				    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)
-				INSERT INTO audit_origin (event_id, ip) SELECT id, ?::text FROM event WHERE ?::text IS NOT NULL""")
-			.params((clinic != null) ? clinic.value() : null, actor, role, action, recordType, recordId, subject,
-					refused ? "REFUSED" : "OK", detail, remoteAddress(), remoteAddress())
-			.update();
+		// The event and its origin in one write, sent with the transaction's next write
+		// that carries it (a booking's insert) or just before it commits: it commits or
+		// rolls back with the change it records, and costs no round trip of its own.
+		this.pending
+			.add("""
+					%1$sevent AS (
+					    INSERT INTO audit_event (clinic_id, actor_account_id, actor_role, action, record_type, record_id,
+					                             subject_client_id, outcome, detail)
+					    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id),
+					%1$sorigin AS (INSERT INTO audit_origin (event_id, ip) SELECT id, ?::text FROM %1$sevent WHERE ?::text IS NOT NULL)""",
+					(clinic != null) ? clinic.value() : null, actor, role, action, recordType, recordId, subject,
+					refused ? "REFUSED" : "OK", detail, remoteAddress(), remoteAddress());
 	}
 
 	private static String remoteAddress() {

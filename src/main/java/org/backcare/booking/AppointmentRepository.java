@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.backcare.client.Attendance;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.PendingWrites;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
@@ -46,8 +47,11 @@ class AppointmentRepository {
 
 	private final JdbcClient jdbc;
 
-	AppointmentRepository(JdbcClient jdbc) {
+	private final PendingWrites pending;
+
+	AppointmentRepository(JdbcClient jdbc, PendingWrites pending) {
 		this.jdbc = jdbc;
+		this.pending = pending;
 	}
 
 	void insert(Appointment appointment) {
@@ -67,13 +71,19 @@ class AppointmentRepository {
 		insert(appointment, null, completedAt);
 	}
 
+	/**
+	 * One statement, one round trip: the writes waiting in this transaction (its audit
+	 * entry), the therapist's and client's turn ({@link #queueFor}, taken before the row
+	 * is), and the row, which the exclusion constraints accept or refuse.
+	 */
 	private void insert(Appointment appointment, UUID series, Instant completedAt) {
-		guarded(() -> this.jdbc.sql("""
-				INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique,
-				                         starts_at, ends_at, blocked_until, series_id, status, completed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(appointment.clinicId().value(), appointment.id().value(), appointment.therapistId().value(),
-					appointment.clientId().value(), appointment.service(),
+		guarded(() -> this.pending
+			.carrying(QUEUED, """
+					INSERT INTO appointment (clinic_id, id, therapist_id, client_id, service_code, technique,
+					                         starts_at, ends_at, blocked_until, series_id, status, completed_at)
+					SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM queued""", appointment.therapistId().value(),
+					appointment.clientId().value(), appointment.clinicId().value(), appointment.id().value(),
+					appointment.therapistId().value(), appointment.clientId().value(), appointment.service(),
 					(appointment.technique() != null) ? appointment.technique().name() : null, utc(appointment.start()),
 					utc(appointment.end()), utc(appointment.blockedUntil()), series,
 					(completedAt != null) ? "COMPLETED" : "BOOKED", (completedAt != null) ? utc(completedAt) : null)
@@ -171,13 +181,16 @@ class AppointmentRepository {
 	 * contenders.
 	 */
 	void queueFor(TherapistId therapist, ClientId client) {
-		this.jdbc.sql("""
-				SELECT pg_advisory_xact_lock(least(a, b)), pg_advisory_xact_lock(greatest(a, b))
-				FROM (SELECT hashtextextended(?::text, 1) AS a, hashtextextended(?::text, 2) AS b) keys""")
+		this.jdbc.sql("WITH " + QUEUED + " SELECT 1 FROM queued")
 			.params(therapist.value(), client.value())
 			.query()
 			.listOfRows();
 	}
+
+	/** The therapist's and the client's turn (parameters: therapist, client). */
+	private static final String QUEUED = """
+			queued AS (SELECT pg_advisory_xact_lock(least(a, b)), pg_advisory_xact_lock(greatest(a, b))
+			           FROM (SELECT hashtextextended(?::text, 1) AS a, hashtextextended(?::text, 2) AS b) keys)""";
 
 	void complete(Appointment appointment, Instant at) {
 		InsertedInTransaction.forget();

@@ -253,7 +253,8 @@ public class Bookings {
 		if (!client.clinicId().equals(clinic.id())) {
 			throw new BookingRefused("different-clinic", "The client and the therapist belong to different clinics.");
 		}
-		this.appointments.queueFor(therapist.id(), client.id());
+		// The therapist's and client's turn is taken by the insert itself (one round
+		// trip): everything before it only reads.
 		if (idempotencyKey != null
 				&& !this.idempotencyKeys.claim(clinic.id(), idempotencyKey, request.fingerprint(), id)) {
 			throw new KeyTakenMeanwhile();

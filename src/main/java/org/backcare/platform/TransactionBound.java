@@ -7,7 +7,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Something kept for the length of the current transaction, as Spring keeps its
- * connection: bound on first use, dropped when the transaction ends, committed or not.
+ * connection: bound on first use, set aside while a transaction of its own runs inside
+ * it, dropped when the transaction ends, committed or not.
  */
 public final class TransactionBound {
 
@@ -29,6 +30,18 @@ public final class TransactionBound {
 			T fresh = create.get();
 			TransactionSynchronizationManager.bindResource(key, fresh);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				// A transaction of its own inside this one (REQUIRES_NEW) starts with
+				// nothing bound: this one's is set aside meanwhile.
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(key);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(key, fresh);
+				}
+
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(key);
