@@ -93,6 +93,11 @@ public final class Bench {
 	void run() throws Exception {
 		System.out.println("# BackCare benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
 				+ " cores, Java " + Runtime.version() + ", " + this.seconds + " s per level");
+		if ("startup".equals(System.getenv("BENCH_ONLY"))) {
+			startup();
+			printTable();
+			return;
+		}
 		// The settings BackCare's own embedded database runs with: every commit flushed.
 		// Binaries in this user's own folder, as BackCare's: zonky's shared one may be another user's.
 		this.postgres = EmbeddedPostgres.builder()
@@ -154,7 +159,9 @@ public final class Bench {
 		for (int clients : new int[] { 1, 8, 32 }) {
 			double baseline = baselineInserts(clinic, clients);
 			double[] before = serverTime("/api/v1/appointments");
+			double uptimeBefore = uptimeMs();
 			BookingRun booking = bookings(clinic, token, clients);
+			double[] pauses = gcPauses(uptimeBefore, uptimeMs());
 			figure("booking", "server's own mean ms per booking request, " + clients + " clients", "ms",
 					meanMs(before, serverTime("/api/v1/appointments")));
 			figure("booking", "db baseline inserts/s, " + clients + " clients", "1/s", baseline);
@@ -176,8 +183,8 @@ public final class Bench {
 				figure("footprint", "peak RSS during 32-client run", "MiB", booking.peakRssMiB);
 				figure("footprint", "peak heap used during 32-client run", "MiB", booking.peakHeapMiB);
 				figure("footprint", "max heap (-Xmx)", "MiB", this.appHeapMiB);
-				figure("footprint", "longest GC pause in the last two minutes, after the 32-client run", "ms",
-						gcPauseMaxMs());
+				figure("footprint", "GC pauses during the 32-client run", "count", pauses[0]);
+				figure("footprint", "longest GC pause during the 32-client run", "ms", pauses[1]);
 			}
 			figure("audit", "overlapping active appointments after " + clients + "-client run", "count", overlaps());
 		}
@@ -200,6 +207,7 @@ public final class Bench {
 		outcomes();
 		homeCare();
 		mail(clinic);
+		startup();
 		printTable();
 	}
 
@@ -1293,6 +1301,107 @@ public final class Bench {
 		this.app = startNode(this.appPort, "bench-app.log", settings);
 	}
 
+	// ------------------------------------------------------------------ start-up
+
+	/**
+	 * BackCare as {@code java -jar} runs it by default (its own embedded PostgreSQL, the demo
+	 * clinic), timed from process start to ready: the very first start (a new data directory:
+	 * initdb, every migration, the demo clinic), then second starts on the same data: the
+	 * packaged jar as built, the jar extracted ({@code -Djarmode=tools extract}), and extracted
+	 * with a class-data-sharing archive from one training run ({@code -XX:ArchiveClassesAtExit},
+	 * started to ready and stopped), as Spring Boot documents them. Second starts: the median of
+	 * three.
+	 */
+	void startup() throws Exception {
+		Path work = Files.createTempDirectory("backcare-startup");
+		Path data = work.resolve("pg");
+		String jarPath = this.jar.toAbsolutePath().toString();
+		figure("startup", "first start of the packaged jar: new embedded database, demo clinic (goal ≤ 15 s)", "ms",
+				timeToReady(data, "-jar", jarPath));
+		figure("startup", "second start, packaged jar as built", "ms", median(() -> timeToReady(data, "-jar", jarPath)));
+		Path app = work.resolve("app");
+		run(java(), "-Djarmode=tools", "-jar", jarPath, "extract", "--destination", app.toString());
+		String extracted = app.resolve(this.jar.getFileName()).toString();
+		figure("startup", "second start, jar extracted", "ms", median(() -> timeToReady(data, "-jar", extracted)));
+		String archive = app.resolve("backcare.jsa").toString();
+		// The training run: started to ready and stopped as any start (not at
+		// -Dspring.context.exit=onRefresh, which ends the JVM without closing BackCare and
+		// leaves its PostgreSQL running); the archive is written as the JVM exits.
+		timeToReady(data, "-XX:ArchiveClassesAtExit=" + archive, "-jar", extracted);
+		figure("startup", "second start, jar extracted with class-data sharing (goal ≤ 5 s)", "ms",
+				median(() -> timeToReady(data, "-XX:SharedArchiveFile=" + archive, "-jar", extracted)));
+	}
+
+	interface Timed {
+
+		double ms() throws Exception;
+
+	}
+
+	static double median(Timed timed) throws Exception {
+		double[] times = { timed.ms(), timed.ms(), timed.ms() };
+		Arrays.sort(times);
+		return times[1];
+	}
+
+	/** Starts BackCare with its own embedded database in {@code data}; ms until ready; stops it. */
+	double timeToReady(Path data, String... launch) throws Exception {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(List.of(launch));
+		command.addAll(List.of("--server.port=" + port, "--backcare.embedded-database.data-directory=" + data,
+				"--logging.level.root=WARN", "--logging.level.io.zonky=INFO"));
+		long started = System.nanoTime();
+		Process node = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "bench-startup.log").toFile())
+			.start();
+		try {
+			URI ready = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+			while (System.nanoTime() - started < Duration.ofSeconds(120).toNanos()) {
+				try {
+					if (this.http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+						.statusCode() == 200) {
+						return (System.nanoTime() - started) / 1e6;
+					}
+				}
+				catch (IOException notYet) {
+					// starting
+				}
+				Thread.sleep(20);
+			}
+			throw new IllegalStateException("BackCare did not start; see target/bench-startup.log");
+		}
+		finally {
+			node.destroy();
+			node.waitFor(60, TimeUnit.SECONDS);
+			awaitStopped(data);
+		}
+	}
+
+	/** BackCare's PostgreSQL stops just after it: the next start needs the data directory free. */
+	static void awaitStopped(Path data) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (Files.exists(data.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		if (Files.exists(data.resolve("postmaster.pid"))) {
+			throw new IllegalStateException("BackCare's PostgreSQL did not stop; see target/bench-startup.log");
+		}
+	}
+
+	static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	static void run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "bench-startup-tools.log").toFile())
+			.start();
+		if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed; see target/bench-startup-tools.log");
+		}
+	}
+
 	// ------------------------------------------------------------------ the application
 
 	void startApp() throws Exception {
@@ -1303,7 +1412,9 @@ public final class Bench {
 	/** A BackCare node on the port, against the bench's database; ready when this returns. */
 	Process startNode(int port, String log, String... settings) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + this.appHeapMiB + "m"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + this.appHeapMiB + "m",
+				// Every pause, stamped with the JVM's uptime: the tail of a run is read from it.
+				"-Xlog:gc:file=target/" + log.replace(".log", "-gc.log") + ":uptimemillis"));
 		// e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=target/bench.jfr" to profile BackCare.
 		String extra = System.getenv("BENCH_APP_JVM_ARGS");
 		if (extra != null && !extra.isBlank()) {
@@ -1407,21 +1518,35 @@ public final class Bench {
 		return (count == 0) ? 0 : 1000 * (after[1] - before[1]) / count;
 	}
 
-	/** Micrometer's {@code jvm_gc_pause_seconds_max}, the longest pause of any collector lately. */
-	double gcPauseMaxMs() {
+	/** BackCare's JVM uptime (ms), the clock of its GC log. */
+	double uptimeMs() {
 		try {
 			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
-			double max = 0;
-			Matcher pause = Pattern.compile("jvm_gc_pause_seconds_max\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
-			while (pause.find()) {
-				max = Math.max(max, Double.parseDouble(pause.group(1)));
-			}
-			return max * 1000;
+			Matcher uptime = Pattern.compile("process_uptime_seconds(?:\\{[^}]*\\})? ([0-9.E+-]+)").matcher(metrics);
+			return uptime.find() ? Double.parseDouble(uptime.group(1)) * 1000 : 0;
 		}
 		catch (IOException | InterruptedException ex) {
 			return 0;
 		}
+	}
+
+	/** The GC pauses BackCare logged between two uptimes: {count, longest ms}. */
+	double[] gcPauses(double fromMs, double toMs) throws IOException {
+		Pattern pause = Pattern.compile("^\\[(\\d+)ms\\] GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
+		double count = 0;
+		double longest = 0;
+		for (String line : Files.readAllLines(Path.of("target", "bench-app-gc.log"))) {
+			Matcher found = pause.matcher(line);
+			if (found.matches()) {
+				double at = Double.parseDouble(found.group(1));
+				if (at >= fromMs && at <= toMs) {
+					count++;
+					longest = Math.max(longest, Double.parseDouble(found.group(2)));
+				}
+			}
+		}
+		return new double[] { count, longest };
 	}
 
 	double rssMiB() {

@@ -180,10 +180,7 @@ public class Bookings {
 			return true;
 		}
 		boolean met = this.appointments.haveMet(therapist, client);
-		// Remembered only from a read outside any transaction: a transaction's own
-		// booking
-		// may yet roll back.
-		if (met && !TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (met) {
 			MetInThisRequest.remember(therapist, client);
 		}
 		return met;

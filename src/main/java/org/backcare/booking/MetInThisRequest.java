@@ -4,8 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.backcare.client.ClientId;
+import org.backcare.platform.TransactionBound;
 import org.backcare.therapist.TherapistId;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -13,8 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The therapist–client pairs one request has found to have met. A page such as the
  * therapist's day checks the same pair once for every record it shows (notes, feedback,
  * intakes, the proposal): one query per pair instead of one per record. Only "have met"
- * is remembered, which stays true (a session is never deleted), and only when found
- * outside a transaction (a transaction's own booking may roll back); "not met" is asked
+ * is remembered, which stays true (a session is never deleted); found inside a
+ * transaction, only until it ends (its own booking may roll back). "Not met" is asked
  * again, since the request itself may book the first session.
  */
 final class MetInThisRequest {
@@ -27,12 +29,15 @@ final class MetInThisRequest {
 	/** Whether this request found the pair to have met already. */
 	static boolean known(TherapistId therapist, ClientId client) {
 		Set<String> met = met(false);
-		return met != null && met.contains(key(therapist, client));
+		Set<String> inTransaction = TransactionBound.get(KEY, null);
+		return (met != null && met.contains(key(therapist, client)))
+				|| (inTransaction != null && inTransaction.contains(key(therapist, client)));
 	}
 
 	/** Remembers, for the rest of the request, that the pair have met. */
 	static void remember(TherapistId therapist, ClientId client) {
-		Set<String> met = met(true);
+		Set<String> met = TransactionSynchronizationManager.isActualTransactionActive()
+				? TransactionBound.get(KEY, HashSet::new) : met(true);
 		if (met != null) {
 			met.add(key(therapist, client));
 		}

@@ -28,6 +28,7 @@ import org.backcare.therapist.Technique;
 import org.backcare.therapist.Therapist;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A therapist's sessions over some days, each with the client's cautions. Every read is
@@ -71,7 +72,12 @@ class TherapistDay {
 		this.clock = clock;
 	}
 
-	List<Session> sessions(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
+	/**
+	 * In one transaction: every record the day reads is audited, and the entries go to
+	 * the database together, in one statement, as it commits.
+	 */
+	@Transactional
+	public List<Session> sessions(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		List<Appointment> schedule = this.bookings.schedule(caller, therapist, from, to);
 		// Each client's name and latest intake are read once, however many sessions they
