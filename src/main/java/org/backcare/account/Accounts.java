@@ -292,10 +292,11 @@ public class Accounts {
 	boolean confirm(AccountId id, String passwordHash) {
 		// Only an unconfirmed account: an old confirmation link must never set the
 		// password of an account whose owner has confirmed, reset or changed it since.
-		this.known.forgetAfterCommit(id);
-		return this.jdbc.sql("""
+		boolean confirmed = this.jdbc.sql("""
 				UPDATE account SET password_hash = ?, email_confirmed_at = now()
 				WHERE id = ? AND email_confirmed_at IS NULL""").params(passwordHash, id.value()).update() == 1;
+		this.known.forgetAfterCommit(id);
+		return confirmed;
 	}
 
 	/**

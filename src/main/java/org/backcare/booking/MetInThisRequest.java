@@ -15,7 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The therapist–client pairs one request has found to have met. A page such as the
  * therapist's day checks the same pair once for every record it shows (notes, feedback,
  * intakes, the proposal): one query per pair instead of one per record. Only "have met"
- * is remembered, which stays true (a session is never deleted); found inside a
+ * is remembered, for a request that reads (a cancellation in the same request could make
+ * it untrue; no request both cancels and then checks the pair); found inside a
  * transaction, only until it ends (its own booking may roll back). "Not met" is asked
  * again, since the request itself may book the first session.
  */

@@ -64,6 +64,8 @@ public class Clients {
 	public void updateContact(ClientId id, String name, String phone) {
 		this.known.forgetAfterCommit(id);
 		this.jdbc.sql("UPDATE client SET name = ?, phone = ? WHERE id = ?").params(name, phone, id.value()).update();
+		// Again once written: a read meanwhile may have kept the old row.
+		this.known.forgetAfterCommit(id);
 	}
 
 	/**
@@ -76,6 +78,8 @@ public class Clients {
 				UPDATE client SET name = 'Erased client', email = 'erased-' || id || '@erased.invalid', phone = '',
 				                  date_of_birth = DATE '1900-01-01', referrer = NULL, erased_at = now()
 				WHERE id = ?""").param(id.value()).update();
+		// Again once written: a read meanwhile may have kept the old row.
+		this.known.forgetAfterCommit(id);
 	}
 
 	/**
@@ -87,6 +91,8 @@ public class Clients {
 		this.jdbc.sql("UPDATE client SET found_via = ?, referrer = ? WHERE id = ?")
 			.params(foundVia.name(), (referrer == null || referrer.isBlank()) ? null : referrer.strip(), id.value())
 			.update();
+		// Again once written: a read meanwhile may have kept the old row.
+		this.known.forgetAfterCommit(id);
 	}
 
 	/**

@@ -31,6 +31,9 @@ public class ChangeNotices implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
 
+	/** How often the listening connection is asked whether it still answers. */
+	private static final long ALIVE_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+
 	private final DataSource dataSource;
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -122,6 +125,7 @@ public class ChangeNotices implements SmartLifecycle {
 				this.listeners.forEach(listener -> listener.onMissed().run());
 				this.listening = true;
 				PGConnection notices = connection.unwrap(PGConnection.class);
+				long checked = System.nanoTime();
 				while (this.running) {
 					PGNotification[] received = notices.getNotifications(1000);
 					if (received != null) {
@@ -129,15 +133,27 @@ public class ChangeNotices implements SmartLifecycle {
 							deliver(notice);
 						}
 					}
+					if (System.nanoTime() - checked > ALIVE_CHECK_NANOS) {
+						// A connection dropped silently (a firewall, a partition) raises
+						// no
+						// error while it waits: ask it something, or notices may be lost.
+						try (Statement alive = connection.createStatement()) {
+							alive.setQueryTimeout(5);
+							alive.execute("SELECT 1");
+						}
+						checked = System.nanoTime();
+					}
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
-				this.listening = false;
-				this.listeners.forEach(listener -> listener.onMissed().run());
 				if (this.running) {
 					log.warn("Listening for changes failed ({}); listening again", ex.getMessage());
 					pause();
 				}
+			}
+			finally {
+				this.listening = false;
+				this.listeners.forEach(listener -> listener.onMissed().run());
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package org.backcare.platform;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +41,17 @@ public final class NoticedCache<K, V> {
 
 	private final ChangeNotices notices;
 
-	private final ConcurrentMap<K, V> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).<K, V>build().asMap();
+	/**
+	 * A safety net only: a notice is what makes a record be read again; this bounds what
+	 * an undetected loss of notices could cost.
+	 */
+	static final Duration LONGEST_KEPT = Duration.ofMinutes(10);
+
+	private final ConcurrentMap<K, V> entries = Caffeine.newBuilder()
+		.maximumSize(MAXIMUM_SIZE)
+		.expireAfterWrite(LONGEST_KEPT)
+		.<K, V>build()
+		.asMap();
 
 	private final AtomicLong announcements = new AtomicLong();
 
@@ -130,7 +141,8 @@ public final class NoticedCache<K, V> {
 		this.entries.remove(key);
 	}
 
-	void forgetAll() {
+	/** Forgets every record (another record they depend on has changed). */
+	public void forgetAll() {
 		this.announcements.incrementAndGet();
 		this.entries.clear();
 	}

@@ -108,6 +108,17 @@ public class PendingWrites {
 				send(List.copyOf(pending.writes));
 				pending.writes.clear();
 			}
+
+			@Override
+			public void beforeCompletion() {
+				// Made by a listener that ran before commit itself: Spring had already
+				// listed whom to call before commit, not whom to call before completion.
+				if (!pending.sent && !pending.writes.isEmpty()) {
+					pending.sent = true;
+					send(List.copyOf(pending.writes));
+					pending.writes.clear();
+				}
+			}
 		});
 		return pending;
 	}

@@ -61,6 +61,9 @@ public class Therapists {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.known = notices.cache("therapist_changed", id -> new TherapistId(UUID.fromString(id)));
+		// A clinic's time zone decides its therapists' "today" (certifications, the
+		// day's end): any clinic change, and they are read again.
+		notices.listen("clinic_changed", clinic -> this.known.forgetAll(), this.known::forgetAll);
 	}
 
 	/**
