@@ -1137,10 +1137,7 @@ public final class Bench {
 
 	/** BackCare's planning timer: total seconds and runs so far. */
 	double[] planningTimer() throws Exception {
-		String text = this.http
-			.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
+		String text = metrics();
 		double sum = 0;
 		double count = 0;
 		for (String line : text.split("\n")) {
@@ -1467,20 +1464,29 @@ public final class Bench {
 		return token.group(1);
 	}
 
-	double heapMiB() {
+	/** BackCare's Prometheus page, or nothing while it cannot answer. */
+	String metrics() {
 		try {
-			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
+			return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
-			double used = 0;
-			Matcher heap = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
-			while (heap.find()) {
-				used += Double.parseDouble(heap.group(1));
-			}
-			return used / (1024 * 1024);
 		}
 		catch (IOException | InterruptedException ex) {
-			return 0;
+			return "";
 		}
+	}
+
+	/** The sum of the values of every metric line matching {@code line} (its value the last group). */
+	static double sumOf(String metrics, String line) {
+		double sum = 0;
+		Matcher found = Pattern.compile(line + " ([0-9.E+-]+)").matcher(metrics);
+		while (found.find()) {
+			sum += Double.parseDouble(found.group(found.groupCount()));
+		}
+		return sum;
+	}
+
+	double heapMiB() {
+		return sumOf(metrics(), "jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\}") / (1024 * 1024);
 	}
 
 	/**
@@ -1490,26 +1496,10 @@ public final class Bench {
 	 * load driver's share.
 	 */
 	double[] serverTime(String uri) {
-		try {
-			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
-			double count = 0;
-			double sum = 0;
-			Matcher line = Pattern.compile("http_server_requests_seconds_(count|sum)\\{[^}]*uri=\"" + Pattern.quote(uri)
-					+ "\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
-			while (line.find()) {
-				if (line.group(1).equals("count")) {
-					count += Double.parseDouble(line.group(2));
-				}
-				else {
-					sum += Double.parseDouble(line.group(2));
-				}
-			}
-			return new double[] { count, sum };
-		}
-		catch (IOException | InterruptedException ex) {
-			return new double[] { 0, 0 };
-		}
+		String metrics = metrics();
+		String labels = "\\{[^}]*uri=\"" + Pattern.quote(uri) + "\"[^}]*\\}";
+		return new double[] { sumOf(metrics, "http_server_requests_seconds_count" + labels),
+				sumOf(metrics, "http_server_requests_seconds_sum" + labels) };
 	}
 
 	/** The server's mean milliseconds per request between two readings of {@link #serverTime}. */
@@ -1520,15 +1510,7 @@ public final class Bench {
 
 	/** BackCare's JVM uptime (ms), the clock of its GC log. */
 	double uptimeMs() {
-		try {
-			String metrics = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
-			Matcher uptime = Pattern.compile("process_uptime_seconds(?:\\{[^}]*\\})? ([0-9.E+-]+)").matcher(metrics);
-			return uptime.find() ? Double.parseDouble(uptime.group(1)) * 1000 : 0;
-		}
-		catch (IOException | InterruptedException ex) {
-			return 0;
-		}
+		return sumOf(metrics(), "process_uptime_seconds(?:\\{[^}]*\\})?") * 1000;
 	}
 
 	/** The GC pauses BackCare logged between two uptimes: {count, longest ms}. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.backcare.platform.ChangeNotices;
@@ -19,8 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The clinic module's public face: clinics and the services they offer. */
 @Service
@@ -32,30 +29,23 @@ public class Clinics {
 	private final JdbcClient jdbc;
 
 	/**
-	 * Nearly every request needs the clinic and its services: they are read once per
-	 * node, and a change evicts them on every node (the database announces it on
-	 * {@value #CHANNEL}).
+	 * Nearly every request needs the clinic, its services and policies: each node keeps
+	 * them until the database announces a change (on {@value #CHANNEL}, V29).
 	 */
-	private final Map<ClinicId, Clinic> clinicCache = new ConcurrentHashMap<>();
+	private final NoticedCache<ClinicId, Clinic> clinicsKept;
 
-	private final Map<ClinicId, List<ServiceType>> serviceCache = new ConcurrentHashMap<>();
-
-	private final ApplicationEventPublisher events;
+	private final NoticedCache<ClinicId, List<ServiceType>> servicesKept;
 
 	private final NoticedCache<ClinicId, ClinicPolicies> policiesKept;
+
+	private final ApplicationEventPublisher events;
 
 	Clinics(JdbcClient jdbc, ApplicationEventPublisher events, ChangeNotices notices) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clinicsKept = notices.cache(CHANNEL, id -> new ClinicId(UUID.fromString(id)));
+		this.servicesKept = notices.cache(CHANNEL, id -> new ClinicId(UUID.fromString(id)));
 		this.policiesKept = notices.cache(CHANNEL, id -> new ClinicId(UUID.fromString(id)));
-		notices.listen(CHANNEL, clinic -> {
-			try {
-				forget(new ClinicId(UUID.fromString(clinic)));
-			}
-			catch (IllegalArgumentException notAnId) {
-				// Not ours: nothing to forget.
-			}
-		}, this::forgetAll);
 	}
 
 	/**
@@ -154,29 +144,14 @@ public class Clinics {
 	}
 
 	/**
-	 * Forgets the clinic on this node now and once this transaction ends; the database
-	 * tells every node when it commits (V29), so they all read it again.
+	 * Forgets the clinic on this node, its services and policies with it, now and once
+	 * this transaction ends (which reads them afresh meanwhile); the database tells every
+	 * node when it commits (V29).
 	 */
 	private void announce(ClinicId id) {
-		forget(id);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					forget(id);
-				}
-			});
-		}
-	}
-
-	void forget(ClinicId id) {
-		this.clinicCache.remove(id);
-		this.serviceCache.remove(id);
-	}
-
-	void forgetAll() {
-		this.clinicCache.clear();
-		this.serviceCache.clear();
+		this.clinicsKept.forgetAfterCommit(id);
+		this.servicesKept.forgetAfterCommit(id);
+		this.policiesKept.forgetAfterCommit(id);
 	}
 
 	@Transactional
@@ -197,14 +172,7 @@ public class Clinics {
 	}
 
 	public Optional<Clinic> find(ClinicId id) {
-		Clinic cached = this.clinicCache.get(id);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		// Filled atomically: a notice's eviction waits for a load in progress, so a
-		// clinic
-		// read before a change can never be cached after the change's notice.
-		return Optional.ofNullable(this.clinicCache.computeIfAbsent(id, key -> load(key).orElse(null)));
+		return this.clinicsKept.get(id, this::load);
 	}
 
 	private Optional<Clinic> load(ClinicId id) {
@@ -256,7 +224,7 @@ public class Clinics {
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
 		List<Duration> remindedBefore = policies(id).reminders();
 		PoliciesReadInTransaction.forget(id);
-		this.policiesKept.forgetAfterCommit(id);
+		announce(id);
 		int changed = this.jdbc.sql("""
 				UPDATE clinic SET cancellation_window_minutes = ?, intake_before_treatment = ?,
 				                  reminder_hours_before = string_to_array(?, ',')::integer[]
@@ -317,15 +285,11 @@ public class Clinics {
 	 * them and for the clinic's own set-up.
 	 */
 	public List<ServiceType> everyService(ClinicId clinic) {
-		List<ServiceType> cached = this.serviceCache.get(clinic);
-		if (cached != null) {
-			return cached;
-		}
-		List<ServiceType> loaded = this.serviceCache.computeIfAbsent(clinic, key -> {
+		return this.servicesKept.get(clinic, key -> {
 			List<ServiceType> read = loadServices(key);
-			return read.isEmpty() ? null : List.copyOf(read);
-		});
-		return (loaded != null) ? loaded : List.of();
+			// None is not kept: a clinic being opened has its services a moment later.
+			return read.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(read));
+		}).orElse(List.of());
 	}
 
 	private List<ServiceType> loadServices(ClinicId clinic) {

@@ -50,12 +50,7 @@ public class PendingWrites {
 	 */
 	public JdbcClient.StatementSpec carrying(String definitions, String statement, Object... params) {
 		Pending pending = TransactionBound.get(KEY, null);
-		List<Write> writes = new ArrayList<>();
-		if (pending != null) {
-			writes.addAll(pending.writes);
-			pending.writes.clear();
-		}
-		return statement(writes, definitions, statement, params);
+		return statement((pending != null) ? pending.take() : List.of(), definitions, statement, params);
 	}
 
 	/**
@@ -66,9 +61,7 @@ public class PendingWrites {
 	public void sendNow() {
 		Pending pending = TransactionBound.get(KEY, null);
 		if (pending != null) {
-			List<Write> writes = List.copyOf(pending.writes);
-			pending.writes.clear();
-			send(writes);
+			send(pending.take());
 		}
 	}
 
@@ -105,18 +98,16 @@ public class PendingWrites {
 				// Whatever no statement carried goes now, in one; anything written after
 				// this (a later listener's) goes at once.
 				pending.sent = true;
-				send(List.copyOf(pending.writes));
-				pending.writes.clear();
+				send(pending.take());
 			}
 
 			@Override
 			public void beforeCompletion() {
 				// Made by a listener that ran before commit itself: Spring had already
 				// listed whom to call before commit, not whom to call before completion.
-				if (!pending.sent && !pending.writes.isEmpty()) {
+				if (!pending.sent) {
 					pending.sent = true;
-					send(List.copyOf(pending.writes));
-					pending.writes.clear();
+					send(pending.take());
 				}
 			}
 		});
@@ -128,6 +119,13 @@ public class PendingWrites {
 		final List<Write> writes = new ArrayList<>();
 
 		boolean sent;
+
+		/** What is pending, now no longer. */
+		List<Write> take() {
+			List<Write> taken = List.copyOf(this.writes);
+			this.writes.clear();
+			return taken;
+		}
 
 	}
 
