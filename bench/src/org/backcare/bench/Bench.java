@@ -18,11 +18,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,11 +147,16 @@ public final class Bench {
 			printTable();
 			return;
 		}
+		if ("pages".equals(System.getenv("BENCH_ONLY"))) {
+			pages();
+			printTable();
+			return;
+		}
 		if ("availability".equals(System.getenv("BENCH_ONLY"))) {
 			Seeded first = seed(200, 20_000, true);
 			requestFloor();
-			for (int therapists : new int[] { 20, 200, 2000 }) {
-				availability((therapists == 200) ? first : seed(therapists, therapists * 100, false), therapists);
+			for (int therapists : CLINIC_SIZES) {
+				availability((therapists == 200) ? first : seed(therapists, appointmentsFor(therapists), false), therapists);
 			}
 			printTable();
 			return;
@@ -196,12 +206,13 @@ public final class Bench {
 		}
 
 		requestFloor();
-		for (int therapists : new int[] { 20, 200, 2000 }) {
-			Seeded sized = (therapists == 200) ? clinic : seed(therapists, therapists * 100, false);
+		for (int therapists : CLINIC_SIZES) {
+			Seeded sized = (therapists == 200) ? clinic : seed(therapists, appointmentsFor(therapists), false);
 			availability(sized, therapists);
 		}
 		calendarAndSeries();
 		dayView();
+		pages();
 		this.appHeapMiB = 512;
 		restartApp();
 		outcomes();
@@ -353,6 +364,140 @@ public final class Bench {
 			exec(db, "ANALYZE");
 			return email;
 		}
+	}
+
+	// ------------------------------------------------------------------ pages
+
+	/** A page as a role sees it: {@code uri} is the template Micrometer names it by. */
+	record View(String role, String path, String uri) {
+	}
+
+	/**
+	 * Each role's landing page and its heaviest views, with 8 people signed in at once (3 front-desk
+	 * staff, 3 therapists, 2 clients, each going round their role's pages as fast as answers come):
+	 * BackCare's own time per page from its request-time histogram (p99 is the upper bound of the
+	 * bucket holding it), and the time the load driver saw. The clinic has 20 therapists with a
+	 * working week of sessions; the therapist's day has 10 sessions, each client seen before with a
+	 * signed note and feedback.
+	 */
+	void pages() throws Exception {
+		Seeded clinic = seed(20, 2000, false);
+		LocalDate day = LocalDate.now(ZONE).plusDays(2);
+		String therapist = therapistWithDay(clinic, 0, 10, day, "pages");
+		String desk = frontDesk(clinic, "pages");
+		UUID seen = clinic.clients().get(0);
+		String client = "pages-client@bench.example";
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "INSERT INTO account (clinic_id, id, email, password_hash, role, client_id, email_confirmed_at) SELECT '"
+					+ clinic.clinic() + "', gen_random_uuid(), '" + client + "', password_hash, 'CLIENT', '" + seen
+					+ "', now() FROM account WHERE email = 'bench-admin@bench.example'");
+		}
+		Map<String, String> accounts = Map.of("front desk", desk, "therapist", therapist, "client", client);
+		List<View> views = List.of(new View("front desk", "/calendar", "/calendar"),
+				new View("front desk", "/calendar?date=" + day, "/calendar"),
+				new View("front desk", "/calendar?view=week&date=" + day, "/calendar"),
+				new View("front desk", "/admin/outcomes", "/admin/outcomes"),
+				new View("front desk", "/clients/" + seen + "/chart", "/clients/{id}/chart"),
+				new View("therapist", "/day?date=" + day, "/day"),
+				new View("therapist", "/clients/" + seen + "/progress", "/clients/{id}/progress"),
+				new View("therapist", "/clients/" + seen + "/home-plan", "/clients/{id}/home-plan"),
+				new View("client", "/me/appointments", "/me/appointments"),
+				new View("client", "/me/progress", "/me/progress"), new View("client", "/me/home", "/me/home"));
+		List<String> people = List.of("front desk", "front desk", "front desk", "therapist", "therapist", "therapist",
+				"client", "client");
+		List<HttpClient> browsers = new ArrayList<>();
+		for (String role : people) {
+			browsers.add(signedIn(accounts.get(role)));
+		}
+		// Every page once per person before the clock starts: each answers 200 (no sign-in redirect, no error).
+		for (int person = 0; person < people.size(); person++) {
+			for (View view : views) {
+				if (view.role().equals(people.get(person))) {
+					page(browsers.get(person), view.path(), "<main");
+				}
+			}
+		}
+		try (Connection db = this.pool.getConnection()) {
+			exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+		}
+		for (View view : views) {
+			figure("pages", view.role() + " " + shown(view) + ": SQL statements per view", "count",
+					statementsPerView(browsers.get(people.indexOf(view.role())), view.path(), "<main"));
+		}
+		Map<String, List<Long>> seenTimes = new ConcurrentHashMap<>();
+		String before = metrics();
+		long end = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(people.size());
+		List<Future<?>> done = new ArrayList<>();
+		for (int person = 0; person < people.size(); person++) {
+			HttpClient browser = browsers.get(person);
+			String role = people.get(person);
+			List<View> mine = views.stream().filter(view -> view.role().equals(role)).toList();
+			int offset = person;
+			done.add(pool.submit(() -> {
+				for (int i = offset; System.nanoTime() < end; i++) {
+					View view = mine.get(i % mine.size());
+					long t0 = System.nanoTime();
+					page(browser, view.path(), "<main");
+					seenTimes.computeIfAbsent(view.path(), path -> Collections.synchronizedList(new ArrayList<>()))
+						.add(System.nanoTime() - t0);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> one : done) {
+			one.get();
+		}
+		pool.shutdown();
+		String after = metrics();
+		Set<String> reported = new HashSet<>();
+		for (View view : views) {
+			if (reported.add(view.uri())) {
+				double[] server = serverPercentiles(before, after, view.uri());
+				figure("pages", view.role() + " " + view.uri() + ": server p50 ≤ (8 users)", "ms", server[0]);
+				figure("pages", view.role() + " " + view.uri() + ": server p99 ≤ (8 users, goal ≤ 50)", "ms", server[1]);
+			}
+			long[] sorted = seenTimes.get(view.path()).stream().mapToLong(Long::longValue).sorted().toArray();
+			figure("pages", view.role() + " " + shown(view) + ": seen p99 (8 users)", "ms",
+					sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
+		}
+	}
+
+	/** The view's path with ids and dates as placeholders. */
+	static String shown(View view) {
+		return view.path().replaceAll("[0-9a-f-]{36}", "{id}").replaceAll("=\\d{4}-\\d\\d-\\d\\d", "=D");
+	}
+
+	/**
+	 * BackCare's own p50 and p99 for a URI between two readings of its request-time histogram
+	 * (summed over methods, statuses and outcomes): the upper bound (ms) of the bucket holding each.
+	 */
+	static double[] serverPercentiles(String before, String after, String uri) {
+		TreeMap<Double, Double> buckets = new TreeMap<>();
+		Pattern bucket = Pattern.compile("http_server_requests_seconds_bucket\\{(" + LABELS + ")\\} ([0-9.E+-]+)");
+		for (String[] reading : new String[][] { { after, "1" }, { before, "-1" } }) {
+			Matcher found = bucket.matcher(reading[0]);
+			while (found.find()) {
+				String labels = found.group(1);
+				Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
+				if (labels.contains("uri=\"" + uri + "\"") && le.find() && !le.group(1).equals("+Inf")) {
+					buckets.merge(Double.parseDouble(le.group(1)),
+							Double.parseDouble(reading[1]) * Double.parseDouble(found.group(2)), Double::sum);
+				}
+			}
+		}
+		double total = buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
+		double[] percentiles = { Double.NaN, Double.NaN };
+		double[] ranks = { 0.5, 0.99 };
+		for (int i = 0; i < ranks.length; i++) {
+			for (Map.Entry<Double, Double> entry : buckets.entrySet()) {
+				if (total > 0 && entry.getValue() >= ranks[i] * total) {
+					percentiles[i] = entry.getKey() * 1000;
+					break;
+				}
+			}
+		}
+		return percentiles;
 	}
 
 	// ------------------------------------------------------------------ outcomes
@@ -723,6 +868,17 @@ public final class Bench {
 
 	// ------------------------------------------------------------------ availability
 
+	/** Clinics of these sizes, side by side: the first free slots across them should not grow with them. */
+	static final int[] CLINIC_SIZES = { 20, 200, 2000, 20_000 };
+
+	/**
+	 * 100 booked sessions per therapist over 90 days, at most 400,000 (20 each at 20,000 therapists, to
+	 * keep seeding within a minute or two); every therapist has one on the first day searched either way.
+	 */
+	static int appointmentsFor(int therapists) {
+		return Math.min(therapists * 100, 400_000);
+	}
+
 	void availability(Seeded clinic, int therapists) throws Exception {
 		LocalDate from = LocalDate.now(ZONE).plusDays(3);
 		LocalDate to = from.plusDays(13);
@@ -730,8 +886,13 @@ public final class Bench {
 		String single = base() + "/api/v1/therapists/" + one + "/availability?service=TREATMENT_60&from=" + from + "&to=" + to;
 		String across = base() + "/api/v1/availability?service=TREATMENT_60&technique=DEEP_TISSUE&limit=10&clinic="
 				+ clinic.clinic() + "&from=" + from + "&to=" + to;
+		String before = metrics();
 		double[] a = latencies(single);
+		String between = metrics();
 		double[] b = latencies(across);
+		String after = metrics();
+		double[] serverA = serverPercentiles(before, between, "/api/v1/therapists/{id}/availability");
+		double[] serverB = serverPercentiles(between, after, "/api/v1/availability");
 		double floorA = floor("""
 				SELECT (SELECT count(*) FROM working_hours WHERE therapist_id = ?::uuid)
 				     + (SELECT count(*) FROM appointment WHERE therapist_id = ?::uuid AND status = 'BOOKED'
@@ -746,14 +907,18 @@ public final class Bench {
 		String label = therapists + " therapists";
 		figure("availability", "(a) one therapist, 14 days, p50, " + label, "ms", a[0]);
 		figure("availability", "(a) one therapist, 14 days, p99, " + label, "ms", a[1]);
+		figure("availability", "(a) BackCare's own p50 ≤, " + label, "ms", serverA[0]);
+		figure("availability", "(a) BackCare's own p99 ≤, " + label, "ms", serverA[1]);
 		figure("availability", "(a) queries/s, " + label, "1/s", a[2]);
 		figure("availability", "(a) data-fetch floor (plain SQL), " + label, "ms", floorA);
 		figure("availability", "(a) ratio p50 ÷ floor, " + label, "ratio", a[0] / floorA);
 		figure("availability", "(b) first 10 across technique, 14 days, p50, " + label, "ms", b[0]);
 		figure("availability", "(b) first 10 across technique, 14 days, p99, " + label, "ms", b[1]);
+		figure("availability", "(b) BackCare's own p50 ≤, " + label, "ms", serverB[0]);
+		figure("availability", "(b) BackCare's own p99 ≤, " + label, "ms", serverB[1]);
 		figure("availability", "(b) queries/s, " + label, "1/s", b[2]);
-		figure("availability", "(b) data-fetch floor (plain SQL), " + label, "ms", floorB);
-		figure("availability", "(b) ratio p50 ÷ floor, " + label, "ratio", b[0] / floorB);
+		figure("availability", "(b) every qualified therapist's data (plain SQL), " + label, "ms", floorB);
+		figure("availability", "(b) ratio p50 ÷ that, " + label, "ratio", b[0] / floorB);
 	}
 
 	/**
@@ -761,9 +926,12 @@ public final class Bench {
 	 * through the same server, filters and metrics as every other.
 	 */
 	void requestFloor() throws Exception {
+		String before = metrics();
 		double[] live = latencies(base() + "/actuator/health/liveness", "UP");
+		double[] server = serverPercentiles(before, metrics(), "/actuator/health/{*path}");
 		figure("availability", "request floor (GET /actuator/health/liveness), p50", "ms", live[0]);
 		figure("availability", "request floor (GET /actuator/health/liveness), p99", "ms", live[1]);
+		figure("availability", "request floor, BackCare's own p99 ≤", "ms", server[1]);
 	}
 
 	/** Sequential requests for the run's seconds (after a warm-up): p50, p99, queries/s. */
@@ -1425,7 +1593,9 @@ public final class Bench {
 				"--backcare.first-admin.clinic-name=Bench clinic", "--backcare.first-admin.clinic-time-zone=Europe/Berlin",
 				// The bench signs in over plain HTTP on loopback: the session cookie may not be Secure here.
 				"--server.servlet.session.cookie.secure=false",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				// Buckets of BackCare's own request times, so the bench can read the server's p99 per page.
+				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
 		command.addAll(Arrays.asList(settings));
 		Process node = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", log).toFile())
@@ -1475,6 +1645,9 @@ public final class Bench {
 		}
 	}
 
+	/** A metric's labels up to its closing brace: a label's quoted value may hold braces ({@code uri="/clients/{id}"}). */
+	static final String LABELS = "(?:[^}\"]|\"[^\"]*\")*";
+
 	/** The sum of the values of every metric line matching {@code line} (its value the last group). */
 	static double sumOf(String metrics, String line) {
 		double sum = 0;
@@ -1497,7 +1670,7 @@ public final class Bench {
 	 */
 	double[] serverTime(String uri) {
 		String metrics = metrics();
-		String labels = "\\{[^}]*uri=\"" + Pattern.quote(uri) + "\"[^}]*\\}";
+		String labels = "\\{" + LABELS + "uri=\"" + Pattern.quote(uri) + "\"" + LABELS + "\\}";
 		return new double[] { sumOf(metrics, "http_server_requests_seconds_count" + labels),
 				sumOf(metrics, "http_server_requests_seconds_sum" + labels) };
 	}

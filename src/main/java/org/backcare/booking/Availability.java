@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Service;
 /**
  * Answers "when can I come?": free start times of one therapist, or the first free ones
  * across every therapist certified in a technique. Dates are the clinic's local dates,
- * both included. Data for all therapists is fetched in a fixed number of queries.
+ * both included.
  */
 @Service
 public class Availability {
@@ -67,20 +66,27 @@ public class Availability {
 					therapist.name() + " is not certified in " + technique.displayName() + ".");
 		}
 		Clinic clinic = this.clinics.get(therapist.clinicId());
-		return compute(clinic, List.of(therapist), service, from, to, Integer.MAX_VALUE);
+		return compute(clinic, List.of(therapist), service, from, to);
 	}
 
 	/**
-	 * The earliest free slots across all therapists certified in the technique, soonest
-	 * first.
+	 * The earliest free slots across all therapists certified in the technique (any
+	 * therapist when none is given), soonest first: day by day, each day searched in the
+	 * order the therapists' working days begin ({@link FirstFreeSearch}).
 	 */
 	public List<Slot> firstFree(ClinicId clinicId, Technique technique, String serviceCode, LocalDate from,
 			LocalDate to, int limit) {
 		Clinic clinic = this.clinics.get(clinicId);
 		ServiceType service = this.clinics.offered(clinic.id(), serviceCode);
-		List<Therapist> qualified = (technique != null) ? this.therapists.certifiedIn(clinic.id(), technique)
-				: this.therapists.all(clinic.id());
-		return compute(clinic, qualified, service, from, to, limit);
+		checkRange(clinic, from, to);
+		Instant now = this.clock.instant();
+		FirstFreeSearch search = new FirstFreeSearch(this.therapists, this.appointments, clinic, service, technique,
+				now.plus(clinic.booking().minimumNotice()), now.plus(clinic.booking().horizon()));
+		List<Slot> found = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(to) && found.size() < limit; day = day.plusDays(1)) {
+			found.addAll(search.on(day, limit - found.size()));
+		}
+		return found;
 	}
 
 	/**
@@ -92,7 +98,7 @@ public class Availability {
 		LocalDate today = today(clinic);
 		Map<TherapistId, List<Slot>> next = new LinkedHashMap<>();
 		for (Slot slot : compute(clinic, this.therapists.all(clinicId), this.clinics.offered(clinicId, serviceCode),
-				today, today.plusDays(days - 1), Integer.MAX_VALUE)) {
+				today, today.plusDays(days - 1))) {
 			List<Slot> mine = next.computeIfAbsent(slot.therapist(), id -> new ArrayList<>());
 			if (mine.size() < perTherapist) {
 				mine.add(slot);
@@ -107,25 +113,12 @@ public class Availability {
 	}
 
 	/**
-	 * Free slots of the candidates, soonest first, at most {@code limit}. Days are
-	 * computed in order and the work stops after the day that fills the limit: every slot
-	 * of a later local day starts later, so "the first 10 across 2,000 therapists" needs
-	 * only the first day or two.
+	 * Every free slot of the candidates in the range, soonest first, their data fetched
+	 * in a fixed number of queries however many they are.
 	 */
 	private List<Slot> compute(Clinic clinic, List<Therapist> candidates, ServiceType service, LocalDate from,
-			LocalDate to, int limit) {
-		if (to.isBefore(from)) {
-			throw new InvalidRequest("The range ends (" + to + ") before it starts (" + from + ").");
-		}
-		if (ChronoUnit.DAYS.between(from, to) >= BookingPolicy.MAX_RANGE_DAYS) {
-			throw new InvalidRequest("Ask for at most " + BookingPolicy.MAX_RANGE_DAYS + " days at a time.");
-		}
-		LocalDate today = today(clinic);
-		LocalDate last = today.plusDays(clinic.booking().horizon().toDays());
-		if (from.isBefore(today.minusYears(1)) || to.isAfter(last.plusYears(1))) {
-			throw new InvalidRequest("Dates must lie between " + today.minusYears(1) + " and " + last.plusYears(1)
-					+ "; bookings open up to " + last + ".");
-		}
+			LocalDate to) {
+		checkRange(clinic, from, to);
 		// A therapist who has left the clinic has no free time.
 		candidates = candidates.stream().filter(Therapist::active).toList();
 		if (candidates.isEmpty()) {
@@ -142,7 +135,7 @@ public class Availability {
 		Instant earliest = now.plus(clinic.booking().minimumNotice());
 		Instant latest = now.plus(clinic.booking().horizon());
 		List<Slot> found = new ArrayList<>();
-		for (LocalDate day = from; !day.isAfter(to) && found.size() < limit; day = day.plusDays(1)) {
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
 			LocalDate date = day;
 			candidates.stream()
 				.flatMap(therapist -> FreeSlots
@@ -150,10 +143,26 @@ public class Availability {
 							busy.get(therapist.id()), earliest, latest)
 					.stream()
 					.map(start -> new Slot(therapist.id(), therapist.name(), start, start.plus(service.duration()))))
-				.sorted(Comparator.comparing(Slot::start).thenComparing(slot -> slot.therapist().value()))
+				.sorted(FirstFreeSearch.SOONEST)
 				.forEach(found::add);
 		}
-		return (found.size() > limit) ? List.copyOf(found.subList(0, limit)) : found;
+		return found;
+	}
+
+	/** Refuses a range that is reversed, too long, or too far from today. */
+	private void checkRange(Clinic clinic, LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			throw new InvalidRequest("The range ends (" + to + ") before it starts (" + from + ").");
+		}
+		if (ChronoUnit.DAYS.between(from, to) >= BookingPolicy.MAX_RANGE_DAYS) {
+			throw new InvalidRequest("Ask for at most " + BookingPolicy.MAX_RANGE_DAYS + " days at a time.");
+		}
+		LocalDate today = today(clinic);
+		LocalDate last = today.plusDays(clinic.booking().horizon().toDays());
+		if (from.isBefore(today.minusYears(1)) || to.isAfter(last.plusYears(1))) {
+			throw new InvalidRequest("Dates must lie between " + today.minusYears(1) + " and " + last.plusYears(1)
+					+ "; bookings open up to " + last + ".");
+		}
 	}
 
 }

@@ -1,7 +1,12 @@
 package org.backcare.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
@@ -85,6 +90,40 @@ public final class NoticedCache<K, V> {
 			this.entries.compute(key, (k, old) -> (this.announcements.get() == before) ? loaded.get() : old);
 		}
 		return loaded;
+	}
+
+	/**
+	 * As {@link #get(Object, Function, Predicate)} for many records at once: those not
+	 * kept are read by one call of {@code loadMissing} (one statement, however many), and
+	 * kept under the same rules. The answer holds every key found, in no particular
+	 * order.
+	 */
+	public Map<K, V> getAll(Collection<K> keys, Function<Collection<K>, Map<K, V>> loadMissing, Predicate<V> current) {
+		boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+		Map<K, V> found = new HashMap<>();
+		List<K> missing = new ArrayList<>();
+		for (K key : keys) {
+			V kept = (inTransaction && changedInThisTransaction(key)) ? null : this.entries.get(key);
+			if (kept != null && current.test(kept)) {
+				found.put(key, kept);
+			}
+			else {
+				missing.add(key);
+			}
+		}
+		if (missing.isEmpty()) {
+			return found;
+		}
+		long before = this.announcements.get();
+		Map<K, V> loaded = loadMissing.apply(missing);
+		boolean listening = this.notices.listening();
+		loaded.forEach((key, value) -> {
+			if (mayKeep(inTransaction, key) && listening) {
+				this.entries.compute(key, (k, old) -> (this.announcements.get() == before) ? value : old);
+			}
+		});
+		found.putAll(loaded);
+		return found;
 	}
 
 	/**

@@ -334,6 +334,70 @@ public class Therapists {
 				Kept::current);
 	}
 
+	/**
+	 * The therapists asked for that exist, in no particular order: from memory, those not
+	 * kept read in one statement.
+	 */
+	public List<Therapist> get(Collection<TherapistId> ids) {
+		return keptAll(ids).values().stream().map(Kept::therapist).toList();
+	}
+
+	private Map<TherapistId, Kept> keptAll(Collection<TherapistId> ids) {
+		return this.known.getAll(ids, missing -> {
+			Map<TherapistId, Kept> loaded = new HashMap<>();
+			this.jdbc.sql(QUERY.formatted(TIME_OFF_AHEAD, TIME_OFF_AHEAD_JOIN, "t.id = ANY (?)"))
+				.param(ids(missing))
+				.query((rs, n) -> new Kept(therapist(rs),
+						periods(rs.getArray("time_off_starts"), rs.getArray("time_off_ends")), instant(rs, "read_at"),
+						instant(rs, "day_ends")))
+				.list()
+				.forEach(kept -> loaded.put(kept.therapist().id(), kept));
+			return loaded;
+		}, Kept::current);
+	}
+
+	/**
+	 * The clinic's therapists who work that weekday, in the order their working day
+	 * begins (ties by id, {@link TherapistId#AS_STORED}), each once, at most
+	 * {@code limit} from just after {@code after} (null: from the first). Only those who
+	 * still work there and, if a technique is given, are certified in it today. A page
+	 * costs the same however many therapists the clinic has (V30's index).
+	 */
+	public List<StartOfWork> byStartOfWork(ClinicId clinic, DayOfWeek day, Technique technique, StartOfWork after,
+			int limit) {
+		List<Object> params = new ArrayList<>(List.of(clinic.value(), day.getValue()));
+		String page = "";
+		if (after != null) {
+			page = "AND (w.starts, w.therapist_id) > (?, ?)";
+			params.addAll(List.of(after.starts(), after.therapist().value()));
+		}
+		String certified = "";
+		if (technique != null) {
+			certified = """
+					AND EXISTS (SELECT 1 FROM certification c JOIN clinic cl ON cl.id = c.clinic_id
+					            WHERE c.clinic_id = w.clinic_id AND c.therapist_id = w.therapist_id AND c.technique = ?
+					              AND c.verified_at IS NOT NULL
+					              AND (c.valid_until IS NULL OR c.valid_until >= (now() AT TIME ZONE cl.time_zone)::date))""";
+			params.add(technique.name());
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql("""
+					SELECT w.therapist_id, w.starts FROM working_hours w
+					JOIN therapist t ON t.clinic_id = w.clinic_id AND t.id = w.therapist_id AND t.deactivated_at IS NULL
+					WHERE w.clinic_id = ? AND w.day_of_week = ? %s
+					  -- The first interval of the therapist's day only: each therapist once.
+					  AND NOT EXISTS (SELECT 1 FROM working_hours e WHERE e.clinic_id = w.clinic_id
+					                  AND e.therapist_id = w.therapist_id AND e.day_of_week = w.day_of_week AND e.starts < w.starts)
+					  %s
+					ORDER BY w.starts, w.therapist_id LIMIT ?"""
+				.formatted(page, certified))
+			.params(params)
+			.query((rs, n) -> new StartOfWork(new TherapistId(rs.getObject("therapist_id", UUID.class)),
+					time(rs.getObject("starts"))))
+			.list();
+	}
+
 	/** The therapist's name (for mail), from the therapist kept in memory. */
 	public String name(TherapistId id) {
 		return get(id).name();
@@ -348,23 +412,28 @@ public class Therapists {
 	 * an empty list.
 	 */
 	public Map<TherapistId, List<TimeRange>> timeOff(Collection<TherapistId> therapists, TimeRange window) {
-		if (therapists.size() == 1) {
-			// One therapist (a booking): from what is kept of them, when it reaches back
-			// far
-			// enough.
-			TherapistId therapist = therapists.iterator().next();
-			Optional<Kept> kept = kept(therapist);
-			if (kept.isPresent() && !window.start().isBefore(kept.get().readAt())) {
-				return Map.of(therapist,
-						kept.get().timeOffAhead().stream().filter(away -> away.overlaps(window)).toList());
+		// From what is kept of each therapist when it reaches back far enough (a
+		// booking, the first free slots from now on); the rest from the database.
+		Map<TherapistId, List<TimeRange>> result = new HashMap<>();
+		List<TherapistId> unknown = new ArrayList<>();
+		Map<TherapistId, Kept> kept = keptAll(therapists);
+		for (TherapistId therapist : therapists) {
+			Kept known = kept.get(therapist);
+			if (known != null && !window.start().isBefore(known.readAt())) {
+				result.put(therapist, known.timeOffAhead().stream().filter(away -> away.overlaps(window)).toList());
+			}
+			else {
+				unknown.add(therapist);
 			}
 		}
-		Map<TherapistId, List<TimeRange>> result = new HashMap<>();
-		therapists.forEach(id -> result.put(id, new ArrayList<>()));
+		if (unknown.isEmpty()) {
+			return result;
+		}
+		unknown.forEach(id -> result.put(id, new ArrayList<>()));
 		this.jdbc.sql("""
 				SELECT therapist_id, lower(period) AS starts, upper(period) AS ends FROM time_off
 				WHERE therapist_id = ANY (?) AND period && tstzrange(?, ?, '[)') ORDER BY lower(period)""")
-			.params(ids(therapists), utc(window.start()), utc(window.end()))
+			.params(ids(unknown), utc(window.start()), utc(window.end()))
 			.query((rs, n) -> {
 				result.get(new TherapistId(rs.getObject("therapist_id", UUID.class)))
 					.add(new TimeRange(instant(rs, "starts"), instant(rs, "ends")));
