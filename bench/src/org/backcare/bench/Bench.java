@@ -114,6 +114,11 @@ public final class Bench {
 			.setServerConfig("synchronous_commit", "on")
 			// Counts the statements BackCare sends per calendar view.
 			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+			.setServerConfig("pg_stat_statements.track_planning", "on")
+			// BENCH_PG_SLOW_MS=15: PostgreSQL logs every statement that took longer, in target/bench-postgres-log.
+			.setServerConfig("log_min_duration_statement", System.getenv().getOrDefault("BENCH_PG_SLOW_MS", "-1"))
+			.setServerConfig("logging_collector", "on")
+			.setServerConfig("log_directory", Path.of("target", "bench-postgres-log").toAbsolutePath().toString())
 			.start();
 		this.pool = pool(this.postgres.getPostgresDatabase(), 64);
 		long started = System.nanoTime();
@@ -305,7 +310,11 @@ public final class Bench {
 		String marker = "Plan for this session";
 		double statementsFive = statementsPerView(five, path, marker);
 		double statementsTen = statementsPerView(ten, path, marker);
+		String before = metrics();
 		double[] latencies = pageLatencies(ten, path, marker);
+		double[] server = serverPercentiles(before, metrics(), "/day");
+		figure("day", "day view, BackCare's own p50 ≤", "ms", server[0]);
+		figure("day", "day view, BackCare's own p99 ≤", "ms", server[1]);
 		figure("day", "day view, 10 sessions with note, feedback and proposal, p50", "ms", latencies[0]);
 		figure("day", "day view, 10 sessions with note, feedback and proposal, p99 (goal ≤ 50)", "ms", latencies[1]);
 		figure("day", "SQL statements per day view, 5 sessions", "count", statementsFive);
@@ -424,9 +433,34 @@ public final class Bench {
 			figure("pages", view.role() + " " + shown(view) + ": SQL statements per view", "count",
 					statementsPerView(browsers.get(people.indexOf(view.role())), view.path(), "<main"));
 		}
-		Map<String, List<Long>> seenTimes = new ConcurrentHashMap<>();
+		// The same load for half the time first, discarded: the JIT compiles the pages' code meanwhile.
+		everyoneAtOnce(people, views, browsers, Duration.ofSeconds(Math.max(3, this.seconds / 2)));
 		String before = metrics();
-		long end = System.nanoTime() + Duration.ofSeconds(this.seconds).toNanos();
+		Map<String, List<Long>> seenTimes = everyoneAtOnce(people, views, browsers, Duration.ofSeconds(this.seconds));
+		String after = metrics();
+		figure("pages", "views a second, 8 people at once", "1/s",
+				seenTimes.values().stream().mapToInt(List::size).sum() / (double) this.seconds);
+		Set<String> reported = new HashSet<>();
+		for (View view : views) {
+			if (reported.add(view.uri())) {
+				double[] server = serverPercentiles(before, after, view.uri());
+				figure("pages", view.role() + " " + view.uri() + ": server p50 ≤ (8 users)", "ms", server[0]);
+				figure("pages", view.role() + " " + view.uri() + ": server p99 ≤ (8 users, goal ≤ 50)", "ms", server[1]);
+			}
+			long[] sorted = seenTimes.get(view.path()).stream().mapToLong(Long::longValue).sorted().toArray();
+			figure("pages", view.role() + " " + shown(view) + ": seen p99 (8 users)", "ms",
+					sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
+		}
+	}
+
+	/**
+	 * Each person going round their role's pages for {@code length}, all at once: the time each view
+	 * took, by path.
+	 */
+	Map<String, List<Long>> everyoneAtOnce(List<String> people, List<View> views, List<HttpClient> browsers,
+			Duration length) throws Exception {
+		Map<String, List<Long>> seenTimes = new ConcurrentHashMap<>();
+		long end = System.nanoTime() + length.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(people.size());
 		List<Future<?>> done = new ArrayList<>();
 		for (int person = 0; person < people.size(); person++) {
@@ -449,18 +483,7 @@ public final class Bench {
 			one.get();
 		}
 		pool.shutdown();
-		String after = metrics();
-		Set<String> reported = new HashSet<>();
-		for (View view : views) {
-			if (reported.add(view.uri())) {
-				double[] server = serverPercentiles(before, after, view.uri());
-				figure("pages", view.role() + " " + view.uri() + ": server p50 ≤ (8 users)", "ms", server[0]);
-				figure("pages", view.role() + " " + view.uri() + ": server p99 ≤ (8 users, goal ≤ 50)", "ms", server[1]);
-			}
-			long[] sorted = seenTimes.get(view.path()).stream().mapToLong(Long::longValue).sorted().toArray();
-			figure("pages", view.role() + " " + shown(view) + ": seen p99 (8 users)", "ms",
-					sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
-		}
+		return seenTimes;
 	}
 
 	/** The view's path with ids and dates as placeholders. */
@@ -657,7 +680,7 @@ public final class Bench {
 				try (var top = db.createStatement()
 					.executeQuery("SELECT calls / 20.0, round((total_exec_time / 20)::numeric, 3), "
 							+ "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements "
-							+ "WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15")) {
+							+ "WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 15")) {
 					System.out.println("# statements per " + what + " (calls, ms, query)");
 					while (top.next()) {
 						System.out.printf("#   %5.1f %8s  %s%n", top.getDouble(1), top.getString(2), top.getString(3));
@@ -1098,11 +1121,12 @@ public final class Bench {
 			if (System.getenv("BENCH_STATEMENTS") != null) {
 				// Which statements a view runs, most called first: the profile behind the count.
 				try (var top = db.createStatement()
-					.executeQuery("SELECT calls / 20.0 AS per_view, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q "
-							+ "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 15")) {
-					System.out.println("# statements per view of " + path);
+					.executeQuery("SELECT calls / 20.0 AS per_view, (total_exec_time + total_plan_time) / 20.0 AS ms_per_view, "
+							+ "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q "
+							+ "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 15")) {
+					System.out.println("# statements per view of " + path + " (calls, PostgreSQL's ms per view planning and running it), longest first");
 					while (top.next()) {
-						System.out.printf("#   %6.1f  %s%n", top.getDouble(1), top.getString(2));
+						System.out.printf("#   %6.1f  %6.2f ms  %s%n", top.getDouble(1), top.getDouble(2), top.getString(3));
 					}
 				}
 			}
@@ -1117,7 +1141,10 @@ public final class Bench {
 	}
 
 	double[] pageLatencies(HttpClient browser, String path, String marker) throws Exception {
-		for (int i = 0; i < 20; i++) {
+		// A warm-up as long as the measurement: on two cores the JIT compiles the page's code
+		// (Thymeleaf's above all) for seconds, and a short one measured the compiler.
+		long warm = System.nanoTime() + Duration.ofSeconds(Math.max(3, this.seconds / 2)).toNanos();
+		while (System.nanoTime() < warm) {
 			page(browser, path, marker);
 		}
 		List<Long> times = new ArrayList<>();

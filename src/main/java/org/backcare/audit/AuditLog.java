@@ -1,5 +1,6 @@
 package org.backcare.audit;
 
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -171,18 +172,49 @@ public class AuditLog {
 
 	private void insert(ClinicId clinic, UUID actor, String role, String action, String recordType, UUID recordId,
 			UUID subject, boolean refused, String detail) {
-		// The event and its origin in one write, sent with the transaction's next write
-		// that carries it (a booking's insert) or just before it commits: it commits or
-		// rolls back with the change it records, and costs no round trip of its own.
-		this.pending
-			.add("""
+		// Sent with the transaction's next write that carries it (a booking's insert) or
+		// just before it commits, together with the transaction's other entries from the
+		// same address: it commits or rolls back with the change it records, and costs no
+		// round trip of its own.
+		this.pending.addRow(new Entries(remoteAddress()), (clinic != null) ? clinic.value() : null, actor, role, action,
+				recordType, recordId, subject, refused ? "REFUSED" : "OK", detail);
+	}
+
+	/**
+	 * Entries from one address (null: none, as for the system's own work), written by one
+	 * insert of arrays and their origin by a second, however many.
+	 */
+	record Entries(String ip) implements PendingWrites.Rows {
+
+		@Override
+		public String definitions() {
+			return """
 					%1$sevent AS (
 					    INSERT INTO audit_event (clinic_id, actor_account_id, actor_role, action, record_type, record_id,
 					                             subject_client_id, outcome, detail)
-					    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id),
-					%1$sorigin AS (INSERT INTO audit_origin (event_id, ip) SELECT id, ?::text FROM %1$sevent WHERE ?::text IS NOT NULL)""",
-					(clinic != null) ? clinic.value() : null, actor, role, action, recordType, recordId, subject,
-					refused ? "REFUSED" : "OK", detail, remoteAddress(), remoteAddress());
+					    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[],
+					                         ?::text[], ?::text[])
+					    RETURNING id),
+					%1$sorigin AS (INSERT INTO audit_origin (event_id, ip) SELECT id, ?::text FROM %1$sevent WHERE ?::text IS NOT NULL)""";
+		}
+
+		@Override
+		public Object[] params(List<Object[]> rows) {
+			Object[] columns = new Object[11];
+			Class<?>[] types = { UUID.class, UUID.class, String.class, String.class, String.class, UUID.class,
+					UUID.class, String.class, String.class };
+			for (int column = 0; column < types.length; column++) {
+				Object[] values = (Object[]) Array.newInstance(types[column], rows.size());
+				for (int row = 0; row < rows.size(); row++) {
+					values[row] = rows.get(row)[column];
+				}
+				columns[column] = values;
+			}
+			columns[9] = this.ip;
+			columns[10] = this.ip;
+			return columns;
+		}
+
 	}
 
 	private static String remoteAddress() {

@@ -17,6 +17,7 @@ import org.backcare.client.Attendance;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
 import org.backcare.platform.PendingWrites;
+import org.backcare.platform.ReadAhead;
 import org.backcare.platform.TimeRange;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
@@ -46,6 +47,8 @@ class AppointmentRepository {
 	private static final RowMapper<Appointment> APPOINTMENT = AppointmentRepository::map;
 
 	private final JdbcClient jdbc;
+
+	private final ReadAhead<ClientId, List<Appointment>> ahead = new ReadAhead<>();
 
 	private final PendingWrites pending;
 
@@ -295,7 +298,35 @@ class AppointmentRepository {
 			.single();
 	}
 
+	/**
+	 * Reads the sessions of all the clients in one statement, for this transaction's
+	 * {@link #ofClient} to answer from; returns the clients {@code therapist} (if any)
+	 * has met, as {@link #haveMet} would say.
+	 */
+	List<ClientId> readAhead(Collection<ClientId> clients, TherapistId therapist) {
+		Map<ClientId, List<Appointment>> byClient = ReadAhead.byKey(clients,
+				this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE client_id = ANY (?) ORDER BY starts_at")
+					.param(clients.stream().map(ClientId::value).toArray(UUID[]::new))
+					.query(APPOINTMENT)
+					.list(),
+				Appointment::clientId);
+		this.ahead.keep(byClient);
+		// A cancelled booking is not a reason to see someone's records.
+		return byClient.entrySet()
+			.stream()
+			.filter(sessions -> sessions.getValue()
+				.stream()
+				.anyMatch(session -> session.therapistId().equals(therapist)
+						&& session.status() != AppointmentStatus.CANCELLED))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
 	List<Appointment> ofClient(ClientId client) {
+		Optional<List<Appointment>> kept = this.ahead.kept(client);
+		if (kept.isPresent()) {
+			return List.copyOf(kept.get());
+		}
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE client_id = ? ORDER BY starts_at")
 			.param(client.value())
 			.query(APPOINTMENT)

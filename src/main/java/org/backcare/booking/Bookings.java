@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -175,6 +176,17 @@ public class Bookings {
 	 * Whether the therapist has, or had, any appointment with the client: the reason to
 	 * see their records.
 	 */
+	/**
+	 * Reads the sessions of all the clients at once, for this transaction's
+	 * {@link #ofClient} to answer from, and remembers which of them the caller (a
+	 * therapist) has met: for a page that shows many clients' records
+	 * ({@link org.backcare.platform.ReadAhead}).
+	 */
+	public void readAhead(CurrentUser caller, Collection<ClientId> clients) {
+		this.appointments.readAhead(clients, caller.therapist())
+			.forEach(client -> MetInThisRequest.remember(caller.therapist(), client));
+	}
+
 	public boolean haveMet(TherapistId therapist, ClientId client) {
 		if (MetInThisRequest.known(therapist, client)) {
 			return true;

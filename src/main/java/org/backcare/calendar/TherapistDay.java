@@ -80,6 +80,18 @@ class TherapistDay {
 	public List<Session> sessions(CurrentUser caller, Therapist therapist, LocalDate from, LocalDate to) {
 		Clinic clinic = this.clinics.get(therapist.clinicId());
 		List<Appointment> schedule = this.bookings.schedule(caller, therapist, from, to);
+		// Every client's records the day and the proposals ask for one client at a time,
+		// read for all of them at once: a dozen statements for the day, not a dozen per
+		// client. Each record still reaches the page through its module's checked and
+		// audited read.
+		List<ClientId> clientsOfDay = schedule.stream().map(Appointment::clientId).distinct().toList();
+		if (!clientsOfDay.isEmpty()) {
+			this.bookings.readAhead(caller, clientsOfDay);
+			this.intakes.readAhead(clientsOfDay);
+			this.notes.readAhead(clientsOfDay);
+			this.feedbacks.readAhead(clientsOfDay);
+			this.homeCare.readAhead(clientsOfDay);
+		}
 		// Each client's name and latest intake are read once, however many sessions they
 		// have.
 		Map<ClientId, Optional<Intake>> latest = new HashMap<>();

@@ -19,6 +19,7 @@ import org.backcare.booking.Appointment;
 import org.backcare.booking.AppointmentId;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ReadAhead;
 import org.backcare.platform.Timestamps;
 import org.backcare.therapist.TherapistId;
 
@@ -39,6 +40,8 @@ class FeedbackRepository {
 			""";
 
 	private final JdbcClient jdbc;
+
+	private final ReadAhead<ClientId, List<SessionFeedback>> ahead = new ReadAhead<>();
 
 	FeedbackRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -80,7 +83,24 @@ class FeedbackRepository {
 	}
 
 	/** The client's feedback, the latest session first. */
+	/**
+	 * Reads the feedback of all the clients in two statements (feedback, pressure by
+	 * area), for this transaction's {@link #ofClient} to answer from.
+	 */
+	void readAhead(Collection<ClientId> clients) {
+		this.ahead.keep(ReadAhead.byKey(clients,
+				complete(this.jdbc.sql(COLUMNS + " WHERE client_id = ANY (?) ORDER BY session_start DESC")
+					.param(clients.stream().map(ClientId::value).toArray(UUID[]::new))
+					.query(FeedbackRepository::row)
+					.list()),
+				SessionFeedback::clientId));
+	}
+
 	List<SessionFeedback> ofClient(ClientId client) {
+		Optional<List<SessionFeedback>> kept = this.ahead.kept(client);
+		if (kept.isPresent()) {
+			return List.copyOf(kept.get());
+		}
 		return complete(this.jdbc.sql(COLUMNS + " WHERE client_id = ? ORDER BY session_start DESC")
 			.param(client.value())
 			.query(FeedbackRepository::row)

@@ -3,6 +3,7 @@ package org.backcare.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,15 @@ public class Feedbacks {
 	}
 
 	/** A client's feedback, the latest session first, each an audited read. */
+	/**
+	 * Reads the feedback of all the clients at once, for this transaction's
+	 * {@link #ofClient} (still checked and audited) to answer from: for a page that shows
+	 * many clients' records ({@link org.backcare.platform.ReadAhead}).
+	 */
+	public void readAhead(Collection<ClientId> clients) {
+		this.feedback.readAhead(clients);
+	}
+
 	public List<SessionFeedback> ofClient(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		if (!this.bookings.inCareTeam(caller, clientId, client.clinicId())) {

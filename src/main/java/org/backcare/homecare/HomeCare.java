@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -207,6 +208,15 @@ public class HomeCare {
 	 * The overviews of several clients (a therapist's day): those the caller may read,
 	 * each read audited; the others are left out.
 	 */
+	/**
+	 * Reads the plans and reminder zones of all the clients at once, for this
+	 * transaction's overviews and facts (still checked and audited) to answer from: for a
+	 * page that shows many clients' records ({@link org.backcare.platform.ReadAhead}).
+	 */
+	public void readAhead(Collection<ClientId> clients) {
+		this.homeCare.readAhead(clients);
+	}
+
 	public Map<ClientId, Overview> overviews(CurrentUser caller, List<ClientId> clientIds, int weeks) {
 		Map<ClientId, Overview> all = new LinkedHashMap<>();
 		for (ClientId id : new java.util.LinkedHashSet<>(clientIds)) {

@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ReadAhead;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +31,10 @@ import static org.backcare.platform.Timestamps.utc;
 class HomeCareRepository {
 
 	private final JdbcClient jdbc;
+
+	private final ReadAhead<ClientId, List<HomePlan>> plansAhead = new ReadAhead<>();
+
+	private final ReadAhead<ClientId, Optional<ZoneId>> zonesAhead = new ReadAhead<>();
 
 	HomeCareRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -73,7 +80,29 @@ class HomeCareRepository {
 	}
 
 	/** Every version of the client's plan, the latest first. */
+	/**
+	 * Reads the plans (every version) and reminder zones of all the clients in two
+	 * statements, for this transaction's {@link #plans(ClientId)} and {@link #zone} to
+	 * answer from.
+	 */
+	void readAhead(Collection<ClientId> clients) {
+		UUID[] ids = clients.stream().map(ClientId::value).toArray(UUID[]::new);
+		this.plansAhead.keep(ReadAhead.byKey(clients, plans("p.client_id = ANY (?)", ids), HomePlan::clientId));
+		Map<ClientId, Optional<ZoneId>> zones = new HashMap<>();
+		clients.forEach(client -> zones.put(client, Optional.empty()));
+		this.jdbc.sql("SELECT client_id, zone FROM home_reminder_setting WHERE client_id = ANY (?)")
+			.param(ids)
+			.query(rs -> {
+				zones.put(new ClientId(rs.getObject(1, UUID.class)), Optional.of(ZoneId.of(rs.getString(2))));
+			});
+		this.zonesAhead.keep(zones);
+	}
+
 	List<HomePlan> plans(ClientId client) {
+		Optional<List<HomePlan>> kept = this.plansAhead.kept(client);
+		if (kept.isPresent()) {
+			return List.copyOf(kept.get());
+		}
 		return plans("p.client_id = ?", client.value());
 	}
 
@@ -152,6 +181,10 @@ class HomeCareRepository {
 
 	/** The zone the client chose for their reminders, if any. */
 	Optional<ZoneId> zone(ClientId client) {
+		Optional<Optional<ZoneId>> kept = this.zonesAhead.kept(client);
+		if (kept.isPresent()) {
+			return kept.get();
+		}
 		return this.jdbc.sql("SELECT zone FROM home_reminder_setting WHERE client_id = ?")
 			.param(client.value())
 			.query((rs, n) -> ZoneId.of(rs.getString(1)))

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.backcare.assessment.Referral;
 import org.backcare.assessment.StartBack;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ReadAhead;
 import org.backcare.therapist.Technique;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,8 @@ class IntakeRepository {
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
+
+	private final ReadAhead<ClientId, List<Intake>> ahead = new ReadAhead<>();
 
 	IntakeRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -99,7 +103,24 @@ class IntakeRepository {
 		return this.jdbc.sql(SELECT + " WHERE i.id = ?").param(id.value()).query(this::intake).optional();
 	}
 
+	/**
+	 * Reads the intakes of all the clients in one statement, for this transaction's
+	 * {@link #latest} and {@link #ofClient} to answer from.
+	 */
+	void readAhead(Collection<ClientId> clients) {
+		this.ahead.keep(ReadAhead.byKey(clients,
+				this.jdbc.sql(SELECT + " WHERE i.client_id = ANY (?) ORDER BY i.submitted_at DESC")
+					.param(clients.stream().map(ClientId::value).toArray(UUID[]::new))
+					.query(this::intake)
+					.list(),
+				Intake::clientId));
+	}
+
 	Optional<Intake> latest(ClientId client) {
+		Optional<List<Intake>> kept = this.ahead.kept(client);
+		if (kept.isPresent()) {
+			return kept.get().stream().findFirst();
+		}
 		return this.jdbc.sql(SELECT + " WHERE i.client_id = ? ORDER BY i.submitted_at DESC LIMIT 1")
 			.param(client.value())
 			.query(this::intake)
@@ -107,6 +128,10 @@ class IntakeRepository {
 	}
 
 	List<Intake> ofClient(ClientId client) {
+		Optional<List<Intake>> kept = this.ahead.kept(client);
+		if (kept.isPresent()) {
+			return List.copyOf(kept.get());
+		}
 		return this.jdbc.sql(SELECT + " WHERE i.client_id = ? ORDER BY i.submitted_at DESC")
 			.param(client.value())
 			.query(this::intake)

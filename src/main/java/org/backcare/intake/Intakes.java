@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.backcare.clinic.Clinics;
 import org.backcare.platform.Forbidden;
 import org.backcare.platform.InvalidRequest;
 import org.backcare.platform.ProblemException;
+import org.backcare.platform.ReadAhead;
 import org.backcare.platform.RecordNotFound;
 import org.backcare.platform.RuleRefused;
 import org.backcare.therapist.Technique;
@@ -140,6 +142,15 @@ public class Intakes {
 		this.access.check(caller, RecordAction.INTAKE_READ, record(intake),
 				careTeam(intake.clientId(), intake.clinicId(), () -> new RecordNotFound("Intake", id)));
 		return intake;
+	}
+
+	/**
+	 * Reads the intakes of all the clients at once, for this transaction's
+	 * {@link #latest} and {@link #all} (each still checked and audited) to answer from:
+	 * for a page that shows many clients' records ({@link ReadAhead}).
+	 */
+	public void readAhead(Collection<ClientId> clients) {
+		this.intakes.readAhead(clients);
 	}
 
 	/** The client's most recent intake, if any and if the caller may see it. */

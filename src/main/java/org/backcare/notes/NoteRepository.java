@@ -18,6 +18,7 @@ import org.backcare.booking.AppointmentCompleted;
 import org.backcare.booking.AppointmentId;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ReadAhead;
 import org.backcare.platform.Timestamps;
 import org.backcare.therapist.Technique;
 import org.backcare.therapist.TherapistId;
@@ -37,6 +38,8 @@ class NoteRepository {
 			""";
 
 	private final JdbcClient jdbc;
+
+	private final ReadAhead<ClientId, List<SessionNote>> ahead = new ReadAhead<>();
 
 	NoteRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -70,8 +73,26 @@ class NoteRepository {
 		return byAppointment;
 	}
 
+	/**
+	 * Reads the notes about all the clients in three statements (notes, areas,
+	 * amendments), for this transaction's {@link #ofClient} to answer from.
+	 */
+	void readAhead(Collection<ClientId> clients) {
+		this.ahead.keep(ReadAhead.byKey(clients,
+				complete(this.jdbc.sql("SELECT " + COLUMNS + """
+						WHERE n.client_id = ANY (?) ORDER BY n.session_start DESC""")
+					.param(clients.stream().map(ClientId::value).toArray(UUID[]::new))
+					.query(this::row)
+					.list()),
+				SessionNote::clientId));
+	}
+
 	/** Every note about the client, the newest session first. */
 	List<SessionNote> ofClient(ClientId client) {
+		Optional<List<SessionNote>> kept = this.ahead.kept(client);
+		if (kept.isPresent()) {
+			return List.copyOf(kept.get());
+		}
 		return complete(this.jdbc.sql("SELECT " + COLUMNS + """
 				WHERE n.client_id = ? ORDER BY n.session_start DESC""").param(client.value()).query(this::row).list());
 	}

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,15 @@ public class SessionNotes {
 	 * signed one for the care team (and their own drafts for a therapist), the shared
 	 * ones for the client. Each note shown is an audited read.
 	 */
+	/**
+	 * Reads the notes about all the clients at once, for this transaction's
+	 * {@link #ofClient} (still checked and audited) to answer from: for a page that shows
+	 * many clients' records ({@link org.backcare.platform.ReadAhead}).
+	 */
+	public void readAhead(Collection<ClientId> clients) {
+		this.notes.readAhead(clients);
+	}
+
 	public List<SessionNote> ofClient(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		if (!this.bookings.inCareTeam(caller, clientId, client.clinicId())) {

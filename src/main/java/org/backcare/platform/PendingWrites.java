@@ -45,6 +45,42 @@ public class PendingWrites {
 	}
 
 	/**
+	 * Rows of one kind (audit entries) that travel together: however many a transaction
+	 * has pending, one write of arrays ({@code unnest}) inserts them all, so a page that
+	 * audits sixty reads sends one insert, not sixty. Equal kinds share a batch.
+	 */
+	public interface Rows {
+
+		/**
+		 * CTEs named {@code %1$s…}, whose parameters {@link #params} gives for the rows.
+		 */
+		String definitions();
+
+		Object[] params(List<Object[]> rows);
+
+	}
+
+	/**
+	 * Sends {@code row} with the next carrier, in one write with the others of its kind.
+	 */
+	public void addRow(Rows kind, Object... row) {
+		Pending pending = TransactionBound.get(KEY, this::pending);
+		if (pending == null || pending.sent) {
+			send(List.of(new Write(kind.definitions(), kind.params(List.<Object[]>of(row)))));
+			return;
+		}
+		for (Object write : pending.writes) {
+			if (write instanceof Batch batch && batch.kind().equals(kind)) {
+				batch.rows().add(row);
+				return;
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(row);
+		pending.writes.add(new Batch(kind, rows));
+	}
+
+	/**
 	 * {@code statement} (which may begin with CTEs of its own, {@code WITH} left out, as
 	 * {@code definitions}) with every write pending in this transaction sent along.
 	 */
@@ -116,13 +152,17 @@ public class PendingWrites {
 
 	private static final class Pending {
 
-		final List<Write> writes = new ArrayList<>();
+		/** {@link Write}s and {@link Batch}es, in the order first made. */
+		final List<Object> writes = new ArrayList<>();
 
 		boolean sent;
 
-		/** What is pending, now no longer. */
+		/** What is pending, now no longer: each batch as one write. */
 		List<Write> take() {
-			List<Write> taken = List.copyOf(this.writes);
+			List<Write> taken = this.writes.stream()
+				.map(write -> (write instanceof Batch batch)
+						? new Write(batch.kind().definitions(), batch.kind().params(batch.rows())) : (Write) write)
+				.toList();
 			this.writes.clear();
 			return taken;
 		}
@@ -130,6 +170,9 @@ public class PendingWrites {
 	}
 
 	private record Write(String definitions, Object[] params) {
+	}
+
+	private record Batch(Rows kind, List<Object[]> rows) {
 	}
 
 }

@@ -104,6 +104,43 @@ class TherapistDayTest {
 	}
 
 	@Test
+	void aDayOfSeveralClientsShowsEachTheirOwnRecords_eachReadAudited() throws Exception {
+		Api admin = new Api(this.mvc, this.clinic.bearer(this.clinic.admin()));
+		ClientId withoutCautions = this.clinic.client();
+		ClientId withoutIntake = this.clinic.client();
+		admin
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(withoutCautions, this.therapist, this.clinic.inDays(3, 12, 0))))
+			.andExpect(status().isCreated());
+		admin
+			.perform(post("/api/v1/appointments").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTestBodies.body(withoutIntake, this.therapist, this.clinic.inDays(3, 14, 0))))
+			.andExpect(status().isCreated());
+		admin
+			.perform(post("/api/v1/clients/{id}/intakes", withoutCautions.value())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Examples.officeWorker().answers())))
+			.andExpect(status().isCreated());
+		String page = new Pages(this.mvc, this.therapistUser)
+			.perform(get("/day").param("date", this.start.toLocalDate().toString()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(this.clients.get(withoutCautions).name(), this.clients.get(withoutIntake).name(),
+				"12:00–13:00", "14:00–15:00");
+		assertThat(page.split("Anticoagulants or bleeding disorder", -1)).as("one client's caution, shown once")
+			.hasSize(2);
+		assertThat(page.split("No intake yet", -1)).as("one client without an intake").hasSize(2);
+		assertThat(this.jdbc.sql("""
+				SELECT count(DISTINCT subject_client_id) FROM audit_event
+				WHERE actor_account_id = ? AND action = 'INTAKE_READ' AND outcome = 'OK'""")
+			.param(this.therapistUser.id().value())
+			.query(Long.class)
+			.single()).as("each client's intake read, audited").isEqualTo(3);
+	}
+
+	@Test
 	void theWeekViewShowsEveryDayFromMonday() throws Exception {
 		new Pages(this.mvc, this.therapistUser)
 			.perform(get("/day").param("date", this.start.toLocalDate().toString()).param("view", "week"))

@@ -1,5 +1,6 @@
 package org.backcare.platform;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.backcare.IntegrationTest;
@@ -101,6 +102,47 @@ class PendingWritesTest {
 			status.setRollbackOnly();
 		});
 		assertThat(count(refused)).isOne();
+	}
+
+	/** Notes as rows of arrays: any number in one insert. */
+	record Notes() implements PendingWrites.Rows {
+
+		@Override
+		public String definitions() {
+			return "%1$snoted AS (INSERT INTO pending_write_note (id, note) SELECT * FROM unnest(?::uuid[], ?::text[]))";
+		}
+
+		@Override
+		public Object[] params(List<Object[]> rows) {
+			return new Object[] { rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new),
+					rows.stream().map(row -> (String) row[1]).toArray(String[]::new) };
+		}
+
+	}
+
+	@Test
+	void rowsOfOneKindTravelAsOneWrite_withTheOthers_andRollBackWithThem() {
+		List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		UUID single = UUID.randomUUID();
+		this.transaction.executeWithoutResult(status -> {
+			this.pending.addRow(new Notes(), ids.get(0), "first");
+			this.pending.add(NOTE, single, "between");
+			this.pending.addRow(new Notes(), ids.get(1), "second");
+			this.pending.addRow(new Notes(), ids.get(2), "third");
+			assertThat(count(ids.get(0))).as("not yet sent").isZero();
+		});
+		assertThat(ids.stream().mapToInt(this::count).sum() + count(single)).isEqualTo(4);
+
+		UUID rolledBack = UUID.randomUUID();
+		this.transaction.executeWithoutResult(status -> {
+			this.pending.addRow(new Notes(), rolledBack, "never");
+			status.setRollbackOnly();
+		});
+		assertThat(count(rolledBack)).isZero();
+
+		UUID now = UUID.randomUUID();
+		this.pending.addRow(new Notes(), now, "outside a transaction: at once");
+		assertThat(count(now)).isOne();
 	}
 
 	private int count(UUID id) {
