@@ -153,6 +153,11 @@ public final class Bench {
 			return;
 		}
 		if ("pages".equals(System.getenv("BENCH_ONLY"))) {
+			// BENCH_LARGE=1: after the 20,000-therapist clinic of the availability phase (400,000 sessions), as
+			// the full run has it.
+			if (System.getenv("BENCH_LARGE") != null) {
+				seed(20_000, appointmentsFor(20_000), false);
+			}
 			pages();
 			printTable();
 			return;

@@ -173,10 +173,6 @@ public class Bookings {
 	}
 
 	/**
-	 * Whether the therapist has, or had, any appointment with the client: the reason to
-	 * see their records.
-	 */
-	/**
 	 * Reads the sessions of all the clients at once, for this transaction's
 	 * {@link #ofClient} to answer from, and remembers which of them the caller (a
 	 * therapist) has met: for a page that shows many clients' records
@@ -187,6 +183,10 @@ public class Bookings {
 			.forEach(client -> MetInThisRequest.remember(caller.therapist(), client));
 	}
 
+	/**
+	 * Whether the therapist has, or had, any appointment with the client: the reason to
+	 * see their records.
+	 */
 	public boolean haveMet(TherapistId therapist, ClientId client) {
 		if (MetInThisRequest.known(therapist, client)) {
 			return true;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,18 +97,22 @@ final class FirstFreeSearch {
 	/**
 	 * Whether every therapist after {@code last} in the paging order can only offer slots
 	 * after {@code slot}: their day begins at {@code last}'s start or later, and at the
-	 * same start only with a later id. Local times map to instants in order; only a start
-	 * in a daylight-saving gap or overlap can share its instant with another local time,
-	 * so there the tie is not trusted.
+	 * same start only with a later id. Local times map to instants in order, except in a
+	 * spring-forward gap: a time in it is pushed later by the gap (02:30 is taken as
+	 * 03:30) while a later local time just after it is not (03:00), so for a start in a
+	 * gap the bound is the instant the gap begins. Only a start in a gap or an overlap
+	 * can share its instant with another local time, so there the tie is not trusted.
 	 */
 	private boolean nobodyLaterIsSooner(Slot slot, StartOfWork last, LocalDate day) {
 		LocalDateTime local = day.atTime(last.starts());
-		Instant begins = local.atZone(this.clinic.zone()).toInstant();
+		ZoneRules rules = this.clinic.zone().getRules();
+		ZoneOffsetTransition change = rules.getTransition(local);
+		Instant begins = (change != null && change.isGap()) ? change.getInstant()
+				: local.atZone(this.clinic.zone()).toInstant();
 		if (slot.start().isBefore(begins)) {
 			return true;
 		}
-		boolean plainTime = this.clinic.zone().getRules().getValidOffsets(local).size() == 1;
-		return slot.start().equals(begins) && plainTime
+		return change == null && slot.start().equals(begins)
 				&& TherapistId.AS_STORED.compare(slot.therapist(), last.therapist()) <= 0;
 	}
 

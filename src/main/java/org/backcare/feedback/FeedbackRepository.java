@@ -82,7 +82,6 @@ class FeedbackRepository {
 		return latest;
 	}
 
-	/** The client's feedback, the latest session first. */
 	/**
 	 * Reads the feedback of all the clients in two statements (feedback, pressure by
 	 * area), for this transaction's {@link #ofClient} to answer from.
@@ -96,6 +95,7 @@ class FeedbackRepository {
 				SessionFeedback::clientId));
 	}
 
+	/** The client's feedback, the latest session first. */
 	List<SessionFeedback> ofClient(ClientId client) {
 		Optional<List<SessionFeedback>> kept = this.ahead.kept(client);
 		if (kept.isPresent()) {

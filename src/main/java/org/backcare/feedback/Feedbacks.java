@@ -77,7 +77,6 @@ public class Feedbacks {
 		return found;
 	}
 
-	/** A client's feedback, the latest session first, each an audited read. */
 	/**
 	 * Reads the feedback of all the clients at once, for this transaction's
 	 * {@link #ofClient} (still checked and audited) to answer from: for a page that shows
@@ -87,6 +86,7 @@ public class Feedbacks {
 		this.feedback.readAhead(clients);
 	}
 
+	/** A client's feedback, the latest session first, each an audited read. */
 	public List<SessionFeedback> ofClient(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		if (!this.bookings.inCareTeam(caller, clientId, client.clinicId())) {

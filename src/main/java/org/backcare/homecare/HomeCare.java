@@ -205,10 +205,6 @@ public class HomeCare {
 	}
 
 	/**
-	 * The overviews of several clients (a therapist's day): those the caller may read,
-	 * each read audited; the others are left out.
-	 */
-	/**
 	 * Reads the plans and reminder zones of all the clients at once, for this
 	 * transaction's overviews and facts (still checked and audited) to answer from: for a
 	 * page that shows many clients' records ({@link org.backcare.platform.ReadAhead}).
@@ -217,6 +213,10 @@ public class HomeCare {
 		this.homeCare.readAhead(clients);
 	}
 
+	/**
+	 * The overviews of several clients (a therapist's day): those the caller may read,
+	 * each read audited; the others are left out.
+	 */
 	public Map<ClientId, Overview> overviews(CurrentUser caller, List<ClientId> clientIds, int weeks) {
 		Map<ClientId, Overview> all = new LinkedHashMap<>();
 		for (ClientId id : new java.util.LinkedHashSet<>(clientIds)) {

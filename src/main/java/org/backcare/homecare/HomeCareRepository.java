@@ -79,7 +79,6 @@ class HomeCareRepository {
 			.optional();
 	}
 
-	/** Every version of the client's plan, the latest first. */
 	/**
 	 * Reads the plans (every version) and reminder zones of all the clients in two
 	 * statements, for this transaction's {@link #plans(ClientId)} and {@link #zone} to
@@ -98,6 +97,7 @@ class HomeCareRepository {
 		this.zonesAhead.keep(zones);
 	}
 
+	/** Every version of the client's plan, the latest first. */
 	List<HomePlan> plans(ClientId client) {
 		Optional<List<HomePlan>> kept = this.plansAhead.kept(client);
 		if (kept.isPresent()) {

@@ -109,11 +109,6 @@ public class SessionNotes {
 	}
 
 	/**
-	 * The notes about the client the caller may see, the latest session first: every
-	 * signed one for the care team (and their own drafts for a therapist), the shared
-	 * ones for the client. Each note shown is an audited read.
-	 */
-	/**
 	 * Reads the notes about all the clients at once, for this transaction's
 	 * {@link #ofClient} (still checked and audited) to answer from: for a page that shows
 	 * many clients' records ({@link org.backcare.platform.ReadAhead}).
@@ -122,6 +117,11 @@ public class SessionNotes {
 		this.notes.readAhead(clients);
 	}
 
+	/**
+	 * The notes about the client the caller may see, the latest session first: every
+	 * signed one for the care team (and their own drafts for a therapist), the shared
+	 * ones for the client. Each note shown is an audited read.
+	 */
 	public List<SessionNote> ofClient(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		if (!this.bookings.inCareTeam(caller, clientId, client.clinicId())) {

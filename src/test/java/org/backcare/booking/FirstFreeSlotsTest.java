@@ -130,6 +130,33 @@ class FirstFreeSlotsTest {
 	}
 
 	@Test
+	void aDayBeginningInsideTheSpringForwardGapBoundsNobodyBeginningJustAfterIt() {
+		// 02:30 that day is taken as 03:30, yet a day beginning at 03:00 begins sooner: a
+		// page that ends at a 02:30 starter must not stop the search at 03:15.
+		this.clock.set(Instant.parse("2026-02-16T08:00:00Z"));
+		LocalDate day = LocalDate.of(2026, 3, 29);
+		TestClinic clinic = this.fixture.open(BERLIN);
+		for (int i = 0; i < 15; i++) {
+			TherapistId early = register(clinic, everyDay(LocalTime.of(1, 0), LocalTime.of(8, 0)),
+					EnumSet.of(Technique.SWEDISH));
+			this.therapists.addTimeOff(early,
+					new TimeRange(day.atStartOfDay(BERLIN).toInstant(), day.atTime(3, 15).atZone(BERLIN).toInstant()),
+					"away until a quarter past three");
+		}
+		register(clinic, everyDay(LocalTime.of(2, 30), LocalTime.of(8, 0)), EnumSet.of(Technique.SWEDISH));
+		for (int i = 0; i < 5; i++) {
+			register(clinic, everyDay(LocalTime.of(3, 0), LocalTime.of(8, 0)), EnumSet.of(Technique.SWEDISH));
+		}
+		assertThat(this.availability.firstFree(clinic.clinic().id(), null, "FIRST_CONSULTATION", day, day, 1))
+			.singleElement()
+			.satisfies(slot -> assertThat(slot.start()).isEqualTo(day.atTime(3, 0).atZone(BERLIN).toInstant()));
+		for (int limit : new int[] { 1, 5, 6, 16, 40 }) {
+			assertThat(this.availability.firstFree(clinic.clinic().id(), null, "FIRST_CONSULTATION", day, day, limit))
+				.containsExactlyElementsOf(everyonesSoonest(clinic, "FIRST_CONSULTATION", null, day, day, limit));
+		}
+	}
+
+	@Test
 	void onTheFallBackDayTheRepeatedHourIsSearchedInRealTime() {
 		// Berlin, 2026-10-25: 03:00 becomes 02:00 again.
 		this.clock.set(Instant.parse("2026-09-21T08:00:00Z"));
