@@ -954,12 +954,9 @@ public final class Bench {
 	 * through the same server, filters and metrics as every other.
 	 */
 	void requestFloor() throws Exception {
-		String before = metrics();
 		double[] live = latencies(base() + "/actuator/health/liveness", "UP");
-		double[] server = serverPercentiles(before, metrics(), "/actuator/health/{*path}");
 		figure("availability", "request floor (GET /actuator/health/liveness), p50", "ms", live[0]);
 		figure("availability", "request floor (GET /actuator/health/liveness), p99", "ms", live[1]);
-		figure("availability", "request floor, BackCare's own p99 ≤", "ms", server[1]);
 	}
 
 	/** Sequential requests for the run's seconds (after a warm-up): p50, p99, queries/s. */
