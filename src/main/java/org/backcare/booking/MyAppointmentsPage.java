@@ -16,6 +16,7 @@ import org.backcare.therapist.Therapists;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +54,13 @@ class MyAppointmentsPage {
 		this.clock = clock;
 	}
 
+	/**
+	 * The client's sessions, to come and past. The reads in one transaction: each
+	 * session's audit entry, and the prompts', go to the database together as it commits
+	 * (outside one, each would be a statement of its own).
+	 */
 	@GetMapping("/me/appointments")
+	@Transactional
 	String page(Model model) {
 		CurrentUser me = CurrentUser.required();
 		Clinic clinic = this.clinics.get(me.clinic());

@@ -24,6 +24,7 @@ import org.backcare.platform.Forbidden;
 import org.backcare.platform.RecordNotFound;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A client's chart as a timeline, the latest first: intakes, each session's note (and
@@ -65,6 +66,11 @@ public class ClientChart {
 	public record Entry(Instant at, String kind, String title, List<String> lines, String link) {
 	}
 
+	/**
+	 * The client's chart, newest first. In one transaction: the reads' audit entries (one
+	 * per module read) go to the database together, in one statement, as it commits.
+	 */
+	@Transactional
 	public List<Entry> of(CurrentUser caller, ClientId clientId) {
 		Client client = this.clients.find(clientId).orElseThrow(() -> new RecordNotFound("Client", clientId));
 		this.access.check(caller, RecordAction.PLAN_READ, HealthRecord.client(client.clinicId(), clientId),
