@@ -325,7 +325,7 @@ class AppointmentRepository {
 	List<Appointment> ofClient(ClientId client) {
 		Optional<List<Appointment>> kept = this.ahead.kept(client);
 		if (kept.isPresent()) {
-			return List.copyOf(kept.get());
+			return kept.get();
 		}
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE client_id = ? ORDER BY starts_at")
 			.param(client.value())

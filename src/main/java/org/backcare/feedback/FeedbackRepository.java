@@ -99,7 +99,7 @@ class FeedbackRepository {
 	List<SessionFeedback> ofClient(ClientId client) {
 		Optional<List<SessionFeedback>> kept = this.ahead.kept(client);
 		if (kept.isPresent()) {
-			return List.copyOf(kept.get());
+			return kept.get();
 		}
 		return complete(this.jdbc.sql(COLUMNS + " WHERE client_id = ? ORDER BY session_start DESC")
 			.param(client.value())

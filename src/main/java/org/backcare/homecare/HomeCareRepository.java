@@ -101,7 +101,7 @@ class HomeCareRepository {
 	List<HomePlan> plans(ClientId client) {
 		Optional<List<HomePlan>> kept = this.plansAhead.kept(client);
 		if (kept.isPresent()) {
-			return List.copyOf(kept.get());
+			return kept.get();
 		}
 		return plans("p.client_id = ?", client.value());
 	}

@@ -130,7 +130,7 @@ class IntakeRepository {
 	List<Intake> ofClient(ClientId client) {
 		Optional<List<Intake>> kept = this.ahead.kept(client);
 		if (kept.isPresent()) {
-			return List.copyOf(kept.get());
+			return kept.get();
 		}
 		return this.jdbc.sql(SELECT + " WHERE i.client_id = ? ORDER BY i.submitted_at DESC")
 			.param(client.value())

@@ -91,7 +91,7 @@ class NoteRepository {
 	List<SessionNote> ofClient(ClientId client) {
 		Optional<List<SessionNote>> kept = this.ahead.kept(client);
 		if (kept.isPresent()) {
-			return List.copyOf(kept.get());
+			return kept.get();
 		}
 		return complete(this.jdbc.sql("SELECT " + COLUMNS + """
 				WHERE n.client_id = ? ORDER BY n.session_start DESC""").param(client.value()).query(this::row).list());

@@ -34,13 +34,15 @@ public final class ReadAhead<K, V> {
 	}
 
 	/**
-	 * Keeps each key's rows, in the order read (a key without any: an empty list), and
-	 * returns them.
+	 * Each key's rows, in the order read (a key without any: an empty list), as
+	 * unmodifiable lists.
 	 */
 	public static <K, R> Map<K, List<R>> byKey(Collection<K> keys, List<R> rows, Function<R, K> keyOf) {
 		Map<K, List<R>> grouped = new HashMap<>();
 		keys.forEach(key -> grouped.put(key, new ArrayList<>()));
 		rows.forEach(row -> grouped.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>()).add(row));
+		// Unmodifiable, so the reads that hand them out need no copy.
+		grouped.replaceAll((key, list) -> List.copyOf(list));
 		return grouped;
 	}
 
