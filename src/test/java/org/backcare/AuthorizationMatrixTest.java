@@ -1458,12 +1458,19 @@ class AuthorizationMatrixTest {
 				new org.backcare.platform.TimeRange(from.toInstant(), from.plusHours(1).toInstant()), "matrix");
 	}
 
-	/** The invite mailed to the client for a fresh booking. */
+	/**
+	 * The invite mailed to the client for a fresh booking, once delivery has written it
+	 * (every 2 s).
+	 */
 	private UUID mail() {
-		return this.jdbc.sql("SELECT id FROM mail_message WHERE about_id = ?")
-			.param(appointment())
-			.query(UUID.class)
-			.single();
+		UUID appointment = appointment();
+		return org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT id FROM mail_message WHERE about_id = ? AND calendar IS NOT NULL")
+				.param(appointment)
+				.query(UUID.class)
+				.optional(), java.util.Optional::isPresent)
+			.orElseThrow();
 	}
 
 	/** A fresh admin account of the clinic to enable or change. */

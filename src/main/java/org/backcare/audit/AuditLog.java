@@ -1,10 +1,10 @@
 package org.backcare.audit;
 
-import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -200,16 +200,8 @@ public class AuditLog {
 
 		@Override
 		public Object[] params(List<Object[]> rows) {
-			Object[] columns = new Object[11];
-			Class<?>[] types = { UUID.class, UUID.class, String.class, String.class, String.class, UUID.class,
-					UUID.class, String.class, String.class };
-			for (int column = 0; column < types.length; column++) {
-				Object[] values = (Object[]) Array.newInstance(types[column], rows.size());
-				for (int row = 0; row < rows.size(); row++) {
-					values[row] = rows.get(row)[column];
-				}
-				columns[column] = values;
-			}
+			Object[] columns = Arrays.copyOf(PendingWrites.Rows.columns(rows, UUID.class, UUID.class, String.class,
+					String.class, String.class, UUID.class, UUID.class, String.class, String.class), 11);
 			columns[9] = this.ip;
 			columns[10] = this.ip;
 			return columns;

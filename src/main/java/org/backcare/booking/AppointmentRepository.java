@@ -254,6 +254,20 @@ class AppointmentRepository {
 		return upcoming("clinic_id", clinic.value(), from);
 	}
 
+	List<Bookings.BookedSession> bookedStarting(Collection<ClinicId> clinics, Instant after, Instant until) {
+		if (clinics.isEmpty()) {
+			return List.of();
+		}
+		// For a booked session, updated_at is when it was booked or last moved: every
+		// other change of a session also ends its being booked.
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				, updated_at FROM appointment
+				WHERE status = 'BOOKED' AND starts_at > ? AND starts_at <= ? AND clinic_id = ANY (?)""")
+			.params(utc(after), utc(until), clinics.stream().map(ClinicId::value).toArray(UUID[]::new))
+			.query((rs, n) -> new Bookings.BookedSession(APPOINTMENT.mapRow(rs, n), instant(rs, "updated_at")))
+			.list();
+	}
+
 	private List<Appointment> upcoming(String whose, UUID id, Instant from) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM appointment WHERE " + whose

@@ -51,6 +51,9 @@ class BookingPages {
 
 	static final String APPOINTMENT = "booking/appointment";
 
+	/** How many days ahead the page looks for a first free day to open on. */
+	private static final int FIRST_FREE_DAY_SEARCHED = 14;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
@@ -262,7 +265,14 @@ class BookingPages {
 				.orElse(services.get(0)));
 		model.addAttribute("consultationFirst", notYet.isPresent());
 		model.addAttribute("maxWaiver", Bookings.MAX_WAIVER_LENGTH);
-		LocalDate day = (date != null) ? date : this.availability.today(clinic).plusDays(1);
+		// Without a day asked for, the page opens on the therapist's first day with free
+		// time for the service from tomorrow on (a client looking on a Friday would
+		// otherwise meet an empty Saturday), within the next two weeks.
+		LocalDate tomorrow = this.availability.today(clinic).plusDays(1);
+		List<Slot> free = this.availability.of(chosen.id(), service.code(), null, (date != null) ? date : tomorrow,
+				(date != null) ? date : tomorrow.plusDays(FIRST_FREE_DAY_SEARCHED - 1));
+		LocalDate day = (date != null) ? date
+				: free.stream().findFirst().map(slot -> clinic.localTime(slot.start()).toLocalDate()).orElse(tomorrow);
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("therapists", all);
 		model.addAttribute("therapist", chosen);
@@ -278,9 +288,9 @@ class BookingPages {
 		model.addAttribute("guidance",
 				(caller.client() != null) ? this.bookings.guidance(caller.client()).orElse(null) : null);
 		model.addAttribute("slots",
-				this.availability.of(chosen.id(), service.code(), null, day, day)
-					.stream()
+				free.stream()
 					.map(slot -> SlotChoice.of(clinic, slot))
+					.filter(choice -> choice.date().equals(day))
 					.toList());
 	}
 

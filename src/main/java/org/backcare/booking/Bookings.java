@@ -132,6 +132,18 @@ public class Bookings {
 		return this.appointments.upcoming(clinic, this.clock.instant());
 	}
 
+	/** A booked session, and when it was booked or last moved. */
+	public record BookedSession(Appointment session, Instant bookedOrMovedAt) {
+	}
+
+	/**
+	 * The clinics' booked sessions that start after {@code after} and by {@code until},
+	 * in one query across the clinics (for work planned ahead, as reminders).
+	 */
+	public List<BookedSession> bookedStarting(Collection<ClinicId> clinics, Instant after, Instant until) {
+		return this.appointments.bookedStarting(clinics, after, until);
+	}
+
 	/** The therapist's booked sessions from now on, soonest first. */
 	public List<Appointment> upcomingOf(TherapistId therapist) {
 		return this.appointments.upcomingOf(therapist, this.clock.instant());
@@ -275,12 +287,14 @@ public class Bookings {
 				request.technique(), request.start(), request.start().plus(service.duration()),
 				request.start().plus(service.blocks()), AppointmentStatus.BOOKED, null, null, 0);
 		boolean waived = intakeBeforeTreatment(caller, clinic, client, service, request, appointment);
+		// Published before the insert: the writes its listeners leave pending (the
+		// client's notice) go in the insert's own statement, one round trip for all.
+		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
+				appointment.start(), appointment.end()));
 		this.appointments.insert(appointment);
 		if (waived) {
 			this.appointments.recordIntakeWaiver(appointment, request.intakeWaiver().strip(), caller.id().value());
 		}
-		this.events.publishEvent(new AppointmentBooked(id, clinic.id(), therapist.id(), client.id(), service.code(),
-				appointment.start(), appointment.end()));
 		return appointment;
 	}
 

@@ -222,7 +222,6 @@ public class Clinics {
 	 */
 	@Transactional
 	public ClinicPolicies setPolicies(ClinicId id, ClinicPolicies policies) {
-		List<Duration> remindedBefore = policies(id).reminders();
 		PoliciesReadInTransaction.forget(id);
 		announce(id);
 		int changed = this.jdbc.sql("""
@@ -239,9 +238,6 @@ public class Clinics {
 				"cancellation window " + policies.cancellationWindow().toMinutes() + " min, intake before treatment "
 						+ (policies.intakeBeforeTreatment() ? "on" : "off") + ", reminders "
 						+ (policies.reminders().isEmpty() ? "off" : hours(policies.reminders()) + " h before")));
-		if (!remindedBefore.equals(policies.reminders())) {
-			this.events.publishEvent(new RemindersChanged(id, policies.reminders()));
-		}
 		return policies(id);
 	}
 

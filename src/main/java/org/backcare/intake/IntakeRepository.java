@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.backcare.assessment.Referral;
 import org.backcare.assessment.StartBack;
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.ChangeNotices;
+import org.backcare.platform.NoticedCache;
 import org.backcare.platform.ReadAhead;
 import org.backcare.therapist.Technique;
 
@@ -41,9 +42,17 @@ class IntakeRepository {
 
 	private final ReadAhead<ClientId, List<Intake>> ahead = new ReadAhead<>();
 
-	IntakeRepository(JdbcClient jdbc, JsonMapper json) {
+	/**
+	 * What booking needs of each client's latest intake, kept in memory and forgotten on
+	 * every node when an intake or a clearance of theirs changes (V34 announces both): a
+	 * booking of a treatment asks it every time.
+	 */
+	private final NoticedCache<ClientId, Standing> standings;
+
+	IntakeRepository(JdbcClient jdbc, JsonMapper json, ChangeNotices notices) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.standings = notices.cache("intake_changed", id -> new ClientId(UUID.fromString(id)));
 	}
 
 	/** The intake and one row per instrument, in the caller's transaction. */
@@ -55,6 +64,7 @@ class IntakeRepository {
 	 */
 	boolean insert(IntakeId id, ClinicId clinic, ClientId client, Instant at, UUID submittedBy, IntakeAnswers answers,
 			Assessment assessment, String requestKey) {
+		this.standings.forgetAfterCommit(client);
 		if (this.jdbc
 			.sql("""
 					INSERT INTO intake (clinic_id, id, client_id, submitted_at, submitted_by, answers, assessment, rules_version,
@@ -138,27 +148,35 @@ class IntakeRepository {
 			.list();
 	}
 
-	/** What booking needs of the latest intake, in one indexed read. */
+	/** What booking needs of the latest intake. */
 	Optional<BookingStatus> bookingStatus(ClientId client) {
-		return this.jdbc.sql("""
-				SELECT i.referral, i.restricted_techniques, c.intake_id IS NOT NULL AS cleared
-				FROM intake i LEFT JOIN medical_clearance c ON c.clinic_id = i.clinic_id AND c.intake_id = i.id
-				WHERE i.client_id = ? ORDER BY i.submitted_at DESC LIMIT 1""")
-			.param(client.value())
-			.query((rs, n) -> new BookingStatus(Referral.valueOf(rs.getString("referral")),
-					techniques(rs.getArray("restricted_techniques")), rs.getBoolean("cleared")))
-			.optional();
+		return standing(client).status();
 	}
 
 	/** When the client's latest intake was submitted, if they have one. */
 	Optional<Instant> latestSubmission(ClientId client) {
-		return this.jdbc.sql("SELECT max(submitted_at) FROM intake WHERE client_id = ?")
-			.param(client.value())
-			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
-			.single();
+		return standing(client).status().map(BookingStatus::submitted);
 	}
 
-	record BookingStatus(Referral referral, List<Technique> restricted, boolean cleared) {
+	/**
+	 * The client's latest intake as booking sees it (none yet, too), in one indexed read.
+	 */
+	private Standing standing(ClientId client) {
+		return this.standings.get(client, key -> Optional.of(new Standing(this.jdbc.sql("""
+				SELECT i.submitted_at, i.referral, i.restricted_techniques, c.intake_id IS NOT NULL AS cleared
+				FROM intake i LEFT JOIN medical_clearance c ON c.clinic_id = i.clinic_id AND c.intake_id = i.id
+				WHERE i.client_id = ? ORDER BY i.submitted_at DESC LIMIT 1""")
+			.param(key.value())
+			.query((rs, n) -> new BookingStatus(instant(rs, "submitted_at"), Referral.valueOf(rs.getString("referral")),
+					techniques(rs.getArray("restricted_techniques")), rs.getBoolean("cleared")))
+			.optional()))).orElseThrow();
+	}
+
+	/** The client's latest intake, or none. */
+	private record Standing(Optional<BookingStatus> status) {
+	}
+
+	record BookingStatus(Instant submitted, Referral referral, List<Technique> restricted, boolean cleared) {
 
 		boolean mayBook() {
 			return !this.referral.blocksBooking() || this.cleared;
@@ -169,8 +187,9 @@ class IntakeRepository {
 	/**
 	 * @return false when the intake already has one
 	 */
-	boolean clear(ClinicId clinic, IntakeId intake, Instant at, UUID recordedBy, String recordedByName,
+	boolean clear(ClinicId clinic, ClientId client, IntakeId intake, Instant at, UUID recordedBy, String recordedByName,
 			String clearedBy, LocalDate clearedOn, String note) {
+		this.standings.forgetAfterCommit(client);
 		return this.jdbc
 			.sql("""
 					INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
@@ -205,6 +224,7 @@ class IntakeRepository {
 	}
 
 	int forgetClient(ClientId client) {
+		this.standings.forgetAfterCommit(client);
 		return this.jdbc.sql("DELETE FROM intake WHERE client_id = ?").param(client.value()).update();
 	}
 

@@ -209,8 +209,8 @@ public class Intakes {
 			if (clearedOn.isAfter(today) || clearedOn.isBefore(LocalDate.ofInstant(intake.submittedAt(), zone))) {
 				throw new InvalidRequest("clearedOn must lie between the day of the intake and today.");
 			}
-			if (!this.intakes.clear(intake.clinicId(), id, this.clock.instant(), caller.id().value(), caller.email(),
-					clearedBy.strip(), clearedOn, (note == null) ? "" : note.strip())) {
+			if (!this.intakes.clear(intake.clinicId(), intake.clientId(), id, this.clock.instant(), caller.id().value(),
+					caller.email(), clearedBy.strip(), clearedOn, (note == null) ? "" : note.strip())) {
 				throw new IntakeRefused(HttpStatus.CONFLICT, "already-cleared",
 						"A medical clearance is already recorded for this intake.");
 			}

@@ -3,9 +3,12 @@ package org.backcare.notification;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.activation.DataHandler;
@@ -61,8 +64,11 @@ class MailDelivery {
 
 	private final MailMode mode;
 
+	private final Map<String, NoticeWriter> writers = new HashMap<>();
+
 	MailDelivery(Outbox outbox, JavaMailSender sender, Clinics clinics, MailProperties properties,
-			PlatformTransactionManager transactions, Clock clock, MailMode mode) {
+			PlatformTransactionManager transactions, Clock clock, MailMode mode, List<NoticeWriter> writers) {
+		writers.forEach(writer -> writer.kinds().forEach(kind -> this.writers.put(kind, writer)));
 		this.mode = mode;
 		this.outbox = outbox;
 		this.sender = sender;
@@ -95,7 +101,7 @@ class MailDelivery {
 		Integer claimed = this.transactions.execute(status -> {
 			List<Outbox.Claimed> due = this.outbox.claimDue(BATCH);
 			Map<MimeMessage, Outbox.Claimed> composed = new LinkedHashMap<>();
-			for (Outbox.Claimed message : due) {
+			for (Outbox.Claimed message : written(due)) {
 				try {
 					composed.put(mime(message), message);
 				}
@@ -111,26 +117,62 @@ class MailDelivery {
 				this.sender.send(composed.keySet().toArray(MimeMessage[]::new));
 			}
 			catch (MailSendException ex) {
-				// The messages the server did not take, each with why (all of them when
-				// it
-				// could not be reached).
+				// The messages the server did not take, each with why (all of them
+				// when it could not be reached).
 				failures = ex.getFailedMessages().isEmpty() ? every(composed, ex) : ex.getFailedMessages();
 			}
 			catch (MailException ex) {
 				failures = every(composed, ex);
 			}
+			List<UUID> sent = new ArrayList<>();
 			for (Map.Entry<MimeMessage, Outbox.Claimed> message : composed.entrySet()) {
 				Exception failure = failures.get(message.getKey());
 				if (failure == null) {
-					this.outbox.sent(message.getValue().id(), !this.mode.showsSecrets());
+					sent.add(message.getValue().id());
 				}
 				else {
 					failed(message.getValue(), failure);
 				}
 			}
+			this.outbox.sent(sent, !this.mode.showsSecrets());
 			return due.size();
 		});
 		return (claimed != null) ? claimed : 0;
+	}
+
+	/**
+	 * The claimed messages with every notice among them written, and those words kept
+	 * with it (one statement); a notice with nobody to write to any more is dropped, one
+	 * that cannot be written counts as a failed attempt.
+	 */
+	private List<Outbox.Claimed> written(List<Outbox.Claimed> due) {
+		List<Outbox.Claimed> ready = new ArrayList<>();
+		List<Outbox.Claimed> notices = new ArrayList<>();
+		for (Outbox.Claimed message : due) {
+			if (message.notice() == null) {
+				ready.add(message);
+				continue;
+			}
+			try {
+				NoticeWriter writer = this.writers.get(message.notice().kind());
+				if (writer == null) {
+					throw new IllegalStateException("Nothing writes notices of kind " + message.notice().kind());
+				}
+				Optional<Mail> mail = writer.write(message.notice());
+				if (mail.isEmpty()) {
+					this.outbox.drop(message.id());
+				}
+				else {
+					notices.add(message.written(mail.get()));
+				}
+			}
+			catch (RuntimeException ex) {
+				failed(message, ex);
+			}
+		}
+		this.outbox.written(notices);
+		ready.addAll(notices);
+		return ready;
 	}
 
 	private static Map<Object, Exception> every(Map<MimeMessage, Outbox.Claimed> composed, Exception ex) {

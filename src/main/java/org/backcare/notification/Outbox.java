@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.backcare.client.ClientId;
 import org.backcare.clinic.ClinicId;
+import org.backcare.platform.PendingWrites;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,9 +31,46 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final PendingWrites pending;
+
+	Outbox(JdbcClient jdbc, PendingWrites pending) {
 		this.jdbc = jdbc;
+		this.pending = pending;
 	}
+
+	/**
+	 * What happened, to what, for which client: a message whose words are written when it
+	 * is delivered ({@link NoticeWriter}), from the record as it then stands.
+	 */
+	record Notice(ClinicId clinic, ClientId client, String kind, UUID about) {
+	}
+
+	/**
+	 * Writes the notice with the caller's transaction's other pending writes (one
+	 * statement for all of them, sent with the change or just before it commits): it
+	 * exists only if the change does, and costs the change no round trip of its own.
+	 */
+	void notice(Notice notice) {
+		this.pending.addRow(NOTICES, UUID.randomUUID(), notice.clinic().value(), notice.client().value(), notice.kind(),
+				notice.about());
+	}
+
+	private static final PendingWrites.Rows NOTICES = new PendingWrites.Rows() {
+
+		@Override
+		public String definitions() {
+			return """
+					%1$snotice AS (
+					    INSERT INTO mail_message (id, clinic_id, client_id, kind, about_id)
+					    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[]))""";
+		}
+
+		@Override
+		public Object[] params(List<Object[]> rows) {
+			return PendingWrites.Rows.columns(rows, UUID.class, UUID.class, UUID.class, String.class, UUID.class);
+		}
+
+	};
 
 	/**
 	 * Writes the message in the caller's transaction: it exists only if the change does.
@@ -65,8 +103,17 @@ class Outbox {
 			.update();
 	}
 
-	/** A message claimed for delivery, with how often it was tried before. */
-	record Claimed(UUID id, Mail mail, int attempts) {
+	/**
+	 * A message claimed for delivery, with how often it was tried before: its
+	 * {@code mail} as written, or, for a notice not yet written, the {@code notice} (and
+	 * no mail).
+	 */
+	record Claimed(UUID id, Mail mail, Notice notice, int attempts) {
+
+		Claimed written(Mail mail) {
+			return new Claimed(this.id, mail, this.notice, this.attempts);
+		}
+
 	}
 
 	/**
@@ -83,14 +130,55 @@ class Outbox {
 					ORDER BY next_attempt_at, created_at
 					LIMIT ? FOR UPDATE SKIP LOCKED""")
 			.param(limit)
-			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class),
-					new Mail(new ClinicId(rs.getObject("clinic_id", UUID.class)),
-							client(rs.getObject("client_id", UUID.class)), rs.getString("kind"),
-							rs.getObject("about_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
-							rs.getString("body_text"), rs.getString("body_html"), rs.getString("calendar"),
-							rs.getString("calendar_method"), rs.getString("secret_link")),
-					rs.getInt("attempts")))
+			.query((rs, n) -> {
+				ClinicId clinic = new ClinicId(rs.getObject("clinic_id", UUID.class));
+				ClientId client = client(rs.getObject("client_id", UUID.class));
+				UUID about = rs.getObject("about_id", UUID.class);
+				if (rs.getString("body_text") == null) {
+					return new Claimed(rs.getObject("id", UUID.class), null,
+							new Notice(clinic, client, rs.getString("kind"), about), rs.getInt("attempts"));
+				}
+				return new Claimed(rs.getObject("id", UUID.class),
+						new Mail(clinic, client, rs.getString("kind"), about, rs.getString("recipient"),
+								rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+								rs.getString("calendar"), rs.getString("calendar_method"), rs.getString("secret_link")),
+						null, rs.getInt("attempts"));
+			})
 			.list();
+	}
+
+	/**
+	 * The words of notices written at delivery, kept with them (what the mailbox and the
+	 * client's export show), in one statement.
+	 */
+	void written(List<Claimed> notices) {
+		if (notices.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = notices.stream()
+			.map(notice -> new Object[] { notice.id(), notice.mail().recipient(), notice.mail().subject(),
+					notice.mail().text(), notice.mail().html(), notice.mail().calendar(),
+					notice.mail().calendarMethod() })
+			.toList();
+		this.jdbc.sql("""
+				UPDATE mail_message m
+				SET recipient = w.recipient, subject = w.subject, body_text = w.body_text, body_html = w.body_html,
+				    calendar = w.calendar, calendar_method = w.calendar_method
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				     AS w (id, recipient, subject, body_text, body_html, calendar, calendar_method)
+				WHERE m.id = w.id""")
+			.params(PendingWrites.Rows.columns(rows, UUID.class, String.class, String.class, String.class, String.class,
+					String.class, String.class))
+			.update();
+	}
+
+	/**
+	 * A notice with nobody to write to any more (the session is gone, the client erased
+	 * or without an address): nothing is sent, as nothing would have been written had it
+	 * been so when the change was made.
+	 */
+	void drop(UUID id) {
+		this.jdbc.sql("DELETE FROM mail_message WHERE id = ? AND body_text IS NULL").param(id).update();
 	}
 
 	private static ClientId client(UUID id) {
@@ -104,9 +192,9 @@ class Outbox {
 	}
 
 	List<Sent> ofClient(ClientId client) {
-		return this.jdbc
-			.sql("SELECT kind, subject, created_at, sent_at FROM mail_message WHERE client_id = ? ORDER BY created_at")
-			.param(client.value())
+		return this.jdbc.sql(
+				"SELECT kind, coalesce(subject, ?) AS subject, created_at, sent_at FROM mail_message WHERE client_id = ? ORDER BY created_at")
+			.params(NOT_YET_WRITTEN, client.value())
 			.query((rs, n) -> new Sent(rs.getString("kind"), rs.getString("subject"), instant(rs, "created_at"),
 					instant(rs, "sent_at")))
 			.list();
@@ -118,14 +206,17 @@ class Outbox {
 	}
 
 	/**
-	 * The server accepted the message; {@code forgetSecret}: its secret link is dropped,
-	 * now that it has left.
+	 * The server accepted the messages, marked sent in one statement;
+	 * {@code forgetSecret}: their secret links are dropped, now that they have left.
 	 */
-	void sent(UUID id, boolean forgetSecret) {
+	void sent(List<UUID> ids, boolean forgetSecret) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
 				       secret_link = CASE WHEN ? THEN NULL ELSE secret_link END
-				WHERE id = ?""").params(forgetSecret, id).update();
+				WHERE id = ANY (?)""").params(forgetSecret, ids.toArray(UUID[]::new)).update();
 	}
 
 	/**
@@ -158,6 +249,11 @@ class Outbox {
 			.update();
 	}
 
+	/** What the mailbox and the export show of a notice until it is written. */
+	static final String NOT_YET_WRITTEN = "(written when sent)";
+
+	private static final String NOT_YET_WRITTEN_TEXT = "The words, and any calendar invite, are written when the message is sent, from the session as it then stands.";
+
 	/** A message as the admins' mailbox shows it. */
 	record Entry(UUID id, String kind, String recipient, String subject, String text, String calendarMethod,
 			Instant createdAt, Instant sentAt, Instant failedAt, int attempts, String lastError, String secretLink) {
@@ -174,13 +270,12 @@ class Outbox {
 	}
 
 	private List<Entry> entries(String which, String order, ClinicId clinic, int limit) {
-		return this.jdbc
-			.sql("""
-					SELECT id, kind, recipient, subject, body_text, calendar_method, created_at, sent_at, failed_at, attempts,
-					       last_error, secret_link
-					FROM mail_message WHERE clinic_id = ?"""
-					+ " AND " + which + " ORDER BY " + order + ", id LIMIT ?")
-			.params(clinic.value(), limit)
+		return this.jdbc.sql("""
+				SELECT id, kind, coalesce(recipient, 'the client') AS recipient, coalesce(subject, ?) AS subject,
+				       coalesce(body_text, ?) AS body_text, calendar_method, created_at, sent_at, failed_at, attempts,
+				       last_error, secret_link
+				FROM mail_message WHERE clinic_id = ?""" + " AND " + which + " ORDER BY " + order + ", id LIMIT ?")
+			.params(NOT_YET_WRITTEN, NOT_YET_WRITTEN_TEXT, clinic.value(), limit)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("body_text"), rs.getString("calendar_method"),
 					instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "failed_at"), rs.getInt("attempts"),

@@ -29,6 +29,14 @@ class ReminderMail {
 
 	static final String KIND = "SESSION_REMINDER";
 
+	/** What a reminder's mail key begins with; its planned name follows. */
+	static final String KEY_PREFIX = "REMINDER/";
+
+	/** The key of the mail a planned reminder writes (at most one). */
+	static String key(PlannedReminder planned) {
+		return KEY_PREFIX + planned.name();
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(ReminderMail.class);
 
 	private final SessionDetailsReader sessions;
@@ -74,7 +82,7 @@ class ReminderMail {
 					client.email(), "Reminder: " + details.service() + " on " + details.at(details.session().start()),
 					this.templates.process("mail/reminder.txt", context),
 					this.templates.process("mail/reminder", context), null, null);
-			return this.outbox.enqueueOnce(mail, "REMINDER/" + planned.name());
+			return this.outbox.enqueueOnce(mail, key(planned));
 		});
 		return Boolean.TRUE.equals(written);
 	}

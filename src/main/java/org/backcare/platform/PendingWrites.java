@@ -1,5 +1,6 @@
 package org.backcare.platform;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,22 @@ public class PendingWrites {
 		String definitions();
 
 		Object[] params(List<Object[]> rows);
+
+		/**
+		 * The rows' values column by column, each column an array of its type (for
+		 * {@code unnest(?::uuid[], ?::text[], …)}).
+		 */
+		static Object[] columns(List<Object[]> rows, Class<?>... types) {
+			Object[] columns = new Object[types.length];
+			for (int column = 0; column < types.length; column++) {
+				Object[] values = (Object[]) Array.newInstance(types[column], rows.size());
+				for (int row = 0; row < rows.size(); row++) {
+					values[row] = rows.get(row)[column];
+				}
+				columns[column] = values;
+			}
+			return columns;
+		}
 
 	}
 

@@ -10,7 +10,9 @@ import org.backcare.IntegrationTest;
 import org.backcare.Pages;
 import org.backcare.client.ClientId;
 import org.backcare.client.Clients;
+import org.backcare.platform.TimeRange;
 import org.backcare.therapist.TherapistId;
+import org.backcare.therapist.Therapists;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class BookingPagesTest {
 	@Autowired
 	Clients clients;
 
+	@Autowired
+	Therapists therapists;
+
 	TestClinic clinic;
 
 	TherapistId therapist;
@@ -71,6 +76,19 @@ class BookingPagesTest {
 			.andExpect(content().string(containsString("<label for=\"find\">")))
 			.andExpect(content().string(containsString("value=\"" + iso(this.clinic.inDays(3, 8, 0)) + "\"")))
 			.andExpect(content().string(containsString("19:00–20:00")));
+	}
+
+	@Test
+	void withoutADayAskedForThePageOpensOnTheTherapistsFirstDayWithFreeTime() throws Exception {
+		// Away tomorrow and the day after (as over a weekend): the page opens on the
+		// third day, not on an empty one.
+		this.therapists.addTimeOff(this.therapist,
+				new TimeRange(this.clinic.inDays(1, 0, 0).toInstant(), this.clinic.inDays(3, 0, 0).toInstant()),
+				"Weekend");
+		this.pages.perform(get("/book").param("therapist", this.therapist.toString()).param("service", "TREATMENT_60"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + this.clinic.today().plusDays(3) + "\"")))
+			.andExpect(content().string(containsString("value=\"" + iso(this.clinic.inDays(3, 8, 0)) + "\"")));
 	}
 
 	@Test

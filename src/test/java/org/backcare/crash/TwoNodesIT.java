@@ -90,7 +90,6 @@ class TwoNodesIT {
 		assertThat(unsent(jdbc, sessions.keySet())).as("committed, not delivered").isEqualTo(3);
 		a.kill();
 		this.nodes.remove(a);
-		makeRemindersDue(jdbc, sessions.keySet());
 
 		// 2. Both nodes, sharing the work.
 		BackCareProcess restarted = node("a", portA, postgresPort);
@@ -117,6 +116,17 @@ class TwoNodesIT {
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			cancelled.add(id);
 		}
+		// Reminders are planned by a periodic run (here every two seconds, a month
+		// ahead, on one node at a time): once every session's are, all fall due at once.
+		List<String> current = new ArrayList<>();
+		for (String id : sessions.keySet()) {
+			if (!cancelled.contains(id)) {
+				String version = moved.contains(id) ? "v1" : "v0";
+				current.add(id + "/" + version + "/48h");
+				current.add(id + "/" + version + "/2h");
+			}
+		}
+		awaitPlanned(jdbc, current);
 		makeRemindersDue(jdbc, sessions.keySet());
 
 		Map<String, Integer> expected = new HashMap<>();
@@ -138,14 +148,7 @@ class TwoNodesIT {
 		assertThat(received).isEqualTo(expected);
 		// And each reminder of the session as it stands: 48 and 2 hours before, at its
 		// last version (a moved session's old reminders sent nothing).
-		List<String> reminders = new ArrayList<>();
-		for (String id : sessions.keySet()) {
-			if (!cancelled.contains(id)) {
-				String version = moved.contains(id) ? "v1" : "v0";
-				reminders.add("REMINDER/" + id + "/" + version + "/48h");
-				reminders.add("REMINDER/" + id + "/" + version + "/2h");
-			}
-		}
+		List<String> reminders = current.stream().map(name -> "REMINDER/" + name).toList();
 		assertThat(jdbc.sql(
 				"SELECT dedup_key FROM mail_message WHERE kind = 'SESSION_REMINDER' AND sent_at IS NOT NULL AND about_id::text = ANY (string_to_array(?, ','))")
 			.param(String.join(",", sessions.keySet()))
@@ -260,7 +263,8 @@ class TwoNodesIT {
 
 	private BackCareProcess node(String name, int port, int postgresPort, String... settings) throws Exception {
 		List<String> all = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--db-scheduler.polling-interval=1s"));
+				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--db-scheduler.polling-interval=1s",
+				"--backcare.mail.reminder-planning=2s", "--backcare.mail.reminders-planned-ahead=30d"));
 		all.addAll(List.of(settings));
 		BackCareProcess node = BackCareProcess.start(name, port, postgresPort, all.toArray(String[]::new));
 		this.nodes.add(node);
@@ -299,6 +303,24 @@ class TwoNodesIT {
 			}
 		}
 		throw new IllegalStateException("No free slot left for " + therapist);
+	}
+
+	/** Waits until the periodic planning has scheduled each of these reminders. */
+	private static void awaitPlanned(JdbcClient jdbc, List<String> reminders) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		long planned = 0;
+		while (System.nanoTime() < deadline) {
+			planned = jdbc.sql(
+					"SELECT count(*) FROM scheduled_tasks WHERE task_name = 'session-reminder' AND task_instance = ANY (string_to_array(?, ','))")
+				.param(String.join(",", reminders))
+				.query(Long.class)
+				.single();
+			if (planned == reminders.size()) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		assertThat(planned).as("reminders planned").isEqualTo(reminders.size());
 	}
 
 	/** Every reminder planned for these sessions falls due now. */

@@ -394,6 +394,31 @@ class IntakeApiTest {
 				"$.id");
 	}
 
+	@Test
+	void aClearanceOrAnIntakeRecordedElsewhereHoldsForTheNextBookingHere() throws Exception {
+		String id = intakeId(submit(this.asClient,
+				Examples.officeWorker().yes("saddleNumbness").yes("anticoagulantsOrBleedingDisorder")));
+		book(this.asClient, 3, null).andExpect(status().isUnprocessableContent());
+		// Another node, or a database console: the database announces it, this node
+		// forgets what it kept of the client's intake.
+		this.jdbc
+			.sql("""
+					INSERT INTO medical_clearance (clinic_id, intake_id, recorded_at, recorded_by, recorded_by_name, cleared_by,
+					                               cleared_on)
+					SELECT clinic_id, id, now(), gen_random_uuid(), 'elsewhere', 'Dr. Weber', current_date FROM intake WHERE id = ?::uuid""")
+			.param(id)
+			.update();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> book(this.asClient, 3, null).andReturn().getResponse().getStatus() == 201);
+		book(this.asClient, 4, "DEEP_TISSUE").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rule").value("technique-contraindicated"));
+		this.jdbc.sql("DELETE FROM intake WHERE id = ?::uuid").param(id).update();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> book(this.asClient, 4, "DEEP_TISSUE").andReturn().getResponse().getStatus() == 201);
+	}
+
 	private ResultActions book(Api as, int days, String technique) throws Exception {
 		String body = BookingApiTestBodies.body(this.client, this.therapist, this.clinic.inDays(days, 10, 0));
 		if (technique != null) {

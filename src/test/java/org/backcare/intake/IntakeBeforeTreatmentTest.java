@@ -54,6 +54,9 @@ class IntakeBeforeTreatmentTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	IntakeRepository intakes;
+
+	@Autowired
 	Clock clock;
 
 	TestClinic clinic;
@@ -193,10 +196,20 @@ class IntakeBeforeTreatmentTest {
 			.andExpect(status().isCreated());
 	}
 
+	/**
+	 * As a database console would (or another node): announced by the database, and
+	 * waited for until this node has forgotten what it kept of the client's intake.
+	 */
 	private void submittedAt(OffsetDateTime when) {
 		this.jdbc.sql("UPDATE intake SET submitted_at = ? WHERE client_id = ?")
 			.params(when, this.client.value())
 			.update();
+		// PostgreSQL keeps microseconds, rounded: the same instant within a millisecond.
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.intakes.latestSubmission(this.client)
+				.filter(stored -> Duration.between(stored, when.toInstant()).abs().toMillis() < 1)
+				.isPresent());
 	}
 
 }

@@ -87,6 +87,9 @@ class SessionMailTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	org.backcare.platform.PendingWrites pending;
+
 	TestClinic clinic;
 
 	TherapistId therapist;
@@ -118,6 +121,13 @@ class SessionMailTest {
 			.getContentAsString(), "$.id");
 		MimeMessage booked = mailsTo(this.email, 1).get(0);
 		assertThat(booked.getSubject()).startsWith("Booked: Treatment, 60 minutes on ");
+		// Written when delivered, and kept so: the mailbox and the client's export show
+		// it.
+		assertThat(this.jdbc.sql(
+				"SELECT subject FROM mail_message WHERE about_id = ?::uuid AND kind = 'SESSION_BOOKED' AND sent_at IS NOT NULL")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(booked.getSubject());
 		assertThat(booked.getMessageID()).endsWith("@backcare>");
 		assertThat(booked.getFrom()[0].toString()).contains("bookings@backcare.example");
 		String text = part(booked, "text/plain");
@@ -173,10 +183,37 @@ class SessionMailTest {
 			status.setRollbackOnly();
 		});
 		assertThat(this.clinic.appointmentCount()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_message WHERE recipient = ?")
-			.param(this.email)
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_message WHERE client_id = ?")
+			.param(this.client.value())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aNoticeIsIdsUntilDelivered_andOneWhoseSessionIsGoneIsDroppedUnsent() throws Exception {
+		UUID gone = UUID.randomUUID();
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			this.outbox.notice(new Outbox.Notice(this.clinic.clinic().id(), this.client, "SESSION_BOOKED", gone));
+			assertThat(count(gone)).as("pending until the transaction's next write or its commit").isZero();
+			this.pending.sendNow();
+			assertThat(this.jdbc
+				.sql("SELECT count(*) FROM mail_message WHERE about_id = ? AND recipient IS NULL AND body_text IS NULL")
+				.param(gone)
+				.query(Long.class)
+				.single()).isOne();
+			assertThat(this.outbox.latest(this.clinic.clinic().id(), 5)).anySatisfy(entry -> {
+				assertThat(entry.subject()).isEqualTo(Outbox.NOT_YET_WRITTEN);
+				assertThat(entry.recipient()).isEqualTo("the client");
+			});
+		});
+		deliverUntil(() -> count(gone) == 0);
+	}
+
+	private long count(UUID about) {
+		return this.jdbc.sql("SELECT count(*) FROM mail_message WHERE about_id = ?")
+			.param(about)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

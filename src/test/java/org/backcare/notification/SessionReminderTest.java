@@ -34,11 +34,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Reminders: planned with each booking at the clinic's lead times (48 and 2 hours unless
- * it says otherwise), written by the timed job when due, exactly once however often the
- * job runs, never for a session cancelled or moved since (the move plans its own), never
- * for a lead time already past at booking, and quoting the cancellation window with a
- * link to "My appointments".
+ * Reminders: planned by a periodic run over the booked sessions whose reminders fall due
+ * soon, at the clinic's lead times (48 and 2 hours unless it says otherwise), written by
+ * the timed job when due, exactly once however often the job or the planning runs, never
+ * for a session cancelled or moved since (the move's new version is planned instead),
+ * never for a lead time that fell due less than an hour after the booking, and quoting
+ * the cancellation window with a link to "My appointments".
  */
 @IntegrationTest
 class SessionReminderTest {
@@ -54,6 +55,9 @@ class SessionReminderTest {
 
 	@Autowired
 	ReminderMail reminders;
+
+	@Autowired
+	ReminderPlanner planner;
 
 	@Autowired
 	Clinics clinics;
@@ -84,10 +88,14 @@ class SessionReminderTest {
 	}
 
 	@Test
-	void aBookingPlansAReminder48And2HoursBefore_whichWhenDueIsWrittenOnceQuotingThePolicy() throws Exception {
+	void aBookedSessionGetsReminders48And2HoursBefore_whichWhenDueAreWrittenOnceQuotingThePolicy() throws Exception {
 		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
 		String id = book(start);
+		assertThat(planned(id)).as("a booking itself plans nothing").isEmpty();
+		planUntil(start);
 		assertThat(planned(id)).containsExactlyInAnyOrder(id + "/v0/48h", id + "/v0/2h");
+		planUntil(start);
+		assertThat(planned(id)).as("planned once however often planning runs").hasSize(2);
 		assertThat(dueAt(id + "/v0/48h")).isEqualTo(start.toInstant().minus(Duration.ofHours(48)));
 		assertThat(dueAt(id + "/v0/2h")).isEqualTo(start.toInstant().minus(Duration.ofHours(2)));
 
@@ -106,6 +114,39 @@ class SessionReminderTest {
 		// mail.
 		assertThat(this.reminders.write(PlannedReminder.parse(id + "/v0/48h"))).isFalse();
 		assertThat(reminderCount(id)).isOne();
+		// Planning again once it has gone: it is not planned a second time.
+		planUntil(start);
+		assertThat(planned(id)).containsExactly(id + "/v0/2h");
+	}
+
+	@Test
+	void eachRunPlansWhatFallsDueSoon_andLooksBackToAnHourBeforeTheLastRun() throws Exception {
+		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
+		String id = book(start);
+		Instant due48 = start.toInstant().minus(Duration.ofHours(48));
+		// A run's window ends where it says, inclusive; it begins after where it says.
+		this.planner.plan(due48.minusSeconds(1), due48.minusMillis(1));
+		this.planner.plan(due48, due48.plusSeconds(3600));
+		assertThat(planned(id)).isEmpty();
+		this.planner.plan(due48.minusMillis(1), due48);
+		assertThat(planned(id)).containsExactly(id + "/v0/48h");
+		// The periodic run, by the real clock: nothing of this session falls due
+		// within an hour of now, or fell due since an hour before a run a day ago.
+		this.planner.planAfter(Instant.now().minus(Duration.ofDays(1)));
+		assertThat(planned(id)).containsExactly(id + "/v0/48h");
+	}
+
+	@Test
+	void aReminderFallingDueWithinAnHourOfTheBookingIsNotPlanned() throws Exception {
+		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
+		String id = book(start);
+		Instant due48 = start.toInstant().minus(Duration.ofHours(48));
+		booked(id, due48.minus(Duration.ofHours(1)).plusSeconds(1));
+		planUntil(start);
+		assertThat(planned(id)).as("due 59:59 after the booking").containsExactly(id + "/v0/2h");
+		booked(id, due48.minus(Duration.ofHours(1)));
+		planUntil(start);
+		assertThat(planned(id)).as("due an hour after it").containsExactlyInAnyOrder(id + "/v0/48h", id + "/v0/2h");
 	}
 
 	@Test
@@ -120,7 +161,9 @@ class SessionReminderTest {
 
 	@Test
 	void aCancelledSessionIsNotReminded() throws Exception {
-		String id = book(this.clinic.inDays(4, 11, 0));
+		OffsetDateTime start = this.clinic.inDays(4, 11, 0);
+		String id = book(start);
+		planUntil(start);
 		this.frontDesk
 			.perform(post("/api/v1/appointments/{id}/cancel", id).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"Client is away\"}"))
@@ -128,17 +171,22 @@ class SessionReminderTest {
 		makeDue(id + "/v0/48h");
 		awaitDone(id + "/v0/48h");
 		assertThat(reminderCount(id)).isZero();
+		planUntil(start);
+		assertThat(planned(id)).as("a cancelled session is not planned").containsExactly(id + "/v0/2h");
 	}
 
 	@Test
 	void aMovedSessionIsRemindedOfItsNewTimeOnly() throws Exception {
-		String id = book(this.clinic.inDays(4, 9, 0));
+		OffsetDateTime start = this.clinic.inDays(4, 9, 0);
+		String id = book(start);
+		planUntil(start);
 		OffsetDateTime later = this.clinic.inDays(5, 15, 0);
 		this.frontDesk
 			.perform(post("/api/v1/appointments/{id}/reschedule", id).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"start\": \"" + later + "\"}"))
 			.andExpect(status().isOk());
-		assertThat(planned(id)).contains(id + "/v1/48h", id + "/v1/2h");
+		planUntil(later);
+		assertThat(planned(id)).containsExactlyInAnyOrder(id + "/v0/48h", id + "/v0/2h", id + "/v1/48h", id + "/v1/2h");
 		assertThat(dueAt(id + "/v1/48h")).isEqualTo(later.toInstant().minus(Duration.ofHours(48)));
 
 		makeDue(id + "/v0/48h");
@@ -155,7 +203,9 @@ class SessionReminderTest {
 		// Four days ahead: a reminder five days before would have been due yesterday.
 		this.clinics.setPolicies(this.clinic.clinic().id(), this.clinics.policies(this.clinic.clinic().id())
 			.withReminders(List.of(Duration.ofHours(120), Duration.ofHours(2))));
-		String id = book(this.clinic.inDays(4, 10, 0));
+		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
+		String id = book(start);
+		planUntil(start);
 		assertThat(planned(id)).containsExactly(id + "/v0/2h");
 	}
 
@@ -164,11 +214,13 @@ class SessionReminderTest {
 		this.clinics.setPolicies(this.clinic.clinic().id(),
 				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of(Duration.ofHours(24))));
 		String once = book(this.clinic.inDays(4, 9, 0));
+		planUntil(this.clinic.inDays(4, 9, 0));
 		assertThat(planned(once)).containsExactly(once + "/v0/24h");
 
 		this.clinics.setPolicies(this.clinic.clinic().id(),
 				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of()));
 		String never = book(this.clinic.inDays(4, 12, 0));
+		planUntil(this.clinic.inDays(4, 12, 0));
 		assertThat(planned(never)).isEmpty();
 		// A reminder planned before the clinic turned them off does not go.
 		assertThat(this.reminders.write(PlannedReminder.parse(once + "/v0/24h"))).isFalse();
@@ -176,10 +228,12 @@ class SessionReminderTest {
 
 	@Test
 	void newLeadTimesArePlannedForTheSessionsAlreadyBooked() throws Exception {
-		String id = book(this.clinic.inDays(4, 10, 0));
+		OffsetDateTime start = this.clinic.inDays(4, 10, 0);
+		String id = book(start);
 		this.clinics.setPolicies(this.clinic.clinic().id(),
 				this.clinics.policies(this.clinic.clinic().id()).withReminders(List.of(Duration.ofHours(24))));
-		assertThat(planned(id)).contains(id + "/v0/24h");
+		planUntil(start);
+		assertThat(planned(id)).containsExactly(id + "/v0/24h");
 		// The old lead times are no longer the clinic's: they send nothing.
 		assertThat(this.reminders.write(PlannedReminder.parse(id + "/v0/48h"))).isFalse();
 	}
@@ -253,6 +307,21 @@ class SessionReminderTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
+	}
+
+	/** A planning run over everything falling due from now until {@code start}. */
+	private void planUntil(OffsetDateTime start) {
+		this.planner.plan(Instant.now(), start.toInstant());
+	}
+
+	/** As if the session had been booked (or last moved) at {@code at}. */
+	private void booked(String appointment, Instant at) {
+		this.jdbc.sql("UPDATE appointment SET updated_at = ? WHERE id = ?::uuid")
+			.params(java.sql.Timestamp.from(at), appointment)
+			.update();
+		this.jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance LIKE ?")
+			.params(ReminderPlanner.TASK, appointment + "/%")
+			.update();
 	}
 
 	private List<String> planned(String appointment) {
