@@ -86,7 +86,11 @@ class SessionMail implements NoticeWriter {
 	@Override
 	public Optional<Mail> write(Outbox.Notice notice) {
 		SessionDetails details = this.sessions.read(new AppointmentId(notice.about())).orElse(null);
-		if (details == null) {
+		// A booking or move whose session was cancelled (or has taken place) before its
+		// mail went out sends nothing: written now, it would say "booked" with an invite
+		// as recent as the cancellation's and could put the session back in the client's
+		// calendar. The cancellation's own mail tells them.
+		if (details == null || (!CANCELLED.equals(notice.kind()) && !details.session().isActive())) {
 			return Optional.empty();
 		}
 		String method = CANCELLED.equals(notice.kind()) ? Invite.CANCEL : Invite.REQUEST;

@@ -19,6 +19,7 @@ import org.backcare.ClinicFixture;
 import org.backcare.ClinicFixture.TestClinic;
 import org.backcare.IntegrationTest;
 import org.backcare.Pages;
+import org.backcare.booking.Booking;
 import org.backcare.booking.BookingApiTestBodies;
 import org.backcare.booking.BookingRequest;
 import org.backcare.booking.Bookings;
@@ -207,6 +208,28 @@ class SessionMailTest {
 			});
 		});
 		deliverUntil(() -> count(gone) == 0);
+	}
+
+	@Test
+	void aSessionCancelledBeforeItsBookingMailWentOutGetsOnlyTheCancellation() throws Exception {
+		// Booked and cancelled before any delivery ran (as while delivery was stalled).
+		String id = new TransactionTemplate(this.transactions).execute(status -> {
+			Booking booking = this.bookings.book(new BookingRequest(this.client, this.therapist, "TREATMENT_60",
+					this.clinic.inDays(4, 10, 0).toInstant(), null), null, this.clinic.admin());
+			this.bookings.cancel(this.clinic.admin(), booking.appointment().id(), "Client changed their mind");
+			return booking.appointment().id().value().toString();
+		});
+		deliverUntil(() -> count(UUID.fromString(id)) == 1
+				&& this.jdbc.sql("SELECT count(*) FROM mail_message WHERE about_id = ?::uuid AND sent_at IS NOT NULL")
+					.param(id)
+					.query(Long.class)
+					.single() == 1);
+		assertThat(this.jdbc.sql("SELECT kind FROM mail_message WHERE about_id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("SESSION_CANCELLED");
+		assertThat(mailsTo(this.email, 1)).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("Cancelled: "));
 	}
 
 	private long count(UUID about) {
