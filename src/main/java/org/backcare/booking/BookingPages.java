@@ -269,8 +269,9 @@ class BookingPages {
 		// time for the service from tomorrow on (a client looking on a Friday would
 		// otherwise meet an empty Saturday), within the next two weeks.
 		LocalDate tomorrow = this.availability.today(clinic).plusDays(1);
-		List<Slot> free = this.availability.of(chosen.id(), service.code(), null, (date != null) ? date : tomorrow,
-				(date != null) ? date : tomorrow.plusDays(FIRST_FREE_DAY_SEARCHED - 1));
+		List<Slot> free = (date != null) ? this.availability.of(chosen.id(), service.code(), null, date, date)
+				: this.availability.of(chosen.id(), service.code(), null, tomorrow,
+						tomorrow.plusDays(FIRST_FREE_DAY_SEARCHED - 1));
 		LocalDate day = (date != null) ? date
 				: free.stream().findFirst().map(slot -> clinic.localTime(slot.start()).toLocalDate()).orElse(tomorrow);
 		model.addAttribute("clinic", clinic);
