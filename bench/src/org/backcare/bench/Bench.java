@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -1531,6 +1532,50 @@ public final class Bench {
 		timeToReady(data, "-XX:ArchiveClassesAtExit=" + archive, "-jar", extracted);
 		figure("startup", "second start, jar extracted with class-data sharing (goal ≤ 5 s)", "ms",
 				median(() -> timeToReady(data, "-XX:SharedArchiveFile=" + archive, "-jar", extracted)));
+		aotCacheJava().ifPresentOrElse(java -> {
+			try {
+				String cache = app.resolve("backcare.aot").toString();
+				figure("startup", "second start, jar extracted, on " + java.version(), "ms",
+						median(() -> timeToReady(java.binary(), data, "-jar", extracted)));
+				timeToReady(java.binary(), data, "-XX:AOTCacheOutput=" + cache, "-jar", extracted);
+				figure("startup", "second start, jar extracted with the AOT cache, on " + java.version() + " (goal ≤ 5 s)",
+						"ms", median(() -> timeToReady(java.binary(), data, "-XX:AOTCache=" + cache, "-jar", extracted)));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, () -> System.out.println("(no Java 25 or later found for the AOT cache: set BENCH_AOT_JAVA to its java)"));
+	}
+
+	record Jvm(String binary, String version) {
+	}
+
+	/**
+	 * A Java 25 or later for the JVM's AOT cache, which Spring Boot recommends over CDS from
+	 * Java 25: {@code BENCH_AOT_JAVA}, else the first one installed under /usr/lib/jvm.
+	 */
+	static Optional<Jvm> aotCacheJava() throws IOException {
+		List<Path> homes = new ArrayList<>();
+		String chosen = System.getenv("BENCH_AOT_JAVA");
+		if (chosen != null && !chosen.isBlank()) {
+			homes.add(Path.of(chosen).toAbsolutePath().getParent().getParent());
+		}
+		else if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+			try (var installed = Files.list(Path.of("/usr/lib/jvm"))) {
+				installed.sorted().forEach(homes::add);
+			}
+		}
+		for (Path home : homes) {
+			Path release = home.resolve("release");
+			if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+				continue;
+			}
+			Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)[^\"]*\"").matcher(Files.readString(release));
+			if (version.find() && Integer.parseInt(version.group(1)) >= 25) {
+				return Optional.of(new Jvm(home.resolve("bin/java").toString(), "Java " + version.group(1)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	interface Timed {
@@ -1547,8 +1592,12 @@ public final class Bench {
 
 	/** Starts BackCare with its own embedded database in {@code data}; ms until ready; stops it. */
 	double timeToReady(Path data, String... launch) throws Exception {
+		return timeToReady(java(), data, launch);
+	}
+
+	double timeToReady(String java, Path data, String... launch) throws Exception {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(java()));
+		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(List.of(launch));
 		command.addAll(List.of("--server.port=" + port, "--backcare.embedded-database.data-directory=" + data,
 				"--logging.level.root=WARN", "--logging.level.io.zonky=INFO"));

@@ -1,5 +1,6 @@
 package org.backcare;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.backcare.account.CurrentUser;
@@ -36,6 +37,17 @@ public final class Pages {
 	public static RequestPostProcessor as(CurrentUser user) {
 		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()))));
+	}
+
+	/** The page session a real HTTP response set, as a {@code Cookie} header's value. */
+	public static String sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("SESSION="))
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

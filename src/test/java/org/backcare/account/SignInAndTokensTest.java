@@ -268,7 +268,7 @@ class SignInAndTokensTest {
 		HttpResponse<String> form = http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		String before = sessionCookie(form);
+		String before = Pages.sessionCookie(form);
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 
@@ -285,17 +285,7 @@ class SignInAndTokensTest {
 		// A client lands on their appointments.
 		assertThat(signedIn.headers().firstValue("Location"))
 			.hasValueSatisfying(to -> assertThat(to).endsWith("/me/appointments"));
-		assertThat(sessionCookie(signedIn)).isNotEqualTo(before);
-	}
-
-	private static String sessionCookie(HttpResponse<String> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(cookie -> cookie.startsWith("SESSION="))
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
+		assertThat(Pages.sessionCookie(signedIn)).isNotEqualTo(before);
 	}
 
 	@Test

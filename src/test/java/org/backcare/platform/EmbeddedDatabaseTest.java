@@ -50,8 +50,8 @@ class EmbeddedDatabaseTest {
 
 	@Test
 	void theUsersOwnFolderIsClosedToOtherUsers() throws Exception {
-		try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration()
-			.embeddedPostgres(new EmbeddedDatabaseProperties("", 0, false, null))) {
+		try (EmbeddedPostgres postgres = EmbeddedDatabaseConfiguration
+			.start(new EmbeddedDatabaseProperties("", 0, false, null))) {
 			Path own = new EmbeddedDatabaseProperties("", 0, false, null).binaries().getParent();
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own))).isEqualTo("rwx------");
 		}
@@ -64,7 +64,7 @@ class EmbeddedDatabaseTest {
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties("", 0, true, theirs.toString());
 
 		try {
-			assertThatThrownBy(() -> new EmbeddedDatabaseConfiguration().embeddedPostgres(properties))
+			assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.start(properties))
 				.isInstanceOf(EmbeddedDatabaseUnavailable.class)
 				.hasMessage("The embedded PostgreSQL cannot be unpacked into " + theirs
 						+ ": the folder is not writable by this user.");
@@ -80,18 +80,17 @@ class EmbeddedDatabaseTest {
 
 	@Test
 	void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
-		EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.data.resolve("postgres").toString(),
 				0, true, null);
 
-		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties)) {
+		try (EmbeddedPostgres first = EmbeddedDatabaseConfiguration.start(properties)) {
 			JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
 			jdbc.sql("CREATE TABLE kept (note text)").update();
 			jdbc.sql("INSERT INTO kept VALUES ('still here')").update();
 		}
 		assertThat(Files.exists(this.data.resolve("postgres/PG_VERSION"))).isTrue();
 
-		try (EmbeddedPostgres second = configuration.embeddedPostgres(properties)) {
+		try (EmbeddedPostgres second = EmbeddedDatabaseConfiguration.start(properties)) {
 			JdbcClient again = JdbcClient.create(second.getPostgresDatabase());
 			assertThat(again.sql("SELECT note FROM kept").query(String.class).single()).isEqualTo("still here");
 			assertThat(again.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");

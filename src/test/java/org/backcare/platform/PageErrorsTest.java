@@ -69,13 +69,13 @@ class PageErrorsTest {
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<Void> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", session(login))
+			.header("Cookie", Pages.sessionCookie(login))
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), BodyHandlers.discarding());
 
 		HttpResponse<String> denied = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin"))
 			.header("Accept", "text/html")
-			.header("Cookie", session(signedIn))
+			.header("Cookie", Pages.sessionCookie(signedIn))
 			.build(), BodyHandlers.ofString());
 
 		assertThat(denied.statusCode()).isEqualTo(403);
@@ -149,16 +149,6 @@ class PageErrorsTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Disallow: /api/")));
 		this.mvc.perform(get("/login")).andExpect(content().string(containsString("<meta name=\"description\"")));
-	}
-
-	private static String session(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(cookie -> cookie.startsWith("SESSION="))
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
 	}
 
 	/**
